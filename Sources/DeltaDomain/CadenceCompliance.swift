@@ -1,0 +1,255 @@
+/// Whether a body kept its meeting rule in a year.
+public enum Compliance: String, Codable, Sendable {
+    /// Enough meetings were held.
+    case met
+    /// Not yet enough held, but enough are planned for the rest of the period.
+    case scheduled
+    /// The period is still running and even with the planned meetings there are too few.
+    case atRisk = "at-risk"
+    /// The period is over and too few meetings were held.
+    case missed
+    /// The rule does not apply: no rule, the body did not exist yet, or the year has not begun.
+    case notApplicable = "not-applicable"
+}
+
+/// Cadence compliance of one body in one calendar year.
+public struct YearCompliance: Hashable, Sendable, Codable {
+    /// The calendar year.
+    public let year: Int
+    /// The verdict.
+    public let compliance: Compliance
+    /// Meetings held that count for the year (for half-year rules: in the halves that apply).
+    public let held: Int
+    /// Meetings still planned (not before today) that would count.
+    public let planned: Int
+    /// Meetings the rule requires in the year (for half-year rules: in the halves that apply).
+    public let required: Int
+    /// The verdict explained in Dutch.
+    public let explanation: String
+
+    /// Creates a year's compliance (normally made by `CadenceRules.compliance`).
+    public init(year: Int, compliance: Compliance, held: Int, planned: Int, required: Int, explanation: String) {
+        self.year = year
+        self.compliance = compliance
+        self.held = held
+        self.planned = planned
+        self.required = required
+        self.explanation = explanation
+    }
+}
+
+/// Rules for the meeting cadence that declarations impose on bodies ("de werkgroep komt ten
+/// minste tweemaal per jaar bijeen").
+///
+/// Counting, shared by all functions:
+/// - a meeting falls on the last day of its `when` period (`when.latest`): a held meeting
+///   recorded as "juni 2026" counts in June, and one on 31 December counts for that year;
+/// - a meeting counts as **held** when its status is `held`, whatever the date;
+/// - a meeting counts as **planned** when its status is `planned` and its day is today or
+///   later (a meeting planned for today may still take place); a planned meeting whose day has
+///   passed counts for nothing, it should have been recorded as held or cancelled;
+/// - a `cancelled` meeting never counts.
+public enum CadenceRules {
+    /// Cadence compliance of a body in `year`, judged on `today`.
+    ///
+    /// Not applicable for rule `.none`, for years before the year of `since`, and for years after
+    /// today's year. For a past year the verdict is met (held ≥ required) or missed. For the
+    /// current year: met when held ≥ required, scheduled when held + planned ≥ required, else
+    /// at risk. `yearlyAround(season:)` is counted as once per calendar year; the season is an
+    /// expectation, not a condition.
+    ///
+    /// Half-year rules (`perHalfYear`) judge January–June and July–December separately (30 June
+    /// is in the first half, 1 July in the second) with the same verdicts per half; a half that
+    /// has ended with too few meetings is missed. The year is met only if every applicable half
+    /// is met; missed if any half is missed; otherwise at risk if any half is at risk, else
+    /// scheduled.
+    ///
+    /// A body set up during the year (`since` mid-year): for yearly rules the full rule still
+    /// applies in that first year. Why: the declarations say "ten minste tweemaal per jaar"
+    /// without pro-rating, and flagging a new body early is more useful than excusing it. For
+    /// half-year rules, a half that ends before `since` does not apply; the half containing
+    /// `since` does.
+    public static func compliance(rule: CadenceRule, since: CalendarDate?, meetings: [Meeting], year: Int,
+                                  today: CalendarDate) -> YearCompliance {
+        func notApplicable(_ why: String) -> YearCompliance {
+            YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanation: why)
+        }
+        guard rule.meetingsPerYear > 0 else {
+            return notApplicable("Voor dit overleg geldt geen vaste vergaderregel.")
+        }
+        if let since, year < since.year {
+            return notApplicable("In \(year) bestond dit overleg nog niet; de regel geldt sinds "
+                + "\(DutchWording.date(since)).")
+        }
+        if year > today.year {
+            return notApplicable("\(year) is nog niet begonnen.")
+        }
+        if case .perHalfYear(let count) = rule {
+            return halfYearCompliance(count: count, since: since, meetings: meetings, year: year, today: today)
+        }
+        // perYear and yearlyAround: the whole calendar year, the full rule even in the first year.
+        let end = CalendarDate.endOf(month: 12, year: year)
+        let tally = Tally(meetings: meetings, from: CalendarDate.startOf(month: 1, year: year), to: end, today: today)
+        let required = rule.meetingsPerYear
+        let compliance = verdict(required: required, tally: tally, periodEnd: end, today: today)
+        var explanation = summary(label: "In \(year)", required: required, tally: tally)
+            + " — regel: \(describe(rule))."
+        switch compliance {
+        case .missed:
+            explanation += " De regel is niet gehaald."
+        case .atRisk:
+            let missing = required - tally.held - tally.planned
+            explanation += " Plan nog \(DutchWording.count(missing, "vergadering", "vergaderingen")) vóór "
+                + "\(DutchWording.date(end))."
+        case .met, .scheduled, .notApplicable:
+            break
+        }
+        return YearCompliance(year: year, compliance: compliance, held: tally.held, planned: tally.planned,
+                              required: required, explanation: explanation)
+    }
+
+    /// Dutch wording of a rule, e.g. "ten minste tweemaal per kalenderjaar", "ten minste eenmaal per halfjaar", "jaarlijks, rond de zomer", "geen vaste regel".
+    public static func describe(_ rule: CadenceRule) -> String {
+        switch rule {
+        case .perYear(let count):
+            return count > 0 ? "ten minste \(DutchWording.times(count)) per kalenderjaar" : "geen vaste regel"
+        case .perHalfYear(let count):
+            return count > 0 ? "ten minste \(DutchWording.times(count)) per halfjaar" : "geen vaste regel"
+        case .yearlyAround(let season):
+            let trimmed = season.trimmingSpaces
+            guard !trimmed.isEmpty else { return "jaarlijks" }
+            let lower = trimmed.lowercased()
+            // "zomer" → "rond de zomer"; keep an article or preposition the data already has.
+            if lower.hasPrefix("rond ") || lower.hasPrefix("in ") { return "jaarlijks, \(trimmed)" }
+            if lower.hasPrefix("de ") || lower.hasPrefix("het ") { return "jaarlijks, rond \(trimmed)" }
+            return "jaarlijks, rond de \(trimmed)"
+        case .none:
+            return "geen vaste regel"
+        }
+    }
+
+    /// The latest day by which the next meeting must be held to keep the rule (nil for .none).
+    ///
+    /// Only held meetings count (a planned meeting still has to happen). Yearly rules: if fewer
+    /// than required were held in today's year, 31 December of this year; otherwise 31 December
+    /// of next year. Half-year rules: the end of the current half (30 June or 31 December) if it
+    /// still lacks meetings, otherwise the end of the next half. A rule requiring nothing gives nil.
+    public static func nextMeetingDueBy(rule: CadenceRule, meetings: [Meeting], today: CalendarDate) -> CalendarDate? {
+        let required: Int
+        let periodStart: CalendarDate
+        let periodEnd: CalendarDate
+        let nextPeriodEnd: CalendarDate
+        switch rule {
+        case .none:
+            return nil
+        case .perYear(let count):
+            required = count
+            periodStart = CalendarDate.startOf(month: 1, year: today.year)
+            periodEnd = CalendarDate.endOf(month: 12, year: today.year)
+            nextPeriodEnd = CalendarDate.endOf(month: 12, year: today.year + 1)
+        case .yearlyAround:
+            required = 1
+            periodStart = CalendarDate.startOf(month: 1, year: today.year)
+            periodEnd = CalendarDate.endOf(month: 12, year: today.year)
+            nextPeriodEnd = CalendarDate.endOf(month: 12, year: today.year + 1)
+        case .perHalfYear(let count):
+            required = count
+            if today.month <= 6 {
+                periodStart = CalendarDate.startOf(month: 1, year: today.year)
+                periodEnd = CalendarDate.endOf(month: 6, year: today.year)
+                nextPeriodEnd = CalendarDate.endOf(month: 12, year: today.year)
+            } else {
+                periodStart = CalendarDate.startOf(month: 7, year: today.year)
+                periodEnd = CalendarDate.endOf(month: 12, year: today.year)
+                nextPeriodEnd = CalendarDate.endOf(month: 6, year: today.year + 1)
+            }
+        }
+        guard required > 0 else { return nil }
+        let held = Tally(meetings: meetings, from: periodStart, to: periodEnd, today: today).held
+        return held < required ? periodEnd : nextPeriodEnd
+    }
+
+    // MARK: - Internals
+
+    /// Meetings counted in a period (see the counting rules on `CadenceRules`).
+    private struct Tally {
+        var held = 0
+        var planned = 0
+        /// Planned meetings whose day has passed without being recorded as held.
+        var unrecorded = 0
+
+        init(meetings: [Meeting], from start: CalendarDate, to end: CalendarDate, today: CalendarDate) {
+            for meeting in meetings {
+                let day = meeting.when.latest
+                guard start <= day, day <= end else { continue }
+                switch meeting.status {
+                case .held: held += 1
+                case .planned: if day >= today { planned += 1 } else { unrecorded += 1 }
+                case .cancelled: break
+                }
+            }
+        }
+    }
+
+    private static func verdict(required: Int, tally: Tally, periodEnd: CalendarDate, today: CalendarDate) -> Compliance {
+        if tally.held >= required { return .met }
+        if periodEnd < today { return .missed }
+        if tally.held + tally.planned >= required { return .scheduled }
+        return .atRisk
+    }
+
+    /// The Dutch sentence for one period: "in 2026: 1 van de 2 vereiste vergaderingen gehouden, 1 gepland".
+    private static func summary(label: String, required: Int, tally: Tally) -> String {
+        var text = "\(label): \(tally.held) van de \(DutchWording.count(required, "vereiste vergadering", "vereiste vergaderingen")) gehouden"
+        if tally.planned > 0 { text += ", \(tally.planned) gepland" }
+        if tally.unrecorded > 0 {
+            text += " (\(DutchWording.count(tally.unrecorded, "geplande vergadering", "geplande vergaderingen")) "
+                + "in het verleden zonder verslag als gehouden)"
+        }
+        return text
+    }
+
+    private static func halfYearCompliance(count: Int, since: CalendarDate?, meetings: [Meeting], year: Int,
+                                           today: CalendarDate) -> YearCompliance {
+        let halves = [
+            (name: "Eerste halfjaar", start: CalendarDate.startOf(month: 1, year: year), end: CalendarDate.endOf(month: 6, year: year)),
+            (name: "Tweede halfjaar", start: CalendarDate.startOf(month: 7, year: year), end: CalendarDate.endOf(month: 12, year: year)),
+        ]
+        var held = 0, planned = 0, required = 0
+        var verdicts: [Compliance] = []
+        var parts: [String] = []
+        for half in halves {
+            // A half that ended before the body existed does not apply.
+            if let since, half.end < since {
+                parts.append("\(half.name): niet van toepassing (overleg sinds \(DutchWording.date(since)))")
+                continue
+            }
+            let tally = Tally(meetings: meetings, from: half.start, to: half.end, today: today)
+            let halfVerdict = verdict(required: count, tally: tally, periodEnd: half.end, today: today)
+            verdicts.append(halfVerdict)
+            held += tally.held
+            planned += tally.planned
+            required += count
+            var part = summary(label: half.name, required: count, tally: tally)
+            switch halfVerdict {
+            case .missed: part += " — niet gehaald"
+            case .atRisk: part += " — in gevaar"
+            case .met, .scheduled, .notApplicable: break
+            }
+            parts.append(part)
+        }
+        let compliance: Compliance
+        if verdicts.contains(.missed) {
+            compliance = .missed
+        } else if verdicts.allSatisfy({ $0 == .met }) {
+            compliance = .met
+        } else if verdicts.contains(.atRisk) {
+            compliance = .atRisk
+        } else {
+            compliance = .scheduled
+        }
+        let explanation = "\(year), regel \(describe(.perHalfYear(count: count))). " + parts.joined(separator: "; ") + "."
+        return YearCompliance(year: year, compliance: compliance, held: held, planned: planned,
+                              required: required, explanation: explanation)
+    }
+}

@@ -1,0 +1,146 @@
+/// How a dossier is doing, judged from its milestones.
+public enum Health: String, Codable, Sendable, CaseIterable {
+    /// Nothing open is late, delayed or about to be missed.
+    case onTrack = "on-track"
+    /// One milestone is late, delayed, or due within 30 days and not yet started.
+    case atRisk = "at-risk"
+    /// Badly late: several milestones overdue, or one more than 90 days.
+    case offTrack = "off-track"
+    /// No (non-cancelled) milestones to judge by.
+    case unknown
+}
+
+/// Where a single milestone stands against its deadline on a given day.
+public enum DueState: String, Codable, Sendable {
+    /// Achieved.
+    case done
+    /// Open, and even the latest reading of its due period has passed.
+    case overdue
+    /// Open, not overdue, and its due period starts within `DeadlineRules.dueSoonDays` (or has started).
+    case dueSoon = "due-soon"
+    /// Open, and its due period starts later than that.
+    case upcoming
+    /// Cancelled; no longer expected.
+    case cancelled
+}
+
+/// Deadline rules for milestones. Why the period and not one date: documents say "eind tweede
+/// kwartaal 2026", so a milestone is only overdue once the last day that wording can mean has
+/// passed, and already "due soon" once its first day is near.
+public enum DeadlineRules {
+    /// How many days ahead a due period counts as "due soon".
+    public static let dueSoonDays = 90
+
+    /// done: achieved; cancelled: cancelled; overdue: open and today > due.latest; dueSoon: open, not overdue and due.earliest <= today+90 days (or today inside the period); else upcoming.
+    public static func state(of milestone: Milestone, today: CalendarDate) -> DueState {
+        switch milestone.status {
+        case .achieved: return .done
+        case .cancelled: return .cancelled
+        case .planned, .inProgress, .delayed:
+            if today > milestone.due.latest { return .overdue }
+            // "today inside the period" is covered: then due.earliest <= today.
+            if milestone.due.earliest <= today.adding(days: dueSoonDays) { return .dueSoon }
+            return .upcoming
+        }
+    }
+}
+
+/// The health of a dossier on a given day, with the reasons in Dutch for the people who read it.
+public struct HealthAssessment: Hashable, Sendable, Codable {
+    /// The overall judgement.
+    public let health: Health
+    /// Why, in Dutch, most serious first; never empty.
+    public let reasons: [String]
+    /// Number of open milestones whose due period has passed.
+    public let overdueCount: Int
+    /// The open milestone to watch next (see `HealthRules.assess`), nil when nothing is open.
+    public let nextMilestoneID: String?
+
+    /// Creates an assessment (normally made by `HealthRules.assess`).
+    public init(health: Health, reasons: [String], overdueCount: Int, nextMilestoneID: String?) {
+        self.health = health
+        self.reasons = reasons
+        self.overdueCount = overdueCount
+        self.nextMilestoneID = nextMilestoneID
+    }
+}
+
+/// Rules that turn a dossier's milestones into a `HealthAssessment`.
+public enum HealthRules {
+    /// An open milestone more than this many days past its latest date makes a dossier off-track.
+    public static let badlyOverdueDays = 90
+    /// A still-`planned` milestone falling due within this many days puts a dossier at risk.
+    public static let notStartedWarningDays = 30
+
+    /// Judges a dossier's milestones on `today`.
+    ///
+    /// Rules, first match wins:
+    /// 1. **unknown** when there is no milestone that is not cancelled;
+    /// 2. **off-track** when an open milestone is more than 90 days past its `due.latest`, or two
+    ///    or more open milestones are overdue;
+    /// 3. **at-risk** when one is overdue, or any is `delayed`, or an open milestone still
+    ///    `planned` falls due (its `due.latest`) within 30 days;
+    /// 4. **on-track** otherwise (also when every milestone is achieved).
+    ///
+    /// "Open" is planned, in progress or delayed; overdue means `today > due.latest`
+    /// (see `DeadlineRules`). The reasons list every finding, most serious first, so an off-track
+    /// dossier also shows what puts it at risk. The next milestone is the open one with the
+    /// earliest `due.latest`, ties broken by earliest `due.earliest`, then by id; an overdue
+    /// milestone can be the next one, because it is still the first thing to deliver.
+    public static func assess(milestones: [Milestone], today: CalendarDate) -> HealthAssessment {
+        // A fixed order makes the reasons and the next milestone independent of input order.
+        let ordered = milestones.sorted { a, b in
+            (a.due.latest, a.due.earliest, a.id) < (b.due.latest, b.due.earliest, b.id)
+        }
+        let live = ordered.filter { $0.status != .cancelled }
+        guard !live.isEmpty else {
+            let reason = milestones.isEmpty
+                ? "Er zijn geen mijlpalen vastgelegd."
+                : "Alle mijlpalen zijn geschrapt."
+            return HealthAssessment(health: .unknown, reasons: [reason], overdueCount: 0, nextMilestoneID: nil)
+        }
+        let open = live.filter { $0.status.isOpen }
+        let overdue = open.filter { DeadlineRules.state(of: $0, today: today) == .overdue }
+        let badlyOverdue = overdue.filter { $0.due.latest.days(until: today) > badlyOverdueDays }
+        let delayed = open.filter { $0.status == .delayed }
+        let notStarted = open.filter {
+            $0.status == .planned && today <= $0.due.latest
+                && today.days(until: $0.due.latest) <= notStartedWarningDays
+        }
+
+        var reasons: [String] = []
+        for milestone in badlyOverdue {
+            let days = milestone.due.latest.days(until: today)
+            reasons.append("\(DutchWording.quoted(milestone.title)) is \(days) dagen over de uiterste datum "
+                + "(\(milestone.due.wording), uiterlijk \(DutchWording.date(milestone.due.latest))).")
+        }
+        if overdue.count >= 2 {
+            reasons.append("\(overdue.count) open mijlpalen zijn over hun uiterste datum: "
+                + overdue.map { DutchWording.quoted($0.title) }.joined(separator: ", ") + ".")
+        } else if let only = overdue.first, badlyOverdue.isEmpty {
+            reasons.append("\(DutchWording.quoted(only.title)) is over de uiterste datum "
+                + "(\(only.due.wording), uiterlijk \(DutchWording.date(only.due.latest))).")
+        }
+        for milestone in delayed {
+            reasons.append("\(DutchWording.quoted(milestone.title)) is vertraagd.")
+        }
+        for milestone in notStarted {
+            reasons.append("\(DutchWording.quoted(milestone.title)) moet uiterlijk "
+                + "\(DutchWording.date(milestone.due.latest)) klaar zijn en staat nog op ‘gepland’.")
+        }
+
+        let health: Health
+        if !badlyOverdue.isEmpty || overdue.count >= 2 {
+            health = .offTrack
+        } else if overdue.count == 1 || !delayed.isEmpty || !notStarted.isEmpty {
+            health = .atRisk
+        } else {
+            health = .onTrack
+            reasons.append(open.isEmpty
+                ? "Alle mijlpalen zijn behaald."
+                : "Geen open mijlpaal is over zijn datum, vertraagd of bijna verlopen zonder te zijn gestart.")
+        }
+        return HealthAssessment(health: health, reasons: reasons, overdueCount: overdue.count,
+                                nextMilestoneID: open.first?.id)
+    }
+}

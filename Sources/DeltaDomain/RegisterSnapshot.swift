@@ -1,0 +1,21 @@
+/// The whole register (or a part of it) as plain values: what an import writes and an export reads.
+public struct RegisterSnapshot: Hashable, Sendable, Codable {
+    public var organisations: [Organisation] = []
+    public var documents: [Document] = []
+    public var bodies: [Body] = []
+    public var memberships: [Membership] = []
+    public var dossiers: [Dossier] = []
+    public var agreements: [Agreement] = []
+    public var milestones: [Milestone] = []
+    public var meetings: [Meeting] = []
+    public var investments: [Investment] = []
+
+    /// An empty snapshot.
+    public init() {}
+
+    /// Number of records of every kind together.
+    public var recordCount: Int {
+        organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
+            + milestones.count + meetings.count + investments.count
+    }
+}

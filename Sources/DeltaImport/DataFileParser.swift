@@ -1,0 +1,72 @@
+import DeltaDomain
+import Foundation
+import Yams
+
+/// The format this version reads and writes.
+public enum DataFormat {
+    /// The value of the `format:` line.
+    public static let current = "deltaberaad/1"
+    /// Section names in the order they are read.
+    static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "milestones", "meetings", "investments"]
+}
+
+/// A reference from one record to another, checked once every file has been read.
+struct PendingReference {
+    enum Kind: String { case organisation, document, body, dossier, investment }
+    let kind: Kind
+    let id: String
+    let location: SourceLocation
+    let context: String
+}
+
+/// A quoted passage waiting for its document's paragraphs.
+struct PendingPassage {
+    let documentID: String
+    let quote: String
+    let anchorHint: String?
+    let location: SourceLocation
+    let context: String
+}
+
+/// One data file, composed into YAML nodes and checked for its `format` line.
+struct ComposedFile {
+    let path: String
+    let root: YAMLMapping
+
+    init(path: String, text: String) throws {
+        self.path = path
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ImportError(file: path, line: error.line, message: "not valid YAML: \(error.shortDescription)")
+        }
+        guard let node else { throw ImportError(file: path, line: nil, message: "the file is empty") }
+        root = try YAMLMapping(node, file: path, context: "file")
+        try root.rejectUnknownKeys(Set(["format"] + DataFormat.sections))
+        guard let format = try root.optionalString("format") else {
+            throw ImportError(file: path, line: 1, message: "the file must start with “format: \(DataFormat.current)”")
+        }
+        guard format == DataFormat.current else {
+            throw root.error("format “\(format)” is not known to this version (it reads \(DataFormat.current))", at: "format")
+        }
+    }
+
+    func records(_ section: String) throws -> [Node] { try root.list(section) }
+}
+
+extension YamlError {
+    var line: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    var shortDescription: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(self)"
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import Yams
+
+/// Writes the register as data files in the import format, one file per section plus the
+/// document texts, so that `import` of the result restores exactly the same register.
+public enum Exporter {
+    /// Reads everything a scope may see into a snapshot.
+    public static func snapshot(of register: Register) async throws -> RegisterSnapshot {
+        var snapshot = RegisterSnapshot()
+        snapshot.organisations = try await register.organisations()
+        snapshot.documents = try await register.documents()
+        snapshot.bodies = try await register.bodies()
+        snapshot.memberships = try await register.memberships()
+        snapshot.dossiers = try await register.dossiers()
+        snapshot.agreements = try await register.agreements()
+        snapshot.milestones = try await register.milestones()
+        snapshot.meetings = try await register.meetings()
+        snapshot.investments = try await register.investments()
+        return snapshot
+    }
+
+    /// Writes a snapshot into `directory` and returns the data files written (texts not included).
+    @discardableResult
+    public static func write(_ snapshot: RegisterSnapshot, to directory: String) throws -> [String] {
+        let manager = FileManager.default
+        let root = URL(fileURLWithPath: directory)
+        try manager.createDirectory(at: root.appendingPathComponent("texts"), withIntermediateDirectories: true)
+        for document in snapshot.documents {
+            try Data(document.text.utf8).write(to: root.appendingPathComponent("texts/\(document.id).txt"))
+        }
+        let memberships = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
+        let sections: [(String, [Node])] = [
+            ("organisations", snapshot.organisations.map(node)),
+            ("documents", snapshot.documents.map(node)),
+            ("bodies", snapshot.bodies.map { node($0, members: memberships[$0.id] ?? []) }),
+            ("dossiers", snapshot.dossiers.map(node)),
+            ("agreements", snapshot.agreements.map(node)),
+            ("milestones", snapshot.milestones.map(node)),
+            ("meetings", snapshot.meetings.map(node)),
+            ("investments", snapshot.investments.map(node)),
+        ]
+        var written: [String] = []
+        for (name, records) in sections {
+            let document = Node.mapping(.init([(Node("format"), Node(DataFormat.current)), (Node(name), Node(records))]))
+            let yaml = try Yams.serialize(node: document, width: -1, allowUnicode: true, sortKeys: false)
+            let path = root.appendingPathComponent("\(name).yaml").path
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+            written.append(path)
+        }
+        return written
+    }
+
+    // MARK: Records as nodes, keys in the documented order
+
+    private static func map(_ pairs: [(String, Node?)]) -> Node {
+        .mapping(.init(pairs.compactMap { key, value in value.map { (Node(key), $0) } }))
+    }
+
+    private static func text(_ value: String?) -> Node? { value.map { Node($0) } }
+    private static func list(_ values: [String]) -> Node? {
+        values.isEmpty ? nil : Node(values.map { Node($0) }, Tag(.seq), .flow)
+    }
+    private static func visibility(_ value: Visibility) -> Node? { value == .public ? nil : Node(value.rawValue) }
+    private static func passage(_ value: PassageReference?) -> Node? {
+        value.map { map([("document", Node($0.documentID)), ("anchor", Node($0.anchor)), ("quote", Node($0.quote))]) }
+    }
+    private static func euros(_ cents: Int64) -> Node {
+        let fraction = cents % 100
+        return Node(fraction == 0 ? "\(cents / 100)" : "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)")
+    }
+
+    static func node(_ o: Organisation) -> Node {
+        map([("id", Node(o.id)), ("name", Node(o.name)), ("short_name", text(o.shortName)), ("country", Node(o.country.rawValue)),
+             ("level", Node(o.level.rawValue)), ("parent", text(o.parentID)), ("website", text(o.website)),
+             ("visibility", visibility(o.visibility))])
+    }
+
+    static func node(_ d: Document) -> Node {
+        let signatories = d.signatories.map {
+            map([("name", Node($0.name)), ("role", Node($0.role)), ("organisation", text($0.organisationID))])
+        }
+        return map([("id", Node(d.id)), ("kind", Node(d.kind.rawValue)), ("title", Node(d.title)), ("date", Node(d.date.iso)),
+                    ("place", text(d.place)), ("reference", text(d.reference)), ("language", Node(d.language)),
+                    ("issuers", list(d.issuerIDs)), ("signatories", signatories.isEmpty ? nil : Node(signatories)),
+                    ("deadline", text(d.deadline?.wording)), ("attachments", d.attachmentCount.map { Node(String($0)) }),
+                    ("summary", text(d.summary)), ("text_file", Node("texts/\(d.id).txt")), ("visibility", visibility(d.visibility))])
+    }
+
+    static func node(_ b: Body, members: [Membership]) -> Node {
+        let cadence: Node? = switch b.cadence {
+        case .perYear(let count): map([("per_year", Node(String(count)))])
+        case .perHalfYear(let count): map([("per_half_year", Node(String(count)))])
+        case .yearlyAround(let season): map([("yearly_around", Node(season))])
+        case .none: nil
+        }
+        let memberNodes = members.map {
+            map([("organisation", Node($0.organisationID)), ("person", text($0.person)), ("role", Node($0.role.rawValue)),
+                 ("invited", Node($0.invited ? "true" : "false")), ("from", text($0.from?.iso)), ("until", text($0.until?.iso))])
+        }
+        return map([("id", Node(b.id)), ("name", Node(b.name)), ("kind", Node(b.kind.rawValue)), ("description", text(b.description)),
+                    ("cadence", cadence), ("parent", text(b.parentID)), ("since", text(b.since?.iso)),
+                    ("source", passage(b.establishedBy)), ("members", memberNodes.isEmpty ? nil : Node(memberNodes)),
+                    ("visibility", visibility(b.visibility))])
+    }
+
+    static func node(_ d: Dossier) -> Node {
+        let mandate = d.mandate.map {
+            map([("given", Node($0.given.wording)), ("body", text($0.bodyID)), ("document", text($0.documentID)), ("note", text($0.note))])
+        }
+        return map([("id", Node(d.id)), ("title", Node(d.title)), ("summary", Node(d.summary)), ("themes", list(d.themes)),
+                    ("body", text(d.bodyID)), ("leads", list(d.leadIDs)), ("rail_links", list(d.railLinks)), ("mandate", mandate),
+                    ("visibility", visibility(d.visibility))])
+    }
+
+    static func node(_ a: Agreement) -> Node {
+        map([("id", Node(a.id)), ("title", Node(a.title)), ("source", passage(a.source)), ("parties", list(a.partyIDs)),
+             ("dossiers", list(a.dossierIDs)), ("body", text(a.bodyID)), ("due", text(a.due?.wording)),
+             ("completion", Node(a.completion.rawValue)), ("visibility", visibility(a.visibility))])
+    }
+
+    static func node(_ m: Milestone) -> Node {
+        map([("id", Node(m.id)), ("dossier", Node(m.dossierID)), ("title", Node(m.title)), ("due", Node(m.due.wording)),
+             ("owner", text(m.ownerID)), ("status", Node(m.status.rawValue)), ("achieved_on", text(m.achievedOn?.iso)),
+             ("source", passage(m.source)), ("note", text(m.note)), ("visibility", visibility(m.visibility))])
+    }
+
+    static func node(_ m: Meeting) -> Node {
+        map([("id", Node(m.id)), ("body", Node(m.bodyID)), ("title", Node(m.title)), ("when", Node(m.when.wording)),
+             ("place", text(m.place)), ("status", Node(m.status.rawValue)), ("source", passage(m.source)),
+             ("visibility", visibility(m.visibility))])
+    }
+
+    static func node(_ i: Investment) -> Node {
+        let amount: Node = switch i.amount.kind {
+        case .exact: map([("exact", euros(i.amount.minimumCents))])
+        case .approximate: map([("approximate", euros(i.amount.minimumCents))])
+        case .range: map([("range", Node([euros(i.amount.minimumCents), euros(i.amount.maximumCents)], Tag(.seq), .flow))])
+        case .upToAtMost: map([("up_to", euros(i.amount.maximumCents))])
+        }
+        let years: Node? = i.firstYear.map { first in
+            Node([Node(String(first)), Node(String(i.lastYear ?? first))], Tag(.seq), .flow)
+        }
+        return map([("id", Node(i.id)), ("title", Node(i.title)), ("amount", amount), ("wording", Node(i.wording)),
+                    ("organisation", Node(i.organisationID)), ("country", Node(i.country.rawValue)),
+                    ("funding_source", text(i.fundingSource)), ("years", years), ("dossier", text(i.dossierID)),
+                    ("part_of", text(i.partOfID)), ("source", passage(i.source)), ("visibility", visibility(i.visibility))])
+    }
+}

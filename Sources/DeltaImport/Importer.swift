@@ -1,0 +1,123 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import SQLKit
+import Yams
+
+/// Imports data files into the register: all files are read and checked, then written in one
+/// transaction. Any problem aborts the import with every error found, and nothing is written.
+public enum Importer {
+    /// Reads data files into a snapshot without touching a database. References to records not
+    /// in these files are checked against `known` (ids already in the register).
+    public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
+        var parser = RecordParser()
+        var errors: [ImportError] = []
+        var composed: [ComposedFile] = []
+        for file in files {
+            do {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw ImportError(file: file, line: nil, message: "cannot be read (does it exist?)")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ImportError(file: file, line: nil, message: "is not UTF-8 text")
+                }
+                composed.append(try ComposedFile(path: file, text: text))
+            } catch let error as ImportError {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw ImportErrors(errors: errors) }
+        // Documents first, so periods without a year can take their source document's year.
+        let readers: [(String, (inout RecordParser, Node, String) throws -> Void)] = [
+            ("organisations", { try $0.organisation($1, file: $2) }), ("documents", { try $0.document($1, file: $2) }),
+            ("bodies", { try $0.body($1, file: $2) }), ("dossiers", { try $0.dossier($1, file: $2) }),
+            ("agreements", { try $0.agreement($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
+            ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
+        ]
+        for (section, read) in readers {
+            for file in composed {
+                do {
+                    for node in try file.records(section) {
+                        do { try read(&parser, node, file.path) } catch let error as ImportError { errors.append(error) }
+                    }
+                } catch let error as ImportError {
+                    errors.append(error)
+                }
+            }
+        }
+        if !errors.isEmpty { throw ImportErrors(errors: errors) }
+        errors += checkReferences(parser, known: known)
+        var snapshot = parser.snapshot
+        let documents = Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, $0.paragraphs) })
+        for (pending, assign) in parser.passages {
+            guard let paragraphs = documents[pending.documentID] ?? known.paragraphs[pending.documentID] else { continue }
+            if let found = locate(pending, in: paragraphs) {
+                assign(&snapshot, PassageReference(documentID: pending.documentID, anchor: found.anchor, start: found.start,
+                                                   length: found.length, quote: pending.quote))
+            } else {
+                errors.append(pending.location.error(
+                    "\(pending.context): the quote “\(pending.quote.prefix(80))…” is not in document “\(pending.documentID)” (it must match the text inside one paragraph; only whitespace may differ)"))
+            }
+        }
+        if !errors.isEmpty { throw ImportErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
+        return snapshot
+    }
+
+    /// Reads the files and writes them into the register in one transaction.
+    public static func run(files: [String], engine: any DatabaseEngine) async throws -> WriteSummary {
+        try await engine.transaction { db in
+            let known = try await KnownRecords.load(from: Register(db: db, scope: .everything))
+            let snapshot = try read(files: files, known: known)
+            return try await RegisterWriter(db: db).save(snapshot)
+        }
+    }
+
+    private static func locate(_ pending: PendingPassage, in paragraphs: [Paragraph]) -> (anchor: String, start: Int, length: Int)? {
+        if let hint = pending.anchorHint, let paragraph = paragraphs.first(where: { $0.anchor == hint }),
+           let found = TextLayout.locate(quote: pending.quote, in: [paragraph]) {
+            return found
+        }
+        return TextLayout.locate(quote: pending.quote, in: paragraphs)
+    }
+
+    private static func checkReferences(_ parser: RecordParser, known: KnownRecords) -> [ImportError] {
+        let snapshot = parser.snapshot
+        let ids: [PendingReference.Kind: Set<String>] = [
+            .organisation: Set(snapshot.organisations.map(\.id)).union(known.organisationIDs),
+            .document: Set(snapshot.documents.map(\.id)).union(known.documentIDs),
+            .body: Set(snapshot.bodies.map(\.id)).union(known.bodyIDs),
+            .dossier: Set(snapshot.dossiers.map(\.id)).union(known.dossierIDs),
+            .investment: Set(snapshot.investments.map(\.id)).union(known.investmentIDs),
+        ]
+        return parser.references.compactMap { reference in
+            ids[reference.kind]?.contains(reference.id) == true ? nil
+                : reference.location.error("\(reference.context): unknown \(reference.kind.rawValue) “\(reference.id)”")
+        }
+    }
+}
+
+/// Ids (and document paragraphs) already in the register, so a data file may refer to them.
+public struct KnownRecords: Sendable {
+    public var organisationIDs: Set<String> = []
+    public var documentIDs: Set<String> = []
+    public var bodyIDs: Set<String> = []
+    public var dossierIDs: Set<String> = []
+    public var investmentIDs: Set<String> = []
+    public var paragraphs: [String: [Paragraph]] = [:]
+
+    /// Nothing known: every reference must be in the files themselves.
+    public init() {}
+
+    /// What a register holds.
+    public static func load(from register: Register) async throws -> KnownRecords {
+        var known = KnownRecords()
+        known.organisationIDs = Set(try await register.organisations().map(\.id))
+        let documents = try await register.documents()
+        known.documentIDs = Set(documents.map(\.id))
+        for document in documents { known.paragraphs[document.id] = try await register.paragraphs(documentID: document.id) }
+        known.bodyIDs = Set(try await register.bodies().map(\.id))
+        known.dossierIDs = Set(try await register.dossiers().map(\.id))
+        known.investmentIDs = Set(try await register.investments().map(\.id))
+        return known
+    }
+}

@@ -1,0 +1,333 @@
+import DeltaDomain
+import Foundation
+import Yams
+
+/// Turns composed data files into a `RegisterSnapshot`, collecting references and passages to
+/// check once everything is read. Knows the format; knows nothing about databases.
+struct RecordParser {
+    var snapshot = RegisterSnapshot()
+    var references: [PendingReference] = []
+    /// Where each record was defined, to report duplicates and unresolved passages.
+    var definitions: [String: SourceLocation] = [:]
+    /// Passages resolved after all documents are known; keyed by record kind and id.
+    var passages: [(PendingPassage, assign: (inout RegisterSnapshot, PassageReference) -> Void)] = []
+    /// Periods whose wording needs a reference year from a document; parsed during resolution.
+    var documentYears: [String: Int] = [:]
+
+    // MARK: Organisations
+
+    mutating func organisation(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "organisation")
+        try map.rejectUnknownKeys(["id", "name", "short_name", "country", "level", "parent", "website", "visibility"])
+        let id = try map.id()
+        map.context = "organisation “\(id)”"
+        try define("organisation", id, map.location)
+        let parent = try map.optionalID("parent")
+        if let parent { references.append(.init(kind: .organisation, id: parent, location: map.location, context: map.context)) }
+        snapshot.organisations.append(Organisation(
+            id: id, name: try map.string("name"), shortName: try map.optionalString("short_name"),
+            country: try required(map, "country", Country.self), level: try required(map, "level", OrganisationLevel.self),
+            parentID: parent, website: try map.optionalString("website"),
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+    }
+
+    // MARK: Documents
+
+    mutating func document(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "document")
+        try map.rejectUnknownKeys(["id", "kind", "title", "date", "place", "reference", "language", "issuers", "signatories",
+                                   "deadline", "attachments", "summary", "text", "text_file", "visibility"])
+        let id = try map.id()
+        map.context = "document “\(id)”"
+        try define("document", id, map.location)
+        guard let date = try map.date("date") else { throw map.error("“date” is required") }
+        documentYears[id] = date.year
+        let issuers = try map.idList("issuers")
+        issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
+        var signatories: [Signatory] = []
+        for item in try map.list("signatories") {
+            let signer = try YAMLMapping(item, file: file, context: "\(map.context), signatory")
+            try signer.rejectUnknownKeys(["name", "role", "organisation"])
+            let organisation = try signer.optionalID("organisation")
+            if let organisation { references.append(.init(kind: .organisation, id: organisation, location: signer.location, context: signer.context)) }
+            signatories.append(Signatory(name: try signer.string("name"), role: try signer.string("role"), organisationID: organisation))
+        }
+        let text: String
+        switch (try map.optionalString("text"), try map.optionalString("text_file")) {
+        case (let inline?, nil):
+            text = inline
+        case (nil, let relative?):
+            let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw map.error("text file “\(relative)” cannot be read (looked for \(url.path))", at: "text_file")
+            }
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw map.error("text file “\(relative)” is not UTF-8", at: "text_file")
+            }
+            text = decoded
+        case (nil, nil):
+            throw map.error("give the document’s text as “text” or “text_file”")
+        case (.some, .some):
+            throw map.error("give either “text” or “text_file”, not both", at: "text")
+        }
+        var deadline: FuzzyPeriod?
+        if let wording = try map.optionalString("deadline") {
+            deadline = try period(wording, year: date.year, map: map, key: "deadline")
+        }
+        let attachments = try map.int("attachments")
+        if let attachments, attachments < 0 { throw map.error("“attachments” cannot be negative", at: "attachments") }
+        snapshot.documents.append(Document(
+            id: id, kind: try required(map, "kind", DocumentKind.self), title: try map.string("title"), date: date,
+            place: try map.optionalString("place"), reference: try map.optionalString("reference"),
+            language: try map.optionalString("language") ?? "nl", signatories: signatories, issuerIDs: issuers,
+            deadline: deadline, attachmentCount: attachments, summary: try map.optionalString("summary"), text: text,
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+    }
+
+    // MARK: Bodies
+
+    mutating func body(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "body")
+        try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "source", "members", "visibility"])
+        let id = try map.id()
+        map.context = "body “\(id)”"
+        try define("body", id, map.location)
+        let parent = try map.optionalID("parent")
+        if let parent { references.append(.init(kind: .body, id: parent, location: map.location, context: map.context)) }
+        var cadence = CadenceRule.none
+        if let rule = try map.mapping("cadence") {
+            try rule.rejectUnknownKeys(["per_year", "per_half_year", "yearly_around"])
+            if let count = try rule.int("per_year") {
+                guard count > 0 else { throw rule.error("“per_year” must be at least 1", at: "per_year") }
+                cadence = .perYear(count: count)
+            } else if let count = try rule.int("per_half_year") {
+                guard count > 0 else { throw rule.error("“per_half_year” must be at least 1", at: "per_half_year") }
+                cadence = .perHalfYear(count: count)
+            } else if let season = try rule.optionalString("yearly_around") {
+                cadence = .yearlyAround(season: season)
+            } else {
+                throw rule.error("say “per_year”, “per_half_year” or “yearly_around”")
+            }
+        }
+        for (position, item) in try map.list("members").enumerated() {
+            let member = try YAMLMapping(item, file: file, context: "\(map.context), member \(position + 1)")
+            try member.rejectUnknownKeys(["organisation", "person", "role", "invited", "from", "until"])
+            let organisation = try member.id("organisation")
+            references.append(.init(kind: .organisation, id: organisation, location: member.location, context: member.context))
+            let role = try member.enumValue("role", MembershipRole.self) ?? .member
+            let from = try member.date("from"), until = try member.date("until")
+            if let from, let until, until < from { throw member.error("“until” is before “from”", at: "until") }
+            snapshot.memberships.append(Membership(
+                bodyID: id, organisationID: organisation, person: try member.optionalString("person"), role: role,
+                invited: try member.bool("invited") ?? (role == .invited), from: from, until: until))
+        }
+        let index = snapshot.bodies.count
+        snapshot.bodies.append(Body(
+            id: id, name: try map.string("name"), kind: try required(map, "kind", BodyKind.self),
+            description: try map.optionalString("description"), cadence: cadence, parentID: parent,
+            establishedBy: nil, since: try map.date("since"),
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        try passage(map, "source") { $0.bodies[index].establishedBy = $1 }
+    }
+
+    // MARK: Dossiers
+
+    mutating func dossier(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "dossier")
+        try map.rejectUnknownKeys(["id", "title", "summary", "themes", "body", "leads", "rail_links", "mandate", "visibility"])
+        let id = try map.id()
+        map.context = "dossier “\(id)”"
+        try define("dossier", id, map.location)
+        let body = try map.optionalID("body")
+        if let body { references.append(.init(kind: .body, id: body, location: map.location, context: map.context)) }
+        let leads = try map.idList("leads")
+        leads.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
+        var mandate: PoliticalMandate?
+        if let given = try map.mapping("mandate") {
+            try given.rejectUnknownKeys(["given", "body", "document", "note"])
+            let mandateBody = try given.optionalID("body"), mandateDocument = try given.optionalID("document")
+            if let mandateBody { references.append(.init(kind: .body, id: mandateBody, location: given.location, context: given.context)) }
+            if let mandateDocument { references.append(.init(kind: .document, id: mandateDocument, location: given.location, context: given.context)) }
+            mandate = PoliticalMandate(
+                given: try period(try given.string("given"), year: mandateDocument.flatMap { documentYears[$0] }, map: given, key: "given"),
+                bodyID: mandateBody, documentID: mandateDocument, note: try given.optionalString("note"))
+        }
+        snapshot.dossiers.append(Dossier(
+            id: id, title: try map.string("title"), summary: try map.string("summary"), themes: try map.stringList("themes"),
+            bodyID: body, leadIDs: leads, railLinks: try map.stringList("rail_links"), mandate: mandate,
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+    }
+
+    // MARK: Agreements
+
+    mutating func agreement(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "agreement")
+        try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "visibility"])
+        let id = try map.id()
+        map.context = "agreement “\(id)”"
+        try define("agreement", id, map.location)
+        guard let source = try map.mapping("source") else { throw map.error("“source” (document and quote) is required") }
+        let documentID = try source.id("document")
+        let parties = try map.idList("parties"), dossiers = try map.idList("dossiers"), body = try map.optionalID("body")
+        parties.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
+        dossiers.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location, context: map.context)) }
+        if let body { references.append(.init(kind: .body, id: body, location: map.location, context: map.context)) }
+        var due: FuzzyPeriod?
+        if let wording = try map.optionalString("due") { due = try period(wording, year: documentYears[documentID], map: map, key: "due") }
+        let index = snapshot.agreements.count
+        snapshot.agreements.append(Agreement(
+            id: id, title: try map.string("title"),
+            source: PassageReference(documentID: documentID, anchor: "", start: 0, length: 0, quote: ""),
+            partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due,
+            completion: try map.enumValue("completion", Completion.self) ?? .notStarted,
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        try passage(map, "source") { $0.agreements[index].source = $1 }
+    }
+
+    // MARK: Milestones
+
+    mutating func milestone(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "milestone")
+        try map.rejectUnknownKeys(["id", "dossier", "title", "due", "owner", "status", "achieved_on", "source", "note", "visibility"])
+        let id = try map.id()
+        map.context = "milestone “\(id)”"
+        try define("milestone", id, map.location)
+        let dossier = try map.id("dossier")
+        references.append(.init(kind: .dossier, id: dossier, location: map.location, context: map.context))
+        let owner = try map.optionalID("owner")
+        if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location, context: map.context)) }
+        let status = try map.enumValue("status", MilestoneStatus.self) ?? .planned
+        let achievedOn = try map.date("achieved_on")
+        if status == .achieved, achievedOn == nil { throw map.error("an achieved milestone needs “achieved_on”", at: "status") }
+        if status != .achieved, achievedOn != nil { throw map.error("“achieved_on” is only for status achieved", at: "achieved_on") }
+        let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
+        let index = snapshot.milestones.count
+        snapshot.milestones.append(Milestone(
+            id: id, dossierID: dossier, title: try map.string("title"),
+            due: try period(try map.string("due"), year: sourceDocument.flatMap { documentYears[$0] }, map: map, key: "due"),
+            ownerID: owner, status: status, achievedOn: achievedOn, source: nil, note: try map.optionalString("note"),
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        try passage(map, "source") { $0.milestones[index].source = $1 }
+    }
+
+    // MARK: Meetings
+
+    mutating func meeting(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "meeting")
+        try map.rejectUnknownKeys(["id", "body", "title", "when", "place", "status", "source", "visibility"])
+        let id = try map.id()
+        map.context = "meeting “\(id)”"
+        try define("meeting", id, map.location)
+        let body = try map.id("body")
+        references.append(.init(kind: .body, id: body, location: map.location, context: map.context))
+        let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
+        let index = snapshot.meetings.count
+        snapshot.meetings.append(Meeting(
+            id: id, bodyID: body, title: try map.string("title"),
+            when: try period(try map.string("when"), year: sourceDocument.flatMap { documentYears[$0] }, map: map, key: "when"),
+            place: try map.optionalString("place"), status: try required(map, "status", MeetingStatus.self),
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        try passage(map, "source") { $0.meetings[index].source = $1 }
+    }
+
+    // MARK: Investments
+
+    mutating func investment(_ node: Node, file: String) throws {
+        var map = try YAMLMapping(node, file: file, context: "investment")
+        try map.rejectUnknownKeys(["id", "title", "amount", "wording", "organisation", "country", "funding_source", "years",
+                                   "dossier", "part_of", "source", "visibility"])
+        let id = try map.id()
+        map.context = "investment “\(id)”"
+        try define("investment", id, map.location)
+        let organisation = try map.id("organisation")
+        references.append(.init(kind: .organisation, id: organisation, location: map.location, context: map.context))
+        let dossier = try map.optionalID("dossier"), partOf = try map.optionalID("part_of")
+        if let dossier { references.append(.init(kind: .dossier, id: dossier, location: map.location, context: map.context)) }
+        if let partOf {
+            guard partOf != id else { throw map.error("an investment cannot be part of itself", at: "part_of") }
+            references.append(.init(kind: .investment, id: partOf, location: map.location, context: map.context))
+        }
+        guard let amountMap = try map.mapping("amount") else { throw map.error("“amount” is required") }
+        let amount = try AmountReader.read(amountMap)
+        let years = try map.stringList("years").map { text -> Int in
+            guard let year = Int(text), (1900...2200).contains(year) else { throw map.error("“years” must be years like 2026", at: "years") }
+            return year
+        }
+        guard years.count <= 2, years.count < 2 || years[0] <= years[1] else {
+            throw map.error("“years” is [first, last] with first ≤ last", at: "years")
+        }
+        let index = snapshot.investments.count
+        snapshot.investments.append(Investment(
+            id: id, title: try map.string("title"), amount: amount, wording: try map.string("wording"),
+            organisationID: organisation, country: try required(map, "country", Country.self),
+            fundingSource: try map.optionalString("funding_source"), firstYear: years.first, lastYear: years.last,
+            dossierID: dossier, partOfID: partOf, visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        try passage(map, "source") { $0.investments[index].source = $1 }
+    }
+
+    // MARK: Helpers
+
+    private mutating func define(_ kind: String, _ id: String, _ location: SourceLocation) throws {
+        let key = "\(kind)/\(id)"
+        if let earlier = definitions[key] {
+            throw location.error("\(kind) “\(id)” is defined twice (first at \(earlier.file):\(earlier.line ?? 0))")
+        }
+        definitions[key] = location
+    }
+
+    private func required<E: RawRepresentable & CaseIterable>(_ map: YAMLMapping, _ key: String, _ type: E.Type) throws -> E where E.RawValue == String {
+        guard let value = try map.enumValue(key, type) else { throw map.error("“\(key)” is required") }
+        return value
+    }
+
+    private func period(_ wording: String, year: Int?, map: YAMLMapping, key: String) throws -> FuzzyPeriod {
+        guard let period = FuzzyPeriod.parse(wording, referenceYear: year) else {
+            throw map.error("“\(wording)” is not a period Deltaberaad understands (e.g. “18 februari 2026”, “eind tweede kwartaal 2026”, “rond de zomer van 2026”, “begin 2027”); a period without a year needs a source document", at: key)
+        }
+        return period
+    }
+
+    private mutating func passage(_ map: YAMLMapping, _ key: String,
+                                  assign: @escaping (inout RegisterSnapshot, PassageReference) -> Void) throws {
+        guard let source = try map.mapping(key) else { return }
+        try source.rejectUnknownKeys(["document", "quote", "anchor"])
+        let documentID = try source.id("document")
+        references.append(.init(kind: .document, id: documentID, location: source.location, context: map.context))
+        passages.append((PendingPassage(documentID: documentID, quote: try source.string("quote"),
+                                        anchorHint: try source.optionalString("anchor"),
+                                        location: SourceLocation(file: map.file, line: source.node.line), context: map.context),
+                         assign))
+    }
+}
+
+/// Reads `amount: {exact: …}`, `{approximate: …}`, `{range: [low, high]}` or `{up_to: …}` in euros.
+enum AmountReader {
+    static func read(_ map: YAMLMapping) throws -> Amount {
+        try map.rejectUnknownKeys(["exact", "approximate", "range", "up_to"])
+        if let text = try map.optionalString("exact") { return .exact(cents: try cents(text, map, "exact")) }
+        if let text = try map.optionalString("approximate") { return .approximate(cents: try cents(text, map, "approximate")) }
+        if let text = try map.optionalString("up_to") { return .upToAtMost(cents: try cents(text, map, "up_to")) }
+        let bounds = try map.stringList("range")
+        if !bounds.isEmpty {
+            guard bounds.count == 2, let amount = Amount.range(minimumCents: try cents(bounds[0], map, "range"),
+                                                                maximumCents: try cents(bounds[1], map, "range")) else {
+                throw map.error("“range” is [lowest, highest] with lowest ≤ highest", at: "range")
+            }
+            return amount
+        }
+        throw map.error("say one of “exact”, “approximate”, “range” or “up_to”")
+    }
+
+    /// Euros as written ("130000000", "1234.56") to cents, exactly (no floating point).
+    static func cents(_ text: String, _ map: YAMLMapping, _ key: String) throws -> Int64 {
+        let parts = text.replacingOccurrences(of: "_", with: "").split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let euros = Int64(parts[0]), euros >= 0,
+              parts.count == 1 || (parts[1].count <= 2 && parts[1].allSatisfy(\.isNumber)) else {
+            throw map.error("“\(text)” is not an amount in euros (digits, optionally “.” and cents)", at: key)
+        }
+        let fraction = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+        let (product, overflow) = euros.multipliedReportingOverflow(by: 100)
+        guard !overflow, product <= Int64.max - fraction else { throw map.error("“\(text)” is too large", at: key) }
+        return product + fraction
+    }
+}

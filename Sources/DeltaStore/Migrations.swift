@@ -1,0 +1,45 @@
+import SQLKit
+
+/// A numbered, append-only schema change. Never edit a released migration: add a new one.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    /// Portable SQL statements (the same text runs on SQLite and PostgreSQL).
+    public let statements: [String]
+}
+
+/// Brings a database to the current schema. Safe to run on every start and from several
+/// server instances at once: each migration runs in its own transaction and is recorded in
+/// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
+public enum Migrator {
+    /// All migrations in order.
+    public static let migrations: [Migration] = [Schema.v1]
+
+    /// Applies the migrations not yet recorded; returns the versions applied.
+    @discardableResult
+    public static func migrate(_ engine: any DatabaseEngine) async throws -> [Int] {
+        try await engine.transaction { db in
+            if engine.kind == .postgres {
+                try await db.raw("SELECT pg_advisory_xact_lock(4242001)").run()
+            }
+            try await db.raw("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """).run()
+            let rows = try await db.raw("SELECT version FROM schema_migrations").all()
+            let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
+            var done: [Int] = []
+            for migration in migrations where !applied.contains(migration.version) {
+                for statement in migration.statements {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.insert(into: "schema_migrations")
+                    .columns("version", "name", "applied_at")
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))
+                    .run()
+                done.append(migration.version)
+            }
+            return done
+        }
+    }
+}

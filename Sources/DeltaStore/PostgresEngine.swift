@@ -1,0 +1,49 @@
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through PostgresNIO's `PostgresClient` connection pool.
+///
+/// The client must run (`run()`) for the life of the engine; the engine starts it in a task of
+/// its own and cancels it on `shutdown()`.
+public final class PostgresEngine: DatabaseEngine {
+    public let kind = EngineKind.postgres
+    private let client: PostgresClient
+    private let runTask: Task<Void, Never>
+
+    /// Connects to the database a `postgres://user:password@host:port/database` URL names.
+    public init(url: String) throws {
+        guard let configuration = try? SQLPostgresConfiguration(url: url) else {
+            throw StoreError.invalidLocation("“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)")
+        }
+        let core = configuration.coreConfiguration
+        guard let host = core.host, let port = core.port else {
+            throw StoreError.invalidLocation("the PostgreSQL URL must name a host and port")
+        }
+        var clientConfiguration = PostgresClient.Configuration(
+            host: host, port: port, username: core.username, password: core.password,
+            database: core.database, tls: .disable)
+        clientConfiguration.options.maximumConnections = 10
+        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: Logger(label: "deltaberaad.postgres"))
+        self.client = client
+        runTask = Task { await client.run() }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await self.inTransaction(on: connection.sql(queryLogLevel: nil), body)
+        }
+    }
+
+    public func shutdown() async {
+        runTask.cancel()
+        _ = await runTask.value
+    }
+}

@@ -1,0 +1,25 @@
+import DeltaDomain
+
+/// The checks `deltaberaad check` runs: milestones past their latest date, and bodies that
+/// missed (or are at risk of missing) their meeting rule.
+public enum RegisterCheck {
+    /// One line per finding, stable order: overdue milestones by deadline, then bodies by name.
+    public static func findings(in register: Register, today: CalendarDate) async throws -> [String] {
+        var lines: [String] = []
+        let dossiers = Dictionary(uniqueKeysWithValues: try await register.dossiers().map { ($0.id, $0.title) })
+        for milestone in try await register.milestones() where DeadlineRules.state(of: milestone, today: today) == .overdue {
+            lines.append("overdue milestone \(milestone.id) (\(dossiers[milestone.dossierID] ?? milestone.dossierID)): \(milestone.title) — due \(milestone.due.wording), latest \(milestone.due.latest.iso)")
+        }
+        let meetings = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
+        for body in try await register.bodies() {
+            let firstYear = body.since?.year ?? today.year
+            for year in min(firstYear, today.year)...today.year {
+                let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings[body.id] ?? [], year: year, today: today)
+                if result.compliance == .missed || result.compliance == .atRisk {
+                    lines.append("cadence \(result.compliance.rawValue) \(body.id) (\(body.name)) \(year): \(result.explanation)")
+                }
+            }
+        }
+        return lines
+    }
+}

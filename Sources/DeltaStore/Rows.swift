@@ -1,0 +1,249 @@
+import DeltaDomain
+import Foundation
+import SQLKit
+
+/// Encoders shared by every table: Swift camelCase properties map to snake_case columns.
+enum RowCoding {
+    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+}
+
+/// JSON text columns for nested values (signatories, cadence, passages). Why JSON: they are
+/// always read with their record and never queried on their own; both engines store TEXT alike.
+enum JSONColumn {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static func encode<T: Encodable>(_ value: T?) -> String? {
+        value.map { encode($0) }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, column: String) throws -> T? {
+        guard let text, text != "null" else { return nil }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corrupt("column \(column): \(error)")
+        }
+    }
+
+    static func decodeList<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> [T] {
+        try decode([T].self, text, column: column) ?? []
+    }
+}
+
+/// Reads a raw enum value stored as text, failing loudly instead of guessing.
+func storedEnum<E: RawRepresentable>(_ type: E.Type, _ raw: String, column: String) throws -> E where E.RawValue == String {
+    guard let value = E(rawValue: raw) else { throw StoreError.corrupt("column \(column): unknown value “\(raw)”") }
+    return value
+}
+
+func storedDate(_ text: String?, column: String) throws -> CalendarDate? {
+    guard let text else { return nil }
+    guard let date = CalendarDate(iso: text) else { throw StoreError.corrupt("column \(column): “\(text)” is not a date") }
+    return date
+}
+
+func storedPeriod(wording: String, earliest: String, latest: String, precision: String, column: String) throws -> FuzzyPeriod {
+    guard let from = try storedDate(earliest, column: column), let to = try storedDate(latest, column: column), from <= to else {
+        throw StoreError.corrupt("column \(column): bad period")
+    }
+    return FuzzyPeriod(wording: wording, earliest: from, latest: to,
+                       precision: try storedEnum(PeriodPrecision.self, precision, column: column))
+}
+
+struct OrganisationRow: Codable, Sendable {
+    var id: String, name: String, shortName: String?, country: String, level: String
+    var parentId: String?, website: String?, visibility: String, version: Int, updatedAt: String
+
+    init(_ o: Organisation, version: Int) {
+        id = o.id; name = o.name; shortName = o.shortName; country = o.country.rawValue; level = o.level.rawValue
+        parentId = o.parentID; website = o.website; visibility = o.visibility.rawValue; self.version = version
+        updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Organisation {
+        Organisation(id: id, name: name, shortName: shortName, country: try storedEnum(Country.self, country, column: "country"),
+                     level: try storedEnum(OrganisationLevel.self, level, column: "level"), parentID: parentId,
+                     website: website, visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct DocumentRow: Codable, Sendable {
+    var id: String, kind: String, title: String, date: String, place: String?, reference: String?, language: String
+    var signatoriesJson: String, issuersJson: String, deadlineJson: String?, attachmentCount: Int?, summary: String?
+    var bodyText: String, visibility: String, version: Int, updatedAt: String
+
+    init(_ d: Document, version: Int) {
+        id = d.id; kind = d.kind.rawValue; title = d.title; date = d.date.iso; place = d.place; reference = d.reference
+        language = d.language; signatoriesJson = JSONColumn.encode(d.signatories); issuersJson = JSONColumn.encode(d.issuerIDs)
+        deadlineJson = JSONColumn.encode(d.deadline); attachmentCount = d.attachmentCount; summary = d.summary
+        bodyText = d.text; visibility = d.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Document {
+        Document(id: id, kind: try storedEnum(DocumentKind.self, kind, column: "kind"), title: title,
+                 date: try storedDate(date, column: "date")!, place: place, reference: reference, language: language,
+                 signatories: try JSONColumn.decodeList(Signatory.self, signatoriesJson, column: "signatories_json"),
+                 issuerIDs: try JSONColumn.decodeList(String.self, issuersJson, column: "issuers_json"),
+                 deadline: try JSONColumn.decode(FuzzyPeriod.self, deadlineJson, column: "deadline_json"),
+                 attachmentCount: attachmentCount, summary: summary, text: bodyText,
+                 visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct ParagraphRow: Codable, Sendable {
+    var documentId: String, position: Int, anchor: String, kind: String, text: String
+
+    func model() throws -> Paragraph {
+        Paragraph(anchor: anchor, kind: try storedEnum(ParagraphKind.self, kind, column: "kind"), text: text)
+    }
+}
+
+struct BodyRow: Codable, Sendable {
+    var id: String, name: String, kind: String, description: String?, cadenceJson: String, parentId: String?
+    var since: String?, sourceJson: String?, visibility: String, version: Int, updatedAt: String
+
+    init(_ b: Body, version: Int) {
+        id = b.id; name = b.name; kind = b.kind.rawValue; description = b.description; cadenceJson = JSONColumn.encode(b.cadence)
+        parentId = b.parentID; since = b.since?.iso; sourceJson = JSONColumn.encode(b.establishedBy)
+        visibility = b.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Body {
+        Body(id: id, name: name, kind: try storedEnum(BodyKind.self, kind, column: "kind"), description: description,
+             cadence: try JSONColumn.decode(CadenceRule.self, cadenceJson, column: "cadence_json") ?? CadenceRule.none,
+             parentID: parentId, establishedBy: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
+             since: try storedDate(since, column: "since"), visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct MembershipRow: Codable, Sendable {
+    var bodyId: String, position: Int, organisationId: String, person: String?, role: String, invited: Int
+    var fromDate: String?, untilDate: String?
+
+    init(_ m: Membership, position: Int) {
+        bodyId = m.bodyID; self.position = position; organisationId = m.organisationID; person = m.person
+        role = m.role.rawValue; invited = m.invited ? 1 : 0; fromDate = m.from?.iso; untilDate = m.until?.iso
+    }
+
+    func model() throws -> Membership {
+        Membership(bodyID: bodyId, organisationID: organisationId, person: person,
+                   role: try storedEnum(MembershipRole.self, role, column: "role"), invited: invited != 0,
+                   from: try storedDate(fromDate, column: "from_date"), until: try storedDate(untilDate, column: "until_date"))
+    }
+}
+
+struct DossierRow: Codable, Sendable {
+    var id: String, title: String, summary: String, themesJson: String, bodyId: String?, leadsJson: String
+    var railLinksJson: String, mandateJson: String?, visibility: String, version: Int, updatedAt: String
+
+    init(_ d: Dossier, version: Int) {
+        id = d.id; title = d.title; summary = d.summary; themesJson = JSONColumn.encode(d.themes); bodyId = d.bodyID
+        leadsJson = JSONColumn.encode(d.leadIDs); railLinksJson = JSONColumn.encode(d.railLinks)
+        mandateJson = JSONColumn.encode(d.mandate); visibility = d.visibility.rawValue; self.version = version
+        updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Dossier {
+        Dossier(id: id, title: title, summary: summary, themes: try JSONColumn.decodeList(String.self, themesJson, column: "themes_json"),
+                bodyID: bodyId, leadIDs: try JSONColumn.decodeList(String.self, leadsJson, column: "leads_json"),
+                railLinks: try JSONColumn.decodeList(String.self, railLinksJson, column: "rail_links_json"),
+                mandate: try JSONColumn.decode(PoliticalMandate.self, mandateJson, column: "mandate_json"),
+                visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct AgreementRow: Codable, Sendable {
+    var id: String, title: String, documentId: String, anchor: String, spanStart: Int, spanLength: Int, quote: String
+    var partiesJson: String, bodyId: String?, dueJson: String?, completion: String
+    var visibility: String, version: Int, updatedAt: String
+
+    init(_ a: Agreement, version: Int) {
+        id = a.id; title = a.title; documentId = a.source.documentID; anchor = a.source.anchor; spanStart = a.source.start
+        spanLength = a.source.length; quote = a.source.quote; partiesJson = JSONColumn.encode(a.partyIDs); bodyId = a.bodyID
+        dueJson = JSONColumn.encode(a.due); completion = a.completion.rawValue; visibility = a.visibility.rawValue
+        self.version = version; updatedAt = Timestamp.now()
+    }
+
+    func model(dossierIDs: [String]) throws -> Agreement {
+        Agreement(id: id, title: title,
+                  source: PassageReference(documentID: documentId, anchor: anchor, start: spanStart, length: spanLength, quote: quote),
+                  partyIDs: try JSONColumn.decodeList(String.self, partiesJson, column: "parties_json"), dossierIDs: dossierIDs,
+                  bodyID: bodyId, due: try JSONColumn.decode(FuzzyPeriod.self, dueJson, column: "due_json"),
+                  completion: try storedEnum(Completion.self, completion, column: "completion"),
+                  visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct MilestoneRow: Codable, Sendable {
+    var id: String, dossierId: String, title: String, dueWording: String, dueEarliest: String, dueLatest: String
+    var duePrecision: String, ownerId: String?, status: String, achievedOn: String?, sourceJson: String?, note: String?
+    var visibility: String, version: Int, updatedAt: String
+
+    init(_ m: Milestone, version: Int) {
+        id = m.id; dossierId = m.dossierID; title = m.title; dueWording = m.due.wording; dueEarliest = m.due.earliest.iso
+        dueLatest = m.due.latest.iso; duePrecision = m.due.precision.rawValue; ownerId = m.ownerID; status = m.status.rawValue
+        achievedOn = m.achievedOn?.iso; sourceJson = JSONColumn.encode(m.source); note = m.note
+        visibility = m.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Milestone {
+        Milestone(id: id, dossierID: dossierId, title: title,
+                  due: try storedPeriod(wording: dueWording, earliest: dueEarliest, latest: dueLatest, precision: duePrecision, column: "due"),
+                  ownerID: ownerId, status: try storedEnum(MilestoneStatus.self, status, column: "status"),
+                  achievedOn: try storedDate(achievedOn, column: "achieved_on"),
+                  source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"), note: note,
+                  visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct MeetingRow: Codable, Sendable {
+    var id: String, bodyId: String, title: String, whenWording: String, whenEarliest: String, whenLatest: String
+    var whenPrecision: String, place: String?, status: String, sourceJson: String?
+    var visibility: String, version: Int, updatedAt: String
+
+    init(_ m: Meeting, version: Int) {
+        id = m.id; bodyId = m.bodyID; title = m.title; whenWording = m.when.wording; whenEarliest = m.when.earliest.iso
+        whenLatest = m.when.latest.iso; whenPrecision = m.when.precision.rawValue; place = m.place; status = m.status.rawValue
+        sourceJson = JSONColumn.encode(m.source); visibility = m.visibility.rawValue; self.version = version
+        updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Meeting {
+        Meeting(id: id, bodyID: bodyId, title: title,
+                when: try storedPeriod(wording: whenWording, earliest: whenEarliest, latest: whenLatest, precision: whenPrecision, column: "when"),
+                place: place, status: try storedEnum(MeetingStatus.self, status, column: "status"),
+                source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
+                visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct InvestmentRow: Codable, Sendable {
+    var id: String, title: String, amountKind: String, minimumCents: Int64, maximumCents: Int64, wording: String
+    var organisationId: String, country: String, fundingSource: String?, firstYear: Int?, lastYear: Int?
+    var dossierId: String?, partOfId: String?, sourceJson: String?, visibility: String, version: Int, updatedAt: String
+
+    init(_ i: Investment, version: Int) {
+        id = i.id; title = i.title; amountKind = i.amount.kind.rawValue; minimumCents = i.amount.minimumCents
+        maximumCents = i.amount.maximumCents; wording = i.wording; organisationId = i.organisationID; country = i.country.rawValue
+        fundingSource = i.fundingSource; firstYear = i.firstYear; lastYear = i.lastYear; dossierId = i.dossierID
+        partOfId = i.partOfID; sourceJson = JSONColumn.encode(i.source); visibility = i.visibility.rawValue
+        self.version = version; updatedAt = Timestamp.now()
+    }
+
+    func model() throws -> Investment {
+        let kind = try storedEnum(AmountKind.self, amountKind, column: "amount_kind")
+        guard let amount = Amount(kind: kind, minimumCents: minimumCents, maximumCents: maximumCents) else {
+            throw StoreError.corrupt("investment \(id): amount does not fit its kind")
+        }
+        return Investment(id: id, title: title, amount: amount, wording: wording, organisationID: organisationId,
+                          country: try storedEnum(Country.self, country, column: "country"), fundingSource: fundingSource,
+                          firstYear: firstYear, lastYear: lastYear, dossierID: dossierId, partOfID: partOfId,
+                          source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
+                          visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}

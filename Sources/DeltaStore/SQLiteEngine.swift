@@ -1,0 +1,65 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLiteKit
+import SQLKit
+
+/// The embedded database: one SQLite file in WAL mode with foreign keys on.
+///
+/// Readers use a small set of connections (WAL lets them read while a write is going on);
+/// all writes go through one writer connection, one transaction at a time.
+public final class SQLiteEngine: DatabaseEngine {
+    public let kind = EngineKind.sqlite
+    private let readers: [SQLiteConnection]
+    private let writer: SQLiteConnection
+    private let writeLock = AsyncSemaphore(limit: 1)
+    private let nextReader = ReaderCounter()
+
+    /// Opens (or creates) the database file at `path`.
+    public init(path: String, readerCount: Int = 4) async throws {
+        let logger = Logger(label: "deltaberaad.sqlite")
+        writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        try await Self.configure(writer, writer: true)
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            try await Self.configure(connection, writer: false)
+            readers.append(connection)
+        }
+        self.readers = readers
+    }
+
+    private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
+        let db = connection.sql(queryLogLevel: nil)
+        if writer { try await db.raw("PRAGMA journal_mode=WAL").run() }
+        try await db.raw("PRAGMA foreign_keys=ON").run()
+        try await db.raw("PRAGMA busy_timeout=5000").run()
+        try await db.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let index = await nextReader.next(modulo: readers.count)
+        let connection = readers[index]
+        return try await body(connection.sql(queryLogLevel: nil))
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let db = writer.sql(queryLogLevel: nil)
+        return try await writeLock.withPermit {
+            try await self.inTransaction(on: db, body)
+        }
+    }
+
+    public func shutdown() async {
+        for connection in readers + [writer] { try? await connection.close() }
+    }
+}
+
+/// Round-robin over reader connections.
+private actor ReaderCounter {
+    private var value = 0
+    func next(modulo count: Int) -> Int {
+        value = (value + 1) % count
+        return value
+    }
+}

@@ -1,0 +1,95 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// A member of a body.
+struct MemberView: Codable, Sendable {
+    let organisation: LinkView
+    let person: String?
+    let role: String
+    let roleLabel: String
+    let invited: Bool
+    let from: String?
+    let until: String?
+}
+
+/// A meeting as the body page lists it.
+struct MeetingView: Codable, Sendable {
+    let id: String
+    let title: String
+    let when: PeriodView
+    let place: String?
+    let status: String
+    let statusLabel: String
+    let source: PassageView?
+}
+
+/// Compliance with the cadence rule in one year.
+struct YearComplianceView: Codable, Sendable {
+    let year: Int
+    let compliance: String
+    let complianceLabel: String
+    let held: Int
+    let planned: Int
+    let required: Int
+    let explanation: String
+}
+
+/// The body page.
+struct BodyPage: Codable, Sendable {
+    let title: String
+    let body: BodySummaryView
+    let description: String?
+    let parent: LinkView?
+    let since: String?
+    let source: PassageView?
+    let members: [MemberView]
+    let invited: [MemberView]
+    let meetings: [MeetingView]
+    let years: [YearComplianceView]
+    let dossiers: [LinkView]
+}
+
+/// The body list.
+struct BodyListPage: Codable, Sendable {
+    let title: String
+    let bodies: [BodySummaryView]
+}
+
+extension Register {
+    /// Builds a body's page; nil when it does not exist or is not visible.
+    func bodyPage(id: String, today: CalendarDate) async throws -> BodyPage? {
+        guard let body = try await body(id: id) else { return nil }
+        let index = try await lookupIndex(today: today)
+        let meetings = try await meetings(bodyID: id)
+        let members = try await memberships(bodyID: id).map { member in
+            MemberView(organisation: index.organisation(member.organisationID)!, person: member.person, role: member.role.rawValue,
+                       roleLabel: Labels.role(member.role), invited: member.invited, from: member.from.map(Labels.date),
+                       until: member.until.map(Labels.date))
+        }
+        let firstYear = [body.since?.year, meetings.map(\.when.latest.year).min()].compactMap { $0 }.min() ?? today.year
+        let years = (min(firstYear, today.year)...today.year).reversed().map { year in
+            let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
+            return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: Labels.compliance(result.compliance),
+                                      held: result.held, planned: result.planned, required: result.required, explanation: result.explanation)
+        }
+        return BodyPage(
+            title: body.name, body: SummaryBuilder.body(body, meetings: meetings, today: today), description: body.description,
+            parent: index.body(body.parentID), since: body.since.map(Labels.date), source: index.passage(body.establishedBy),
+            members: members.filter { !$0.invited }, invited: members.filter(\.invited),
+            meetings: meetings.map {
+                MeetingView(id: $0.id, title: $0.title, when: PeriodView($0.when), place: $0.place, status: $0.status.rawValue,
+                            statusLabel: Labels.meetingStatus($0.status), source: index.passage($0.source))
+            },
+            years: years,
+            dossiers: index.dossiers.values.filter { $0.bodyID == id }.sorted { $0.title < $1.title }.compactMap { index.dossier($0.id) })
+    }
+
+    /// Builds the body list.
+    func bodyListPage(today: CalendarDate) async throws -> BodyListPage {
+        let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
+        return BodyListPage(title: "Overleggen", bodies: try await bodies().map {
+            SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today)
+        })
+    }
+}

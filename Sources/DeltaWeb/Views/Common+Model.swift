@@ -1,0 +1,204 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// A link to a record: its id, a human name and the page URL.
+struct LinkView: Codable, Sendable, Hashable {
+    let id: String
+    let name: String
+    let url: String
+}
+
+/// A period with its wording, interval and Dutch label.
+struct PeriodView: Codable, Sendable {
+    let wording: String
+    let earliest: String
+    let latest: String
+    let precision: String
+    let label: String
+
+    init(_ period: FuzzyPeriod) {
+        wording = period.wording
+        earliest = period.earliest.iso
+        latest = period.latest.iso
+        precision = period.precision.rawValue
+        label = Labels.period(period)
+    }
+}
+
+/// Where a passage is: document, paragraph anchor, span, and the URL of that paragraph.
+struct PassageView: Codable, Sendable {
+    let documentID: String
+    let documentTitle: String
+    let anchor: String
+    let start: Int
+    let length: Int
+    let quote: String
+    let url: String
+
+    init(_ passage: PassageReference, documentTitle: String) {
+        documentID = passage.documentID
+        self.documentTitle = documentTitle
+        anchor = passage.anchor
+        start = passage.start
+        length = passage.length
+        quote = passage.quote
+        url = "/documents/\(passage.documentID)#\(passage.anchor)"
+    }
+}
+
+/// A milestone as lists and timelines show it.
+struct MilestoneView: Codable, Sendable {
+    let id: String
+    let title: String
+    let dossier: LinkView?
+    let due: PeriodView
+    let status: String
+    let statusLabel: String
+    let state: String
+    let stateLabel: String
+    let achievedOn: String?
+    let owner: LinkView?
+    let note: String?
+    let source: PassageView?
+}
+
+/// Everything a page needs to name records without another query.
+struct RegisterIndex: Sendable {
+    let organisations: [String: Organisation]
+    let documents: [String: Document]
+    let bodies: [String: Body]
+    let dossiers: [String: Dossier]
+    let today: CalendarDate
+
+    func organisation(_ id: String?) -> LinkView? {
+        guard let id else { return nil }
+        let name: String
+        if let organisation = organisations[id] {
+            name = organisation.shortName.map { "\(organisation.name) (\($0))" } ?? organisation.name
+        } else {
+            name = id
+        }
+        return LinkView(id: id, name: name, url: "/organisations#\(id)")
+    }
+
+    func body(_ id: String?) -> LinkView? {
+        guard let id else { return nil }
+        return LinkView(id: id, name: bodies[id]?.name ?? id, url: "/bodies/\(id)")
+    }
+
+    func dossier(_ id: String?) -> LinkView? {
+        guard let id else { return nil }
+        return LinkView(id: id, name: dossiers[id]?.title ?? id, url: "/dossiers/\(id)")
+    }
+
+    func document(_ id: String?) -> LinkView? {
+        guard let id else { return nil }
+        return LinkView(id: id, name: documents[id]?.title ?? id, url: "/documents/\(id)")
+    }
+
+    func passage(_ passage: PassageReference?) -> PassageView? {
+        passage.map { PassageView($0, documentTitle: documents[$0.documentID]?.title ?? $0.documentID) }
+    }
+
+    func milestone(_ milestone: Milestone) -> MilestoneView {
+        let state = DeadlineRules.state(of: milestone, today: today)
+        return MilestoneView(
+            id: milestone.id, title: milestone.title, dossier: dossier(milestone.dossierID), due: PeriodView(milestone.due),
+            status: milestone.status.rawValue, statusLabel: Labels.milestoneStatus(milestone.status),
+            state: state.rawValue, stateLabel: Labels.dueState(state), achievedOn: milestone.achievedOn.map(Labels.date),
+            owner: organisation(milestone.ownerID), note: milestone.note, source: passage(milestone.source))
+    }
+
+    func agreement(_ agreement: Agreement) -> AgreementView {
+        AgreementView(
+            id: agreement.id, title: agreement.title, source: passage(agreement.source)!,
+            documentDate: documents[agreement.source.documentID].map { Labels.date($0.date) } ?? "",
+            parties: agreement.partyIDs.compactMap(organisation), dossiers: agreement.dossierIDs.compactMap(dossier),
+            body: body(agreement.bodyID), due: agreement.due.map(PeriodView.init),
+            completion: agreement.completion.rawValue, completionLabel: Labels.completion(agreement.completion))
+    }
+
+    func investment(_ investment: Investment) -> InvestmentView {
+        InvestmentView(
+            id: investment.id, title: investment.title, amountKind: investment.amount.kind.rawValue,
+            amountKindLabel: Labels.amountKind(investment.amount.kind), minimumCents: investment.amount.minimumCents,
+            maximumCents: investment.amount.maximumCents, amountLabel: Labels.amount(investment.amount), wording: investment.wording,
+            organisation: organisation(investment.organisationID)!, country: investment.country.rawValue,
+            countryLabel: Labels.country(investment.country), fundingSource: investment.fundingSource,
+            years: investment.firstYear.map { first in
+                let last = investment.lastYear ?? first
+                return first == last ? "\(first)" : "\(first)–\(last)"
+            },
+            dossier: dossier(investment.dossierID), partOf: investment.partOfID, source: passage(investment.source))
+    }
+}
+
+/// An agreement with its source passage.
+struct AgreementView: Codable, Sendable {
+    let id: String
+    let title: String
+    let source: PassageView
+    let documentDate: String
+    let parties: [LinkView]
+    let dossiers: [LinkView]
+    let body: LinkView?
+    let due: PeriodView?
+    let completion: String
+    let completionLabel: String
+}
+
+/// An investment with its amount in cents, its kind and its Dutch label.
+struct InvestmentView: Codable, Sendable {
+    let id: String
+    let title: String
+    let amountKind: String
+    let amountKindLabel: String
+    let minimumCents: Int64
+    let maximumCents: Int64
+    let amountLabel: String
+    let wording: String
+    let organisation: LinkView
+    let country: String
+    let countryLabel: String
+    let fundingSource: String?
+    let years: String?
+    let dossier: LinkView?
+    let partOf: String?
+    let source: PassageView?
+}
+
+/// A total of amounts as a band; see `AmountTotal`.
+struct TotalView: Codable, Sendable {
+    let key: String
+    let name: String
+    let firmCents: Int64
+    let ceilingCents: Int64
+    let upperBoundCents: Int64
+    let isExact: Bool
+    let count: Int
+    let label: String
+
+    init(key: String, name: String, total: AmountTotal) {
+        self.key = key
+        self.name = name
+        firmCents = total.firmCents
+        ceilingCents = total.ceilingCents
+        upperBoundCents = total.upperBoundCents
+        isExact = total.isExact
+        count = total.count
+        label = Labels.total(total)
+    }
+}
+
+extension Register {
+    /// Loads the lookup tables every page uses to name records.
+    func lookupIndex(today: CalendarDate) async throws -> RegisterIndex {
+        RegisterIndex(
+            organisations: Dictionary(uniqueKeysWithValues: try await organisations().map { ($0.id, $0) }),
+            documents: Dictionary(uniqueKeysWithValues: try await documents().map { ($0.id, $0) }),
+            bodies: Dictionary(uniqueKeysWithValues: try await bodies().map { ($0.id, $0) }),
+            dossiers: Dictionary(uniqueKeysWithValues: try await dossiers().map { ($0.id, $0) }),
+            today: today)
+    }
+}

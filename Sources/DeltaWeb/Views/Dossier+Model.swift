@@ -1,0 +1,108 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// The political mandate of a dossier.
+struct MandateView: Codable, Sendable {
+    let given: PeriodView
+    let body: LinkView?
+    let document: LinkView?
+    let note: String?
+}
+
+/// The agreements of one document about a dossier: one step in the dossier's history.
+struct HistoryEntryView: Codable, Sendable {
+    let year: Int
+    let document: LinkView
+    let documentDate: String
+    let agreements: [AgreementView]
+}
+
+/// The dossier page.
+struct DossierPage: Codable, Sendable {
+    let title: String
+    let dossier: DossierSummaryView
+    let summary: String
+    let railLinks: [String]
+    let leads: [LinkView]
+    let mandate: MandateView?
+    let milestones: [MilestoneView]
+    let agreements: [AgreementView]
+    let investments: [InvestmentView]
+    let investmentTotal: TotalView
+    let history: [HistoryEntryView]
+}
+
+extension Register {
+    /// Builds a dossier's page; nil when the dossier does not exist or is not visible.
+    func dossierPage(id: String, today: CalendarDate) async throws -> DossierPage? {
+        guard let dossier = try await dossier(id: id) else { return nil }
+        let index = try await lookupIndex(today: today)
+        let milestones = try await milestones(dossierID: id)
+        let agreements = try await agreements(dossierID: id)
+        let investments = try await investments(dossierID: id)
+        let inDossier = Set(investments.map(\.id))
+        var total = AmountTotal()
+        // A part whose whole is in the same dossier is already counted in the whole.
+        for investment in investments where !(investment.partOfID.map(inDossier.contains) ?? false) { total.add(investment.amount) }
+        let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
+        let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
+            guard let document = index.documents[documentID] else { return nil }
+            return HistoryEntryView(year: document.date.year, document: index.document(documentID)!,
+                                    documentDate: Labels.date(document.date), agreements: agreements.map(index.agreement))
+        }.sorted { ($0.year, $0.document.id) < ($1.year, $1.document.id) }
+        return DossierPage(
+            title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
+            summary: dossier.summary, railLinks: dossier.railLinks, leads: dossier.leadIDs.compactMap(index.organisation),
+            mandate: dossier.mandate.map {
+                MandateView(given: PeriodView($0.given), body: index.body($0.bodyID), document: index.document($0.documentID), note: $0.note)
+            },
+            milestones: milestones.map(index.milestone), agreements: agreements.map(index.agreement),
+            investments: investments.map(index.investment), investmentTotal: TotalView(key: id, name: dossier.title, total: total),
+            history: history)
+    }
+}
+
+/// The dossier list with its filters.
+struct DossierListPage: Codable, Sendable {
+    let title: String
+    let dossiers: [DossierSummaryView]
+    let filter: DossierFilter
+    let themes: [FilterOption]
+    let healths: [FilterOption]
+    let countries: [FilterOption]
+}
+
+/// A choice in a filter, with whether it is selected.
+struct FilterOption: Codable, Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Which dossiers a list shows: by theme, health (status) and lead country.
+struct DossierFilter: Codable, Sendable {
+    var theme: String?
+    var status: String?
+    var country: String?
+}
+
+extension Register {
+    /// Builds the dossier list, filtered.
+    func dossierListPage(filter: DossierFilter, today: CalendarDate) async throws -> DossierListPage {
+        let index = try await lookupIndex(today: today)
+        let byDossier = Dictionary(grouping: try await milestones(), by: \.dossierID)
+        let all = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        let shown = all.filter { summary in
+            (filter.theme.map { summary.themes.contains($0) } ?? true)
+                && (filter.status.map { summary.health == $0 } ?? true)
+                && (filter.country.map { summary.countries.contains($0) } ?? true)
+        }
+        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: $0, selected: $0 == filter.theme) }
+        let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: Labels.health($0), selected: $0.rawValue == filter.status) }
+        let countries = Set(all.flatMap(\.countries)).sorted().map {
+            FilterOption(value: $0, label: Country(rawValue: $0).map(Labels.country) ?? $0, selected: $0 == filter.country)
+        }
+        return DossierListPage(title: "Dossiers", dossiers: shown, filter: filter, themes: themes, healths: healths, countries: countries)
+    }
+}

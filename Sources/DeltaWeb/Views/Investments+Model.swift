@@ -1,0 +1,77 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// The investments page: every amount, and totals that keep upper bounds apart.
+struct InvestmentsPage: Codable, Sendable {
+    let title: String
+    let investments: [InvestmentView]
+    let totalsByCountry: [TotalView]
+    let totalsByDossier: [TotalView]
+    let countingRule: String
+}
+
+/// An organisation in the list.
+struct OrganisationView: Codable, Sendable {
+    let id: String
+    let name: String
+    let shortName: String?
+    let country: String
+    let countryLabel: String
+    let level: String
+    let levelLabel: String
+    let parent: LinkView?
+    let website: String?
+}
+
+/// The organisation list.
+struct OrganisationListPage: Codable, Sendable {
+    let title: String
+    let organisations: [OrganisationView]
+}
+
+enum InvestmentTotals {
+    /// Totals by a key. An investment that is part of another is counted only when its whole is
+    /// not counted under the same key — so money is never counted twice.
+    static func totals(_ investments: [Investment], key: (Investment) -> String?) -> [String: AmountTotal] {
+        let byID = Dictionary(uniqueKeysWithValues: investments.map { ($0.id, $0) })
+        var totals: [String: AmountTotal] = [:]
+        for investment in investments {
+            guard let group = key(investment) else { continue }
+            if let whole = investment.partOfID.flatMap({ byID[$0] }), key(whole) == group { continue }
+            totals[group, default: AmountTotal()].add(investment.amount)
+        }
+        return totals
+    }
+}
+
+extension Register {
+    /// Builds the investments page.
+    func investmentsPage(today: CalendarDate) async throws -> InvestmentsPage {
+        let index = try await lookupIndex(today: today)
+        let investments = try await investments()
+        let byCountry = InvestmentTotals.totals(investments) { $0.country.rawValue }
+        let byDossier = InvestmentTotals.totals(investments) { $0.dossierID }
+        return InvestmentsPage(
+            title: "Investeringen", investments: investments.map(index.investment),
+            totalsByCountry: byCountry.keys.sorted().map {
+                TotalView(key: $0, name: Country(rawValue: $0).map(Labels.country) ?? $0, total: byCountry[$0]!)
+            },
+            totalsByDossier: byDossier.keys.sorted().map {
+                TotalView(key: $0, name: index.dossiers[$0]?.title ?? $0, total: byDossier[$0]!)
+            },
+            countingRule: "Bedragen die deel zijn van een ander bedrag tellen niet nog eens mee. Een bovengrens (“tot …”) telt alleen mee in het hoogste totaal, nooit als vast bedrag.")
+    }
+
+    /// Builds the organisation list.
+    func organisationListPage() async throws -> OrganisationListPage {
+        let organisations = try await organisations()
+        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
+        return OrganisationListPage(title: "Organisaties", organisations: organisations.map {
+            OrganisationView(id: $0.id, name: $0.name, shortName: $0.shortName, country: $0.country.rawValue,
+                             countryLabel: Labels.country($0.country), level: $0.level.rawValue, levelLabel: Labels.level($0.level),
+                             parent: $0.parentID.map { LinkView(id: $0, name: names[$0] ?? $0, url: "/organisations#\($0)") },
+                             website: $0.website)
+        })
+    }
+}

@@ -1,0 +1,85 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// A dossier in lists: its health, next milestone and overdue count.
+struct DossierSummaryView: Codable, Sendable {
+    let id: String
+    let title: String
+    let url: String
+    let themes: [String]
+    let countries: [String]
+    let body: LinkView?
+    let health: String
+    let healthLabel: String
+    let healthReasons: [String]
+    let nextMilestone: MilestoneView?
+    let overdueCount: Int
+}
+
+/// A body in lists: its cadence rule and this year's compliance.
+struct BodySummaryView: Codable, Sendable {
+    let id: String
+    let name: String
+    let url: String
+    let kind: String
+    let kindLabel: String
+    let cadence: String
+    let year: Int
+    let compliance: String
+    let complianceLabel: String
+    let explanation: String
+    let held: Int
+    let planned: Int
+    let required: Int
+    let nextMeetingDueBy: String?
+}
+
+/// The overview page: the state of every dossier and body today.
+struct OverviewPage: Codable, Sendable {
+    let title: String
+    let today: String
+    let dossiers: [DossierSummaryView]
+    let bodies: [BodySummaryView]
+    let dueSoon: [MilestoneView]
+    let overdue: [MilestoneView]
+}
+
+enum SummaryBuilder {
+    static func dossier(_ dossier: Dossier, milestones: [Milestone], index: RegisterIndex) -> DossierSummaryView {
+        let assessment = HealthRules.assess(milestones: milestones, today: index.today)
+        let next = assessment.nextMilestoneID.flatMap { id in milestones.first { $0.id == id } }
+        let countries = Set(dossier.leadIDs.compactMap { index.organisations[$0]?.country.rawValue }).sorted()
+        return DossierSummaryView(
+            id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes, countries: countries,
+            body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: Labels.health(assessment.health),
+            healthReasons: assessment.reasons, nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
+    }
+
+    static func body(_ body: Body, meetings: [Meeting], today: CalendarDate) -> BodySummaryView {
+        let year = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: today.year, today: today)
+        return BodySummaryView(
+            id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: Labels.bodyKind(body.kind),
+            cadence: CadenceRules.describe(body.cadence), year: year.year, compliance: year.compliance.rawValue,
+            complianceLabel: Labels.compliance(year.compliance), explanation: year.explanation, held: year.held,
+            planned: year.planned, required: year.required,
+            nextMeetingDueBy: CadenceRules.nextMeetingDueBy(rule: body.cadence, meetings: meetings, today: today).map(Labels.date))
+    }
+}
+
+extension Register {
+    /// Builds the overview for a day.
+    func overviewPage(today: CalendarDate) async throws -> OverviewPage {
+        let index = try await lookupIndex(today: today)
+        let milestones = try await milestones()
+        let byDossier = Dictionary(grouping: milestones, by: \.dossierID)
+        let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
+        let dossiers = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        let bodies = try await bodies().map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today) }
+        let states = milestones.map { ($0, DeadlineRules.state(of: $0, today: today)) }
+        return OverviewPage(
+            title: "Overzicht", today: Labels.date(today), dossiers: dossiers, bodies: bodies,
+            dueSoon: states.filter { $0.1 == .dueSoon }.map { index.milestone($0.0) },
+            overdue: states.filter { $0.1 == .overdue }.map { index.milestone($0.0) })
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// `deltaberaad check`: overdue milestones and cadence violations, for cron.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print overdue milestones and bodies that miss their meeting rule; exit 1 when there are any.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The day to check on (YYYY-MM-DD); default: today in Brussels.") var date: String?
+
+    func run() async throws {
+        let today = try parseDay(date) ?? CalendarDate.todayInBrussels()
+        let engine = try await openRegister(database)
+        let findings = try await engine.read { db in try await RegisterCheck.findings(in: Register(db: db, scope: .everything), today: today) }
+        await engine.shutdown()
+        if findings.isEmpty {
+            print("\(Labels.date(today)): no overdue milestones, no cadence violations")
+            return
+        }
+        findings.forEach { print($0) }
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `deltaberaad` command: serve the register, import and export data files, check deadlines.
+@main
+struct Deltaberaad: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deltaberaad",
+        abstract: "Deltaberaad — the register of the Belgian–Dutch cooperation on cross-border rail.",
+        subcommands: [Serve.self, Import.self, Export.self, Check.self])
+}
+
+/// Options every command that opens the register shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file path or postgres://user:password@host:port/database URL.")
+    var db: String = "deltaberaad.sqlite"
+}

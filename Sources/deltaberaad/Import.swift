@@ -1,0 +1,38 @@
+import ArgumentParser
+import DeltaImport
+import DeltaStore
+
+/// `deltaberaad import`: data files into the register, all or nothing.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import data files (format deltaberaad/1, see docs/DATA-FORMAT.md) in one transaction.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "YAML data files.") var files: [String]
+
+    func run() async throws {
+        let engine = try await openRegister(database)
+        defer { Task { await engine.shutdown() } }
+        do {
+            let summary = try await Importer.run(files: files, engine: engine)
+            print("imported: \(summary)")
+        } catch let errors as ImportErrors {
+            printError(errors.description)
+            printError("nothing was imported")
+            throw ExitCode(65)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    var stream = StandardError()
+    print(text, to: &stream)
+}
+
+/// Standard error as a text stream.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleOutput.standardError(string)
+    }
+}

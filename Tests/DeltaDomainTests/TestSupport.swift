@@ -1,0 +1,43 @@
+import DeltaDomain
+import Foundation
+
+/// A date from an ISO literal; the literals in the tests are all valid.
+func day(_ iso: String) -> CalendarDate {
+    guard let date = CalendarDate(iso: iso) else { preconditionFailure("bad test date \(iso)") }
+    return date
+}
+
+/// A period from `earliest` to `latest` with a wording, for milestones and meetings.
+func period(_ earliest: String, _ latest: String, _ wording: String = "test") -> FuzzyPeriod {
+    FuzzyPeriod(wording: wording, earliest: day(earliest), latest: day(latest), precision: .month)
+}
+
+/// The seed texts shipped next to the package (`../shared/seeds` relative to the package root).
+enum Seeds {
+    /// The package root, found by walking up from this file to the directory with Package.swift.
+    static var packageRoot: URL {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory
+            }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var directory: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    }
+
+    /// The text of the seed whose file name starts with `prefix` ("000").
+    static func text(_ prefix: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix + "_") && $0.hasSuffix(".txt") }) else {
+            throw SeedError.missing(prefix, directory.path)
+        }
+        return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    enum SeedError: Error { case missing(String, String) }
+}
