@@ -39,7 +39,11 @@ extension Register {
         guard let dossier = try await dossier(id: id) else { return nil }
         let index = try await lookupIndex(today: today)
         let milestones = try await milestones(dossierID: id)
-        let agreements = try await agreements(dossierID: id)
+        // Oldest document first: the dossier's story in the order it was told.
+        let agreements = try await agreements(dossierID: id).enumerated().sorted { lhs, rhs in
+            let left = index.documents[lhs.element.source.documentID]?.date, right = index.documents[rhs.element.source.documentID]?.date
+            return left == right ? lhs.offset < rhs.offset : (left ?? .init(dayNumber: 0)) < (right ?? .init(dayNumber: 0))
+        }.map(\.element)
         let investments = try await investments(dossierID: id)
         let inDossier = Set(investments.map(\.id))
         var total = AmountTotal()
