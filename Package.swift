@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

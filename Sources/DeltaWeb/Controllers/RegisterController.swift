@@ -79,15 +79,28 @@ struct RegisterController: Sendable {
 }
 
 /// What every HTML page gets around its own model: the navigation state.
+///
+/// Stored, not computed, properties: mustache reads values by reflection and sees only stored ones.
 struct PageFrame<Page: Sendable>: Sendable {
     let page: Page
     let path: String
-    var navOverview: Bool { path == "/" }
-    var navDossiers: Bool { path.hasPrefix("/dossiers") }
-    var navDocuments: Bool { path.hasPrefix("/documents") }
-    var navBodies: Bool { path.hasPrefix("/bodies") }
-    var navOrganisations: Bool { path.hasPrefix("/organisations") }
-    var navInvestments: Bool { path.hasPrefix("/investments") }
+    let navOverview: Bool
+    let navDossiers: Bool
+    let navDocuments: Bool
+    let navBodies: Bool
+    let navOrganisations: Bool
+    let navInvestments: Bool
+
+    init(page: Page, path: String) {
+        self.page = page
+        self.path = path
+        navOverview = path == "/"
+        navDossiers = path.hasPrefix("/dossiers")
+        navDocuments = path.hasPrefix("/documents")
+        navBodies = path.hasPrefix("/bodies")
+        navOrganisations = path.hasPrefix("/organisations")
+        navInvestments = path.hasPrefix("/investments")
+    }
 }
 
 /// The 404 page.

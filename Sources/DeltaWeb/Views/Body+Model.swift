@@ -42,6 +42,7 @@ struct BodyPage: Codable, Sendable {
     let description: String?
     let parent: LinkView?
     let since: String?
+    let sinceLabel: String?
     let source: PassageView?
     let members: [MemberView]
     let invited: [MemberView]
@@ -64,8 +65,8 @@ extension Register {
         let meetings = try await meetings(bodyID: id)
         let members = try await memberships(bodyID: id).map { member in
             MemberView(organisation: index.organisation(member.organisationID)!, person: member.person, role: member.role.rawValue,
-                       roleLabel: Labels.role(member.role), invited: member.invited, from: member.from.map(Labels.date),
-                       until: member.until.map(Labels.date))
+                       roleLabel: Labels.role(member.role), invited: member.invited, from: member.from?.iso,
+                       until: member.until?.iso)
         }
         let firstYear = [body.since?.year, meetings.map(\.when.latest.year).min()].compactMap { $0 }.min() ?? today.year
         let years = (min(firstYear, today.year)...today.year).reversed().map { year in
@@ -75,7 +76,7 @@ extension Register {
         }
         return BodyPage(
             title: body.name, body: SummaryBuilder.body(body, meetings: meetings, today: today), description: body.description,
-            parent: index.body(body.parentID), since: body.since.map(Labels.date), source: index.passage(body.establishedBy),
+            parent: index.body(body.parentID), since: body.since?.iso, sinceLabel: body.since.map(Labels.date), source: index.passage(body.establishedBy),
             members: members.filter { !$0.invited }, invited: members.filter(\.invited),
             meetings: meetings.map {
                 MeetingView(id: $0.id, title: $0.title, when: PeriodView($0.when), place: $0.place, status: $0.status.rawValue,

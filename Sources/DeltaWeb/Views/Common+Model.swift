@@ -58,6 +58,7 @@ struct MilestoneView: Codable, Sendable {
     let state: String
     let stateLabel: String
     let achievedOn: String?
+    let achievedOnLabel: String?
     let owner: LinkView?
     let note: String?
     let source: PassageView?
@@ -106,14 +107,15 @@ struct RegisterIndex: Sendable {
         return MilestoneView(
             id: milestone.id, title: milestone.title, dossier: dossier(milestone.dossierID), due: PeriodView(milestone.due),
             status: milestone.status.rawValue, statusLabel: Labels.milestoneStatus(milestone.status),
-            state: state.rawValue, stateLabel: Labels.dueState(state), achievedOn: milestone.achievedOn.map(Labels.date),
+            state: state.rawValue, stateLabel: Labels.dueState(state), achievedOn: milestone.achievedOn?.iso, achievedOnLabel: milestone.achievedOn.map(Labels.date),
             owner: organisation(milestone.ownerID), note: milestone.note, source: passage(milestone.source))
     }
 
     func agreement(_ agreement: Agreement) -> AgreementView {
         AgreementView(
             id: agreement.id, title: agreement.title, source: passage(agreement.source)!,
-            documentDate: documents[agreement.source.documentID].map { Labels.date($0.date) } ?? "",
+            documentDate: documents[agreement.source.documentID]?.date.iso ?? "",
+            documentDateLabel: documents[agreement.source.documentID].map { Labels.date($0.date) } ?? "",
             parties: agreement.partyIDs.compactMap(organisation), dossiers: agreement.dossierIDs.compactMap(dossier),
             body: body(agreement.bodyID), due: agreement.due.map(PeriodView.init),
             completion: agreement.completion.rawValue, completionLabel: Labels.completion(agreement.completion))
@@ -140,6 +142,7 @@ struct AgreementView: Codable, Sendable {
     let title: String
     let source: PassageView
     let documentDate: String
+    let documentDateLabel: String
     let parties: [LinkView]
     let dossiers: [LinkView]
     let body: LinkView?

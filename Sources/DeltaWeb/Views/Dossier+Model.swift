@@ -15,6 +15,7 @@ struct HistoryEntryView: Codable, Sendable {
     let year: Int
     let document: LinkView
     let documentDate: String
+    let documentDateLabel: String
     let agreements: [AgreementView]
 }
 
@@ -53,8 +54,9 @@ extension Register {
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }
             return HistoryEntryView(year: document.date.year, document: index.document(documentID)!,
-                                    documentDate: Labels.date(document.date), agreements: agreements.map(index.agreement))
-        }.sorted { ($0.year, $0.document.id) < ($1.year, $1.document.id) }
+                                    documentDate: document.date.iso, documentDateLabel: Labels.date(document.date),
+                                    agreements: agreements.map(index.agreement))
+        }.sorted { ($0.documentDate, $0.document.id) < ($1.documentDate, $1.document.id) }
         return DossierPage(
             title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
             summary: dossier.summary, railLinks: dossier.railLinks, leads: dossier.leadIDs.compactMap(index.organisation),

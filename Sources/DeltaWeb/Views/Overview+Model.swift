@@ -33,12 +33,14 @@ struct BodySummaryView: Codable, Sendable {
     let planned: Int
     let required: Int
     let nextMeetingDueBy: String?
+    let nextMeetingDueByLabel: String?
 }
 
 /// The overview page: the state of every dossier and body today.
 struct OverviewPage: Codable, Sendable {
     let title: String
     let today: String
+    let todayLabel: String
     let dossiers: [DossierSummaryView]
     let bodies: [BodySummaryView]
     let dueSoon: [MilestoneView]
@@ -57,13 +59,14 @@ enum SummaryBuilder {
     }
 
     static func body(_ body: Body, meetings: [Meeting], today: CalendarDate) -> BodySummaryView {
+        let nextDue = CadenceRules.nextMeetingDueBy(rule: body.cadence, meetings: meetings, today: today)
         let year = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: today.year, today: today)
         return BodySummaryView(
             id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: Labels.bodyKind(body.kind),
             cadence: CadenceRules.describe(body.cadence), year: year.year, compliance: year.compliance.rawValue,
             complianceLabel: Labels.compliance(year.compliance), explanation: year.explanation, held: year.held,
             planned: year.planned, required: year.required,
-            nextMeetingDueBy: CadenceRules.nextMeetingDueBy(rule: body.cadence, meetings: meetings, today: today).map(Labels.date))
+            nextMeetingDueBy: nextDue?.iso, nextMeetingDueByLabel: nextDue.map(Labels.date))
     }
 }
 
@@ -78,7 +81,7 @@ extension Register {
         let bodies = try await bodies().map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today) }
         let states = milestones.map { ($0, DeadlineRules.state(of: $0, today: today)) }
         return OverviewPage(
-            title: "Overzicht", today: Labels.date(today), dossiers: dossiers, bodies: bodies,
+            title: "Overzicht", today: today.iso, todayLabel: Labels.date(today), dossiers: dossiers, bodies: bodies,
             dueSoon: states.filter { $0.1 == .dueSoon }.map { index.milestone($0.0) },
             overdue: states.filter { $0.1 == .overdue }.map { index.milestone($0.0) })
     }

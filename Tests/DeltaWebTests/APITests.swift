@@ -1,0 +1,267 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// The HTML page and its JSON twin, fetched in one go.
+func pageAndTwin(_ path: String) async throws -> (html: String, json: JSONValue) {
+    let apiPath = path == "/" ? "/api/overview" : "/api" + path
+    return try await withDemoApp { client in (try await client.page(path), try await client.json(apiPath)) }
+}
+
+extension JSONValue {
+    /// The string `key` of every element of the array `list`, in order.
+    func strings(_ list: String, _ key: String) -> [String] {
+        self[list]?.array.map { $0[key]?.string ?? "<missing \(key)>" } ?? []
+    }
+}
+
+@Suite("JSON twins")
+struct APITests {
+    @Test("/api/overview has the dossiers, health, bodies and overdue milestones that / shows")
+    func overview() async throws {
+        let (html, json) = try await pageAndTwin("/")
+        #expect(json["title"]?.string == "Overzicht")
+        #expect(json["today"]?.string == "2026-11-23")
+        #expect(json["todayLabel"]?.string == "23 november 2026")
+        #expect(html.contains("Stand van zaken op <time datetime=\"2026-11-23\">\(json["todayLabel"]?.string ?? "?")</time>."))
+
+        let dossierSection = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        #expect(dossierRowIDs(dossierSection) == json.strings("dossiers", "id"))
+        #expect(dossierSection.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
+        #expect(dossierSection.captures(#"<span class="badge health-[a-z-]+">([^<]+)</span>"#) == json.strings("dossiers", "healthLabel"))
+        #expect(dossierSection.captures(#"</td>\s*<td>(\d+)</td>\s*</tr>"#) == json["dossiers"]?.array.map { "\($0["overdueCount"]?.int ?? -1)" })
+        #expect(json.strings("dossiers", "id").contains("3rx"))
+
+        let bodySection = html.section(from: #"<section aria-labelledby="h-bodies">"#, to: "</section>")
+        #expect(bodySection.captures(#"<a href="/bodies/([^"]+)">"#) == json.strings("bodies", "id"))
+        #expect(bodySection.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("bodies", "compliance"))
+        let workingGroup = json["bodies"]?.array.first { $0["id"]?.string == "werkgroep-be-nl" }
+        #expect(workingGroup?["cadence"]?.string == "ten minste tweemaal per kalenderjaar")
+        #expect(workingGroup?["required"]?.int == 2)
+
+        let overdue = html.section(from: #"<section aria-labelledby="h-overdue">"#, to: "</section>")
+        let overdueMilestones = json["overdue"]?.array ?? []
+        #expect(!overdueMilestones.isEmpty)
+        #expect(overdue.occurrences(of: #"<tr class="state-overdue">"#) == overdueMilestones.count)
+        #expect(overdueMilestones.allSatisfy { $0["state"]?.string == "overdue" })
+        for milestone in overdueMilestones { #expect(overdue.contains(milestone["title"]?.string?.htmlEscaped ?? "?")) }
+        let soon = html.section(from: #"<section aria-labelledby="h-soon">"#, to: "</section>")
+        #expect(soon.occurrences(of: "<tr class=\"state-") == json["dueSoon"]?.array.count)
+    }
+
+    @Test("/api/dossiers lists the same dossiers in the same order as /dossiers, with the same filters", arguments: [
+        "/dossiers", "/dossiers?theme=freight", "/dossiers?status=off-track", "/dossiers?country=DE", "/dossiers?country=BE",
+        "/dossiers?theme=freight&status=off-track", "/dossiers?theme=",
+    ])
+    func dossierList(path: String) async throws {
+        let (html, json) = try await pageAndTwin(path)
+        #expect(dossierRowIDs(html) == json.strings("dossiers", "id"))
+        #expect(html.contains("<p>\(json["dossiers"]?.array.count ?? -1) dossiers.</p>"))
+        let table = html.section(from: "<tbody>", to: "</tbody>")
+        #expect(table.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
+        // The filter options the form offers are the ones the JSON lists, selected alike.
+        #expect(html.section(from: #"name="theme""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("themes", "value"))
+        #expect(html.section(from: #"name="status""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("healths", "value"))
+        #expect(html.section(from: #"name="country""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("countries", "value"))
+        let selected = html.captures(#"<option value="([^"]+)" selected>"#)
+        let selectedInJSON = ["themes", "healths", "countries"].flatMap { list in
+            json[list]?.array.filter { $0["selected"]?.bool == true }.compactMap { $0["value"]?.string } ?? []
+        }
+        #expect(selected == selectedInJSON)
+        let query = URLComponents(string: path)?.queryItems ?? []
+        for item in query where !(item.value ?? "").isEmpty {
+            #expect(json["filter"]?[item.name]?.string == item.value, "filter \(item.name)")
+        }
+    }
+
+    @Test("/api/dossiers?theme=freight holds only freight dossiers")
+    func dossierFilterJSON() async throws {
+        let (freight, offTrack, german) = try await withDemoApp { client in
+            (try await client.json("/api/dossiers?theme=freight"), try await client.json("/api/dossiers?status=off-track"),
+             try await client.json("/api/dossiers?country=DE"))
+        }
+        #expect(!(freight["dossiers"]?.array.isEmpty ?? true))
+        #expect(freight["dossiers"]?.array.allSatisfy { $0["themes"]?.array.contains(.string("freight")) == true } == true)
+        #expect(offTrack["dossiers"]?.array.allSatisfy { $0["health"]?.string == "off-track" } == true)
+        #expect(german["dossiers"]?.array.allSatisfy { $0["countries"]?.array.contains(.string("DE")) == true } == true)
+        #expect(german["filter"]?["country"]?.string == "DE")
+    }
+
+    @Test("/api/dossiers/{id} matches the dossier page", arguments: ["3rx", "ertms", "gent-terneuzen", "mol-weert", "kijfhoek"])
+    func dossier(id: String) async throws {
+        let (html, json) = try await pageAndTwin("/dossiers/\(id)")
+        let title = try #require(json["title"]?.string)
+        #expect(html.contains("<h1>\(title.htmlEscaped)</h1>"))
+        #expect(json["dossier"]?["id"]?.string == id)
+        #expect(json["dossier"]?["url"]?.string == "/dossiers/\(id)")
+        let health = try #require(json["dossier"]?["health"]?.string)
+        #expect(html.contains(#"<span class="badge health-\#(health)">\#(json["dossier"]?["healthLabel"]?.string ?? "?")</span>"#))
+        #expect(html.contains(#"<p class="lead">\#(json["summary"]?.string?.htmlEscaped ?? "?")</p>"#))
+
+        let milestones = html.section(from: #"<section aria-labelledby="h-milestones">"#, to: "</section>")
+        #expect(milestones.captures(#"<li class="state-([a-z-]+)">"#) == json.strings("milestones", "state"))
+        #expect(milestones.captures(#"<p><strong>([^<]+)</strong>"#) == json.strings("milestones", "title").map(\.htmlEscaped))
+
+        let agreements = html.section(from: #"<section aria-labelledby="h-agreements">"#, to: "</section>")
+        #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
+
+        let history = html.section(from: #"<section aria-labelledby="h-history">"#, to: "</section>")
+        #expect(history.captures(#"<h3>(\d{4}) — "#) == json["history"]?.array.map { "\($0["year"]?.int ?? -1)" })
+        #expect(history.captures(#"<h3>\d{4} — <a href="/documents/([^"]+)">"#) == json["history"]?.array.map { $0["document"]?["id"]?.string ?? "?" })
+        #expect(json["history"]?.array.map { $0["year"]?.int ?? 0 } == json["history"]?.array.map { $0["year"]?.int ?? 0 }.sorted())
+
+        let leads = html.section(from: "<dt>Trekkers</dt>", to: "</dd>")
+        #expect(leads.captures(#"<a href="/organisations#([^"]+)">"#) == json.strings("leads", "id"))
+        if let mandate = json["mandate"] {
+            #expect(html.contains("<dt>Politiek mandaat</dt><dd>\(mandate["given"]?["label"]?.string ?? "?")"))
+        } else {
+            #expect(html.contains("<dt>Politiek mandaat</dt><dd>nog niet gegeven</dd>"))
+        }
+        let investments = json["investments"]?.array ?? []
+        if investments.isEmpty {
+            #expect(html.contains("<p>Geen bedragen gekoppeld.</p>"))
+        } else {
+            #expect(html.contains("<p>Totaal: \(json["investmentTotal"]?["label"]?.string?.htmlEscaped ?? "?")</p>"))
+        }
+    }
+
+    @Test("/api/dossiers/3rx: history 2018, 2025, 2026 and the mandate of 18 February 2026")
+    func dossier3RX() async throws {
+        let json = try await withDemoApp { try await $0.json("/api/dossiers/3rx") }
+        #expect(json["history"]?.array.map { $0["year"]?.int } == [2018, 2025, 2026])
+        #expect(json["history"]?.array.map { $0["document"]?["id"]?.string } == ["verklaring-top-2018", "slotverklaring-top-2025", "verklaring-2026"])
+        #expect(json["mandate"]?["given"]?["earliest"]?.string == "2026-02-18")
+        #expect(json["mandate"]?["body"]?["id"]?.string == "politiek-overleg")
+        #expect(json["mandate"]?["document"]?["id"]?.string == "verklaring-2026")
+        #expect(json["dossier"]?["health"]?.string == "off-track")
+        #expect(json["dossier"]?["countries"]?.array == [.string("BE"), .string("NL")])
+        let urls = json["agreements"]?.array.compactMap { $0["source"]?["url"]?.string } ?? []
+        #expect(urls.contains("/documents/verklaring-2026#p22"))
+    }
+
+    @Test("/api/documents lists the documents of /documents, newest first")
+    func documentList() async throws {
+        let (html, json) = try await pageAndTwin("/documents")
+        #expect(html.captures(#"<th scope="row"><a href="/documents/([^"]+)">"#) == json.strings("documents", "id"))
+        #expect(html.captures(#"<time datetime="([0-9-]+)">"#) == json.strings("documents", "date"))
+        let dates = json.strings("documents", "date")
+        #expect(dates == dates.sorted(by: >))
+    }
+
+    @Test("/api/documents/{id} has the paragraphs, passages and agreements of the document page",
+          arguments: ["verklaring-2026", "beslisnota-2026", "slotverklaring-top-2025", "kamerbrief-goederen-2026", "verklaring-top-2018"])
+    func document(id: String) async throws {
+        let (html, json) = try await pageAndTwin("/documents/\(id)")
+        #expect(json["id"]?.string == id)
+        #expect(html.contains("<h1>\((json["title"]?.string ?? "?").htmlEscaped)</h1>"))
+        #expect(html.contains(#"<time datetime="\#(json["date"]?.string ?? "?")">\#(json["dateLabel"]?.string ?? "?")</time>"#))
+        if let reference = json["reference"]?.string {
+            #expect(html.contains("<dt>Kenmerk</dt><dd>\(reference.htmlEscaped)</dd>"))
+        }
+        // Paragraph anchors in reading order; the blocks hold every paragraph once.
+        let paragraphs = json["blocks"]?.array.flatMap { block -> [JSONValue] in
+            [block["heading"], block["paragraph"]].compactMap { $0 } + (block["list"]?.array ?? [])
+        } ?? []
+        #expect(paragraphs.count == json["paragraphCount"]?.int.map(Int.init))
+        let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
+        #expect(text.captures(#"<(?:h3|p|li) id="(p\d+)""#) == paragraphs.compactMap { $0["anchor"]?.string })
+        #expect(text.captures(#"<li id="(p\d+)""#) == paragraphs.filter { $0["kind"]?.string == "list-item" }.compactMap { $0["anchor"]?.string })
+        #expect(text.captures(#"<h3 id="(p\d+)""#) == paragraphs.filter { $0["isHeading"]?.bool == true }.compactMap { $0["anchor"]?.string })
+        // The marked passages, in order, are the segments that carry an agreement.
+        let segments = paragraphs.flatMap { $0["segments"]?.array ?? [] }.filter { $0["agreementID"] != nil }
+        #expect(text.captures(##"<a class="passage" href="#agreement-([^"]+)""##) == segments.compactMap { $0["agreementID"]?.string })
+        #expect(text.captures(#"<mark>([^<]*)</mark>"#) == segments.compactMap { $0["text"]?.string?.htmlEscaped })
+        let agreements = html.section(from: #"<section aria-labelledby="h-agreements">"#, to: "</section>")
+        #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
+        #expect(json["agreements"]?.array.allSatisfy { $0["source"]?["documentID"]?.string == id } == true)
+    }
+
+    @Test("/api/documents/verklaring-2026: the ten dossiers are one list of ten items")
+    func declarationList() async throws {
+        let json = try await withDemoApp { try await $0.json("/api/documents/verklaring-2026") }
+        let lists = json["blocks"]?.array.compactMap { $0["list"]?.array } ?? []
+        #expect(lists.count == 1)
+        #expect(lists.first?.count == 10)
+        #expect(lists.first?.map { $0["anchor"]?.string } == (17...26).map { "p\($0)" })
+        #expect(json["signatories"]?.array.count == 2)
+        #expect(json["place"]?.string == "Antwerpen")
+        #expect(json["reference"] == nil, "unknown values are left out")
+    }
+
+    @Test("/api/documents/beslisnota-2026 carries its reference")
+    func decisionMemo() async throws {
+        let json = try await withDemoApp { try await $0.json("/api/documents/beslisnota-2026") }
+        #expect(json["reference"]?.string == "IENW/BSK-2026/25751")
+        #expect(json["attachmentCount"]?.int == 3)
+        #expect(json["kind"]?.string == "decision-memo")
+        #expect(json["deadline"]?["latest"]?.string == "2026-02-18")
+    }
+
+    @Test("/api/bodies lists the bodies of /bodies with the same compliance")
+    func bodyList() async throws {
+        let (html, json) = try await pageAndTwin("/bodies")
+        #expect(html.captures(#"<th scope="row"><a href="/bodies/([^"]+)">"#) == json.strings("bodies", "id"))
+        #expect(html.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("bodies", "compliance"))
+        #expect(html.captures(#"</td><td>([^<]*)</td><td><span class="badge"#) == json.strings("bodies", "cadence").map(\.htmlEscaped))
+    }
+
+    @Test("/api/bodies/{id} matches the body page", arguments: ["werkgroep-be-nl", "politiek-overleg", "grensregio-overleg", "werkgroep-3rx"])
+    func body(id: String) async throws {
+        let (html, json) = try await pageAndTwin("/bodies/\(id)")
+        #expect(json["body"]?["id"]?.string == id)
+        #expect(html.contains("<h1>\((json["title"]?.string ?? "?").htmlEscaped)</h1>"))
+        #expect(html.contains("<dt>Ritme</dt><dd>\(json["body"]?["cadence"]?.string ?? "?")"))
+        let compliance = html.section(from: #"<section aria-labelledby="h-compliance">"#, to: "</section>")
+        #expect(compliance.captures(#"<th scope="row">(\d{4})</th>"#) == json["years"]?.array.map { "\($0["year"]?.int ?? -1)" })
+        #expect(compliance.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("years", "compliance"))
+        #expect(json["years"]?.array.first?["compliance"] == json["body"]?["compliance"], "the summary is this year's row")
+        let members = html.section(from: #"<section aria-labelledby="h-members">"#, to: "</section>")
+        let memberIDs: [String] = (json["members"]?.array ?? []).map { $0["organisation"]?["id"]?.string ?? "?" }
+        let invitedIDs: [String] = (json["invited"]?.array ?? []).map { $0["organisation"]?["id"]?.string ?? "?" }
+        #expect(members.captures(#"<a href="/organisations#([^"]+)">"#) == memberIDs + invitedIDs)
+        let dossiers = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        #expect(dossiers.captures(#"<a href="/dossiers/([^"]+)">"#) == json.strings("dossiers", "id"))
+    }
+
+    @Test("/api/bodies/werkgroep-be-nl: the rule is twice a year, judged from 2026")
+    func workingGroup() async throws {
+        let json = try await withDemoApp { try await $0.json("/api/bodies/werkgroep-be-nl") }
+        #expect(json["body"]?["cadence"]?.string?.contains("tweemaal") == true)
+        #expect(json["years"]?.array.map { $0["year"]?.int } == [2026])
+        #expect(json["years"]?[0]?["required"]?.int == 2)
+        #expect(json["since"]?.string == "2026-02-18")
+        #expect(json["sinceLabel"]?.string == "18 februari 2026")
+        #expect(json["invited"]?.array.allSatisfy { $0["invited"]?.bool == true } == true)
+        #expect(json["members"]?.array.allSatisfy { $0["invited"]?.bool == false } == true)
+    }
+
+    @Test("/api/organisations lists the organisations of /organisations")
+    func organisations() async throws {
+        let (html, json) = try await pageAndTwin("/organisations")
+        #expect(html.captures(#"<tr id="([^"]+)">"#) == json.strings("organisations", "id"))
+        let shown = json["organisations"]?.array.map { organisation in
+            let name = organisation["name"]?.string ?? "?"
+            return (organisation["shortName"]?.string.map { "\(name) (\($0))" } ?? name).htmlEscaped
+        }
+        #expect(html.captures(#"<tr id="[^"]+"><th scope="row">([^<]*)</th>"#) == shown)
+        #expect(Set(json.strings("organisations", "id")) == Set(try DemoData.organisations().map(\.id)))
+    }
+
+    @Test("/api/investments has the amounts and totals of /investments")
+    func investments() async throws {
+        let (html, json) = try await pageAndTwin("/investments")
+        let all = html.section(from: #"<section aria-labelledby="h-all">"#, to: "</section>")
+        #expect(all.captures(#"<tr id="([^"]+)">"#) == json.strings("investments", "id"))
+        #expect(all.captures(#"</th><td>([^<]*)</td>"#) == json.strings("investments", "amountLabel"))
+        let byCountry = html.section(from: #"<section aria-labelledby="h-country">"#, to: "</section>")
+        #expect(byCountry.captures(#"</th><td>([^<]*)</td>"#) == json.strings("totalsByCountry", "label").map(\.htmlEscaped))
+        let byDossier = html.section(from: #"<section aria-labelledby="h-dossier">"#, to: "</section>")
+        #expect(byDossier.captures(#"<a href="/dossiers/([^"]+)">"#) == json.strings("totalsByDossier", "key"))
+        #expect(byDossier.captures(#"</th><td>([^<]*)</td>"#) == json.strings("totalsByDossier", "label").map(\.htmlEscaped))
+        let billion = json["investments"]?.array.first { $0["id"]?.string == "kamerbrief-2026-miljard" }
+        #expect(billion?["amountKind"]?.string == "upToAtMost")
+        #expect(billion?["minimumCents"]?.int == 0)
+        #expect(billion?["maximumCents"]?.int == 100_000_000_000)
+        #expect(billion?["amountLabel"]?.string == "tot € 1 mld")
+    }
+}

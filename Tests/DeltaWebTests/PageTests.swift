@@ -1,0 +1,452 @@
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The ids of the dossiers a dossier table links to, in order.
+func dossierRowIDs(_ html: String) -> [String] {
+    html.captures(#"<th scope="row"><a href="/dossiers/([^"]+)">"#)
+}
+
+@Suite("HTML pages")
+struct PageTests {
+    // MARK: Overview
+
+    @Test("/ shows every dossier, the bodies with their rule, and the overdue milestones")
+    func overview() async throws {
+        let dossiers = try DemoData.dossiers()
+        #expect(dossiers.count >= 10, "the demo data should hold the ten dossiers of the 2026 declaration and more")
+        let html = try await withDemoApp { try await $0.page("/") }
+        #expect(html.contains("<h1>Overzicht</h1>"))
+        #expect(html.contains("Stand van zaken op <time datetime=\"2026-11-23\">23 november 2026</time>."))
+        let dossierSection = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        for dossier in dossiers {
+            #expect(dossierSection.contains(#"<a href="/dossiers/\#(dossier.id)">\#(dossier.title.htmlEscaped)</a>"#),
+                    "overview lacks dossier \(dossier.id)")
+        }
+        #expect(Set(dossierRowIDs(dossierSection)) == Set(dossiers.map(\.id)))
+
+        let bodySection = html.section(from: #"<section aria-labelledby="h-bodies">"#, to: "</section>")
+        let workingGroupRow = bodySection.section(from: #"<a href="/bodies/werkgroep-be-nl">"#, to: "</tr>")
+        #expect(workingGroupRow.contains("Belgisch-Nederlandse werkgroep spoordossiers"))
+        #expect(workingGroupRow.contains("<td>ten minste tweemaal per kalenderjaar</td>"))
+        #expect(workingGroupRow.contains("compliance-"))
+
+        let overdue = html.section(from: #"<section aria-labelledby="h-overdue">"#, to: "</section>")
+        #expect(overdue.contains("Mijlpalen over tijd"))
+        #expect(!overdue.contains("Geen mijlpalen over tijd."), "on 23 November 2026 the summer-2026 milestones are overdue")
+        #expect(overdue.contains(#"<tr class="state-overdue">"#))
+        #expect(overdue.contains(#"<a href="/dossiers/3rx">"#))
+        #expect(overdue.contains("Uitkomsten verankerd tijdens de vervolgbijeenkomst (3RX)"))
+        #expect(overdue.contains("Aanvullend en concreet afsprakenkader klaar voor ondertekening (3RX)"))
+        // A milestone that was achieved is never overdue.
+        #expect(!overdue.contains("Politiek mandaat - gezamenlijke verklaring ondertekend (3RX)"))
+    }
+
+    // MARK: Dossiers
+
+    @Test("/dossiers lists every dossier")
+    func dossierList() async throws {
+        let dossiers = try DemoData.dossiers()
+        let html = try await withDemoApp { try await $0.page("/dossiers") }
+        #expect(html.contains("<p>\(dossiers.count) dossiers.</p>"))
+        #expect(Set(dossierRowIDs(html)) == Set(dossiers.map(\.id)))
+        #expect(dossierRowIDs(html).count == dossiers.count)
+        for dossier in dossiers { #expect(html.contains(dossier.title.htmlEscaped)) }
+    }
+
+    @Test("/dossiers?theme=freight lists the freight dossiers and nothing else")
+    func dossierListByTheme() async throws {
+        let dossiers = try DemoData.dossiers()
+        let freight = dossiers.filter { $0.themes.contains("freight") }
+        #expect(!freight.isEmpty)
+        #expect(freight.contains { $0.id == "3rx" })
+        let html = try await withDemoApp { try await $0.page("/dossiers?theme=freight") }
+        #expect(dossierRowIDs(html).sorted() == freight.map(\.id).sorted())
+        for dossier in dossiers where !dossier.themes.contains("freight") {
+            #expect(!html.contains(#"href="/dossiers/\#(dossier.id)""#), "\(dossier.id) is not a freight dossier")
+        }
+        #expect(html.contains("<p>\(freight.count) dossiers.</p>"))
+        #expect(html.contains(#"<option value="freight" selected>"#))
+    }
+
+    @Test("/dossiers?status=off-track lists only dossiers that are off track")
+    func dossierListByStatus() async throws {
+        let (all, html) = try await withDemoApp { client in
+            (try await client.page("/dossiers"), try await client.page("/dossiers?status=off-track"))
+        }
+        let shown = dossierRowIDs(html)
+        #expect(!shown.isEmpty, "on 23 November 2026 the dossiers with overdue milestones are off track")
+        #expect(shown.contains("3rx"))
+        // Every row of the filtered table carries the off-track badge, and only that one.
+        let table = html.section(from: "<tbody>", to: "</tbody>")
+        let badges = table.captures(#"class="badge health-([a-z-]+)""#)
+        #expect(badges.count == shown.count)
+        #expect(badges.allSatisfy { $0 == "off-track" })
+        // The dossiers without milestones (health unknown) are left out.
+        #expect(!shown.contains("mol-weert"))
+        #expect(!shown.contains("goederenstromen-data"))
+        // Nothing that is off track in the full list is missing.
+        let allRows = all.section(from: "<tbody>", to: "</tbody>").components(separatedBy: "<tr>").dropFirst()
+        let offTrackInFull = allRows.filter { $0.contains("health-off-track") }.flatMap(dossierRowIDs)
+        #expect(shown == offTrackInFull)
+        #expect(html.contains(#"<option value="off-track" selected>"#))
+    }
+
+    @Test("/dossiers?country= filters on the lead organisations' countries")
+    func dossierListByCountry() async throws {
+        let dossiers = try DemoData.dossiers()
+        let countries = Dictionary(uniqueKeysWithValues: try DemoData.organisations().map { ($0.id, $0.country) })
+        let (germany, belgium) = try await withDemoApp { client in
+            (try await client.page("/dossiers?country=DE"), try await client.page("/dossiers?country=BE"))
+        }
+        // No dossier in the demo register has a German lead (3RX is led by IenW and FOD Mobiliteit).
+        let german = dossiers.filter { $0.leads.contains { countries[$0] == "DE" } }
+        #expect(dossierRowIDs(germany).sorted() == german.map(\.id).sorted())
+        #expect(germany.contains("<p>\(german.count) dossiers.</p>"))
+
+        let belgian = dossiers.filter { $0.leads.contains { countries[$0] == "BE" } }
+        #expect(!belgian.isEmpty && belgian.count < dossiers.count)
+        #expect(dossierRowIDs(belgium).sorted() == belgian.map(\.id).sorted())
+        #expect(belgium.contains(#"<option value="BE" selected>"#))
+        #expect(!belgium.contains(#"href="/dossiers/kijfhoek""#), "Kijfhoek is led by IenW alone")
+    }
+
+    @Test("/dossiers/3rx shows its history over 2018, 2025 and 2026, its passages and its mandate")
+    func dossier3RX() async throws {
+        let html = try await withDemoApp { try await $0.page("/dossiers/3rx") }
+        #expect(html.contains("<h1>3RX – spoorverbinding haven Antwerpen–Ruhrgebied</h1>"))
+        #expect(html.contains("<title>3RX – spoorverbinding haven Antwerpen–Ruhrgebied · Deltaberaad</title>"))
+        let history = html.section(from: #"<section aria-labelledby="h-history">"#, to: "</section>")
+        let years = history.captures(#"<h3>(\d{4}) — "#)
+        #expect(years == ["2018", "2025", "2026"])
+        #expect(history.contains(#"2018 — <a href="/documents/verklaring-top-2018">Verklaring vierde Vlaams-Nederlandse top</a>"#))
+        #expect(history.contains(#"2025 — <a href="/documents/slotverklaring-top-2025">"#))
+        #expect(history.contains(#"2026 — <a href="/documents/verklaring-2026">"#))
+        #expect(!html.captures(#"href="/documents/verklaring-2026#(p\d+)""#).isEmpty,
+                "the page links to a paragraph of the 2026 declaration")
+        #expect(html.contains(#"<a href="/documents/verklaring-2026#p22">"#), "the 3RX bullet of the 2026 declaration")
+
+        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
+        let mandate = facts.section(from: "<dt>Politiek mandaat</dt>", to: "</dd>")
+        #expect(mandate.contains("18 februari 2026"))
+        #expect(mandate.contains(#"door <a href="/bodies/politiek-overleg">Politiek overleg België–Nederland over spoordossiers</a>"#))
+        #expect(mandate.contains(#"in <a href="/documents/verklaring-2026">Gezamenlijke verklaring intensivering samenwerking op spoordossiers</a>"#))
+        #expect(!mandate.contains("nog niet gegeven"))
+        #expect(facts.contains(#"<a href="/bodies/werkgroep-3rx">Trinationale werkgroep mobiliteit (3RX)</a>"#))
+        #expect(facts.contains(#"<a href="/organisations#ienw">Ministerie van Infrastructuur en Waterstaat (IenW)</a>"#))
+
+        let milestones = html.section(from: #"<section aria-labelledby="h-milestones">"#, to: "</section>")
+        #expect(milestones.contains(#"<li class="state-done">"#))
+        #expect(milestones.contains(#"<li class="state-overdue">"#))
+        #expect(html.contains(#"<span class="badge health-off-track">uit koers</span>"#))
+    }
+
+    @Test("A dossier page tells its story oldest document first: agreements and history alike")
+    func dossierChronology() async throws {
+        let (documents, dossiers) = try await withDemoApp { client in
+            (try await client.json("/api/documents"), try await client.json("/api/dossiers"))
+        }
+        let dates = Dictionary(uniqueKeysWithValues: documents["documents"]?.array.compactMap { document in
+            document["id"]?.string.flatMap { id in document["date"]?.string.map { (id, $0) } }
+        } ?? [])
+        let ids = dossiers.strings("dossiers", "id")
+        #expect(ids.count > 10)
+        let pages = try await withDemoApp { client in
+            var pages: [(String, JSONValue)] = []
+            for id in ids { pages.append((id, try await client.json("/api/dossiers/\(id)"))) }
+            return pages
+        }
+        for (id, page) in pages {
+            let sources = page["agreements"]?.array.compactMap { agreement -> (document: String, anchor: Int)? in
+                guard let document = agreement["source"]?["documentID"]?.string,
+                      let anchor = agreement["source"]?["anchor"]?.string, let number = Int(anchor.dropFirst()) else { return nil }
+                return (document, number)
+            } ?? []
+            // Agreements from one document stay together, in text order, documents oldest first.
+            var order: [String] = []
+            for source in sources where order.last != source.document {
+                #expect(!order.contains(source.document), "\(id): agreements of \(source.document) are split by another document's")
+                order.append(source.document)
+            }
+            #expect(order.map { dates[$0] ?? "?" } == order.map { dates[$0] ?? "?" }.sorted(), "\(id): documents not oldest first: \(order)")
+            for document in order {
+                let anchors = sources.filter { $0.document == document }.map(\.anchor)
+                #expect(anchors == anchors.sorted(), "\(id): agreements of \(document) are not in text order")
+            }
+            // The history is the same story: one entry per document, oldest first.
+            let history = page["history"]?.array.compactMap { $0["document"]?["id"]?.string } ?? []
+            #expect(history.map { dates[$0] ?? "?" } == history.map { dates[$0] ?? "?" }.sorted(),
+                    "\(id): history not in date order: \(history.map { "\($0) (\(dates[$0] ?? "?"))" })")
+            #expect(history == order, "\(id): the history and the agreements tell the documents in a different order")
+        }
+    }
+
+    // MARK: Documents
+
+    @Test("/documents lists every document, newest first")
+    func documentList() async throws {
+        let html = try await withDemoApp { try await $0.page("/documents") }
+        let ids = html.captures(#"<th scope="row"><a href="/documents/([^"]+)">"#)
+        #expect(ids == ["kamerbrief-goederen-2026", "verklaring-2026", "beslisnota-2026", "slotverklaring-top-2025", "verklaring-top-2018"])
+        #expect(html.contains("<td>IENW/BSK-2026/25751</td>"))
+    }
+
+    @Test("/documents/verklaring-2026 shows metadata, anchored paragraphs, marked passages and the ten bullets")
+    func declaration2026() async throws {
+        let html = try await withDemoApp { try await $0.page("/documents/verklaring-2026") }
+        #expect(html.contains("<h1>Gezamenlijke verklaring intensivering samenwerking op spoordossiers</h1>"))
+        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
+        #expect(facts.contains("<dt>Soort</dt><dd>Gezamenlijke verklaring</dd>"))
+        #expect(facts.contains(#"<time datetime="2026-02-18">18 februari 2026</time>, Antwerpen"#))
+        #expect(facts.contains("Jean-Luc Crucke, Minister van Mobiliteit"))
+        #expect(facts.contains("A.A. (Thierry) Aartsen, Staatssecretaris van Infrastructuur en Waterstaat"))
+        #expect(facts.contains(#"<a href="/organisations#fod-mobiliteit">"#))
+        #expect(facts.contains("<dt>Samenvatting</dt>"))
+        #expect(!facts.contains("<dt>Kenmerk</dt>"), "the declaration has no reference")
+
+        // Paragraphs p1…pN, each with its anchor, in order.
+        let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
+        let anchors = text.captures(#"<(?:h3|p|li) id="(p\d+)""#)
+        #expect(anchors.count > 26)
+        #expect(anchors == (1...anchors.count).map { "p\($0)" })
+        #expect(text.contains(#"<h3 id="p1" class="text-heading">"#))
+        #expect(text.contains(##"<a class="anchor" href="#p13">p13</a>"##))
+
+        // Marked passages link to their agreement, and each agreement is on the page.
+        let marked = text.captures(##"<a class="passage" href="#agreement-([a-z0-9-]+)"[^>]*><mark>"##)
+        #expect(marked.count >= 20)
+        for id in marked { #expect(html.contains(#"<li id="agreement-\#(id)" class="agreement">"#), "no agreement item for \(id)") }
+        #expect(marked.contains("verklaring-2026-werkgroep-tweemaal-per-jaar"))
+        #expect(text.contains(#"<mark>Het verbeteren van de coördinatie en de uitrol van het ERTMS;</mark>"#))
+
+        // The ten dossiers of the declaration are ten list items p17…p26 in one list.
+        let list = text.section(from: #"<ul class="text-list"><li"#, to: "</ul>")
+        let items = list.captures(#"<li id="(p\d+)""#)
+        #expect(items == (17...26).map { "p\($0)" })
+        #expect(!list.contains("•"), "the bullet marker is not part of the text")
+        #expect(list.contains("(3RX);"))
+    }
+
+    @Test("A document page has no empty lists: one <ul class=\"text-list\"> per list of list items")
+    func documentHasNoEmptyLists() async throws {
+        let (html, page) = try await withDemoApp { client in
+            (try await client.page("/documents/verklaring-2026"), try await client.json("/api/documents/verklaring-2026"))
+        }
+        let lists = page["blocks"]?.array.filter { $0["list"] != nil }.count ?? -1
+        #expect(lists == 1)
+        #expect(html.occurrences(of: #"<ul class="text-list">"#) == lists)
+        #expect(!html.contains(#"<ul class="text-list"></ul>"#))
+    }
+
+    @Test("No page renders an empty list (an empty <ul> or <ol> is announced as a list of nothing)", arguments: [
+        "/", "/dossiers", "/dossiers/3rx", "/dossiers/mol-weert", "/documents", "/documents/verklaring-2026",
+        "/documents/kamerbrief-goederen-2026", "/bodies", "/bodies/werkgroep-be-nl", "/bodies/pentagonaal-ministersoverleg",
+        "/organisations", "/investments",
+    ])
+    func noEmptyLists(path: String) async throws {
+        let html = try await withDemoApp { try await $0.page(path) }
+        let empty = html.captures(#"(<(?:ul|ol)[^>]*>\s*</(?:ul|ol)>)"#)
+        #expect(empty.isEmpty, "\(path) has \(empty.count) empty lists: \(Set(empty).sorted())")
+    }
+
+    @Test("/documents/beslisnota-2026 shows its reference, deadline and attachments")
+    func decisionMemo() async throws {
+        let html = try await withDemoApp { try await $0.page("/documents/beslisnota-2026") }
+        #expect(html.contains("<h1>Beslisnota Kamerbrief Afspraken met België over spoordossiers</h1>"))
+        #expect(html.contains("<dt>Kenmerk</dt><dd>IENW/BSK-2026/25751</dd>"))
+        #expect(html.contains("<dt>Soort</dt><dd>Beslisnota</dd>"))
+        #expect(html.contains(#"<time datetime="2026-02-10">10 februari 2026</time>"#))
+        #expect(html.contains("<dt>Termijn</dt><dd>18 februari 2026</dd>"))
+        #expect(html.contains("<dt>Bijlagen</dt><dd>3</dd>"))
+        #expect(html.contains(#"<p id="p1""#) || html.contains(#"<h3 id="p1""#))
+    }
+
+    // MARK: Bodies
+
+    @Test("/bodies lists every body with its rule")
+    func bodyList() async throws {
+        let html = try await withDemoApp { try await $0.page("/bodies") }
+        #expect(html.contains(#"<a href="/bodies/werkgroep-be-nl">Belgisch-Nederlandse werkgroep spoordossiers</a>"#))
+        #expect(html.contains(#"<a href="/bodies/politiek-overleg">"#))
+        #expect(html.contains("<td>ten minste eenmaal per kalenderjaar</td>"))
+        #expect(html.contains("<td>ten minste eenmaal per halfjaar</td>"))
+    }
+
+    @Test("/bodies/werkgroep-be-nl says its rule in words and shows compliance per year")
+    func workingGroup() async throws {
+        let html = try await withDemoApp { try await $0.page("/bodies/werkgroep-be-nl") }
+        #expect(html.contains("<h1>Belgisch-Nederlandse werkgroep spoordossiers</h1>"))
+        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
+        #expect(facts.contains("<dt>Ritme</dt><dd>ten minste tweemaal per kalenderjaar (sinds 18 februari 2026)</dd>"))
+        #expect(facts.contains(#"<a href="/bodies/dg-overleg">DG-overleg spoordossiers</a>"#))
+        #expect(facts.contains(#"<a href="/documents/verklaring-2026#p"#), "the rule's source passage")
+        #expect(facts.contains("tweemaal per jaar bijeen"))
+
+        let compliance = html.section(from: #"<section aria-labelledby="h-compliance">"#, to: "</section>")
+        #expect(compliance.contains("<table>"))
+        #expect(compliance.contains(#"<th scope="row">2026</th>"#))
+        // The rule applies from 18 February 2026: no earlier year is judged.
+        #expect(!compliance.contains(#"<th scope="row">2025</th>"#))
+        let row2026 = compliance.section(from: #"<th scope="row">2026</th>"#, to: "</tr>")
+        #expect(row2026.contains("<td>2</td>"), "two meetings are required in 2026")
+        #expect(row2026.contains("compliance-"))
+
+        let members = html.section(from: #"<section aria-labelledby="h-members">"#, to: "</section>")
+        #expect(members.contains("— covoorzitter"))
+        #expect(members.contains("<h3>Genodigden wanneer relevant</h3>"))
+        #expect(members.contains(#"<a href="/organisations#prorail">ProRail</a>"#))
+
+        let dossiers = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        #expect(dossiers.contains(#"<a href="/dossiers/ertms">"#))
+        #expect(!dossiers.contains(#"<a href="/dossiers/3rx">"#), "3RX is carried by the trinational working group")
+    }
+
+    // MARK: Organisations and investments
+
+    @Test("/organisations lists every organisation")
+    func organisations() async throws {
+        let organisations = try DemoData.organisations()
+        let html = try await withDemoApp { try await $0.page("/organisations") }
+        for organisation in organisations {
+            #expect(html.contains(#"<tr id="\#(organisation.id)"><th scope="row">\#(organisation.name.htmlEscaped)"#),
+                    "organisation \(organisation.id) missing")
+        }
+        #expect(html.captures(#"<tr id="([^"]+)">"#).count == organisations.count)
+        #expect(html.contains(#"<a href="/organisations#ienw">Ministerie van Infrastructuur en Waterstaat</a>"#), "a parent link")
+    }
+
+    @Test("/investments shows an upper bound as 'tot € 1 mld' and never counts it as firm money")
+    func investments() async throws {
+        let (html, page) = try await withDemoApp { client in
+            (try await client.page("/investments"), try await client.json("/api/investments"))
+        }
+        let billionRow = html.section(from: #"<tr id="kamerbrief-2026-miljard">"#, to: "</tr>")
+        #expect(billionRow.contains("<td>tot € 1 mld</td>"))
+        #expect(billionRow.contains("<td>bovengrens</td>"))
+        #expect(billionRow.contains("<td>tot wel een miljard</td>"))
+
+        let totals = html.section(from: #"<section aria-labelledby="h-country">"#, to: "</section>")
+            + html.section(from: #"<section aria-labelledby="h-dossier">"#, to: "</section>")
+        let labels = totals.captures(#"</th><td>([^<]*)</td>"#)
+        #expect(!labels.isEmpty)
+        for label in labels {
+            // The firm part is what comes before "ten hoogste" / "waarvan"; the billion is only a ceiling.
+            let firm = label.components(separatedBy: ", ten hoogste").first!.components(separatedBy: ";").first!
+            #expect(!firm.contains("mld"), "the firm part of “\(label)” contains the upper bound")
+        }
+        let netherlands = html.section(from: #"<th scope="row">Nederland</th>"#, to: "</tr>")
+        #expect(netherlands.contains("ten minste € 200 mln"))
+        #expect(netherlands.contains("ten hoogste € 1,25 mld"))
+        #expect(netherlands.contains("waarvan € 1 mld alleen als bovengrens"))
+
+        for total in page["totalsByCountry"]?.array ?? [] {
+            #expect((total["firmCents"]?.int ?? 0) < 100_000_000_000, "€ 1 mld counted as firm in \(total)")
+        }
+        let nl = page["totalsByCountry"]?.array.first { $0["key"]?.string == "NL" }
+        #expect(nl?["firmCents"]?.int == 20_000_000_000)
+        #expect(nl?["ceilingCents"]?.int == 125_000_000_000)
+        #expect(nl?["upperBoundCents"]?.int == 100_000_000_000)
+        #expect(nl?["isExact"]?.bool == false)
+        #expect(nl?["count"]?.int == 2, "the parts of the €200–250 mln are not counted again")
+    }
+
+    // MARK: Not found
+
+    @Test("Unknown ids answer 404: a page in HTML, a problem document under /api", arguments: [
+        ("dossiers", "dossier"), ("documents", "document"), ("bodies", "body"),
+    ])
+    func unknownRecord(collection: String, kind: String) async throws {
+        let (html, problem) = try await withDemoApp { client in
+            (try await client.get("/\(collection)/nope"), try await client.get("/api/\(collection)/nope"))
+        }
+        #expect(html.status == .notFound)
+        #expect(html.headers[.contentType]?.hasPrefix("text/html") == true)
+        #expect(html.text.contains("<h1>Niet gevonden</h1>"))
+        #expect(html.text.contains("Er is geen \(kind) “nope”"))
+
+        #expect(problem.status == .notFound)
+        #expect(problem.headers[.contentType] == "application/problem+json")
+        let body = try problem.json()
+        #expect(body["status"]?.int == 404)
+        #expect(body["title"]?.string == "Not Found")
+        #expect(body["type"]?.string == "about:blank")
+        #expect(body["detail"]?.string?.contains("nope") == true)
+    }
+
+    @Test("An unknown path answers 404: an HTML page, or a problem document under /api")
+    func unknownPath() async throws {
+        let (page, api) = try await withDemoApp { client in
+            (try await client.get("/nope"), try await client.get("/api/nope"))
+        }
+        #expect(page.status == .notFound)
+        #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("<h1>Niet gevonden</h1>"))
+        #expect(api.status == .notFound)
+        #expect(api.headers[.contentType] == "application/problem+json")
+        #expect(try api.json()["status"]?.int == 404)
+    }
+
+    // MARK: Headers and files
+
+    static let htmlPaths = [
+        "/", "/dossiers", "/dossiers?theme=freight", "/dossiers/3rx", "/documents", "/documents/verklaring-2026",
+        "/bodies", "/bodies/werkgroep-be-nl", "/organisations", "/investments", "/dossiers/nope", "/nope",
+    ]
+
+    @Test("HTML answers carry a Content-Security-Policy and X-Content-Type-Options: nosniff", arguments: htmlPaths)
+    func securityHeaders(path: String) async throws {
+        let response = try await withDemoApp { try await $0.get(path) }
+        #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+        let policy = try #require(response.headers[HTTPField.Name("Content-Security-Policy")!])
+        #expect(policy.contains("default-src 'self'"))
+        #expect(policy.contains("frame-ancestors 'none'"))
+        #expect(!policy.contains("unsafe-inline"))
+        #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        #expect(!response.text.contains("<script"), "the pages need no script")
+    }
+
+    @Test("JSON answers carry X-Content-Type-Options: nosniff")
+    func jsonNosniff() async throws {
+        let responses = try await withDemoApp { client in
+            [try await client.get("/api/overview"), try await client.get("/api/dossiers/nope")]
+        }
+        for response in responses { #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff") }
+    }
+
+    @Test("Every page marks its place in the navigation", arguments: [
+        ("/", "Overzicht"), ("/dossiers/3rx", "Dossiers"), ("/documents", "Documenten"), ("/bodies/politiek-overleg", "Overleggen"),
+        ("/organisations", "Organisaties"), ("/investments", "Investeringen"),
+    ])
+    func navigation(path: String, label: String) async throws {
+        let html = try await withDemoApp { try await $0.page(path) }
+        #expect(html.captures(#"aria-current="page">([^<]+)</a>"#) == [label])
+    }
+
+    @Test("/openapi.yaml is served as YAML")
+    func openAPIDocument() async throws {
+        let response = try await withDemoApp { try await $0.get("/openapi.yaml") }
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
+        let file = try String(contentsOfFile: PackageFiles.resources + "/openapi.yaml", encoding: .utf8)
+        #expect(response.text == file)
+        #expect(response.text.hasPrefix("openapi: 3.1"))
+    }
+
+    @Test("/static/site.css is served")
+    func stylesheet() async throws {
+        let response = try await withDemoApp { try await $0.get("/static/site.css") }
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType]?.hasPrefix("text/css") == true)
+        let file = try String(contentsOfFile: PackageFiles.resources + "/static/site.css", encoding: .utf8)
+        #expect(response.text == file)
+    }
+
+    @Test("/_ping answers ok")
+    func ping() async throws {
+        let response = try await withDemoApp { try await $0.get("/_ping") }
+        #expect(response.status == .ok)
+        #expect(response.text == "ok")
+    }
+}
