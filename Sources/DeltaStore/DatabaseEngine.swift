@@ -42,7 +42,24 @@ public enum DatabaseLocation {
     /// Opens the database named by `location`.
     public static func open(_ location: String) async throws -> any DatabaseEngine {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return try PostgresEngine(url: location)
+            let engine = try PostgresEngine(url: location)
+            // Give the pool's run loop a moment to start, then prove the server answers, so a
+            // wrong URL fails here with a clear message rather than on the first request.
+            try await Task.sleep(for: .milliseconds(20))
+            do {
+                // The pool retries a refused connection forever; give up after a few seconds.
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    group.addTask { try await engine.read { db in try await db.raw("SELECT 1").run() }; return true }
+                    group.addTask { try await Task.sleep(for: .seconds(5)); return false }
+                    let answered = try await group.next() ?? false
+                    group.cancelAll()
+                    if !answered { throw StoreError.invalidLocation("no answer within 5 seconds") }
+                }
+            } catch {
+                await engine.shutdown()
+                throw StoreError.invalidLocation("cannot reach PostgreSQL at \(PostgresEngine.redacted(location)): \(String(reflecting: error))")
+            }
+            return engine
         }
         return try await SQLiteEngine(path: location)
     }

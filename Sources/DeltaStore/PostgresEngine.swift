@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresKit
 import PostgresNIO
@@ -25,9 +26,19 @@ public final class PostgresEngine: DatabaseEngine {
             host: host, port: port, username: core.username, password: core.password,
             database: core.database, tls: .disable)
         clientConfiguration.options.maximumConnections = 10
-        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: Logger(label: "deltaberaad.postgres"))
+        var logger = Logger(label: "deltaberaad.postgres")
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         self.client = client
         runTask = Task { await client.run() }
+    }
+
+    /// The URL without its password, for messages and logs.
+    public static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://"), let at = url.range(of: "@", range: schemeEnd.upperBound..<url.endIndex) else { return url }
+        let credentials = url[schemeEnd.upperBound..<at.lowerBound]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return url.replacingCharacters(in: colon..<at.lowerBound, with: ":***")
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
