@@ -203,8 +203,9 @@ public enum CadenceRules {
         var text = "\(label): \(tally.held) van de \(DutchWording.count(required, "vereiste vergadering", "vereiste vergaderingen")) gehouden"
         if tally.planned > 0 { text += ", \(tally.planned) gepland" }
         if tally.unrecorded > 0 {
-            text += " (\(DutchWording.count(tally.unrecorded, "geplande vergadering", "geplande vergaderingen")) "
-                + "in het verleden zonder verslag als gehouden)"
+            text += tally.unrecorded == 1
+                ? " (1 geplande vergadering ligt in het verleden maar is niet als gehouden geregistreerd)"
+                : " (\(tally.unrecorded) geplande vergaderingen liggen in het verleden maar zijn niet als gehouden geregistreerd)"
         }
         return text
     }
@@ -248,7 +249,7 @@ public enum CadenceRules {
         } else {
             compliance = .scheduled
         }
-        let explanation = "\(year), regel \(describe(.perHalfYear(count: count))). " + parts.joined(separator: "; ") + "."
+        let explanation = "\(year), regel \(describe(.perHalfYear(count: count))). " + parts.joined(separator: ". ") + "."
         return YearCompliance(year: year, compliance: compliance, held: held, planned: planned,
                               required: required, explanation: explanation)
     }

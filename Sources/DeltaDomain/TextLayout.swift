@@ -50,10 +50,13 @@ public enum TextLayout {
     /// break in the middle of a sentence. Between softly wrapped lines, a paragraph ends when a
     /// line ends in terminal punctuation (`.`, `!`, `?`, `:`, `;`, optionally followed by a
     /// closing quote or bracket) and the next starts with an uppercase letter or digit, unless
-    /// the line is nearly full width (at least 85% of the wrap width, taken as the 95th
-    /// percentile of line lengths) and the next word would not have fitted on it: then the full
-    /// stop just happened to fall at a wrap. Inside a list item that exception does not apply,
-    /// because items are usually one sentence and the text after a list is a new paragraph.
+    /// the line is nearly full width: then the full stop just happened to fall at a wrap.
+    /// The wrap width is the 95th percentile of line lengths. "Nearly full" means at least 80%
+    /// of it in single-spaced text with blank lines between paragraphs (there the blank lines
+    /// are the real signal); elsewhere at least 85% *and* the next line's first word would not
+    /// have fitted within the widest ordinary line (a wrapper would have moved it up otherwise).
+    /// Inside a list item the exception does not apply, because items are usually one sentence
+    /// and the text after a list is a new paragraph.
     ///
     /// A line is a **heading** when it starts a paragraph (start of text, after a hard break or
     /// after terminal punctuation), starts with an uppercase letter, is short (at most 90

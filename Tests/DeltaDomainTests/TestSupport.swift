@@ -12,7 +12,8 @@ func period(_ earliest: String, _ latest: String, _ wording: String = "test") ->
     FuzzyPeriod(wording: wording, earliest: day(earliest), latest: day(latest), precision: .month)
 }
 
-/// The seed texts shipped next to the package (`../shared/seeds` relative to the package root).
+/// The seed texts as the repository ships them (`data/demo/texts`, byte-identical copies of the
+/// seeds), so the tests need nothing outside the clone.
 enum Seeds {
     /// The package root, found by walking up from this file to the directory with Package.swift.
     static var packageRoot: URL {
@@ -27,13 +28,13 @@ enum Seeds {
     }
 
     static var directory: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        packageRoot.appendingPathComponent("data/demo/texts")
     }
 
     /// The text of the seed whose file name starts with `prefix` ("000").
     static func text(_ prefix: String) throws -> String {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix + "_") && $0.hasSuffix(".txt") }) else {
+        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".txt") }) else {
             throw SeedError.missing(prefix, directory.path)
         }
         return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)

@@ -1,0 +1,165 @@
+import DeltaDomain
+import Testing
+
+/// A milestone due in `earliest…latest`.
+private func milestone(_ id: String, _ earliest: String, _ latest: String, _ status: MilestoneStatus = .planned,
+                       title: String? = nil) -> Milestone {
+    Milestone(id: id, dossierID: "ertms", title: title ?? "Mijlpaal \(id)", due: period(earliest, latest, "periode \(id)"),
+              status: status)
+}
+
+@Suite("Deadline states")
+struct DeadlineRulesTests {
+    static let today = day("2026-06-15")
+
+    @Test func statusDecidesDoneAndCancelled() {
+        #expect(DeadlineRules.state(of: milestone("a", "2025-01-01", "2025-03-31", .achieved), today: Self.today) == .done)
+        #expect(DeadlineRules.state(of: milestone("c", "2025-01-01", "2025-03-31", .cancelled), today: Self.today) == .cancelled)
+    }
+
+    @Test func overdueOnlyAfterTheLatestDay() {
+        #expect(DeadlineRules.state(of: milestone("a", "2026-04-01", "2026-06-14"), today: Self.today) == .overdue)
+        #expect(DeadlineRules.state(of: milestone("b", "2026-04-01", "2026-06-15"), today: Self.today) == .dueSoon)
+        #expect(DeadlineRules.state(of: milestone("c", "2026-04-01", "2026-06-14", .inProgress), today: Self.today) == .overdue)
+        #expect(DeadlineRules.state(of: milestone("d", "2026-04-01", "2026-06-14", .delayed), today: Self.today) == .overdue)
+    }
+
+    @Test func dueSoonWindowIsNinetyDaysFromTheEarliestDay() {
+        #expect(DeadlineRules.dueSoonDays == 90)
+        let edge = Self.today.adding(days: 90).iso
+        let beyond = Self.today.adding(days: 91).iso
+        #expect(DeadlineRules.state(of: milestone("a", edge, "2026-12-31"), today: Self.today) == .dueSoon)
+        #expect(DeadlineRules.state(of: milestone("b", beyond, "2026-12-31"), today: Self.today) == .upcoming)
+        // Today inside a long period: due soon even though the period ends far away.
+        #expect(DeadlineRules.state(of: milestone("c", "2026-01-01", "2027-12-31"), today: Self.today) == .dueSoon)
+        #expect(DeadlineRules.state(of: milestone("d", "2027-01-01", "2027-03-31", .delayed), today: Self.today) == .upcoming)
+    }
+}
+
+@Suite("Dossier health")
+struct HealthRulesTests {
+    static let today = day("2026-06-15")
+
+    @Test func unknownWithoutLiveMilestones() {
+        let none = HealthRules.assess(milestones: [], today: Self.today)
+        #expect(none.health == .unknown)
+        #expect(none.nextMilestoneID == nil)
+        #expect(none.overdueCount == 0)
+        #expect(!none.reasons.isEmpty)
+
+        let cancelled = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .cancelled)], today: Self.today)
+        #expect(cancelled.health == .unknown)
+        #expect(cancelled.reasons != none.reasons)
+    }
+
+    @Test func onTrack() {
+        let result = HealthRules.assess(milestones: [
+            milestone("done", "2026-01-01", "2026-03-31", .achieved),
+            milestone("later", "2026-10-01", "2026-12-31"),
+            milestone("soon", "2026-06-01", "2026-07-31", .inProgress),
+        ], today: Self.today)
+        #expect(result.health == .onTrack)
+        #expect(result.overdueCount == 0)
+        #expect(result.nextMilestoneID == "soon")
+        #expect(result.reasons.count == 1)
+    }
+
+    @Test func allAchievedIsOnTrackWithoutNext() {
+        let result = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .achieved)], today: Self.today)
+        #expect(result.health == .onTrack)
+        #expect(result.nextMilestoneID == nil)
+        #expect(result.reasons == ["Alle mijlpalen zijn behaald."])
+    }
+
+    @Test func oneOverdueIsAtRisk() {
+        let result = HealthRules.assess(milestones: [
+            milestone("late", "2026-04-01", "2026-06-05", .inProgress, title: "Afsprakenkader ondertekend"),
+            milestone("later", "2026-10-01", "2026-12-31"),
+        ], today: Self.today)
+        #expect(result.health == .atRisk)
+        #expect(result.overdueCount == 1)
+        #expect(result.nextMilestoneID == "late") // still the first thing to deliver
+        #expect(result.reasons.first?.contains("Afsprakenkader ondertekend") == true)
+        #expect(result.reasons.first?.contains("5 juni 2026") == true)
+    }
+
+    @Test func delayedIsAtRiskEvenWhenNotDue() {
+        let result = HealthRules.assess(milestones: [milestone("a", "2027-01-01", "2027-12-31", .delayed)], today: Self.today)
+        #expect(result.health == .atRisk)
+        #expect(result.overdueCount == 0)
+        #expect(result.reasons.contains { $0.contains("vertraagd") })
+    }
+
+    @Test func plannedMilestoneDueWithinThirtyDays() {
+        let within = Self.today.adding(days: 30).iso
+        let outside = Self.today.adding(days: 31).iso
+        #expect(HealthRules.assess(milestones: [milestone("a", "2026-06-01", within)], today: Self.today).health == .atRisk)
+        #expect(HealthRules.assess(milestones: [milestone("a", "2026-06-01", outside)], today: Self.today).health == .onTrack)
+        // Once work has started, an approaching deadline is no risk by itself.
+        #expect(HealthRules.assess(milestones: [milestone("a", "2026-06-01", within, .inProgress)], today: Self.today).health == .onTrack)
+        // Due today and still planned.
+        #expect(HealthRules.assess(milestones: [milestone("a", "2026-06-01", "2026-06-15")], today: Self.today).health == .atRisk)
+    }
+
+    @Test func twoOverdueIsOffTrack() {
+        let result = HealthRules.assess(milestones: [
+            milestone("a", "2026-04-01", "2026-05-31"),
+            milestone("b", "2026-04-01", "2026-06-14", .inProgress),
+        ], today: Self.today)
+        #expect(result.health == .offTrack)
+        #expect(result.overdueCount == 2)
+    }
+
+    @Test func moreThanNinetyDaysLateIsOffTrack() {
+        let ninety = Self.today.adding(days: -90).iso
+        let ninetyOne = Self.today.adding(days: -91).iso
+        let atNinety = HealthRules.assess(milestones: [milestone("a", "2026-01-01", ninety)], today: Self.today)
+        #expect(atNinety.health == .atRisk)
+        let beyond = HealthRules.assess(milestones: [milestone("a", "2026-01-01", ninetyOne, title: "Studie 3RX")], today: Self.today)
+        #expect(beyond.health == .offTrack)
+        #expect(beyond.overdueCount == 1)
+        #expect(beyond.reasons.first?.contains("91 dagen") == true)
+        #expect(beyond.reasons.first?.contains("Studie 3RX") == true)
+    }
+
+    @Test func achievedAndCancelledNeverCount() {
+        let result = HealthRules.assess(milestones: [
+            milestone("old", "2025-01-01", "2025-03-31", .achieved),
+            milestone("dropped", "2025-01-01", "2025-03-31", .cancelled),
+            milestone("open", "2026-10-01", "2026-12-31"),
+        ], today: Self.today)
+        #expect(result.health == .onTrack)
+        #expect(result.overdueCount == 0)
+        #expect(result.nextMilestoneID == "open")
+    }
+
+    @Test func nextMilestoneTieBreaks() {
+        let byEarliest = HealthRules.assess(milestones: [
+            milestone("b", "2026-10-01", "2026-12-31"),
+            milestone("a", "2026-11-01", "2026-12-31"),
+            milestone("z", "2027-01-01", "2027-01-31"),
+        ], today: Self.today)
+        #expect(byEarliest.nextMilestoneID == "b")
+        let byID = HealthRules.assess(milestones: [
+            milestone("y", "2026-10-01", "2026-12-31"),
+            milestone("x", "2026-10-01", "2026-12-31"),
+        ], today: Self.today)
+        #expect(byID.nextMilestoneID == "x")
+    }
+
+    @Test func inputOrderDoesNotMatter() {
+        let milestones = [
+            milestone("a", "2026-04-01", "2026-05-31"),
+            milestone("b", "2027-01-01", "2027-12-31", .delayed),
+            milestone("c", "2026-06-01", "2026-06-30"),
+            milestone("d", "2026-04-01", "2026-06-14", .inProgress),
+        ]
+        let forward = HealthRules.assess(milestones: milestones, today: Self.today)
+        let backward = HealthRules.assess(milestones: milestones.reversed(), today: Self.today)
+        #expect(forward == backward)
+        #expect(forward.health == .offTrack)
+        // Every finding is listed, most serious first.
+        #expect(forward.reasons.count == 3)
+        #expect(forward.reasons[0].hasPrefix("2 open mijlpalen"))
+    }
+}
