@@ -38,6 +38,20 @@ public struct Register: Sendable {
         try await rows(DocumentRow.self, select("documents").orderBy("date", .descending).orderBy("id")).map { try $0.model() }
     }
 
+    /// All documents without their text, newest first: for lists and links.
+    public func documentHeaders() async throws -> [DocumentHeader] {
+        let query = db.select().columns("id", "kind", "title", "date", "place", "reference").from("documents")
+            .where("visibility", .in, scope.rawValues).orderBy("date", .descending).orderBy("id")
+        return try await query.all().map { row in
+            DocumentHeader(id: try row.decode(column: "id", as: String.self),
+                           kind: try storedEnum(DocumentKind.self, try row.decode(column: "kind", as: String.self), column: "kind"),
+                           title: try row.decode(column: "title", as: String.self),
+                           date: try storedDate(try row.decode(column: "date", as: String.self), column: "date")!,
+                           place: try row.decode(column: "place", as: String?.self),
+                           reference: try row.decode(column: "reference", as: String?.self))
+        }
+    }
+
     /// One document.
     public func document(id: String) async throws -> Document? {
         try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first?.model()

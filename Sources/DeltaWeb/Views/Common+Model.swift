@@ -67,7 +67,7 @@ struct MilestoneView: Codable, Sendable {
 /// Everything a page needs to name records without another query.
 struct RegisterIndex: Sendable {
     let organisations: [String: Organisation]
-    let documents: [String: Document]
+    let documents: [String: DocumentHeader]
     let bodies: [String: Body]
     let dossiers: [String: Dossier]
     let today: CalendarDate
@@ -199,7 +199,7 @@ extension Register {
     func lookupIndex(today: CalendarDate) async throws -> RegisterIndex {
         RegisterIndex(
             organisations: Dictionary(uniqueKeysWithValues: try await organisations().map { ($0.id, $0) }),
-            documents: Dictionary(uniqueKeysWithValues: try await documents().map { ($0.id, $0) }),
+            documents: Dictionary(uniqueKeysWithValues: try await documentHeaders().map { ($0.id, $0) }),
             bodies: Dictionary(uniqueKeysWithValues: try await bodies().map { ($0.id, $0) }),
             dossiers: Dictionary(uniqueKeysWithValues: try await dossiers().map { ($0.id, $0) }),
             today: today)

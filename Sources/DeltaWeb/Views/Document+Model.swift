@@ -139,7 +139,7 @@ extension Register {
 
     /// Builds the document list.
     func documentListPage() async throws -> DocumentListPage {
-        DocumentListPage(title: "Documenten", documents: try await documents().map {
+        DocumentListPage(title: "Documenten", documents: try await documentHeaders().map {
             DocumentSummaryView(id: $0.id, title: $0.title, url: "/documents/\($0.id)", kind: $0.kind.rawValue,
                                 kindLabel: Labels.documentKind($0.kind), date: $0.date.iso, dateLabel: Labels.date($0.date),
                                 place: $0.place, reference: $0.reference)
