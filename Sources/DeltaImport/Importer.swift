@@ -11,6 +11,7 @@ public enum Importer {
     /// in these files are checked against `known` (ids already in the register).
     public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
         var parser = RecordParser()
+        parser.documentYears = known.documentYears
         var errors: [ImportError] = []
         var composed: [ComposedFile] = []
         for file in files {
@@ -47,6 +48,7 @@ public enum Importer {
         }
         if !errors.isEmpty { throw ImportErrors(errors: errors) }
         errors += checkReferences(parser, known: known)
+        errors += checkCycles(parser)
         var snapshot = parser.snapshot
         let documents = Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, $0.paragraphs) })
         for (pending, assign) in parser.passages {
@@ -80,6 +82,36 @@ public enum Importer {
         return TextLayout.locate(quote: pending.quote, in: paragraphs)
     }
 
+    /// A record that is (through others) its own parent would break the foreign keys; say where.
+    private static func checkCycles(_ parser: RecordParser) -> [ImportError] {
+        let snapshot = parser.snapshot
+        let graphs: [(String, [String: String])] = [
+            ("organisation", Dictionary(snapshot.organisations.compactMap { o in o.parentID.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+            ("body", Dictionary(snapshot.bodies.compactMap { b in b.parentID.map { (b.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+            ("investment", Dictionary(snapshot.investments.compactMap { i in i.partOfID.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+        ]
+        var errors: [ImportError] = []
+        for (kind, parents) in graphs {
+            var reported = Set<String>()
+            for start in parents.keys.sorted() where !reported.contains(start) {
+                var seen: [String] = [start]
+                var current = start
+                while let next = parents[current], seen.count <= parents.count {
+                    if next == start {
+                        let location = parser.parentLocations["\(kind)/\(start)"] ?? SourceLocation(file: "?", line: nil)
+                        errors.append(location.error("\(kind) “\(start)” is its own ancestor: \((seen + [start]).joined(separator: " → "))"))
+                        reported.formUnion(seen)
+                        break
+                    }
+                    if seen.contains(next) { break }
+                    seen.append(next)
+                    current = next
+                }
+            }
+        }
+        return errors
+    }
+
     private static func checkReferences(_ parser: RecordParser, known: KnownRecords) -> [ImportError] {
         let snapshot = parser.snapshot
         let ids: [PendingReference.Kind: Set<String>] = [
@@ -103,6 +135,8 @@ public struct KnownRecords: Sendable {
     public var bodyIDs: Set<String> = []
     public var dossierIDs: Set<String> = []
     public var investmentIDs: Set<String> = []
+    /// Year of every stored document, for periods without a year that cite one.
+    public var documentYears: [String: Int] = [:]
     public var paragraphs: [String: [Paragraph]] = [:]
 
     /// Nothing known: every reference must be in the files themselves.
@@ -112,8 +146,9 @@ public struct KnownRecords: Sendable {
     public static func load(from register: Register) async throws -> KnownRecords {
         var known = KnownRecords()
         known.organisationIDs = Set(try await register.organisations().map(\.id))
-        let documents = try await register.documents()
+        let documents = try await register.documentHeaders()
         known.documentIDs = Set(documents.map(\.id))
+        known.documentYears = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.date.year) })
         for document in documents { known.paragraphs[document.id] = try await register.paragraphs(documentID: document.id) }
         known.bodyIDs = Set(try await register.bodies().map(\.id))
         known.dossierIDs = Set(try await register.dossiers().map(\.id))

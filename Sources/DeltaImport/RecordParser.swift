@@ -13,17 +13,22 @@ struct RecordParser {
     var passages: [(PendingPassage, assign: (inout RegisterSnapshot, PassageReference) -> Void)] = []
     /// Periods whose wording needs a reference year from a document; parsed during resolution.
     var documentYears: [String: Int] = [:]
+    /// Where each record names its parent (`parent`, `part_of`), to report cycles at that line.
+    var parentLocations: [String: SourceLocation] = [:]
 
     // MARK: Organisations
 
     mutating func organisation(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "organisation")
-        try map.rejectUnknownKeys(["id", "name", "short_name", "country", "level", "parent", "website", "visibility"])
         let id = try map.id()
         map.context = "organisation “\(id)”"
+        try map.rejectUnknownKeys(["id", "name", "short_name", "country", "level", "parent", "website", "visibility"])
         try define("organisation", id, map.location)
         let parent = try map.optionalID("parent")
-        if let parent { references.append(.init(kind: .organisation, id: parent, location: map.location, context: map.context)) }
+        if let parent {
+            references.append(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
+            parentLocations["organisation/\(id)"] = map.location(of: "parent")
+        }
         snapshot.organisations.append(Organisation(
             id: id, name: try map.string("name"), shortName: try map.optionalString("short_name"),
             country: try required(map, "country", Country.self), level: try required(map, "level", OrganisationLevel.self),
@@ -35,21 +40,21 @@ struct RecordParser {
 
     mutating func document(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "document")
-        try map.rejectUnknownKeys(["id", "kind", "title", "date", "place", "reference", "language", "issuers", "signatories",
-                                   "deadline", "attachments", "summary", "text", "text_file", "visibility"])
         let id = try map.id()
         map.context = "document “\(id)”"
+        try map.rejectUnknownKeys(["id", "kind", "title", "date", "place", "reference", "language", "issuers", "signatories",
+                                   "deadline", "attachments", "summary", "text", "text_file", "visibility"])
         try define("document", id, map.location)
         guard let date = try map.date("date") else { throw map.error("“date” is required") }
         documentYears[id] = date.year
         let issuers = try map.idList("issuers")
-        issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
+        issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "issuers"), context: map.context)) }
         var signatories: [Signatory] = []
         for item in try map.list("signatories") {
             let signer = try YAMLMapping(item, file: file, context: "\(map.context), signatory")
             try signer.rejectUnknownKeys(["name", "role", "organisation"])
             let organisation = try signer.optionalID("organisation")
-            if let organisation { references.append(.init(kind: .organisation, id: organisation, location: signer.location, context: signer.context)) }
+            if let organisation { references.append(.init(kind: .organisation, id: organisation, location: signer.location(of: "organisation"), context: signer.context)) }
             signatories.append(Signatory(name: try signer.string("name"), role: try signer.string("role"), organisationID: organisation))
         }
         let text: String
@@ -88,12 +93,15 @@ struct RecordParser {
 
     mutating func body(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "body")
-        try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "source", "members", "visibility"])
         let id = try map.id()
         map.context = "body “\(id)”"
+        try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "source", "members", "visibility"])
         try define("body", id, map.location)
         let parent = try map.optionalID("parent")
-        if let parent { references.append(.init(kind: .body, id: parent, location: map.location, context: map.context)) }
+        if let parent {
+            references.append(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
+            parentLocations["body/\(id)"] = map.location(of: "parent")
+        }
         var cadence = CadenceRule.none
         if let rule = try map.mapping("cadence") {
             try rule.rejectUnknownKeys(["per_year", "per_half_year", "yearly_around"])
@@ -113,7 +121,7 @@ struct RecordParser {
             let member = try YAMLMapping(item, file: file, context: "\(map.context), member \(position + 1)")
             try member.rejectUnknownKeys(["organisation", "person", "role", "invited", "from", "until"])
             let organisation = try member.id("organisation")
-            references.append(.init(kind: .organisation, id: organisation, location: member.location, context: member.context))
+            references.append(.init(kind: .organisation, id: organisation, location: member.location(of: "organisation"), context: member.context))
             let role = try member.enumValue("role", MembershipRole.self) ?? .member
             let from = try member.date("from"), until = try member.date("until")
             if let from, let until, until < from { throw member.error("“until” is before “from”", at: "until") }
@@ -134,20 +142,20 @@ struct RecordParser {
 
     mutating func dossier(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "dossier")
-        try map.rejectUnknownKeys(["id", "title", "summary", "themes", "body", "leads", "rail_links", "mandate", "visibility"])
         let id = try map.id()
         map.context = "dossier “\(id)”"
+        try map.rejectUnknownKeys(["id", "title", "summary", "themes", "body", "leads", "rail_links", "mandate", "visibility"])
         try define("dossier", id, map.location)
         let body = try map.optionalID("body")
-        if let body { references.append(.init(kind: .body, id: body, location: map.location, context: map.context)) }
+        if let body { references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
         let leads = try map.idList("leads")
-        leads.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
+        leads.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "leads"), context: map.context)) }
         var mandate: PoliticalMandate?
         if let given = try map.mapping("mandate") {
             try given.rejectUnknownKeys(["given", "body", "document", "note"])
             let mandateBody = try given.optionalID("body"), mandateDocument = try given.optionalID("document")
-            if let mandateBody { references.append(.init(kind: .body, id: mandateBody, location: given.location, context: given.context)) }
-            if let mandateDocument { references.append(.init(kind: .document, id: mandateDocument, location: given.location, context: given.context)) }
+            if let mandateBody { references.append(.init(kind: .body, id: mandateBody, location: given.location(of: "body"), context: given.context)) }
+            if let mandateDocument { references.append(.init(kind: .document, id: mandateDocument, location: given.location(of: "document"), context: given.context)) }
             mandate = PoliticalMandate(
                 given: try period(try given.string("given"), year: mandateDocument.flatMap { documentYears[$0] }, map: given, key: "given"),
                 bodyID: mandateBody, documentID: mandateDocument, note: try given.optionalString("note"))
@@ -162,16 +170,16 @@ struct RecordParser {
 
     mutating func agreement(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "agreement")
-        try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "visibility"])
         let id = try map.id()
         map.context = "agreement “\(id)”"
+        try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "visibility"])
         try define("agreement", id, map.location)
         guard let source = try map.mapping("source") else { throw map.error("“source” (document and quote) is required") }
         let documentID = try source.id("document")
         let parties = try map.idList("parties"), dossiers = try map.idList("dossiers"), body = try map.optionalID("body")
-        parties.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location, context: map.context)) }
-        dossiers.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location, context: map.context)) }
-        if let body { references.append(.init(kind: .body, id: body, location: map.location, context: map.context)) }
+        parties.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "parties"), context: map.context)) }
+        dossiers.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }
+        if let body { references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
         var due: FuzzyPeriod?
         if let wording = try map.optionalString("due") { due = try period(wording, year: documentYears[documentID], map: map, key: "due") }
         let index = snapshot.agreements.count
@@ -188,14 +196,14 @@ struct RecordParser {
 
     mutating func milestone(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "milestone")
-        try map.rejectUnknownKeys(["id", "dossier", "title", "due", "owner", "status", "achieved_on", "source", "note", "visibility"])
         let id = try map.id()
         map.context = "milestone “\(id)”"
+        try map.rejectUnknownKeys(["id", "dossier", "title", "due", "owner", "status", "achieved_on", "source", "note", "visibility"])
         try define("milestone", id, map.location)
         let dossier = try map.id("dossier")
-        references.append(.init(kind: .dossier, id: dossier, location: map.location, context: map.context))
+        references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context))
         let owner = try map.optionalID("owner")
-        if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location, context: map.context)) }
+        if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
         let status = try map.enumValue("status", MilestoneStatus.self) ?? .planned
         let achievedOn = try map.date("achieved_on")
         if status == .achieved, achievedOn == nil { throw map.error("an achieved milestone needs “achieved_on”", at: "status") }
@@ -214,12 +222,12 @@ struct RecordParser {
 
     mutating func meeting(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "meeting")
-        try map.rejectUnknownKeys(["id", "body", "title", "when", "place", "status", "source", "visibility"])
         let id = try map.id()
         map.context = "meeting “\(id)”"
+        try map.rejectUnknownKeys(["id", "body", "title", "when", "place", "status", "source", "visibility"])
         try define("meeting", id, map.location)
         let body = try map.id("body")
-        references.append(.init(kind: .body, id: body, location: map.location, context: map.context))
+        references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
         let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
         let index = snapshot.meetings.count
         snapshot.meetings.append(Meeting(
@@ -234,18 +242,19 @@ struct RecordParser {
 
     mutating func investment(_ node: Node, file: String) throws {
         var map = try YAMLMapping(node, file: file, context: "investment")
-        try map.rejectUnknownKeys(["id", "title", "amount", "wording", "organisation", "country", "funding_source", "years",
-                                   "dossier", "part_of", "source", "visibility"])
         let id = try map.id()
         map.context = "investment “\(id)”"
+        try map.rejectUnknownKeys(["id", "title", "amount", "wording", "organisation", "country", "funding_source", "years",
+                                   "dossier", "part_of", "source", "visibility"])
         try define("investment", id, map.location)
         let organisation = try map.id("organisation")
-        references.append(.init(kind: .organisation, id: organisation, location: map.location, context: map.context))
+        references.append(.init(kind: .organisation, id: organisation, location: map.location(of: "organisation"), context: map.context))
         let dossier = try map.optionalID("dossier"), partOf = try map.optionalID("part_of")
-        if let dossier { references.append(.init(kind: .dossier, id: dossier, location: map.location, context: map.context)) }
+        if let dossier { references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context)) }
         if let partOf {
             guard partOf != id else { throw map.error("an investment cannot be part of itself", at: "part_of") }
-            references.append(.init(kind: .investment, id: partOf, location: map.location, context: map.context))
+            references.append(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
+            parentLocations["investment/\(id)"] = map.location(of: "part_of")
         }
         guard let amountMap = try map.mapping("amount") else { throw map.error("“amount” is required") }
         let amount = try AmountReader.read(amountMap)
@@ -292,10 +301,10 @@ struct RecordParser {
         guard let source = try map.mapping(key) else { return }
         try source.rejectUnknownKeys(["document", "quote", "anchor"])
         let documentID = try source.id("document")
-        references.append(.init(kind: .document, id: documentID, location: source.location, context: map.context))
+        references.append(.init(kind: .document, id: documentID, location: source.location(of: "document"), context: map.context))
         passages.append((PendingPassage(documentID: documentID, quote: try source.string("quote"),
                                         anchorHint: try source.optionalString("anchor"),
-                                        location: SourceLocation(file: map.file, line: source.node.line), context: map.context),
+                                        location: source.location(of: "quote"), context: map.context),
                          assign))
     }
 }

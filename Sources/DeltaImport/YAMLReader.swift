@@ -15,7 +15,7 @@ struct YAMLMapping {
     let file: String
     /// How the record is named in messages, e.g. `dossier "3rx"`.
     var context: String
-    private let pairs: [(key: String, value: Node)]
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
 
     init(_ node: Node, file: String, context: String) throws {
         self.node = node
@@ -24,20 +24,25 @@ struct YAMLMapping {
         guard let mapping = node.mapping else {
             throw ImportError(file: file, line: node.line, message: "\(context): expected a mapping of keys to values")
         }
-        var pairs: [(String, Node)] = []
+        var pairs: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard let name = key.string else {
                 throw ImportError(file: file, line: key.line, message: "\(context): keys must be words")
             }
-            pairs.append((name, value))
+            pairs.append((name, key, value))
         }
         self.pairs = pairs
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: node.line) }
 
+    /// Where a key is written (its own line, even when its value is empty or nested below it).
+    func location(of key: String) -> SourceLocation {
+        SourceLocation(file: file, line: pairs.first(where: { $0.key == key })?.keyNode.line ?? node.line)
+    }
+
     func error(_ message: String, at key: String? = nil) -> ImportError {
-        let line = key.flatMap { self[$0]?.line } ?? node.line
+        let line = key.map { location(of: $0).line } ?? node.line
         return ImportError(file: file, line: line, message: "\(context): \(message)")
     }
 
@@ -49,7 +54,7 @@ struct YAMLMapping {
 
     /// Fails on any key not in `allowed`.
     func rejectUnknownKeys(_ allowed: Set<String>) throws {
-        for (key, _) in pairs where !allowed.contains(key) {
+        for (key, _, _) in pairs where !allowed.contains(key) {
             throw error("unknown key “\(key)” (allowed: \(allowed.sorted().joined(separator: ", ")))", at: key)
         }
     }

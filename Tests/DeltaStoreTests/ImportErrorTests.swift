@@ -1,0 +1,329 @@
+import DeltaDomain
+import DeltaImport
+import DeltaStore
+import Foundation
+import Testing
+
+/// One kind of bad data file. The line the error must name is marked with `# <- here`.
+struct BadInput: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// The file's text; nil for a file that does not exist.
+    let yaml: String?
+    /// Words the message must contain.
+    let mentions: [String]
+
+    var testDescription: String { name }
+
+    /// The 1-based line marked `# <- here`.
+    var markedLine: Int? {
+        guard let yaml else { return nil }
+        return yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("# <- here") }.map { $0 + 1 }
+    }
+
+    static let all: [BadInput] = [
+        BadInput(name: "invalid YAML syntax", yaml: """
+            format: deltaberaad/1
+            organisations:
+              - id: org-x
+                name: Ministerie: van Zaken  # <- here
+                country: NL
+                level: national
+            """, mentions: ["not valid YAML"]),
+        BadInput(name: "missing format line", yaml: """
+            # Organisaties zonder format-regel  # <- here
+            organisations:
+              - id: org-x
+                name: Ministerie
+                country: NL
+                level: national
+            """, mentions: ["format: deltaberaad/1"]),
+        BadInput(name: "wrong format version", yaml: """
+            # Een bestand van een latere versie
+            format: deltaberaad/2  # <- here
+            organisations:
+              - id: org-x
+                name: Ministerie
+                country: NL
+                level: national
+            """, mentions: ["deltaberaad/2", "deltaberaad/1"]),
+        BadInput(name: "unknown key (typo)", yaml: """
+            format: deltaberaad/1
+            organisations:
+              - id: org-x
+                name: Ministerie
+                contry: NL  # <- here
+                level: national
+            """, mentions: ["unknown key", "contry", "organisation"]),
+        BadInput(name: "unknown key (typo) holding a mapping", yaml: """
+            format: deltaberaad/1
+            agreements:
+              - id: afspraak-x
+                title: Werkgroep
+                sorce:  # <- here
+                  document: doc-1
+                  quote: De werkgroep komt ten minste tweemaal per jaar bijeen
+            """, mentions: ["unknown key", "sorce"]),
+        BadInput(name: "unknown reference (dossier → body)", yaml: """
+            format: deltaberaad/1
+            dossiers:
+              - id: dossier-x
+                title: Dossier X
+                summary: Een dossier met een verkeerde werkgroep.
+                themes: [freight]
+                body: werkgroep-bestaat-niet  # <- here
+                leads: [org-nl]
+            """, mentions: ["dossier “dossier-x”", "unknown body", "werkgroep-bestaat-niet"]),
+        BadInput(name: "quote not in the document", yaml: """
+            format: deltaberaad/1
+            agreements:
+              - id: afspraak-x
+                title: Iets dat niet in de tekst staat
+                source:
+                  document: doc-1
+                  quote: De werkgroep komt ten minste driemaal per jaar bijeen  # <- here
+                parties: [org-nl]
+            """, mentions: ["agreement “afspraak-x”", "is not in document", "doc-1"]),
+        BadInput(name: "unparseable period", yaml: """
+            format: deltaberaad/1
+            milestones:
+              - id: mijlpaal-x
+                dossier: dossier-a
+                title: Afsprakenkader
+                due: ergens binnenkort  # <- here
+            """, mentions: ["milestone “mijlpaal-x”", "ergens binnenkort", "not a period"]),
+        BadInput(name: "bad enum value", yaml: """
+            format: deltaberaad/1
+            organisations:
+              - id: org-x
+                name: Ministerie
+                country: NL
+                level: nationaal  # <- here
+            """, mentions: ["nationaal", "not a valid level", "national"]),
+        BadInput(name: "duplicate id", yaml: """
+            format: deltaberaad/1
+            organisations:
+              - id: org-y
+                name: Ministerie
+                country: NL
+                level: national
+              - id: org-y  # <- here
+                name: Ministerie bis
+                country: NL
+                level: national
+            """, mentions: ["organisation “org-y”", "defined twice", "bad.yaml:3"]),
+        BadInput(name: "range with low > high", yaml: """
+            format: deltaberaad/1
+            investments:
+              - id: investering-x
+                title: Investering
+                amount: {range: [250000000, 200000000]}  # <- here
+                wording: €200–250 miljoen
+                organisation: org-nl
+                country: NL
+            """, mentions: ["investment “investering-x”", "range", "lowest ≤ highest"]),
+        BadInput(name: "achieved milestone without achieved_on", yaml: """
+            format: deltaberaad/1
+            milestones:
+              - id: mijlpaal-x
+                dossier: dossier-a
+                title: Verklaring ondertekend
+                due: 18 februari 2026
+                status: achieved  # <- here
+            """, mentions: ["milestone “mijlpaal-x”", "achieved_on"]),
+        BadInput(name: "a file that does not exist", yaml: nil, mentions: ["cannot be read"]),
+    ]
+}
+
+@Suite("Import errors: file:line, a clear message, and nothing written")
+struct ImportErrorTests {
+    @Test("bad input is reported at the right line and nothing is written", arguments: BadInput.all, allEngines)
+    func badInput(_ input: BadInput, kind: EngineKind) async throws {
+        let directory = try TemporaryDirectory()
+        let base = try directory.write("base.yaml", Self.base)
+        let good = try directory.write("good.yaml", Self.goodInSameRun)
+        let badPath: String
+        if let yaml = input.yaml {
+            badPath = try directory.write("bad.yaml", yaml)
+        } else {
+            badPath = directory.path("bestaat-niet.yaml")
+        }
+
+        try await withDatabase(kind) { database in
+            let engine = database.engine
+            _ = try await Importer.run(files: [base], engine: engine)
+            let countsBefore = try await rowCounts(engine)
+            let versionsBefore = try await recordVersions(engine)
+            let snapshotBefore = try await snapshot(engine)
+
+            let errors = try await expectImportErrors(files: [good, badPath], engine: engine)
+            #expect(errors.errors.count == 1, "expected one error, got:\n\(errors)")
+            let mine = errors.errors.first(where: { $0.file == badPath })
+            let error = try #require(mine, "no error names \(badPath):\n\(errors)")
+
+            if let line = input.markedLine {
+                #expect(error.line == line, "expected line \(line): \(error)")
+                #expect(errors.description.contains("\(badPath):\(line): "), "\(errors)")
+            } else {
+                #expect(error.line == nil, "\(error)")
+                #expect(errors.description.hasPrefix("\(badPath): "), "\(errors)")
+            }
+            for word in input.mentions {
+                #expect(error.message.contains(word) || error.description.contains(word), "“\(word)” not in: \(error)")
+            }
+
+            // Nothing was written: not the good records of the same run, not the change to dossier-a.
+            #expect(try await rowCounts(engine) == countsBefore)
+            #expect(try await recordVersions(engine) == versionsBefore)
+            #expect(try await snapshot(engine) == snapshotBefore)
+            let orgDE = try await reading(engine) { try await $0.organisation(id: "org-de") }
+            #expect(orgDE == nil)
+        }
+    }
+
+    @Test("every error of a run is reported, in file and line order", arguments: allEngines)
+    func allErrorsReported(kind: EngineKind) async throws {
+        let directory = try TemporaryDirectory()
+        let base = try directory.write("base.yaml", Self.base)
+        let bad = try directory.write("bad.yaml", """
+            format: deltaberaad/1
+            organisations:
+              - id: org-x
+                name: Ministerie
+                country: XX
+                level: national
+              - id: org-y
+                name: Ministerie
+                country: NL
+                level: nationaal
+            """)
+        try await withDatabase(kind) { database in
+            _ = try await Importer.run(files: [base], engine: database.engine)
+            let before = try await rowCounts(database.engine)
+            let errors = try await expectImportErrors(files: [bad], engine: database.engine)
+            #expect(errors.errors.map(\.line) == [5, 10], "\(errors)")
+            #expect(errors.description.contains("\(bad):5: "))
+            #expect(errors.description.contains("\(bad):10: "))
+            #expect(try await rowCounts(database.engine) == before)
+        }
+    }
+
+    @Test("a parent cycle is a data error at a line, not a database error", arguments: allEngines)
+    func parentCycle(kind: EngineKind) async throws {
+        let directory = try TemporaryDirectory()
+        let base = try directory.write("base.yaml", Self.base)
+        let bad = try directory.write("cycle.yaml", """
+            format: deltaberaad/1
+            organisations:
+              - id: org-a
+                name: A
+                country: NL
+                level: national
+                parent: org-b
+              - id: org-b
+                name: B
+                country: NL
+                level: national
+                parent: org-a
+            """)
+        try await withDatabase(kind) { database in
+            _ = try await Importer.run(files: [base], engine: database.engine)
+            let before = try await rowCounts(database.engine)
+            do {
+                let summary = try await Importer.run(files: [bad], engine: database.engine)
+                Issue.record("a parent cycle was imported: \(summary)")
+            } catch let errors as ImportErrors {
+                let lines = errors.errors.map(\.line)
+                #expect(errors.errors.count == 1 && (lines == [7] || lines == [12]), "\(errors)")
+                #expect(errors.description.hasPrefix("\(bad):"), "\(errors)")
+                #expect(errors.description.contains("org-a") && errors.description.contains("org-b"), "\(errors)")
+            } catch {
+                Issue.record("expected ImportErrors naming \(bad) and the line, got \(String(reflecting: error))")
+            }
+            #expect(try await rowCounts(database.engine) == before)
+        }
+    }
+
+    private func expectImportErrors(files: [String], engine: any DatabaseEngine) async throws -> ImportErrors {
+        do {
+            let summary = try await Importer.run(files: files, engine: engine)
+            Issue.record("the import succeeded (\(summary)) but should have failed")
+            throw TestSetupError(description: "no import error")
+        } catch let errors as ImportErrors {
+            return errors
+        }
+    }
+
+    /// The register the bad files are imported into.
+    static let base = """
+        format: deltaberaad/1
+        organisations:
+          - id: org-nl
+            name: Ministerie Nederland
+            country: NL
+            level: national
+          - id: org-be
+            name: Federale Overheidsdienst België
+            country: BE
+            level: federal
+        documents:
+          - id: doc-1
+            kind: joint-declaration
+            title: Verklaring
+            date: 2026-02-18
+            issuers: [org-nl, org-be]
+            text: |
+              De werkgroep komt ten minste tweemaal per jaar bijeen om de voortgang te bespreken.
+
+              Er ligt rond de zomer van 2026 een concreet afsprakenkader.
+        bodies:
+          - id: wg
+            name: Werkgroep
+            kind: working-group
+            cadence: {per_year: 2}
+            members:
+              - {organisation: org-nl, role: co-chair}
+              - {organisation: org-be, role: co-chair}
+        dossiers:
+          - id: dossier-a
+            title: Dossier A
+            summary: Een dossier om mee te testen.
+            body: wg
+            leads: [org-nl, org-be]
+        agreements:
+          - id: afspraak-a
+            title: Werkgroep tweemaal per jaar
+            source:
+              document: doc-1
+              quote: De werkgroep komt ten minste tweemaal per jaar bijeen
+            parties: [org-nl, org-be]
+            dossiers: [dossier-a]
+            body: wg
+        """
+
+    /// Valid records imported in the same run as the bad file: new ones and a change.
+    static let goodInSameRun = """
+        format: deltaberaad/1
+        organisations:
+          - id: org-de
+            name: Bundesministerium
+            country: DE
+            level: federal
+        dossiers:
+          - id: dossier-a
+            title: Dossier A, gewijzigd
+            summary: Een dossier om mee te testen.
+            body: wg
+            leads: [org-nl, org-be]
+          - id: dossier-b
+            title: Dossier B
+            summary: Nog een dossier.
+            body: wg
+        milestones:
+          - id: mijlpaal-b
+            dossier: dossier-b
+            title: Afsprakenkader
+            due: rond de zomer van 2026
+            source: {document: doc-1, quote: rond de zomer van 2026}
+        """
+}

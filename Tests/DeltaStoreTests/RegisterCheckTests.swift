@@ -1,0 +1,51 @@
+import DeltaDomain
+import DeltaStore
+import Testing
+
+// Note: closures are kept out of #expect arguments on purpose; see TestDatabase.swift.
+@Suite("Register check")
+struct RegisterCheckTests {
+    private func findings(_ engine: any DatabaseEngine, on today: String) async throws -> [String] {
+        let date = day(today)
+        return try await reading(engine) { try await RegisterCheck.findings(in: $0, today: date) }
+    }
+
+    /// The ids of the overdue milestones in the findings, in order.
+    private func overdueIDs(_ lines: [String]) -> [String] {
+        lines.filter { $0.hasPrefix("overdue milestone ") }.map { String($0.split(separator: " ")[2]) }
+    }
+
+    /// The findings about one body's cadence.
+    private func cadenceLines(_ lines: [String], body: String) -> [String] {
+        lines.filter { $0.hasPrefix("cadence ") && $0.split(separator: " ")[2] == body }
+    }
+
+    @Test("overdue milestones and cadence risks of the demo, with today pinned", arguments: allEngines)
+    func demoFindings(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            try await Demo.importInto(database.engine)
+
+            let november = try await findings(database.engine, on: "2026-11-23")
+            let overdueNovember = overdueIDs(november)
+            #expect(overdueNovember.contains("ertms-afsprakenkader"), "\(november)")
+            #expect(overdueNovember.contains("ertms-vervolgbijeenkomst"))
+            #expect(overdueNovember.contains("740-meter-treinen-kamerdebat"))
+            let achieved = overdueNovember.filter { $0.hasSuffix("-ondertekening") }
+            #expect(achieved.isEmpty, "achieved milestones are never overdue")
+            let werkgroep = cadenceLines(november, body: "werkgroep-be-nl")
+            #expect(werkgroep.count == 1 && werkgroep.first?.hasPrefix("cadence at-risk werkgroep-be-nl ") == true
+                    && werkgroep.first?.contains(" 2026: ") == true, "\(werkgroep)")
+            #expect(cadenceLines(november, body: "politiek-overleg").isEmpty, "politiek-overleg met its rule on 2026-02-18")
+            // Overdue milestones come first.
+            let kinds = november.map { $0.hasPrefix("overdue milestone ") ? 0 : 1 }
+            #expect(kinds == kinds.sorted())
+
+            let february = try await findings(database.engine, on: "2026-02-19")
+            let overdueFebruary = overdueIDs(february)
+            #expect(overdueFebruary.count < overdueNovember.count)
+            #expect(!overdueFebruary.contains("ertms-afsprakenkader"))
+            let werkgroepFebruary = cadenceLines(february, body: "werkgroep-be-nl")
+            #expect(werkgroepFebruary.first?.hasPrefix("cadence at-risk werkgroep-be-nl ") == true, "\(werkgroepFebruary)")
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import DeltaDomain
+import DeltaImport
+import DeltaStore
+import Foundation
+import Testing
+
+@Suite("Export and import round trip")
+struct RoundTripTests {
+    @Test("demo → export → import into a fresh database → same snapshot, same files", arguments: allEngines)
+    func demoRoundTrip(kind: EngineKind) async throws {
+        try await roundTrip(kind, files: try Demo.files())
+    }
+
+    @Test("records using every optional part survive export and import", arguments: allEngines)
+    func edgeCaseRoundTrip(kind: EngineKind) async throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("edge.yaml", Self.edgeCases)
+        try await roundTrip(kind, files: [file]) { exported in
+            let internalOrganisation = exported.organisations.first(where: { $0.id == "org-internal" })
+            let summit = exported.bodies.first(where: { $0.id == "summit" })
+            let approx = exported.investments.first(where: { $0.id == "approx" })
+            let small = exported.investments.first(where: { $0.id == "small" })
+            let observer = exported.memberships.first(where: { $0.organisationID == "org-internal" })
+            #expect(internalOrganisation?.visibility == .internal)
+            #expect(exported.documents.first?.visibility == .delegationPrivate)
+            #expect(summit?.cadence == .yearlyAround(season: "zomer"))
+            #expect(approx?.amount == .approximate(cents: 123_456))
+            #expect(approx?.firstYear == 2026)
+            #expect(approx?.lastYear == 2030)
+            #expect(small?.amount == .exact(cents: 5))
+            #expect(observer?.until == day("2027-12-31"))
+            #expect(exported.agreements.first?.due?.latest == day("2026-06-30"))
+        }
+    }
+
+    private func roundTrip(_ kind: EngineKind, files: [String], check: (RegisterSnapshot) -> Void = { _ in }) async throws {
+        let first = try TemporaryDirectory(), second = try TemporaryDirectory()
+        let original = try await withDatabase(kind) { database in
+            _ = try await Importer.run(files: files, engine: database.engine)
+            let original = try await snapshot(database.engine)
+            try Exporter.write(original, to: first.url.path)
+            return original
+        }
+        check(original)
+        #expect(original.recordCount > 0)
+        let exportedFiles = try first.yamlFiles()
+        let exportedNames = exportedFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(exportedNames == ["agreements.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "investments.yaml",
+                    "meetings.yaml", "milestones.yaml", "organisations.yaml"])
+
+        try await withDatabase(kind) { database in
+            let summary = try await Importer.run(files: exportedFiles, engine: database.engine)
+            #expect(summary.inserted == original.recordCount && summary.updated == 0, "\(summary)")
+            let restored = try await snapshot(database.engine)
+            expectEqual(restored, original)
+            try Exporter.write(restored, to: second.url.path)
+        }
+
+        let firstNames = try FileManager.default.subpathsOfDirectory(atPath: first.url.path).sorted()
+        let secondNames = try FileManager.default.subpathsOfDirectory(atPath: second.url.path).sorted()
+        #expect(firstNames == secondNames)
+        for name in firstNames where name.hasSuffix(".yaml") || name.hasSuffix(".txt") {
+            let a = FileManager.default.contents(atPath: first.url.appendingPathComponent(name).path)
+            let b = FileManager.default.contents(atPath: second.url.appendingPathComponent(name).path)
+            #expect(a != nil && a == b, "\(name) differs between the first and the second export")
+        }
+    }
+
+    /// Compares snapshots part by part, so a failure names the records that differ.
+    private func expectEqual(_ restored: RegisterSnapshot, _ original: RegisterSnapshot) {
+        func differing<T: Equatable>(_ a: [T], _ b: [T]) -> String {
+            guard a != b else { return "" }
+            if a.count != b.count { return "\(a.count) vs \(b.count) records" }
+            return zip(a, b).filter { $0 != $1 }.prefix(3).map { "\($0)\n   ≠ \($1)" }.joined(separator: "\n")
+        }
+        #expect(restored.organisations == original.organisations, "\(differing(restored.organisations, original.organisations))")
+        #expect(restored.documents == original.documents, "\(differing(restored.documents, original.documents))")
+        #expect(restored.bodies == original.bodies, "\(differing(restored.bodies, original.bodies))")
+        #expect(restored.memberships == original.memberships, "\(differing(restored.memberships, original.memberships))")
+        #expect(restored.dossiers == original.dossiers, "\(differing(restored.dossiers, original.dossiers))")
+        #expect(restored.agreements == original.agreements, "\(differing(restored.agreements, original.agreements))")
+        #expect(restored.milestones == original.milestones, "\(differing(restored.milestones, original.milestones))")
+        #expect(restored.meetings == original.meetings, "\(differing(restored.meetings, original.meetings))")
+        #expect(restored.investments == original.investments, "\(differing(restored.investments, original.investments))")
+        #expect(restored == original)
+    }
+
+    /// Records that use the optional parts the demo data does not: other visibilities, inline
+    /// text, a season cadence, membership end dates, approximate and decimal amounts, years, a
+    /// funding source, periods without a year, a mandate without a document.
+    static let edgeCases = """
+        format: deltaberaad/1
+        organisations:
+          - id: org-public
+            name: Ministerie
+            short_name: Min
+            country: NL
+            level: national
+            website: https://example.org/ministerie
+          - id: org-internal
+            name: Afdeling
+            country: NL
+            level: national
+            parent: org-public
+            visibility: internal
+        documents:
+          - id: verslag
+            kind: minutes
+            title: "Verslag: delegatieoverleg"
+            date: 2026-03-02
+            place: Den Haag
+            language: nl
+            issuers: [org-public]
+            signatories:
+              - {name: Iemand, role: Voorzitter}
+            deadline: eind maart
+            attachments: 0
+            summary: Intern verslag.
+            visibility: delegation-private
+            text: |
+              Verslag
+
+              De delegaties spreken af voor de zomer een voorstel te doen.
+              De kosten zijn circa 1234,56 euro.
+        bodies:
+          - id: summit
+            name: Top
+            kind: summit
+            cadence: {yearly_around: zomer}
+            members:
+              - {organisation: org-public, role: chair, person: "Voorzitter, tijdelijk", from: 2026-01-01}
+              - {organisation: org-internal, role: observer, invited: false, until: 2027-12-31}
+          - id: half
+            name: Halfjaarlijks overleg
+            kind: regional-consultation
+            description: Komt elk halfjaar bijeen.
+            cadence: {per_half_year: 1}
+            parent: summit
+            since: 2026-03-02
+            visibility: internal
+        dossiers:
+          - id: dossier-x
+            title: Dossier X
+            summary: Een dossier.
+            themes: [freight]
+            leads: [org-public]
+            rail_links: [A–B]
+            mandate: {given: Q3 2026, body: summit, note: Nog te bevestigen.}
+        agreements:
+          - id: voorstel
+            title: Voorstel voor de zomer
+            source: {document: verslag, quote: "De delegaties spreken af voor de zomer een voorstel te doen."}
+            parties: [org-public, org-internal]
+            dossiers: [dossier-x]
+            body: summit
+            due: voor de zomer
+            completion: substantial
+            visibility: internal
+        milestones:
+          - id: voorstel-klaar
+            dossier: dossier-x
+            title: Voorstel klaar
+            due: eind maart
+            owner: org-internal
+            status: delayed
+            source: {document: verslag, quote: voor de zomer een voorstel}
+            note: Loopt uit.
+        meetings:
+          - id: top-2026
+            body: summit
+            title: Top 2026
+            when: juni
+            status: planned
+            source: {document: verslag, quote: De delegaties spreken af}
+          - id: half-2026
+            body: half
+            title: Eerste overleg
+            when: 2026-03-02
+            place: Brussel
+            status: cancelled
+        investments:
+          - id: approx
+            title: Geschatte kosten
+            amount: {approximate: "1234.56"}
+            wording: circa 1234,56 euro
+            organisation: org-public
+            country: NL
+            funding_source: Mobiliteitsfonds
+            years: [2026, 2030]
+            dossier: dossier-x
+            source: {document: verslag, quote: "circa 1234,56 euro"}
+          - id: small
+            title: Klein deel
+            amount: {exact: "0.05"}
+            wording: vijf cent
+            organisation: org-public
+            country: BE
+            years: [2027]
+            part_of: approx
+            visibility: delegation-private
+        """
+}
