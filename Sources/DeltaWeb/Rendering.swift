@@ -13,8 +13,8 @@ public struct Renderer: Sendable {
     }
 
     /// An HTML page from a template and a view model.
-    func html(_ template: String, _ model: some Sendable, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let text = library.render(model, withTemplate: template) else {
+    func html(_ template: String, _ model: some Encodable & Sendable, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let text = library.render(try TemplateValues.tree(model), withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")
         }
         var headers = HTTPFields()

@@ -80,7 +80,7 @@ struct RegisterController: Sendable {
 
 /// What every HTML page gets around its own model: the navigation state.
 ///
-/// Stored, not computed, properties: mustache reads values by reflection and sees only stored ones.
+/// Stored, not computed, properties: the frame is encoded for the templates (see `TemplateValues`).
 struct PageFrame<Page: Sendable>: Sendable {
     let page: Page
     let path: String
@@ -102,6 +102,8 @@ struct PageFrame<Page: Sendable>: Sendable {
         navInvestments = path.hasPrefix("/investments")
     }
 }
+
+extension PageFrame: Encodable where Page: Encodable {}
 
 /// The 404 page.
 struct NotFoundPage: Codable, Sendable {
