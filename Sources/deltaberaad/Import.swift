@@ -12,14 +12,18 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         let engine = try await openRegister(database)
-        defer { Task { await engine.shutdown() } }
         do {
             let summary = try await Importer.run(files: files, engine: engine)
+            await engine.shutdown()
             print("imported: \(summary)")
         } catch let errors as ImportErrors {
+            await engine.shutdown()
             printError(errors.description)
             printError("nothing was imported")
             throw ExitCode(65)
+        } catch {
+            await engine.shutdown()
+            throw error
         }
     }
 }
