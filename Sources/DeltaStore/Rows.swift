@@ -1,11 +1,45 @@
 import DeltaDomain
 import Foundation
 import SQLKit
+import Synchronization
 
 /// Encoders shared by every table: Swift camelCase properties map to snake_case columns.
 enum RowCoding {
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+    /// Why a custom strategy: SQLKit's own snake-case conversion inspects every character's
+    /// Unicode properties on every column of every row; the handful of names we use are
+    /// converted once and remembered.
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .custom { path in
+        ColumnKey(SnakeCase.column(for: path.last?.stringValue ?? ""))
+    })
+}
+
+/// camelCase property names to snake_case column names, remembered after the first use.
+enum SnakeCase {
+    private static let cache = Mutex<[String: String]>([:])
+
+    static func column(for property: String) -> String {
+        if let known = cache.withLock({ $0[property] }) { return known }
+        var column = ""
+        for character in property {
+            if character.isUppercase {
+                column += "_" + character.lowercased()
+            } else {
+                column.append(character)
+            }
+        }
+        cache.withLock { $0[property] = column }
+        return column
+    }
+}
+
+/// A coding key naming a column.
+struct ColumnKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// JSON text columns for nested values (signatories, cadence, passages). Why JSON: they are
