@@ -75,6 +75,7 @@ let package = Package(
             dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CLITests", swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaWebTests",
             dependencies: [

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `deltaberaad` executable as a user would, capturing its output.
+///
+/// `scripts/test` builds it (`swift build --build-tests`) before running the tests.
+enum CLI {
+    /// The package root, found from this file.
+    static let packageRoot: URL = {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { return directory }
+            directory.deleteLastPathComponent()
+        }
+        return directory
+    }()
+
+    /// The debug executable.
+    static var executable: URL { packageRoot.appendingPathComponent(".build/debug/deltaberaad") }
+
+    /// The demo data files.
+    static var demoFiles: [String] {
+        let folder = packageRoot.appendingPathComponent("data/demo")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    /// What a finished run printed and how it ended.
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "\(CLI.executable.path) is missing: run `swift build` (scripts/test does) before the tests" }
+    }
+
+    /// Runs the executable with arguments from the package root and waits for it.
+    static func run(_ arguments: [String]) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw Missing() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                      errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh folder for one test's files.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
