@@ -70,6 +70,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaStoreTests",
             dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", .product(name: "Yams", package: "Yams")],

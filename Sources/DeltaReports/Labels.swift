@@ -199,6 +199,23 @@ public enum Labels {
         }
     }
 
+    /// Dutch name of a dossier theme; unknown themes are shown as written.
+    public static func theme(_ theme: String) -> String {
+        switch theme {
+        case "ertms": return "ERTMS"
+        case "passenger": return "personenvervoer"
+        case "freight": return "goederenvervoer"
+        case "military": return "militaire mobiliteit"
+        case "infrastructure": return "infrastructuur"
+        case "capacity": return "capaciteit"
+        case "regional": return "regionaal"
+        case "data": return "data"
+        case "innovation": return "innovatie"
+        case "ports": return "havens"
+        default: return theme
+        }
+    }
+
     /// Dutch name of an amount kind.
     public static func amountKind(_ kind: AmountKind) -> String {
         switch kind {

@@ -19,6 +19,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }
     RegisterController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
+    CalendarController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     return router
 }
 

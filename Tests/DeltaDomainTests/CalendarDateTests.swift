@@ -90,8 +90,7 @@ struct CalendarDateTests {
         let data = try JSONEncoder().encode([day("2026-02-18")])
         #expect(String(decoding: data, as: UTF8.self) == #"["2026-02-18"]"#)
         #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == [day("2026-02-18")])
-        #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-02-30"]"#.utf8))
-        }
+        let decodeImpossibleDate = { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2026-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self, "30 February is not a date", performing: decodeImpossibleDate)
     }
 }

@@ -87,7 +87,8 @@ struct HealthRulesTests {
         let result = HealthRules.assess(milestones: [milestone("a", "2027-01-01", "2027-12-31", .delayed)], today: Self.today)
         #expect(result.health == .atRisk)
         #expect(result.overdueCount == 0)
-        #expect(result.reasons.contains { $0.contains("vertraagd") })
+        let mentionsDelay = result.reasons.contains { $0.contains("vertraagd") }
+        #expect(mentionsDelay, "a reason mentions the delay: \(result.reasons)")
     }
 
     @Test func plannedMilestoneDueWithinThirtyDays() {

@@ -305,7 +305,8 @@ struct TextLayoutSeedTests {
     func cleanParagraphs(prefix: String) throws {
         let paragraphs = TextLayout.paragraphs(from: try Seeds.text(prefix))
         #expect(paragraphs.count >= 10)
-        #expect(paragraphs.map(\.anchor) == (1...paragraphs.count).map { "p\($0)" })
+        let expectedAnchors = (1...paragraphs.count).map { "p\($0)" }
+        #expect(paragraphs.map(\.anchor) == expectedAnchors, "anchors are p1, p2, … in order")
         for paragraph in paragraphs {
             #expect(!paragraph.text.isEmpty)
             #expect(!paragraph.text.contains("\n"))
@@ -327,7 +328,8 @@ struct TextLayoutSeedTests {
                 rewrapped += (index == 0 ? "" : (index % 7 == 0 ? " \n\n " : " ")) + word
             }
             let found = try #require(TextLayout.locate(quote: rewrapped, in: paragraphs))
-            let first = try #require(paragraphs.first { $0.text.contains(paragraph.text) })
+            let firstContaining = paragraphs.first { $0.text.contains(paragraph.text) }
+            let first = try #require(firstContaining, "no paragraph contains \(paragraph.anchor)")
             #expect(found.anchor == first.anchor)
             let scalars = Array(first.text.unicodeScalars)
             #expect(String(String.UnicodeScalarView(scalars[found.start..<(found.start + found.length)])) == paragraph.text)
@@ -346,23 +348,30 @@ struct TextLayoutSeedTests {
         let items = texts(paragraphs, .listItem)
         #expect(items.count == 10)
         #expect(items.first == "Het verbeteren van de coördinatie en de uitrol van het ERTMS;")
-        #expect(items.contains { $0.hasPrefix("In lijn met de afspraken") && $0.hasSuffix("het Duitse Ruhrgebied (3RX);") })
+        let has3RXItem = items.contains { $0.hasPrefix("In lijn met de afspraken") && $0.hasSuffix("het Duitse Ruhrgebied (3RX);") }
+        #expect(has3RXItem, "the 3RX item is one whole list item")
         #expect(items.last == "Coördinatie van de strategische richtsnoeren ten aanzien van capaciteitsverdeling conform "
             + "de nieuwe EU-verordening capaciteit.")
-        #expect(items.allSatisfy { !$0.hasPrefix("•") })
+        let noBulletLeft = items.allSatisfy { !$0.hasPrefix("•") }
+        #expect(noBulletLeft, "list items lose their bullet: \(items)")
 
         // The paragraph after the list is not swallowed by the last item.
-        let afterList = try #require(paragraphs.first { $0.text.hasPrefix("Ondertekenaars spreken af dat tenminste eenmaal per jaar") })
+        let firstAfterList = paragraphs.first { $0.text.hasPrefix("Ondertekenaars spreken af dat tenminste eenmaal per jaar") }
+        let afterList = try #require(firstAfterList, "no paragraph starts with 'Ondertekenaars spreken af…'")
         #expect(afterList.kind == .paragraph)
         #expect(afterList.text.hasSuffix("hiertoe worden uitgenodigd."))
 
         let cadence = try #require(TextLayout.locate(
             quote: "De Belgisch\u{2011}Nederlandse werkgroep komt ten minste tweemaal per jaar\n\nbijeen", in: paragraphs))
-        #expect(paragraphs.first { $0.anchor == cadence.anchor }?.text.hasSuffix("politiek mandaat werd verleend.") == true)
+        let cadenceText = paragraphs.first { $0.anchor == cadence.anchor }?.text
+        #expect(cadenceText?.hasSuffix("politiek mandaat werd verleend.") == true, "the located cadence paragraph is the whole paragraph")
         #expect(cadence.start == 0)
-        #expect(paragraphs.contains { $0.text.contains("geopolitieke en geo-economische verhoudingen") })
-        #expect(paragraphs.contains { $0.text == "18 februari 2026 te Antwerpen" })
-        #expect(!paragraphs.contains { $0.text.contains("…") })
+        let mentionsGeopolitics = paragraphs.contains { $0.text.contains("geopolitieke en geo-economische verhoudingen") }
+        #expect(mentionsGeopolitics, "a paragraph mentions 'geopolitieke en geo-economische verhoudingen'")
+        let hasPlaceAndDate = paragraphs.contains { $0.text == "18 februari 2026 te Antwerpen" }
+        #expect(hasPlaceAndDate, "'18 februari 2026 te Antwerpen' is a paragraph of its own")
+        let hasEllipsis = paragraphs.contains { $0.text.contains("…") }
+        #expect(!hasEllipsis, "no paragraph contains '…'")
     }
 
     @Test func decisionMemo001() throws {
@@ -380,10 +389,12 @@ struct TextLayoutSeedTests {
                          "Informatie die niet openbaargemaakt kan worden"] {
             #expect(headings.contains(expected), "missing heading \(expected)")
         }
-        #expect(plain.contains { $0.contains("Belgische Minister Jean-Luc Crucke") })
+        let mentionsCrucke = plain.contains { $0.contains("Belgische Minister Jean-Luc Crucke") }
+        #expect(mentionsCrucke, "a plain paragraph mentions 'Belgische Minister Jean-Luc Crucke'")
         let followUp = try #require(TextLayout.locate(quote: "Eind tweede kwartaal 2026 worden deze uitkomsten\nverankerd",
                                                        in: paragraphs))
-        #expect(paragraphs.first { $0.anchor == followUp.anchor }?.text.hasPrefix("België en Nederland werken al langer samen") == true)
+        let followUpText = paragraphs.first { $0.anchor == followUp.anchor }?.text
+        #expect(followUpText?.hasPrefix("België en Nederland werken al langer samen") == true, "the follow-up quote is found in its paragraph")
     }
 
     @Test func summitDeclaration002() throws {
@@ -397,13 +408,17 @@ struct TextLayoutSeedTests {
                          "Leefmilieu kent geen grenzen", "Taal, cultuur en onderwijs verbinden"] {
             #expect(headings.contains(expected), "missing heading \(expected)")
         }
-        let rail = try #require(paragraphs.first { $0.text.contains("Rail Gent-Terneuzen") })
+        let firstRail = paragraphs.first { $0.text.contains("Rail Gent-Terneuzen") }
+        let rail = try #require(firstRail, "no paragraph mentions 'Rail Gent-Terneuzen'")
         #expect(rail.text.contains("goederen- als personenvervoer"))
         #expect(rail.text.hasSuffix("de lopende gesprekken voortzetten."))
-        #expect(paragraphs.contains { $0.text.contains("Critical Raw Materials Act (CRMA) biedt het kader") })
-        #expect(paragraphs.contains { $0.text.contains("De Einstein Telescope moet de eerste") && $0.text.hasPrefix("Een baken") })
+        let mentionsCRMA = paragraphs.contains { $0.text.contains("Critical Raw Materials Act (CRMA) biedt het kader") }
+        #expect(mentionsCRMA, "a paragraph mentions the CRMA framework")
+        let einsteinInBeacon = paragraphs.contains { $0.text.contains("De Einstein Telescope moet de eerste") && $0.text.hasPrefix("Een baken") }
+        #expect(einsteinInBeacon, "the Einstein Telescope sentence stays in the paragraph starting 'Een baken'")
         #expect(TextLayout.locate(quote: "Via het\nhalfjaarlijkse Bestuurlijk Grensregio-Overleg", in: paragraphs) != nil)
-        #expect(paragraphs.filter { $0.text == "https://www.jcar-atrace.eu/nl" }.count == 2)
+        let jcarLinkCount = paragraphs.filter { $0.text == "https://www.jcar-atrace.eu/nl" }.count
+        #expect(jcarLinkCount == 2, "the JCAR link is a paragraph of its own, twice")
     }
 
     @Test func freightLetter003() throws {
@@ -423,7 +438,8 @@ struct TextLayoutSeedTests {
         ])
         #expect(paragraphs.first?.text == "Geachte voorzitter,")
         #expect(paragraphs.last?.text == "Annet Bertram")
-        let footnoteBreak = try #require(paragraphs.first { $0.text.contains("Dit wil ik doen door die") })
+        let firstFootnoteBreak = paragraphs.first { $0.text.contains("Dit wil ik doen door die") }
+        let footnoteBreak = try #require(firstFootnoteBreak, "no paragraph contains 'Dit wil ik doen door die'")
         #expect(footnoteBreak.text.contains("maatregelen te nemen, die nodig zijn"))
         #expect(TextLayout.locate(quote: "circa €200–250 miljoen", in: paragraphs) != nil)
     }
@@ -431,12 +447,17 @@ struct TextLayoutSeedTests {
     @Test func summitStatement004() throws {
         let paragraphs = TextLayout.paragraphs(from: try Seeds.text("004"))
         #expect(paragraphs.count == 23)
-        #expect(paragraphs.allSatisfy { $0.kind == .paragraph })
+        let allPlain = paragraphs.allSatisfy { $0.kind == .paragraph }
+        #expect(allPlain, "document 004 has only plain paragraphs")
         #expect(paragraphs.first?.text == "De kansen die de Vlaams-Nederlandse samenwerking biedt om de maatschappelijke uitdagingen aan te gaan.")
-        #expect(paragraphs.contains { $0.text.hasPrefix("Minister Van Nieuwenhuizen en minister Weyts") })
-        #expect(paragraphs.contains { $0.text.contains("North Sea Port is in gesprek met andere havenbedrijven over") })
-        #expect(paragraphs.contains { $0.text.contains("Lage Landen-studie 2020-2100 verschenen") })
+        let startsWithMinisters = paragraphs.contains { $0.text.hasPrefix("Minister Van Nieuwenhuizen en minister Weyts") }
+        #expect(startsWithMinisters, "a paragraph starts with 'Minister Van Nieuwenhuizen en minister Weyts'")
+        let mentionsNorthSeaPort = paragraphs.contains { $0.text.contains("North Sea Port is in gesprek met andere havenbedrijven over") }
+        #expect(mentionsNorthSeaPort, "a paragraph mentions the North Sea Port talks")
+        let mentionsLageLanden = paragraphs.contains { $0.text.contains("Lage Landen-studie 2020-2100 verschenen") }
+        #expect(mentionsLageLanden, "a paragraph mentions the Lage Landen-studie 2020-2100")
         let yearly = try #require(TextLayout.locate(quote: "tenminste eenmaal per jaar bijeen te komen", in: paragraphs))
-        #expect(paragraphs.first { $0.anchor == yearly.anchor }?.text.hasPrefix("Minister-president Bourgeois en staatssecretaris Knops") == true)
+        let yearlyText = paragraphs.first { $0.anchor == yearly.anchor }?.text
+        #expect(yearlyText?.hasPrefix("Minister-president Bourgeois en staatssecretaris Knops") == true, "the yearly-meeting quote is found in its paragraph")
     }
 }

@@ -29,7 +29,8 @@ struct APITests {
         #expect(dossierRowIDs(dossierSection) == json.strings("dossiers", "id"))
         #expect(dossierSection.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
         #expect(dossierSection.captures(#"<span class="badge health-[a-z-]+">([^<]+)</span>"#) == json.strings("dossiers", "healthLabel"))
-        #expect(dossierSection.captures(#"</td>\s*<td>(\d+)</td>\s*</tr>"#) == json["dossiers"]?.array.map { "\($0["overdueCount"]?.int ?? -1)" })
+        let overdueCounts = json["dossiers"]?.array.map { "\($0["overdueCount"]?.int ?? -1)" }
+        #expect(dossierSection.captures(#"</td>\s*<td>(\d+)</td>\s*</tr>"#) == overdueCounts, "overdue counts per dossier row")
         #expect(json.strings("dossiers", "id").contains("3rx"))
 
         let bodySection = html.section(from: #"<section aria-labelledby="h-bodies">"#, to: "</section>")
@@ -43,7 +44,8 @@ struct APITests {
         let overdueMilestones = json["overdue"]?.array ?? []
         #expect(!overdueMilestones.isEmpty)
         #expect(overdue.occurrences(of: #"<tr class="state-overdue">"#) == overdueMilestones.count)
-        #expect(overdueMilestones.allSatisfy { $0["state"]?.string == "overdue" })
+        let allOverdue = overdueMilestones.allSatisfy { $0["state"]?.string == "overdue" }
+        #expect(allOverdue, "every milestone in \"overdue\" has state overdue")
         for milestone in overdueMilestones { #expect(overdue.contains(milestone["title"]?.string?.htmlEscaped ?? "?")) }
         let soon = html.section(from: #"<section aria-labelledby="h-soon">"#, to: "</section>")
         #expect(soon.occurrences(of: "<tr class=\"state-") == json["dueSoon"]?.array.count)
@@ -81,9 +83,12 @@ struct APITests {
              try await client.json("/api/dossiers?country=DE"))
         }
         #expect(!(freight["dossiers"]?.array.isEmpty ?? true))
-        #expect(freight["dossiers"]?.array.allSatisfy { $0["themes"]?.array.contains(.string("freight")) == true } == true)
-        #expect(offTrack["dossiers"]?.array.allSatisfy { $0["health"]?.string == "off-track" } == true)
-        #expect(german["dossiers"]?.array.allSatisfy { $0["countries"]?.array.contains(.string("DE")) == true } == true)
+        let allFreight = freight["dossiers"]?.array.allSatisfy { $0["themes"]?.array.contains(.string("freight")) == true }
+        #expect(allFreight == true, "theme=freight lists only freight dossiers")
+        let allOffTrack = offTrack["dossiers"]?.array.allSatisfy { $0["health"]?.string == "off-track" }
+        #expect(allOffTrack == true, "status=off-track lists only off-track dossiers")
+        let allGerman = german["dossiers"]?.array.allSatisfy { $0["countries"]?.array.contains(.string("DE")) == true }
+        #expect(allGerman == true, "country=DE lists only dossiers involving DE")
         #expect(german["filter"]?["country"]?.string == "DE")
     }
 
@@ -106,9 +111,13 @@ struct APITests {
         #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
 
         let history = html.section(from: #"<section aria-labelledby="h-history">"#, to: "</section>")
-        #expect(history.captures(#"<h3>(\d{4}) — "#) == json["history"]?.array.map { "\($0["year"]?.int ?? -1)" })
-        #expect(history.captures(#"<h3>\d{4} — <a href="/documents/([^"]+)">"#) == json["history"]?.array.map { $0["document"]?["id"]?.string ?? "?" })
-        #expect(json["history"]?.array.map { $0["year"]?.int ?? 0 } == json["history"]?.array.map { $0["year"]?.int ?? 0 }.sorted())
+        let historyYearLabels = json["history"]?.array.map { "\($0["year"]?.int ?? -1)" }
+        #expect(history.captures(#"<h3>(\d{4}) — "#) == historyYearLabels, "history years as on the page")
+        let historyDocumentIDs = json["history"]?.array.map { $0["document"]?["id"]?.string ?? "?" }
+        #expect(history.captures(#"<h3>\d{4} — <a href="/documents/([^"]+)">"#) == historyDocumentIDs, "history documents as on the page")
+        let historyYears = json["history"]?.array.map { $0["year"]?.int ?? 0 }
+        let sortedHistoryYears = json["history"]?.array.map { $0["year"]?.int ?? 0 }.sorted()
+        #expect(historyYears == sortedHistoryYears, "history is in year order")
 
         let leads = html.section(from: "<dt>Trekkers</dt>", to: "</dd>")
         #expect(leads.captures(#"<a href="/organisations#([^"]+)">"#) == json.strings("leads", "id"))
@@ -128,8 +137,10 @@ struct APITests {
     @Test("/api/dossiers/3rx: history 2018, 2025, 2026 and the mandate of 18 February 2026")
     func dossier3RX() async throws {
         let json = try await withDemoApp { try await $0.json("/api/dossiers/3rx") }
-        #expect(json["history"]?.array.map { $0["year"]?.int } == [2018, 2025, 2026])
-        #expect(json["history"]?.array.map { $0["document"]?["id"]?.string } == ["verklaring-top-2018", "slotverklaring-top-2025", "verklaring-2026"])
+        let historyYears = json["history"]?.array.map { $0["year"]?.int }
+        #expect(historyYears == [2018, 2025, 2026], "history years of 3RX")
+        let historyDocumentIDs = json["history"]?.array.map { $0["document"]?["id"]?.string }
+        #expect(historyDocumentIDs == ["verklaring-top-2018", "slotverklaring-top-2025", "verklaring-2026"], "history documents of 3RX")
         #expect(json["mandate"]?["given"]?["earliest"]?.string == "2026-02-18")
         #expect(json["mandate"]?["body"]?["id"]?.string == "politiek-overleg")
         #expect(json["mandate"]?["document"]?["id"]?.string == "verklaring-2026")
@@ -164,16 +175,22 @@ struct APITests {
         } ?? []
         #expect(paragraphs.count == json["paragraphCount"]?.int.map(Int.init))
         let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
-        #expect(text.captures(#"<(?:h3|p|li) id="(p\d+)""#) == paragraphs.compactMap { $0["anchor"]?.string })
-        #expect(text.captures(#"<li id="(p\d+)""#) == paragraphs.filter { $0["kind"]?.string == "list-item" }.compactMap { $0["anchor"]?.string })
-        #expect(text.captures(#"<h3 id="(p\d+)""#) == paragraphs.filter { $0["isHeading"]?.bool == true }.compactMap { $0["anchor"]?.string })
+        let paragraphAnchors = paragraphs.compactMap { $0["anchor"]?.string }
+        #expect(text.captures(#"<(?:h3|p|li) id="(p\d+)""#) == paragraphAnchors, "paragraph anchors in reading order")
+        let listItemAnchors = paragraphs.filter { $0["kind"]?.string == "list-item" }.compactMap { $0["anchor"]?.string }
+        #expect(text.captures(#"<li id="(p\d+)""#) == listItemAnchors, "list items")
+        let headingAnchors = paragraphs.filter { $0["isHeading"]?.bool == true }.compactMap { $0["anchor"]?.string }
+        #expect(text.captures(#"<h3 id="(p\d+)""#) == headingAnchors, "headings")
         // The marked passages, in order, are the segments that carry an agreement.
         let segments = paragraphs.flatMap { $0["segments"]?.array ?? [] }.filter { $0["agreementID"] != nil }
-        #expect(text.captures(##"<a class="passage" href="#agreement-([^"]+)""##) == segments.compactMap { $0["agreementID"]?.string })
-        #expect(text.captures(#"<mark>([^<]*)</mark>"#) == segments.compactMap { $0["text"]?.string?.htmlEscaped })
+        let segmentAgreementIDs = segments.compactMap { $0["agreementID"]?.string }
+        #expect(text.captures(##"<a class="passage" href="#agreement-([^"]+)""##) == segmentAgreementIDs, "passage links in order")
+        let segmentTexts = segments.compactMap { $0["text"]?.string?.htmlEscaped }
+        #expect(text.captures(#"<mark>([^<]*)</mark>"#) == segmentTexts, "marked passages in order")
         let agreements = html.section(from: #"<section aria-labelledby="h-agreements">"#, to: "</section>")
         #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
-        #expect(json["agreements"]?.array.allSatisfy { $0["source"]?["documentID"]?.string == id } == true)
+        let allFromThisDocument = json["agreements"]?.array.allSatisfy { $0["source"]?["documentID"]?.string == id }
+        #expect(allFromThisDocument == true, "every agreement listed has \(id) as its source")
     }
 
     @Test("/api/documents/verklaring-2026: the ten dossiers are one list of ten items")
@@ -182,7 +199,9 @@ struct APITests {
         let lists = json["blocks"]?.array.compactMap { $0["list"]?.array } ?? []
         #expect(lists.count == 1)
         #expect(lists.first?.count == 10)
-        #expect(lists.first?.map { $0["anchor"]?.string } == (17...26).map { "p\($0)" })
+        let listAnchors = lists.first?.map { $0["anchor"]?.string }
+        let expectedListAnchors: [String?] = (17...26).map { "p\($0)" }
+        #expect(listAnchors == expectedListAnchors, "the list items are p17…p26")
         #expect(json["signatories"]?.array.count == 2)
         #expect(json["place"]?.string == "Antwerpen")
         #expect(json["reference"] == nil, "unknown values are left out")
@@ -212,7 +231,8 @@ struct APITests {
         #expect(html.contains("<h1>\((json["title"]?.string ?? "?").htmlEscaped)</h1>"))
         #expect(html.contains("<dt>Ritme</dt><dd>\(json["body"]?["cadence"]?.string ?? "?")"))
         let compliance = html.section(from: #"<section aria-labelledby="h-compliance">"#, to: "</section>")
-        #expect(compliance.captures(#"<th scope="row">(\d{4})</th>"#) == json["years"]?.array.map { "\($0["year"]?.int ?? -1)" })
+        let complianceYears = json["years"]?.array.map { "\($0["year"]?.int ?? -1)" }
+        #expect(compliance.captures(#"<th scope="row">(\d{4})</th>"#) == complianceYears, "compliance years as on the page")
         #expect(compliance.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("years", "compliance"))
         #expect(json["years"]?.array.first?["compliance"] == json["body"]?["compliance"], "the summary is this year's row")
         let members = html.section(from: #"<section aria-labelledby="h-members">"#, to: "</section>")
@@ -227,12 +247,15 @@ struct APITests {
     func workingGroup() async throws {
         let json = try await withDemoApp { try await $0.json("/api/bodies/werkgroep-be-nl") }
         #expect(json["body"]?["cadence"]?.string?.contains("tweemaal") == true)
-        #expect(json["years"]?.array.map { $0["year"]?.int } == [2026])
+        let years = json["years"]?.array.map { $0["year"]?.int }
+        #expect(years == [2026], "judged from 2026 only")
         #expect(json["years"]?[0]?["required"]?.int == 2)
         #expect(json["since"]?.string == "2026-02-18")
         #expect(json["sinceLabel"]?.string == "18 februari 2026")
-        #expect(json["invited"]?.array.allSatisfy { $0["invited"]?.bool == true } == true)
-        #expect(json["members"]?.array.allSatisfy { $0["invited"]?.bool == false } == true)
+        let allInvitedAreInvited = json["invited"]?.array.allSatisfy { $0["invited"]?.bool == true }
+        #expect(allInvitedAreInvited == true, "everyone under \"invited\" has invited: true")
+        let noMemberIsInvited = json["members"]?.array.allSatisfy { $0["invited"]?.bool == false }
+        #expect(noMemberIsInvited == true, "everyone under \"members\" has invited: false")
     }
 
     @Test("/api/organisations lists the organisations of /organisations")

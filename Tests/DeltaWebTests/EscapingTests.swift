@@ -168,8 +168,10 @@ struct EscapingTests {
     func jsonCarriesRawText(path: String) async throws {
         let json = try await Hostile.withApp { try await $0.json(path) }
         let strings = json.allStrings
-        #expect(strings.contains { $0.contains(Hostile.script) }, "\(path) lacks the raw script text")
-        #expect(!strings.contains { $0.contains(Hostile.escapedScript) }, "\(path) is HTML-escaped, but JSON must carry the text itself")
+        let hasRawScript = strings.contains { $0.contains(Hostile.script) }
+        #expect(hasRawScript, "\(path) lacks the raw script text")
+        let hasEscapedScript = strings.contains { $0.contains(Hostile.escapedScript) }
+        #expect(!hasEscapedScript, "\(path) is HTML-escaped, but JSON must carry the text itself")
         // It parses with Foundation's own parser too.
         let data = try await Hostile.withApp { try await $0.get(path) }.text
         #expect((try? JSONSerialization.jsonObject(with: Data(data.utf8))) != nil)

@@ -61,7 +61,8 @@ struct PageTests {
         let dossiers = try DemoData.dossiers()
         let freight = dossiers.filter { $0.themes.contains("freight") }
         #expect(!freight.isEmpty)
-        #expect(freight.contains { $0.id == "3rx" })
+        let has3RX = freight.contains { $0.id == "3rx" }
+        #expect(has3RX, "3RX is a freight dossier")
         let html = try await withDemoApp { try await $0.page("/dossiers?theme=freight") }
         #expect(dossierRowIDs(html).sorted() == freight.map(\.id).sorted())
         for dossier in dossiers where !dossier.themes.contains("freight") {
@@ -83,7 +84,8 @@ struct PageTests {
         let table = html.section(from: "<tbody>", to: "</tbody>")
         let badges = table.captures(#"class="badge health-([a-z-]+)""#)
         #expect(badges.count == shown.count)
-        #expect(badges.allSatisfy { $0 == "off-track" })
+        let allOffTrack = badges.allSatisfy { $0 == "off-track" }
+        #expect(allOffTrack, "only off-track badges in the filtered table: \(badges)")
         // The dossiers without milestones (health unknown) are left out.
         #expect(!shown.contains("mol-weert"))
         #expect(!shown.contains("goederenstromen-data"))
@@ -170,15 +172,17 @@ struct PageTests {
                 #expect(!order.contains(source.document), "\(id): agreements of \(source.document) are split by another document's")
                 order.append(source.document)
             }
-            #expect(order.map { dates[$0] ?? "?" } == order.map { dates[$0] ?? "?" }.sorted(), "\(id): documents not oldest first: \(order)")
+            let orderDates = order.map { dates[$0] ?? "?" }
+            #expect(orderDates == orderDates.sorted(), "\(id): documents not oldest first: \(order)")
             for document in order {
                 let anchors = sources.filter { $0.document == document }.map(\.anchor)
                 #expect(anchors == anchors.sorted(), "\(id): agreements of \(document) are not in text order")
             }
             // The history is the same story: one entry per document, oldest first.
             let history = page["history"]?.array.compactMap { $0["document"]?["id"]?.string } ?? []
-            #expect(history.map { dates[$0] ?? "?" } == history.map { dates[$0] ?? "?" }.sorted(),
-                    "\(id): history not in date order: \(history.map { "\($0) (\(dates[$0] ?? "?"))" })")
+            let historyDates = history.map { dates[$0] ?? "?" }
+            let datedHistory = history.map { "\($0) (\(dates[$0] ?? "?"))" }
+            #expect(historyDates == historyDates.sorted(), "\(id): history not in date order: \(datedHistory)")
             #expect(history == order, "\(id): the history and the agreements tell the documents in a different order")
         }
     }
@@ -210,7 +214,8 @@ struct PageTests {
         let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
         let anchors = text.captures(#"<(?:h3|p|li) id="(p\d+)""#)
         #expect(anchors.count > 26)
-        #expect(anchors == (1...anchors.count).map { "p\($0)" })
+        let expectedAnchors = (1...anchors.count).map { "p\($0)" }
+        #expect(anchors == expectedAnchors, "anchors are p1, p2, … in order")
         #expect(text.contains(#"<h3 id="p1" class="text-heading">"#))
         #expect(text.contains(##"<a class="anchor" href="#p13">p13</a>"##))
 
@@ -224,7 +229,8 @@ struct PageTests {
         // The ten dossiers of the declaration are ten list items p17…p26 in one list.
         let list = text.section(from: #"<ul class="text-list"><li"#, to: "</ul>")
         let items = list.captures(#"<li id="(p\d+)""#)
-        #expect(items == (17...26).map { "p\($0)" })
+        let expectedItems = (17...26).map { "p\($0)" }
+        #expect(items == expectedItems, "the ten dossiers are list items p17…p26")
         #expect(!list.contains("•"), "the bullet marker is not part of the text")
         #expect(list.contains("(3RX);"))
     }
@@ -355,7 +361,7 @@ struct PageTests {
     // MARK: Not found
 
     @Test("Unknown ids answer 404: a page in HTML, a problem document under /api", arguments: [
-        ("dossiers", "dossier"), ("documents", "document"), ("bodies", "body"),
+        ("dossiers", "dossier"), ("documents", "document"), ("bodies", "overleg"),
     ])
     func unknownRecord(collection: String, kind: String) async throws {
         let (html, problem) = try await withDemoApp { client in

@@ -23,15 +23,15 @@ struct RegisterController: Sendable {
             return try await register.dossierListPage(
                 filter: DossierFilter(theme: value("theme"), status: value("status"), country: value("country")), today: today)
         }
-        record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today in
+        record(router, "/dossiers/{id}", template: "dossier", kind: "dossier", kindLabel: "dossier") { register, id, today in
             try await register.dossierPage(id: id, today: today)
         }
         page(router, "/documents", template: "documents") { register, _, _ in try await register.documentListPage() }
-        record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today in
+        record(router, "/documents/{id}", template: "document", kind: "document", kindLabel: "document") { register, id, today in
             try await register.documentPage(id: id, today: today)
         }
         page(router, "/bodies", template: "bodies") { register, _, today in try await register.bodyListPage(today: today) }
-        record(router, "/bodies/{id}", template: "body", kind: "body") { register, id, today in
+        record(router, "/bodies/{id}", template: "body", kind: "body", kindLabel: "overleg") { register, id, today in
             try await register.bodyPage(id: id, today: today)
         }
         page(router, "/organisations", template: "organisations") { register, _, _ in try await register.organisationListPage() }
@@ -56,7 +56,7 @@ struct RegisterController: Sendable {
 
     /// A record page with an `{id}`; unknown ids answer 404 (a page, or a problem document).
     private func record<Model: Codable & Sendable>(
-        _ router: Router<some RequestContext>, _ path: String, template: String, kind: String,
+        _ router: Router<some RequestContext>, _ path: String, template: String, kind: String, kindLabel: String,
         build: @escaping @Sendable (Register, String, CalendarDate) async throws -> Model?
     ) {
         let today = configuration.today
@@ -64,7 +64,7 @@ struct RegisterController: Sendable {
             let id = try context.parameters.require("id")
             let model = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), id, today()) }
             guard let model else {
-                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kind, id: id), path: path),
+                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kindLabel, id: id), path: path),
                                          status: .notFound)
             }
             return try renderer.html(template, PageFrame(page: model, path: path))

@@ -104,7 +104,7 @@ extension Register {
                 && (filter.status.map { summary.health == $0 } ?? true)
                 && (filter.country.map { summary.countries.contains($0) } ?? true)
         }
-        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: $0, selected: $0 == filter.theme) }
+        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: Labels.theme($0), selected: $0 == filter.theme) }
         let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: Labels.health($0), selected: $0.rawValue == filter.status) }
         let countries = Set(all.flatMap(\.countries)).sorted().map {
             FilterOption(value: $0, label: Country(rawValue: $0).map(Labels.country) ?? $0, selected: $0 == filter.country)

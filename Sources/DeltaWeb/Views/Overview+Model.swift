@@ -8,6 +8,7 @@ struct DossierSummaryView: Codable, Sendable {
     let title: String
     let url: String
     let themes: [String]
+    let themeLabels: [String]
     let countries: [String]
     let body: LinkView?
     let health: String
@@ -53,7 +54,8 @@ enum SummaryBuilder {
         let next = assessment.nextMilestoneID.flatMap { id in milestones.first { $0.id == id } }
         let countries = Set(dossier.leadIDs.compactMap { index.organisations[$0]?.country.rawValue }).sorted()
         return DossierSummaryView(
-            id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes, countries: countries,
+            id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes,
+            themeLabels: dossier.themes.map(Labels.theme), countries: countries,
             body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: Labels.health(assessment.health),
             healthReasons: assessment.reasons, nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
     }

@@ -1,0 +1,82 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+import HTTPTypes
+import Hummingbird
+
+/// iCalendar feeds (RFC 5545) to subscribe to from a calendar program:
+/// `/bodies/{id}/calendar.ics` (the body's meetings) and `/dossiers/{id}/calendar.ics` (the
+/// dossier's open and achieved milestones, plus the meetings of the body that carries it).
+///
+/// A feed shows what the record's page shows, in the same reader scope. Every event is all-day on
+/// the last day of its period; `DTSTAMP` is the configured "today", so a feed is deterministic.
+struct CalendarController: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+    let configuration: AppConfiguration
+
+    /// The same scope as the register's pages.
+    func scope(for request: Request) -> ReadScope {
+        RegisterController(engine: engine, renderer: renderer, configuration: configuration).scope(for: request)
+    }
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request in
+            guard let body = try await register.body(id: id) else { return nil }
+            let events = try await register.meetings(bodyID: body.id).map {
+                ICalendar.event(meeting: $0, url: link(request, "/bodies/\(body.id)"))
+            }
+            return (name: "Deltaberaad – \(body.name)", events: events)
+        }
+        feed(router, "/dossiers/{id}/calendar.ics", kind: "dossier") { register, id, request in
+            guard let dossier = try await register.dossier(id: id) else { return nil }
+            let dossierURL = link(request, "/dossiers/\(dossier.id)")
+            var events = try await register.milestones(dossierID: dossier.id)
+                .filter { $0.status.isOpen || $0.status == .achieved }
+                .map { ICalendar.event(milestone: $0, url: dossierURL) }
+            if let bodyID = dossier.bodyID, let body = try await register.body(id: bodyID) {
+                events += try await register.meetings(bodyID: body.id).map {
+                    ICalendar.event(meeting: $0, bodyName: body.name, url: link(request, "/bodies/\(body.id)"))
+                }
+            }
+            events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
+            return (name: "Deltaberaad – \(dossier.title)", events: events)
+        }
+    }
+
+    /// A feed at `path`; an unknown (or hidden) id answers the same 404 page as the record's page.
+    private func feed(
+        _ router: Router<some RequestContext>, _ path: String, kind: String,
+        build: @escaping @Sendable (Register, String, Request) async throws -> (name: String, events: [CalendarEvent])?
+    ) {
+        let today = configuration.today
+        router.get(RouterPath(path)) { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let feed = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), id, request) }
+            guard let feed else {
+                let recordPath = String(path.dropLast("/calendar.ics".count))
+                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kind == "body" ? "overleg" : kind, id: id),
+                                                                path: recordPath), status: .notFound)
+            }
+            let text = ICalendar.render(name: feed.name, events: feed.events, stamp: ICalendar.stamp(for: today()))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/calendar; charset=utf-8"
+            headers[.contentDisposition] = "inline; filename=\"\(kind)-\(id.filter { $0.isLetter || $0.isNumber || $0 == "-" }).ics\""
+            headers[.xContentTypeOptions] = "nosniff"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+    }
+}
+
+/// An absolute link to a page of this site, from the request's own host; nil when the request
+/// names no host (a calendar's `URL` must be absolute).
+private func link(_ request: Request, _ path: String) -> String? {
+    guard let host = request.head.authority, !host.isEmpty,
+          host.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) }) else { return nil }
+    let scheme = request.headers[.xForwardedProto] == "https" || request.head.scheme == "https" ? "https" : "http"
+    return "\(scheme)://\(host)\(path)"
+}
+
+extension HTTPField.Name {
+    static let xForwardedProto = Self("X-Forwarded-Proto")!
+}

@@ -1,0 +1,191 @@
+import DeltaDomain
+import DeltaStore
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The iCalendar feeds of bodies and dossiers, over the demo register.
+@Suite("Calendar feeds")
+struct CalendarFeedTests {
+    /// Meetings of `politiek-overleg` in `data/demo/meetings.yaml`.
+    static let politiekOverlegMeetings = ["politiek-overleg-2026-02-18", "vervolgbijeenkomst-2026-q2", "politiek-overleg-zomer-2026"]
+    /// Milestones of `3rx` in `data/demo/milestones.yaml` (none cancelled).
+    static let threeRXMilestones = ["3rx-ondertekening", "3rx-vervolgbijeenkomst", "3rx-afsprakenkader"]
+
+    /// GETs a feed that must answer 200 as text/calendar; returns the unfolded text.
+    static func feed(_ client: any TestClientProtocol, _ uri: String) async throws -> String {
+        let response = try await client.get(uri)
+        #expect(response.status == .ok, "GET \(uri)")
+        #expect(response.headers[.contentType] == "text/calendar; charset=utf-8",
+                "GET \(uri): content type \(response.headers[.contentType] ?? "none")")
+        return response.text
+    }
+
+    /// Folded lines joined back (RFC 5545 §3.1).
+    static func unfold(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
+    }
+
+    @Test("a body's feed holds every meeting of the body, with stable UIDs and DTSTAMP from today")
+    func bodyFeed() async throws {
+        let text = try await withDemoApp { client in try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics") }
+        let unfolded = Self.unfold(text)
+        #expect(unfolded.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Deltaberaad//NL\r\n"))
+        #expect(unfolded.hasSuffix("END:VCALENDAR\r\n"))
+        for id in Self.politiekOverlegMeetings {
+            #expect(unfolded.contains("\r\nUID:meeting-\(id)@deltaberaad\r\n"), "UID of meeting \(id)")
+        }
+        #expect(unfolded.occurrences(of: "BEGIN:VEVENT") == Self.politiekOverlegMeetings.count)
+        #expect(unfolded.occurrences(of: "\r\nDTSTAMP:20261123T000000Z\r\n") == Self.politiekOverlegMeetings.count)
+        // The signing on 18 February 2026 was held there; the summer consultation is only planned.
+        #expect(unfolded.contains("DTSTART;VALUE=DATE:20260218\r\nDTEND;VALUE=DATE:20260219\r\n"))
+        #expect(unfolded.contains("LOCATION:Antwerpen\r\n"))
+        let summer = unfolded.section(from: "UID:meeting-politiek-overleg-zomer-2026@", to: "END:VEVENT")
+        #expect(summer.contains("DTSTART;VALUE=DATE:20260930\r\n"))
+        #expect(summer.contains("STATUS:TENTATIVE\r\n"))
+        #expect(summer.contains("DESCRIPTION:Datum zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
+        let signing = unfolded.section(from: "UID:meeting-politiek-overleg-2026-02-18@", to: "END:VEVENT")
+        #expect(signing.contains("STATUS:CONFIRMED\r\n"))
+    }
+
+    @Test("a dossier's feed holds its open and achieved milestones and the meetings of its body")
+    func dossierFeed() async throws {
+        let text = try await withDemoApp { client in try await Self.feed(client, "/dossiers/3rx/calendar.ics") }
+        let unfolded = Self.unfold(text)
+        for id in Self.threeRXMilestones {
+            #expect(unfolded.contains("\r\nUID:milestone-\(id)@deltaberaad\r\n"), "UID of milestone \(id)")
+        }
+        let frame = unfolded.section(from: "UID:milestone-3rx-afsprakenkader@", to: "END:VEVENT")
+        #expect(frame.contains("DTSTART;VALUE=DATE:20260930\r\nDTEND;VALUE=DATE:20261001\r\n"))
+        #expect(frame.contains("DESCRIPTION:Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
+        let signed = unfolded.section(from: "UID:milestone-3rx-ondertekening@", to: "END:VEVENT")
+        #expect(signed.contains("STATUS:CONFIRMED\r\n"))
+        #expect(unfolded.contains("X-WR-CALNAME:Deltaberaad – 3RX – spoorverbinding haven Antwerpen–Ruhrgebied\r\n"))
+    }
+
+    @Test("every dossier's feed holds its milestones except the cancelled ones, and its body's meetings")
+    func dossierFeedSelection() async throws {
+        let engine = try await demoDatabase.value
+        let scope = ReadScope(visibilities: [.public, .internal])
+        let (dossiers, milestones, meetings) = try await engine.read { db in
+            let register = Register(db: db, scope: scope)
+            return (try await register.dossiers(), try await register.milestones(), try await register.meetings())
+        }
+        let ids = dossiers.map(\.id)
+        let texts = try await withDemoApp { client in
+            var texts: [String: String] = [:]
+            for id in ids { texts[id] = Self.unfold(try await Self.feed(client, "/dossiers/\(id)/calendar.ics")) }
+            return texts
+        }
+        #expect(texts.count == dossiers.count)
+        for milestone in milestones {
+            guard let text = texts[milestone.dossierID] else { continue }
+            let expected = milestone.status != .cancelled
+            let present = text.contains("\r\nUID:milestone-\(milestone.id)@deltaberaad\r\n")
+            #expect(present == expected, "milestone \(milestone.id) in the feed of \(milestone.dossierID)")
+        }
+        for dossier in dossiers {
+            guard let text = texts[dossier.id] else { continue }
+            for meeting in meetings {
+                let present = text.contains("\r\nUID:meeting-\(meeting.id)@deltaberaad\r\n")
+                #expect(present == (meeting.bodyID == dossier.bodyID), "meeting \(meeting.id) in the feed of \(dossier.id)")
+            }
+        }
+    }
+
+    @Test("unknown ids answer 404 like the record pages")
+    func unknown() async throws {
+        try await withDemoApp { client in
+            for uri in ["/bodies/bestaat-niet/calendar.ics", "/dossiers/bestaat-niet/calendar.ics"] {
+                let response = try await client.get(uri)
+                #expect(response.status == .notFound, "GET \(uri)")
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true, "GET \(uri)")
+                #expect(response.text.contains("bestaat-niet"), "GET \(uri)")
+            }
+        }
+    }
+
+    @Test("the feed is deterministic")
+    func deterministic() async throws {
+        let (first, second) = try await withDemoApp { client in
+            (try await Self.feed(client, "/dossiers/3rx/calendar.ics"), try await Self.feed(client, "/dossiers/3rx/calendar.ics"))
+        }
+        #expect(first == second)
+    }
+
+    @Test("python icalendar parses both feeds and finds every event")
+    func pythonICalendarParses() async throws {
+        let (body, dossier) = try await withDemoApp { client in
+            (try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics"), try await Self.feed(client, "/dossiers/3rx/calendar.ics"))
+        }
+        let bodyCount = try PythonICalendar.countEvents(body)
+        #expect(bodyCount == Self.politiekOverlegMeetings.count)
+        let dossierCount = try PythonICalendar.countEvents(dossier)
+        #expect(dossierCount == Self.unfold(dossier).occurrences(of: "BEGIN:VEVENT"))
+        #expect(dossierCount >= Self.threeRXMilestones.count)
+    }
+}
+
+/// Runs the python `icalendar` package over a feed: an independent parser.
+/// Missing python or icalendar is a failure, never a skip.
+enum PythonICalendar {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let script = """
+        import sys, icalendar
+        c = icalendar.Calendar.from_ical(sys.stdin.read())
+        print(len(c.walk("VEVENT")))
+        """
+
+    static func countEvents(_ feed: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "python3 could not be started (\(error)); install python3 and `python3 -m pip install icalendar`")
+        }
+        // Read stdout/stderr concurrently with writing stdin so neither pipe can fill up and block.
+        let outputData = LockedData()
+        let errorData = LockedData()
+        let group = DispatchGroup()
+        for (handle, box) in [(output.fileHandleForReading, outputData), (errors.fileHandleForReading, errorData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                box.set(handle.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        input.fileHandleForWriting.write(Data(feed.utf8))
+        try input.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        let stdout = String(decoding: outputData.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let stderr = String(decoding: errorData.get(), as: UTF8.self)
+        if stderr.contains("No module named 'icalendar'") {
+            throw Failure(description: "python3 has no icalendar module: run `python3 -m pip install icalendar` (scripts/test needs it)")
+        }
+        guard process.terminationStatus == 0, let count = Int(stdout) else {
+            throw Failure(description: "python icalendar rejected the feed (exit \(process.terminationStatus)): \(stderr)")
+        }
+        return count
+    }
+
+    /// Data written by one reader thread and read after it is done.
+    final class LockedData: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+        func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+    }
+}
