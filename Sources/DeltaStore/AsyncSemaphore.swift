@@ -1,11 +1,13 @@
 /// A counting semaphore for async code: at most `limit` holders at once, the rest wait in order.
-actor AsyncSemaphore {
+public actor AsyncSemaphore {
     private var available: Int
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { available = limit }
+    /// A semaphore with `limit` permits.
+    public init(limit: Int) { available = limit }
 
-    func acquire() async {
+    /// Takes a permit, waiting for one if none is free.
+    public func acquire() async {
         if available > 0 {
             available -= 1
             return
@@ -13,7 +15,8 @@ actor AsyncSemaphore {
         await withCheckedContinuation { waiters.append($0) }
     }
 
-    func release() {
+    /// Gives a permit back.
+    public func release() {
         if waiters.isEmpty {
             available += 1
         } else {
@@ -22,7 +25,7 @@ actor AsyncSemaphore {
     }
 
     /// Runs `body` while holding one permit.
-    func withPermit<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+    public func withPermit<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
         await acquire()
         do {
             let result = try await body()

@@ -54,7 +54,7 @@ func withDatabase<T: Sendable>(
         return try await run(TestDatabase(kind: kind, engine: engine, location: path), migrated: migrated, body)
     case .postgres:
         let server = try PostgresTestServer.url()
-        await PostgresTestServer.gate.enter()
+        await PostgresTestServer.gate.acquire()
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         do {
             try await PostgresTestServer.administer(server, "CREATE DATABASE \(name)")
@@ -68,10 +68,10 @@ func withDatabase<T: Sendable>(
                 throw error
             }
             try await PostgresTestServer.administer(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            await PostgresTestServer.gate.leave()
+            await PostgresTestServer.gate.release()
             return result
         } catch {
-            await PostgresTestServer.gate.leave()
+            await PostgresTestServer.gate.release()
             throw error
         }
     }
@@ -95,7 +95,7 @@ enum PostgresTestServer {
 
     /// Limits how many PostgreSQL test databases are open at once (the throw-away cluster
     /// allows 100 connections and tests run in parallel).
-    static let gate = Gate(limit: 6)
+    static let gate = AsyncSemaphore(limit: 6)
 
     /// The server URL from the environment; a clear failure when it is not set.
     static func url() throws -> String {
@@ -127,30 +127,6 @@ enum PostgresTestServer {
         } catch {
             await admin.shutdown()
             throw TestSetupError(description: "“\(statement)” failed on \(server): \(String(reflecting: error))")
-        }
-    }
-}
-
-/// A counting semaphore for tests.
-actor Gate {
-    private var available: Int
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { available = limit }
-
-    func enter() async {
-        if available > 0 {
-            available -= 1
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func leave() {
-        if waiters.isEmpty {
-            available += 1
-        } else {
-            waiters.removeFirst().resume()
         }
     }
 }
