@@ -66,11 +66,11 @@ public enum Importer {
     }
 
     /// Reads the files and writes them into the register in one transaction.
-    public static func run(files: [String], engine: any DatabaseEngine) async throws -> WriteSummary {
+    public static func run(files: [String], engine: any DatabaseEngine, actor: AuditActor = .importer()) async throws -> WriteSummary {
         try await engine.transaction { db in
             let known = try await KnownRecords.load(from: Register(db: db, scope: .everything))
             let snapshot = try read(files: files, known: known)
-            return try await RegisterWriter(db: db).save(snapshot)
+            return try await RegisterWriter(db: db, actor: actor).save(snapshot)
         }
     }
 

@@ -225,4 +225,13 @@ public enum Labels {
         case .upToAtMost: return "bovengrens"
         }
     }
+
+    /// "openbaar", "intern", "alleen eigen delegatie".
+    public static func visibility(_ visibility: Visibility) -> String {
+        switch visibility {
+        case .public: "openbaar"
+        case .internal: "intern"
+        case .delegationPrivate: "alleen beheerders (delegatie-privé)"
+        }
+    }
 }

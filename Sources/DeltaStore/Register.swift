@@ -15,6 +15,10 @@ public struct Register: Sendable {
         self.scope = scope
     }
 
+    /// The same connection read with another scope (for rules that must see every record, such as
+    /// "does a hidden agreement still quote this text").
+    public func with(scope: ReadScope) -> Register { Register(db: db, scope: scope) }
+
     private func select(_ table: String) -> SQLSelectBuilder {
         db.select().column("*").from(table).where("visibility", .in, scope.rawValues)
     }
@@ -147,6 +151,29 @@ public struct Register: Sendable {
         var query = select("milestones")
         if let dossierID { query = query.where("dossier_id", .equal, dossierID) }
         return try await rows(MilestoneRow.self, query.orderBy("due_latest").orderBy("due_earliest").orderBy("id")).map { try $0.model() }
+    }
+
+    /// One milestone.
+    public func milestone(id: String) async throws -> Milestone? {
+        try await rows(MilestoneRow.self, select("milestones").where("id", .equal, id)).first?.model()
+    }
+
+    /// One meeting.
+    public func meeting(id: String) async throws -> Meeting? {
+        try await rows(MeetingRow.self, select("meetings").where("id", .equal, id)).first?.model()
+    }
+
+    /// One investment.
+    public func investment(id: String) async throws -> Investment? {
+        try await rows(InvestmentRow.self, select("investments").where("id", .equal, id)).first?.model()
+    }
+
+    /// A visible record with its stored version (for ETags and conflict checks).
+    public func versioned<R: StoredRecord>(_ type: R.Type, id: String) async throws -> (record: R, version: Int)? {
+        guard let record = try await R.load(id: id, from: self),
+              let row = try await db.select().column("version").from(R.table).where("id", .equal, id).first()
+        else { return nil }
+        return (record, try row.decode(column: "version", as: Int.self))
     }
 
     /// Meetings, optionally of one body, by date.

@@ -15,15 +15,20 @@ public struct WriteSummary: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(inserted) new, \(updated) changed, \(unchanged) unchanged" }
 }
 
-/// Writes records into the register inside one transaction (see `DatabaseEngine.transaction`).
+/// Writes whole snapshots (imports) into the register inside one transaction.
 ///
 /// Writes are upserts by stable id. A record equal to the stored one is left alone, so an
-/// import of the same file twice changes nothing, not even versions.
+/// import of the same file twice changes nothing, not even versions. Every record written is
+/// recorded in the audit log with its field changes.
 public struct RegisterWriter: Sendable {
     let db: any SQLDatabase
+    let actor: AuditActor
 
     /// A writer on a connection that is inside a transaction.
-    public init(db: any SQLDatabase) { self.db = db }
+    public init(db: any SQLDatabase, actor: AuditActor = .importer()) {
+        self.db = db
+        self.actor = actor
+    }
 
     /// Writes a snapshot in dependency order and returns what changed.
     public func save(_ snapshot: RegisterSnapshot) async throws -> WriteSummary {
@@ -31,91 +36,56 @@ public struct RegisterWriter: Sendable {
         let current = Register(db: db, scope: .everything)
         // Parents before children, so foreign keys hold at every statement.
         for organisation in Self.parentsFirst(snapshot.organisations, parent: \.parentID) {
-            try await upsert(table: "organisations", id: organisation.id, existing: try await current.organisation(id: organisation.id),
-                             new: organisation, summary: &summary) { OrganisationRow(organisation, version: $0) }
+            try await upsert(organisation, existing: try await current.organisation(id: organisation.id), summary: &summary)
         }
         for document in snapshot.documents {
-            let changed = try await upsert(table: "documents", id: document.id, existing: try await current.document(id: document.id),
-                                           new: document, summary: &summary) { DocumentRow(document, version: $0) }
-            if changed { try await replaceParagraphs(of: document) }
+            try await upsert(document, existing: try await current.document(id: document.id), summary: &summary)
         }
         let membershipsByBody = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
         for body in Self.parentsFirst(snapshot.bodies, parent: \.parentID) {
-            let changed = try await upsert(table: "bodies", id: body.id, existing: try await current.body(id: body.id),
-                                           new: body, summary: &summary) { BodyRow(body, version: $0) }
+            try await upsert(body, existing: try await current.body(id: body.id), summary: &summary)
             let members = membershipsByBody[body.id] ?? []
             let storedMembers = try await current.memberships(bodyID: body.id)
-            if changed || storedMembers != members {
-                try await db.delete(from: "memberships").where("body_id", .equal, body.id).run()
-                for (position, member) in members.enumerated() {
-                    try await db.insert(into: "memberships").model(MembershipRow(member, position: position), with: RowCoding.encoder).run()
-                }
+            if storedMembers != members {
+                try await MembershipWriter(db: db, actor: actor).replace(bodyID: body.id, with: members, before: storedMembers)
             }
         }
         for dossier in snapshot.dossiers {
-            try await upsert(table: "dossiers", id: dossier.id, existing: try await current.dossier(id: dossier.id),
-                             new: dossier, summary: &summary) { DossierRow(dossier, version: $0) }
+            try await upsert(dossier, existing: try await current.dossier(id: dossier.id), summary: &summary)
         }
         for agreement in snapshot.agreements {
-            let changed = try await upsert(table: "agreements", id: agreement.id, existing: try await current.agreement(id: agreement.id),
-                                           new: agreement, summary: &summary) { AgreementRow(agreement, version: $0) }
-            if changed {
-                try await db.delete(from: "agreement_dossiers").where("agreement_id", .equal, agreement.id).run()
-                for (position, dossierID) in agreement.dossierIDs.enumerated() {
-                    try await db.insert(into: "agreement_dossiers").columns("agreement_id", "dossier_id", "position")
-                        .values(SQLBind(agreement.id), SQLBind(dossierID), SQLBind(position)).run()
-                }
-            }
+            try await upsert(agreement, existing: try await current.agreement(id: agreement.id), summary: &summary)
         }
-        let milestones = try await current.milestones()
-        let existingMilestones = Dictionary(uniqueKeysWithValues: milestones.map { ($0.id, $0) })
+        let milestones = Dictionary(uniqueKeysWithValues: try await current.milestones().map { ($0.id, $0) })
         for milestone in snapshot.milestones {
-            try await upsert(table: "milestones", id: milestone.id, existing: existingMilestones[milestone.id],
-                             new: milestone, summary: &summary) { MilestoneRow(milestone, version: $0) }
+            try await upsert(milestone, existing: milestones[milestone.id], summary: &summary)
         }
         let meetings = Dictionary(uniqueKeysWithValues: try await current.meetings().map { ($0.id, $0) })
         for meeting in snapshot.meetings {
-            try await upsert(table: "meetings", id: meeting.id, existing: meetings[meeting.id],
-                             new: meeting, summary: &summary) { MeetingRow(meeting, version: $0) }
+            try await upsert(meeting, existing: meetings[meeting.id], summary: &summary)
         }
         let investments = Dictionary(uniqueKeysWithValues: try await current.investments().map { ($0.id, $0) })
         for investment in Self.parentsFirst(snapshot.investments, parent: \.partOfID) {
-            try await upsert(table: "investments", id: investment.id, existing: investments[investment.id],
-                             new: investment, summary: &summary) { InvestmentRow(investment, version: $0) }
+            try await upsert(investment, existing: investments[investment.id], summary: &summary)
         }
         return summary
     }
 
-    /// Inserts or updates one record; returns whether anything was written.
-    @discardableResult
-    private func upsert<Model: Equatable, Row: Encodable & Sendable>(
-        table: String, id: String, existing: Model?, new: Model, summary: inout WriteSummary,
-        row: (Int) -> Row
-    ) async throws -> Bool {
-        guard let existing else {
-            try await db.insert(into: table).model(row(1), with: RowCoding.encoder).run()
+    /// Inserts or updates one record unless it is unchanged; imports win over edits (the file is the source).
+    private func upsert<R: StoredRecord>(_ record: R, existing: R?, summary: inout WriteSummary) async throws {
+        let editor = RecordEditor(db: db, actor: actor)
+        guard existing != nil else {
+            try await editor.save(record, expectedVersion: nil, action: "import")
             summary.inserted += 1
-            return true
+            return
         }
-        if existing == new {
+        if existing == record {
             summary.unchanged += 1
-            return false
+            return
         }
-        let version = try await db.select().column("version").from(table).where("id", .equal, id).first()?
-            .decode(column: "version", as: Int.self) ?? 0
-        try await db.update(table).set(model: row(version + 1), with: RowCoding.encoder).where("id", .equal, id).run()
+        let version = try await editor.version(of: R.self, id: record.id) ?? 0
+        try await editor.save(record, expectedVersion: version, action: "import")
         summary.updated += 1
-        return true
-    }
-
-    private func replaceParagraphs(of document: Document) async throws {
-        try await db.delete(from: "document_paragraphs").where("document_id", .equal, document.id).run()
-        for (position, paragraph) in document.paragraphs.enumerated() {
-            try await db.insert(into: "document_paragraphs")
-                .model(ParagraphRow(documentId: document.id, position: position, anchor: paragraph.anchor,
-                                    kind: paragraph.kind.rawValue, text: paragraph.text), with: RowCoding.encoder)
-                .run()
-        }
     }
 
     /// Orders records so that a record's parent (if in the list) comes before it.
@@ -130,5 +100,28 @@ public struct RegisterWriter: Sendable {
         }
         records.forEach { place($0, depth: 0) }
         return result
+    }
+}
+
+/// Writes a body's memberships (they are rows of the body, without ids of their own) and audits them
+/// as a change of the body's "members" field.
+public struct MembershipWriter: Sendable {
+    let db: any SQLDatabase
+    let actor: AuditActor
+
+    /// A writer inside a transaction.
+    public init(db: any SQLDatabase, actor: AuditActor) {
+        self.db = db
+        self.actor = actor
+    }
+
+    /// Replaces a body's memberships.
+    public func replace(bodyID: String, with members: [Membership], before: [Membership]) async throws {
+        try await db.delete(from: "memberships").where("body_id", .equal, bodyID).run()
+        for (position, member) in members.enumerated() {
+            try await db.insert(into: "memberships").model(MembershipRow(member, position: position), with: RowCoding.encoder).run()
+        }
+        let change = FieldChange(field: "members", before: JSONColumn.encode(before), after: JSONColumn.encode(members))
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.body.rawValue, id: bodyID, action: "members", changes: [change])
     }
 }

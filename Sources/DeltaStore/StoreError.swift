@@ -3,12 +3,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case invalidLocation(String)
     case notFound(kind: String, id: String)
     case corrupt(String)
+    /// A record with this id (or an account with this username) already exists.
+    case duplicate(kind: String, id: String)
+    /// Saving over a newer version: nothing was written.
+    case conflict(kind: String, id: String, currentVersion: Int)
 
     public var description: String {
         switch self {
         case .invalidLocation(let message): return message
         case .notFound(let kind, let id): return "no \(kind) with id “\(id)”"
         case .corrupt(let message): return "stored data cannot be read: \(message)"
+        case .duplicate(let kind, let id): return "a \(kind) with id “\(id)” already exists"
+        case .conflict(let kind, let id, let version): return "the \(kind) “\(id)” was changed meanwhile (now version \(version))"
         }
     }
 }

@@ -11,6 +11,18 @@ public struct AppConfiguration: Sendable {
     public var resourcesDirectory: String
     /// "Today" for every rule that compares dates; pinned in tests and with `--today`.
     public var today: @Sendable () -> CalendarDate
+    /// The clock for sessions, tokens, throttling and the audit log; pinned in tests.
+    public var now: @Sendable () -> Date = { Date() }
+    /// A session ends after this many seconds without a request (default: two hours).
+    public var sessionIdleSeconds = 2 * 60 * 60
+    /// Mark cookies Secure even without `X-Forwarded-Proto: https` (set when TLS ends in front of us).
+    public var secureCookies = false
+    /// How repeated failed sign-ins slow down and lock.
+    public var loginThrottle = LoginThrottle()
+    /// Multiplies sign-in delays; 0 in tests so that they stay fast (the decision itself is still tested).
+    public var loginDelayScale = 1.0
+    /// bcrypt cost for passwords set through the web (the CLI uses the same default).
+    public var bcryptCost: UInt8 = 12
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

@@ -46,6 +46,15 @@ public struct Renderer: Sendable {
     }
 }
 
+extension Renderer {
+    /// A problem document with extension members.
+    func problemDocument(_ problem: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        var response = try json(problem, status: status)
+        response.headers[.contentType] = "application/problem+json"
+        return response
+    }
+}
+
 /// An RFC 9457 problem details document.
 struct ProblemDocument: Codable, Sendable {
     let type: String

@@ -15,12 +15,7 @@ struct CalendarController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    /// The same scope as the register's pages.
-    func scope(for request: Request) -> ReadScope {
-        RegisterController(engine: engine, renderer: renderer, configuration: configuration).scope(for: request)
-    }
-
-    func addRoutes(to router: Router<some RequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request in
             guard let body = try await register.body(id: id) else { return nil }
             let events = try await register.meetings(bodyID: body.id).map {
@@ -46,17 +41,18 @@ struct CalendarController: Sendable {
 
     /// A feed at `path`; an unknown (or hidden) id answers the same 404 page as the record's page.
     private func feed(
-        _ router: Router<some RequestContext>, _ path: String, kind: String,
+        _ router: Router<AppRequestContext>, _ path: String, kind: String,
         build: @escaping @Sendable (Register, String, Request) async throws -> (name: String, events: [CalendarEvent])?
     ) {
         let today = configuration.today
         router.get(RouterPath(path)) { request, context -> Response in
             let id = try context.parameters.require("id")
-            let feed = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), id, request) }
+            let scope = context.readScope
+            let feed = try await engine.read { db in try await build(Register(db: db, scope: scope), id, request) }
             guard let feed else {
                 let recordPath = String(path.dropLast("/calendar.ics".count))
                 return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kind == "body" ? "overleg" : kind, id: id),
-                                                                path: recordPath), status: .notFound)
+                                                                path: recordPath, context: context), status: .notFound)
             }
             let text = ICalendar.render(name: feed.name, events: feed.events, stamp: ICalendar.stamp(for: today()))
             var headers = HTTPFields()

@@ -11,11 +11,7 @@ struct RegisterController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    /// The scope for a request. Until accounts exist every reader sees public and internal records,
-    /// but never delegation-private ones.
-    func scope(for request: Request) -> ReadScope { ReadScope(visibilities: [.public, .internal]) }
-
-    func addRoutes(to router: Router<some RequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         page(router, "/", template: "overview") { register, _, today in try await register.overviewPage(today: today) }
         page(router, "/dossiers", template: "dossiers") { register, request, today in
             let query = request.uri.queryParameters
@@ -38,52 +34,73 @@ struct RegisterController: Sendable {
         page(router, "/investments", template: "investments") { register, _, today in try await register.investmentsPage(today: today) }
     }
 
+    /// The private notes of the reader's delegation on a dossier and its agreements.
+    private func notes(kind: String, id: String, context: AppRequestContext) async throws -> [NoteView] {
+        guard kind == "dossier", let account = context.account else { return [] }
+        return try await engine.read { db in
+            let agreements = try await Register(db: db, scope: context.readScope).agreements(dossierID: id)
+            let store = NoteStore(db: db)
+            let onDossier = try await store.notes(kind: .dossier, recordIDs: [id], delegation: account.delegation)
+            let onAgreements = try await store.notes(kind: .agreement, recordIDs: agreements.map(\.id), delegation: account.delegation)
+            let titles = Dictionary(uniqueKeysWithValues: agreements.map { ($0.id, $0.title) })
+            return (onDossier + onAgreements).map { NoteView($0, about: $0.recordKind == .agreement ? titles[$0.recordID] : nil) }
+        }
+    }
+
     /// A page without an id, at `path` (HTML) and `/api<path>` (JSON).
     private func page<Model: Codable & Sendable>(
-        _ router: Router<some RequestContext>, _ path: String, template: String,
+        _ router: Router<AppRequestContext>, _ path: String, template: String,
         build: @escaping @Sendable (Register, Request, CalendarDate) async throws -> Model
     ) {
         let today = configuration.today
-        router.get(RouterPath(path)) { request, _ -> Response in
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), request, today()) }
-            return try renderer.html(template, PageFrame(page: model, path: path))
+        router.get(RouterPath(path)) { request, context -> Response in
+            let scope = context.readScope
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today()) }
+            return try renderer.html(template, PageFrame(page: model, path: path, context: context))
         }
-        router.get(RouterPath(path == "/" ? "/api/overview" : "/api\(path)")) { request, _ -> Response in
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), request, today()) }
+        router.get(RouterPath(path == "/" ? "/api/overview" : "/api\(path)")) { request, context -> Response in
+            let scope = context.readScope
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today()) }
             return try renderer.json(model)
         }
     }
 
     /// A record page with an `{id}`; unknown ids answer 404 (a page, or a problem document).
     private func record<Model: Codable & Sendable>(
-        _ router: Router<some RequestContext>, _ path: String, template: String, kind: String, kindLabel: String,
+        _ router: Router<AppRequestContext>, _ path: String, template: String, kind: String, kindLabel: String,
         build: @escaping @Sendable (Register, String, CalendarDate) async throws -> Model?
     ) {
         let today = configuration.today
         router.get(RouterPath(path)) { request, context -> Response in
             let id = try context.parameters.require("id")
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), id, today()) }
+            let scope = context.readScope
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today()) }
             guard let model else {
-                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kindLabel, id: id), path: path),
+                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kindLabel, id: id), path: path, context: context),
                                          status: .notFound)
             }
-            return try renderer.html(template, PageFrame(page: model, path: path))
+            return try renderer.html(template, PageFrame(page: model, path: path, context: context, notes: try await notes(kind: kind, id: id, context: context)))
         }
         router.get(RouterPath("/api\(path)")) { request, context -> Response in
             let id = try context.parameters.require("id")
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope(for: request)), id, today()) }
+            let scope = context.readScope
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today()) }
             guard let model else { return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind) with id “\(id)”") }
             return try renderer.json(model)
         }
     }
 }
 
-/// What every HTML page gets around its own model: the navigation state.
+/// What every HTML page gets around its own model: the navigation state and who is reading.
 ///
 /// Stored, not computed, properties: the frame is encoded for the templates (see `TemplateValues`).
 struct PageFrame<Page: Sendable>: Sendable {
     let page: Page
     let path: String
+    /// The signed-in reader, nil for anonymous visitors.
+    let viewer: Viewer?
+    /// The reader's delegation's private notes on this page's record (dossier pages).
+    let notes: [NoteView]
     let navOverview: Bool
     let navDossiers: Bool
     let navDocuments: Bool
@@ -91,9 +108,11 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navOrganisations: Bool
     let navInvestments: Bool
 
-    init(page: Page, path: String) {
+    init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
         self.page = page
         self.path = path
+        self.viewer = context.identity.map(Viewer.init)
+        self.notes = notes
         navOverview = path == "/"
         navDossiers = path.hasPrefix("/dossiers")
         navDocuments = path.hasPrefix("/documents")
@@ -104,6 +123,26 @@ struct PageFrame<Page: Sendable>: Sendable {
 }
 
 extension PageFrame: Encodable where Page: Encodable {}
+
+/// The signed-in reader as the layout shows them.
+struct Viewer: Codable, Sendable {
+    let username: String
+    let displayName: String
+    let delegation: String
+    /// The session's CSRF token for the forms on the page (empty for API tokens).
+    let csrfToken: String
+    let isAdmin: Bool
+    let mayEdit: Bool
+
+    init(_ identity: Identity) {
+        username = identity.account.id
+        displayName = identity.account.displayName
+        delegation = identity.account.delegation
+        csrfToken = identity.session?.csrfToken ?? ""
+        isAdmin = identity.account.role == .admin
+        mayEdit = AccessRules.mayEditSomething(identity.account)
+    }
+}
 
 /// The 404 page.
 struct NotFoundPage: Codable, Sendable {

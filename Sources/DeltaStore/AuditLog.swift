@@ -1,0 +1,196 @@
+import DeltaDomain
+import Foundation
+import SQLKit
+
+/// Who made a change and through what: a signed-in session, an API token, the command line or an import.
+public struct AuditActor: Sendable, Hashable, Codable {
+    /// The account id, or a name for the command line ("cli:root").
+    public var name: String
+    /// "session", "token:ID", "cli" or "import".
+    public var via: String
+    /// The client's address, when the change came over HTTP.
+    public var address: String?
+
+    public init(name: String, via: String, address: String? = nil) {
+        self.name = name; self.via = via; self.address = address
+    }
+
+    /// The actor of `deltaberaad import` runs.
+    public static func importer(_ user: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown") -> AuditActor {
+        AuditActor(name: "cli:\(user)", via: "import")
+    }
+}
+
+/// One field's value before and after a change; nil where the field was absent.
+public struct FieldChange: Sendable, Hashable, Codable {
+    public var field: String
+    public var before: String?
+    public var after: String?
+
+    public init(field: String, before: String?, after: String?) {
+        self.field = field; self.before = before; self.after = after
+    }
+
+    /// The fields that differ between two records, by name. Values are the records' own JSON
+    /// encodings (strings as they are), so every record kind is compared the same way.
+    public static func between<T: Encodable>(_ old: T?, _ new: T?) -> [FieldChange] {
+        let before = fields(of: old), after = fields(of: new)
+        return Set(before.keys).union(after.keys).sorted().compactMap { key in
+            before[key] == after[key] ? nil : FieldChange(field: key, before: before[key], after: after[key])
+        }
+    }
+
+    private static func fields<T: Encodable>(of value: T?) -> [String: String] {
+        guard let value else { return [:] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        var result: [String: String] = [:]
+        for (key, field) in object {
+            if let text = field as? String { result[key] = text; continue }
+            if field is NSNull { continue }
+            if let encoded = try? JSONSerialization.data(withJSONObject: field, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]) {
+                result[key] = String(decoding: encoded, as: UTF8.self)
+            }
+        }
+        return result
+    }
+}
+
+/// An entry of the audit log.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    public let sequence: Int
+    /// ISO 8601 in UTC.
+    public let at: String
+    public let actor: String
+    public let via: String
+    public let address: String?
+    public let recordKind: String
+    public let recordID: String
+    /// "create", "update", "import", "note", "correction", …
+    public let action: String
+    public let changes: [FieldChange]
+    public let previousHash: String
+    public let hash: String
+}
+
+/// The append-only, hash-chained audit log.
+///
+/// Each entry's hash covers its own content and the previous entry's hash, so altering, removing
+/// or inserting an entry breaks the chain from that point on. The application only ever inserts.
+public struct AuditLog: Sendable {
+    let db: any SQLDatabase
+
+    /// The log over a connection; appends must run inside the transaction that makes the change.
+    public init(db: any SQLDatabase) { self.db = db }
+
+    /// The hash the first entry points back to.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends an entry for a change and returns it.
+    @discardableResult
+    public func append(actor: AuditActor, kind: String, id: String, action: String, changes: [FieldChange],
+                       now: Date = Date()) async throws -> AuditEntry {
+        if db.dialect.name == "postgresql" {
+            // Two server instances append one at a time, so the chain never forks.
+            try await db.raw("SELECT pg_advisory_xact_lock(4242002)").run()
+        }
+        let last = try await db.select().columns("sequence", "hash").from("audit_log").orderBy("sequence", .descending).limit(1).first()
+        let sequence = (try last?.decode(column: "sequence", as: Int.self) ?? 0) + 1
+        let previous = try last?.decode(column: "hash", as: String.self) ?? Self.genesis
+        let changesJSON = JSONColumn.encode(changes)
+        let at = now.formatted(.iso8601)
+        let hash = Self.hash(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, kind: kind,
+                             id: id, action: action, changesJSON: changesJSON, previousHash: previous)
+        try await db.insert(into: "audit_log")
+            .columns("sequence", "at", "actor", "via", "address", "record_kind", "record_id", "action", "changes_json", "previous_hash", "hash")
+            .values(SQLBind(sequence), SQLBind(at), SQLBind(actor.name), SQLBind(actor.via), SQLBind(actor.address), SQLBind(kind),
+                    SQLBind(id), SQLBind(action), SQLBind(changesJSON), SQLBind(previous), SQLBind(hash))
+            .run()
+        return AuditEntry(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, recordKind: kind,
+                          recordID: id, action: action, changes: changes, previousHash: previous, hash: hash)
+    }
+
+    /// The hash of an entry: SHA-256 over its fields, separated by a control character no field contains unescaped.
+    static func hash(sequence: Int, at: String, actor: String, via: String, address: String?, kind: String, id: String,
+                     action: String, changesJSON: String, previousHash: String) -> String {
+        let fields = [String(sequence), at, actor, via, address ?? "", kind, id, action, changesJSON, previousHash]
+        return Secrets.sha256(fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\\u001F") }.joined(separator: "\u{1F}"))
+    }
+
+    /// The entries about one record, oldest first.
+    public func entries(kind: String, id: String) async throws -> [AuditEntry] {
+        try await db.select().column("*").from("audit_log").where("record_kind", .equal, kind).where("record_id", .equal, id)
+            .orderBy("sequence").all().map(Self.entry(from:))
+    }
+
+    /// The latest entries, newest first.
+    public func recent(limit: Int) async throws -> [AuditEntry] {
+        try await db.select().column("*").from("audit_log").orderBy("sequence", .descending).limit(limit).all().map(Self.entry(from:))
+    }
+
+    static func entry(from row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(sequence: try row.decode(column: "sequence", as: Int.self), at: try row.decode(column: "at", as: String.self),
+                   actor: try row.decode(column: "actor", as: String.self), via: try row.decode(column: "via", as: String.self),
+                   address: try row.decode(column: "address", as: String?.self),
+                   recordKind: try row.decode(column: "record_kind", as: String.self),
+                   recordID: try row.decode(column: "record_id", as: String.self),
+                   action: try row.decode(column: "action", as: String.self),
+                   changes: try JSONColumn.decodeList(FieldChange.self, try row.decode(column: "changes_json", as: String.self), column: "changes_json"),
+                   previousHash: try row.decode(column: "previous_hash", as: String.self),
+                   hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    /// The result of walking the chain.
+    public struct Verification: Sendable, Hashable {
+        /// Entries checked.
+        public let checked: Int
+        /// The hash of the last entry: record it elsewhere to detect removal of the newest entries.
+        public let head: String
+        /// The first entry found wrong, and why; nil when the chain is intact.
+        public let firstProblem: Problem?
+    }
+
+    /// An entry that breaks the chain.
+    public struct Problem: Sendable, Hashable {
+        public let sequence: Int
+        public let reason: String
+    }
+
+    /// Walks the whole chain in order and names the first entry that was altered, removed or inserted.
+    public func verify() async throws -> Verification {
+        var previous = Self.genesis
+        var expected = 1
+        var checked = 0
+        let rows = try await db.select().column("*").from("audit_log").orderBy("sequence").all()
+        for row in rows {
+            let sequence = try row.decode(column: "sequence", as: Int.self)
+            let stored = try row.decode(column: "hash", as: String.self)
+            let pointsBack = try row.decode(column: "previous_hash", as: String.self)
+            func problem(_ reason: String) -> Verification {
+                Verification(checked: checked, head: previous, firstProblem: Problem(sequence: sequence, reason: reason))
+            }
+            if sequence != expected {
+                return problem(sequence > expected
+                    ? "entries \(expected)…\(sequence - 1) are missing (removed)"
+                    : "entry \(sequence) is out of order (inserted)")
+            }
+            if pointsBack != previous {
+                return problem("entry \(sequence) does not point back to entry \(sequence - 1) (an entry was removed or inserted before it)")
+            }
+            let computed = Self.hash(sequence: sequence, at: try row.decode(column: "at", as: String.self),
+                                     actor: try row.decode(column: "actor", as: String.self), via: try row.decode(column: "via", as: String.self),
+                                     address: try row.decode(column: "address", as: String?.self),
+                                     kind: try row.decode(column: "record_kind", as: String.self),
+                                     id: try row.decode(column: "record_id", as: String.self),
+                                     action: try row.decode(column: "action", as: String.self),
+                                     changesJSON: try row.decode(column: "changes_json", as: String.self), previousHash: pointsBack)
+            if computed != stored { return problem("entry \(sequence) was altered: its content does not match its hash") }
+            previous = stored
+            expected += 1
+            checked += 1
+        }
+        return Verification(checked: checked, head: previous, firstProblem: nil)
+    }
+}

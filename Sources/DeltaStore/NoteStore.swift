@@ -1,0 +1,42 @@
+import DeltaDomain
+import Foundation
+import SQLKit
+
+/// Delegation-private notes. Every read names the reader's delegation, so a note never reaches
+/// another delegation, whatever page, feed or export asks.
+public struct NoteStore: Sendable {
+    let db: any SQLDatabase
+
+    /// A store over a connection.
+    public init(db: any SQLDatabase) { self.db = db }
+
+    /// Adds a note (inside a transaction) and records that a note was added — not its text —
+    /// in the audit log, which the other delegation's admins may read.
+    public func add(_ note: PrivateNote, actor: AuditActor) async throws {
+        try await db.insert(into: "private_notes")
+            .columns("id", "record_kind", "record_id", "delegation", "author_id", "author_name", "text", "created_at")
+            .values(SQLBind(note.id), SQLBind(note.recordKind.rawValue), SQLBind(note.recordID), SQLBind(note.delegation),
+                    SQLBind(note.authorID), SQLBind(note.authorName), SQLBind(note.text), SQLBind(note.createdAt))
+            .run()
+        try await AuditLog(db: db).append(actor: actor, kind: note.recordKind.rawValue, id: note.recordID, action: "private-note",
+                                          changes: [FieldChange(field: "note", before: nil, after: "(\(note.delegation) only)")])
+    }
+
+    /// The notes of one delegation on some records of a kind, oldest first.
+    public func notes(kind: RecordKind, recordIDs: [String], delegation: String) async throws -> [PrivateNote] {
+        guard !recordIDs.isEmpty else { return [] }
+        return try await db.select().column("*").from("private_notes")
+            .where("record_kind", .equal, kind.rawValue).where("record_id", .in, recordIDs)
+            .where("delegation", .equal, delegation).orderBy("created_at").orderBy("id").all()
+            .map { row in
+                PrivateNote(id: try row.decode(column: "id", as: String.self),
+                            recordKind: try storedEnum(RecordKind.self, try row.decode(column: "record_kind", as: String.self), column: "record_kind"),
+                            recordID: try row.decode(column: "record_id", as: String.self),
+                            delegation: try row.decode(column: "delegation", as: String.self),
+                            authorID: try row.decode(column: "author_id", as: String.self),
+                            authorName: try row.decode(column: "author_name", as: String.self),
+                            text: try row.decode(column: "text", as: String.self),
+                            createdAt: try row.decode(column: "created_at", as: String.self))
+            }
+    }
+}

@@ -1,0 +1,45 @@
+import DeltaDomain
+import DeltaStore
+import Hummingbird
+import NIOCore
+
+/// The request context of every route: who is asking (if anyone) and from where.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in account, set by `IdentityMiddleware`; nil for anonymous visitors.
+    public var identity: Identity?
+    /// The client's address as the socket sees it (no forwarding headers are trusted).
+    public let remoteAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Uploads (documents as .txt/.md) are small texts; refuse anything larger than 4 MB.
+    public var maxUploadSize: Int { 4 * 1024 * 1024 }
+
+    /// The account, if signed in.
+    var account: Account? { identity?.account }
+
+    /// The scope every register read of this request goes through.
+    var readScope: ReadScope { ReadScope(visibilities: AccessRules.visibleRecords(for: account)) }
+
+    /// Who to write into the audit log for a change made by this request.
+    var auditActor: AuditActor? {
+        guard let identity else { return nil }
+        return AuditActor(name: identity.account.id, via: identity.via, address: remoteAddress)
+    }
+}
+
+/// A signed-in account and how it proved itself.
+public struct Identity: Sendable {
+    public let account: Account
+    /// The session (cookie) or nil when signed in with an API token.
+    public let session: AccountStore.Session?
+    /// The token id when signed in with an API token.
+    public let tokenID: String?
+
+    /// "session" or "token:ID", for the audit log.
+    var via: String { tokenID.map { "token:\($0)" } ?? "session" }
+}

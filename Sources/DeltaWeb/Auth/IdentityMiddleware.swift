@@ -1,0 +1,64 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Finds out who is asking: a session cookie, or `Authorization: Bearer <token>` for the API.
+///
+/// A bad or expired credential is not an error here: the request goes on as anonymous and the
+/// route decides (a page shows less; an editing route refuses).
+struct IdentityMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let engine: any DatabaseEngine
+    let configuration: AppConfiguration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let now = configuration.now()
+        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            let secret = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            if let found = try await engine.read({ db in try await AccountStore(db: db).account(forToken: secret) }) {
+                context.identity = Identity(account: found.account, session: nil, tokenID: found.tokenID)
+                try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: found.tokenID, now: now) }
+            } else {
+                return try problem(.unauthorized, "The bearer token is unknown or revoked.")
+            }
+        } else if let sessionID = request.cookies[SessionCookie.name]?.value, !sessionID.isEmpty {
+            let idle = configuration.sessionIdleSeconds
+            // A write only when the session must be extended (at most once a minute).
+            if let session = try await engine.transaction({ db in try await AccountStore(db: db).session(id: sessionID, now: now, idleSeconds: idle) }) {
+                context.identity = Identity(account: session.account, session: session, tokenID: nil)
+            }
+        }
+        return try await next(request, context)
+    }
+
+    private func problem(_ status: HTTPResponse.Status, _ detail: String) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        headers[.wwwAuthenticate] = "Bearer"
+        let body = try Renderer.encoder.encode(ProblemDocument(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
+    }
+}
+
+/// The session cookie: HttpOnly, SameSite=Lax, Secure behind TLS.
+enum SessionCookie {
+    static let name = "deltaberaad_session"
+    /// The pre-session cookie that protects the sign-in form itself (double submit).
+    static let loginCSRFName = "deltaberaad_login_csrf"
+
+    /// Whether the request reached us over TLS (directly configured, or said by the proxy in front).
+    static func isSecure(_ request: Request, configuration: AppConfiguration) -> Bool {
+        configuration.secureCookies || request.headers[.xForwardedProto]?.lowercased() == "https"
+    }
+
+    static func make(_ name: String, value: String, maxAge: Int?, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+}
+
+extension HTTPField.Name {
+    static let xCSRFToken = Self("X-CSRF-Token")!
+}

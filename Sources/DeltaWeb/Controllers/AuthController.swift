@@ -1,0 +1,135 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Signing in and out, and the account page with personal API tokens.
+struct AuthController: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+    let configuration: AppConfiguration
+
+    /// The one message for every failed sign-in: it never tells whether the username exists or is locked.
+    static let failureMessage = "Aanmelden is niet gelukt. Controleer gebruikersnaam en wachtwoord; na herhaalde fouten moet u een kwartier wachten."
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/login") { request, context in try loginPage(request, context: context, username: "", error: nil, status: .ok) }
+        router.post("/login") { request, context in try await login(request, context: context) }
+        router.post("/logout") { request, context -> Response in
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            if let session = context.identity?.session {
+                try await engine.transaction { db in try await AccountStore(db: db).endSession(idHash: session.idHash) }
+            }
+            var response = Response.seeOther(to: "/")
+            response.setCookie(SessionCookie.make(SessionCookie.name, value: "", maxAge: 0, secure: SessionCookie.isSecure(request, configuration: configuration)))
+            return response
+        }
+        router.get("/account") { request, context in try await accountPage(context, newSecret: nil, error: nil) }
+        router.post("/account/tokens") { request, context -> Response in
+            let account = try signedIn(context)
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            guard let name = form.trimmed("name"), name.count <= 80 else {
+                return try await accountPage(context, newSecret: nil, error: "Geef het token een naam (ten hoogste 80 tekens).", status: .unprocessableContent)
+            }
+            let now = configuration.now()
+            let created = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: account.id, name: name, now: now) }
+            // The secret is shown on this response only; it is not stored anywhere readable.
+            return try await accountPage(context, newSecret: created.secret, error: nil, status: .created)
+        }
+        router.post("/account/tokens/{tokenID}/revoke") { request, context -> Response in
+            let account = try signedIn(context)
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            let tokenID = try context.parameters.require("tokenID")
+            let now = configuration.now()
+            let revoked = try await engine.transaction { db in try await AccountStore(db: db).revokeToken(id: tokenID, accountID: account.id, now: now) }
+            guard revoked else { throw HTTPError(.notFound) }
+            return .seeOther(to: "/account")
+        }
+        router.get("/api/me") { _, context -> Response in
+            guard let account = context.account else { return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Sign in or send a bearer token.") }
+            return try renderer.json(account)
+        }
+    }
+
+    private func signedIn(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        return account
+    }
+
+    private func accountPage(_ context: AppRequestContext, newSecret: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let account = try signedIn(context)
+        let tokens = try await engine.read { db in try await AccountStore(db: db).tokens(accountID: account.id) }
+        let page = AccountPage(username: account.id, displayName: account.displayName, delegation: account.delegation, roleLabel: account.role.label,
+                               editsBodies: account.editsBodyIDs, editsDossiers: account.editsDossierIDs, tokens: tokens,
+                               newTokenSecret: newSecret, tokenError: error)
+        return try renderer.html("account", PageFrame(page: page, path: "/account", context: context), status: status)
+    }
+
+    /// The sign-in form, with a fresh pre-session CSRF token in a cookie and in the form (double submit).
+    private func loginPage(_ request: Request, context: AppRequestContext, username: String, error: String?, status: HTTPResponse.Status) throws -> Response {
+        let token = Secrets.random()
+        let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
+        var response = try renderer.html("login", PageFrame(page: LoginPage(csrfToken: token, next: next, username: username, error: error),
+                                                            path: "/login", context: context), status: status)
+        response.setCookie(SessionCookie.make(SessionCookie.loginCSRFName, value: token, maxAge: 3600, secure: SessionCookie.isSecure(request, configuration: configuration)))
+        return response
+    }
+
+    /// Only local paths are followed after sign-in, so the form cannot send anyone elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\r"), !next.contains("\n") else { return "/" }
+        return next
+    }
+
+    private func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormInput.read(request, context: context)
+        guard let cookie = request.cookies[SessionCookie.loginCSRFName]?.value, let given = form["_csrf"],
+              Secrets.constantTimeEqual(cookie, given) else {
+            throw HTTPError(.forbidden, message: "Het aanmeldformulier is verlopen of niet van deze site. Laad de pagina opnieuw.")
+        }
+        let username = (form.trimmed("username") ?? "").lowercased()
+        let password = form["password"] ?? ""
+        let now = configuration.now()
+        let throttle = configuration.loginThrottle
+        let keys = ["account:\(username)", "address:\(context.remoteAddress ?? "unknown")"]
+        // The strictest of the two keys decides.
+        var delay = 0.0
+        var locked = false
+        for key in keys {
+            let state = try await engine.read { db in try await AccountStore(db: db).failures(key: key, now: now, throttle: throttle) }
+            switch throttle.decide(failures: state.count, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
+            case .locked: locked = true
+            case .proceed(let seconds): delay = max(delay, seconds)
+            }
+        }
+        if delay > 0, configuration.loginDelayScale > 0 { try await Task.sleep(for: .seconds(delay * configuration.loginDelayScale)) }
+        let credentials = try await engine.read { db in try await AccountStore(db: db).credentials(id: username) }
+        // Always run bcrypt, also for unknown names and locked keys, so timing tells nothing.
+        let matches = try await Passwords.verify(password, hash: credentials?.passwordHash ?? Passwords.decoyHash)
+        guard !locked, matches, let account = credentials?.account, !account.disabled else {
+            try await engine.transaction { db in
+                for key in keys { try await AccountStore(db: db).recordFailure(key: key, now: now, throttle: throttle) }
+            }
+            return try loginPage(request, context: context, username: username, error: Self.failureMessage, status: .unauthorized)
+        }
+        let idle = configuration.sessionIdleSeconds
+        let previous = context.identity?.session
+        // A new session id at every sign-in, so a planted cookie never becomes a signed-in session.
+        let session = try await engine.transaction { db in
+            let store = AccountStore(db: db)
+            for key in keys { try await store.clearFailures(key: key) }
+            if let previous { try await store.endSession(idHash: previous.idHash) }
+            try await store.purgeExpiredSessions(now: now)
+            return try await store.startSession(accountID: account.id, now: now, idleSeconds: idle)
+        }
+        let secure = SessionCookie.isSecure(request, configuration: configuration)
+        var response = Response.seeOther(to: Self.safeNext(form["next"]))
+        response.setCookie(SessionCookie.make(SessionCookie.name, value: session.id, maxAge: nil, secure: secure))
+        response.setCookie(SessionCookie.make(SessionCookie.loginCSRFName, value: "", maxAge: 0, secure: secure))
+        return response
+    }
+}

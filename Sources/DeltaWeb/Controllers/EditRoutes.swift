@@ -1,0 +1,333 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Creating and editing records: HTML forms (`/KIND/new`, `/KIND/{id}/edit`) and the same through
+/// the JSON API (`/api/KIND/{id}/record` with ETag/If-Match, `POST /api/KIND`).
+///
+/// Every save runs in one transaction: authorization on the stored and the new record, validation,
+/// the version check, the write and its audit entry — all of it or nothing.
+struct EditRoutes: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+    let configuration: AppConfiguration
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        routes(MilestoneForm.self, router)
+        routes(DossierForm.self, router)
+        routes(MeetingForm.self, router)
+        routes(OrganisationForm.self, router)
+        routes(InvestmentForm.self, router)
+        routes(DocumentForm.self, router)
+        routes(AgreementForm.self, router)
+        NoteRoutes(engine: engine, renderer: renderer).addRoutes(to: router)
+    }
+
+    /// What a save came to.
+    enum Outcome<Record: Sendable>: Sendable {
+        case saved(Record, version: Int)
+        case invalid([String: String])
+        case conflict(current: Record, version: Int, changedBy: AuditEntry?)
+        case notFound
+        case forbidden
+    }
+
+    private func routes<F: RecordForm>(_ form: F.Type, _ router: Router<AppRequestContext>) {
+        let base = "/\(F.segment)"
+        router.get(RouterPath("\(base)/new")) { _, context -> Response in
+            let account = try Self.signedIn(context)
+            guard AccessRules.mayEditSomething(account) else { throw Self.forbidden }
+            let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: [:], existing: nil) }
+            var values = ["visibility": Visibility.public.rawValue]
+            values.merge(context.prefill, uniquingKeysWith: { $1 })
+            return try editPage(F.self, id: nil, version: 0, values: values, errors: [:], conflict: nil, choices: choices, context: context)
+        }
+        router.post(RouterPath("\(base)/new")) { request, context -> Response in
+            _ = try Self.signedIn(context)
+            var input = try await FormInput.read(request, context: context)
+            try input.requireCSRF(context)
+            input.takeUploadedText()
+            let outcome = try await save(F.self, id: nil, values: input.values, expectedVersion: nil, context: context)
+            return try await htmlResponse(F.self, outcome, id: nil, values: input.values, submittedVersion: 0, context: context)
+        }
+        router.get(RouterPath("\(base)/{id}/edit")) { _, context -> Response in
+            _ = try Self.signedIn(context)
+            let id = try context.parameters.require("id")
+            let loaded: (F.Record, Int, FormChoices)? = try await engine.read { db in
+                let register = Register(db: db, scope: context.readScope)
+                guard let found = try await register.versioned(F.Record.self, id: id) else { return nil }
+                return (found.record, found.version, try await loadChoices(F.self, register, values: [:], existing: found.record))
+            }
+            guard let (record, version, choices) = loaded else { throw HTTPError(.notFound) }
+            guard try await mayEdit(record, context: context) else { throw Self.forbidden }
+            return try editPage(F.self, id: id, version: version, values: F.values(of: record), errors: [:], conflict: nil, choices: choices, context: context)
+        }
+        router.post(RouterPath("\(base)/{id}/edit")) { request, context -> Response in
+            _ = try Self.signedIn(context)
+            let id = try context.parameters.require("id")
+            var input = try await FormInput.read(request, context: context)
+            try input.requireCSRF(context)
+            input.takeUploadedText()
+            let version = Int(input["version"] ?? "") ?? 0
+            let outcome = try await save(F.self, id: id, values: input.values, expectedVersion: version, context: context)
+            return try await htmlResponse(F.self, outcome, id: id, values: input.values, submittedVersion: version, context: context)
+        }
+        // The JSON API.
+        router.get(RouterPath("/api\(base)/{id}/record")) { _, context -> Response in
+            let id = try context.parameters.require("id")
+            let found = try await engine.read { db in try await Register(db: db, scope: context.readScope).versioned(F.Record.self, id: id) }
+            guard let found else { return try renderer.problem(.notFound, title: "Not Found", detail: "no \(F.Record.recordKind.rawValue) with id “\(id)”") }
+            var response = try renderer.json(Self.document(F.self, found.record, version: found.version))
+            response.headers[.eTag] = Self.etag(found.version)
+            return response
+        }
+        router.put(RouterPath("/api\(base)/{id}/record")) { request, context -> Response in
+            let id = try context.parameters.require("id")
+            if let refusal = try apiRefusal(request, context: context) { return refusal }
+            guard let ifMatch = request.headers[.ifMatch] else {
+                return try renderer.problem(.preconditionRequired, title: "Precondition Required",
+                                            detail: "Send If-Match with the ETag of the version you edited, so no one's work is overwritten.")
+            }
+            guard let expected = Self.version(fromETag: ifMatch) else {
+                return try renderer.problem(.badRequest, title: "Bad Request", detail: "If-Match must be an ETag this API gave out, such as \"3\".")
+            }
+            let input = try await Self.decodeInput(request, context: context)
+            let outcome = try await save(F.self, id: id, values: input.fields, expectedVersion: expected, context: context)
+            return try apiResponse(F.self, outcome, id: id, values: input.fields, expected: expected, status: .ok)
+        }
+        router.post(RouterPath("/api\(base)")) { request, context -> Response in
+            if let refusal = try apiRefusal(request, context: context) { return refusal }
+            let input = try await Self.decodeInput(request, context: context)
+            var values = input.fields
+            if let id = input.id { values["id"] = id }
+            let outcome = try await save(F.self, id: nil, values: values, expectedVersion: nil, context: context)
+            return try apiResponse(F.self, outcome, id: input.id ?? "", values: values, expected: 0, status: .created)
+        }
+    }
+
+    // MARK: Saving
+
+    /// Validates, authorizes and saves in one transaction.
+    func save<F: RecordForm>(_ form: F.Type, id: String?, values: [String: String], expectedVersion: Int?,
+                             context: AppRequestContext) async throws -> Outcome<F.Record> {
+        guard let account = context.account, let actor = context.auditActor else { return .forbidden }
+        let scope = context.readScope
+        return try await engine.transaction { db in
+            let visible = Register(db: db, scope: scope)
+            var existing: (record: F.Record, version: Int)?
+            if let id {
+                guard let found = try await visible.versioned(F.Record.self, id: id) else { return .notFound }
+                guard AccessRules.mayEdit(account, try await Self.placement(of: found.record, in: visible)) else { return .forbidden }
+                existing = found
+            } else if !AccessRules.mayEditSomething(account) {
+                return .forbidden
+            }
+            let choices = try await loadChoices(F.self, visible, values: values, existing: existing?.record)
+            var reader = FieldReader(values)
+            let recordID = id ?? reader.identifier("id")
+            if id == nil, !recordID.isEmpty, try await RecordEditor(db: db, actor: actor).version(of: F.Record.self, id: recordID) != nil {
+                reader.fail("id", "Er bestaat al een \(F.label) met dit id.")
+            }
+            let built = F.build(&reader, id: recordID, existing: existing?.record, choices: choices)
+            guard reader.errors.isEmpty, let built else { return .invalid(reader.errors) }
+            guard AccessRules.mayEdit(account, try await Self.placement(of: built, in: visible)) else {
+                return .invalid(["_form": "U mag geen \(F.label) toevoegen of verplaatsen buiten de overleggen en dossiers die u beheert."])
+            }
+            if let existing, existing.version != expectedVersion {
+                let last = try await AuditLog(db: db).entries(kind: F.Record.recordKind.rawValue, id: existing.record.id).last
+                return .conflict(current: existing.record, version: existing.version, changedBy: last)
+            }
+            let editor = RecordEditor(db: db, actor: actor)
+            let version = try await editor.save(built, expectedVersion: existing == nil ? nil : expectedVersion)
+            if let document = built as? Document { try await Self.reanchorAgreements(of: document, editor: editor, register: Register(db: db, scope: .everything)) }
+            return .saved(built, version: version)
+        }
+    }
+
+    /// After a document's text changed, agreements point at the paragraph their quote is now in.
+    private static func reanchorAgreements(of document: Document, editor: RecordEditor, register: Register) async throws {
+        let paragraphs = document.paragraphs
+        for agreement in try await register.agreements(documentID: document.id) {
+            guard let found = TextLayout.locate(quote: agreement.source.quote, in: paragraphs) else { continue }
+            let source = agreement.source
+            if found.anchor == source.anchor, found.start == source.start, found.length == source.length { continue }
+            var moved = agreement
+            moved.source = PassageReference(documentID: document.id, anchor: found.anchor, start: found.start, length: found.length, quote: source.quote)
+            let version = try await editor.version(of: Agreement.self, id: agreement.id) ?? 1
+            try await editor.save(moved, expectedVersion: version, action: "re-anchor")
+        }
+    }
+
+    /// A record's placement, with the bodies that carry its dossiers (an editor of a body edits its dossiers).
+    static func placement(of record: some StoredRecord, in register: Register) async throws -> RecordPlacement {
+        var placement = record.placement
+        for dossierID in placement.dossierIDs {
+            if let bodyID = try await register.dossier(id: dossierID)?.bodyID { placement.bodyIDs.append(bodyID) }
+        }
+        return placement
+    }
+
+    private func mayEdit(_ record: some StoredRecord, context: AppRequestContext) async throws -> Bool {
+        let scope = context.readScope
+        let placement = try await engine.read { db in try await Self.placement(of: record, in: Register(db: db, scope: scope)) }
+        return AccessRules.mayEdit(context.account, placement)
+    }
+
+    /// What the form can choose from; for agreements the quoted document's paragraphs, for documents the quoted passages.
+    func loadChoices<F: RecordForm>(_ form: F.Type, _ register: Register, values: [String: String], existing: F.Record?) async throws -> FormChoices {
+        var choices = FormChoices()
+        choices.organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name) }
+        choices.dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title) }
+        choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name) }
+        choices.documents = try await register.documentHeaders().map { Choice(value: $0.id, label: "\($0.title) (\($0.date.iso))") }
+        choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title) }
+        if F.self == AgreementForm.self {
+            let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
+            if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
+        }
+        if let document = existing as? Document {
+            for agreement in try await register.with(scope: .everything).agreements(documentID: document.id) {
+                choices.quotedPassages[agreement.id] = agreement.source.quote
+            }
+        }
+        return choices
+    }
+
+    // MARK: HTML
+
+    private func htmlResponse<F: RecordForm>(_ form: F.Type, _ outcome: Outcome<F.Record>, id: String?, values: [String: String],
+                                             submittedVersion: Int, context: AppRequestContext) async throws -> Response {
+        switch outcome {
+        case .saved(let record, _):
+            return .seeOther(to: F.page(of: record))
+        case .notFound:
+            throw HTTPError(.notFound)
+        case .forbidden:
+            throw Self.forbidden
+        case .invalid(let errors):
+            let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: nil) }
+            return try editPage(F.self, id: id, version: submittedVersion, values: values, errors: errors, conflict: nil, choices: choices,
+                                context: context, status: .unprocessableContent)
+        case .conflict(let current, let version, let changedBy):
+            let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: current) }
+            let theirs = F.values(of: current)
+            let rows = F.fields(choices, isNew: false).filter { if case .file = $0.input { false } else { true } }.map { spec in
+                ConflictRow(label: spec.label, yours: values[spec.name] ?? "", theirs: theirs[spec.name] ?? "",
+                            differs: (values[spec.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) != (theirs[spec.name] ?? ""))
+            }
+            let conflict = ConflictView(yourVersion: submittedVersion, currentVersion: version, changedBy: changedBy?.actor,
+                                        changedAt: changedBy.map { String($0.at.prefix(16)).replacingOccurrences(of: "T", with: " ") }, rows: rows)
+            // The form keeps the user's input and now carries the newer version: saving it is the merge.
+            return try editPage(F.self, id: id, version: version, values: values, errors: [:], conflict: conflict, choices: choices,
+                                context: context, theirs: theirs, status: .conflict)
+        }
+    }
+
+    private func editPage<F: RecordForm>(_ form: F.Type, id: String?, version: Int, values: [String: String], errors: [String: String],
+                                         conflict: ConflictView?, choices: FormChoices, context: AppRequestContext,
+                                         theirs: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
+        var specs = F.fields(choices, isNew: id == nil)
+        if id == nil { specs.insert(FieldSpec(name: "id", label: "Id", input: .text, required: true, hint: "Vast kenmerk: kleine letters, cijfers en streepjes."), at: 0) }
+        let fields = specs.map { spec in
+            let mine = values[spec.name] ?? ""
+            let stored = theirs[spec.name]
+            return FieldView(spec, value: mine, error: errors[spec.name],
+                             theirs: stored.flatMap { $0 != mine.trimmingCharacters(in: .whitespacesAndNewlines) ? $0 : nil })
+        }
+        let base = "/\(F.segment)"
+        let page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
+                            action: id.map { "\(base)/\($0)/edit" } ?? "\(base)/new", isNew: id == nil, id: id ?? "", version: version,
+                            fields: fields, errorCount: errors.count, formError: errors["_form"], conflict: conflict,
+                            cancel: id == nil ? "/" : "\(base)/\(id!)/history", history: id.map { "\(base)/\($0)/history" },
+                            isMultipart: specs.contains { if case .file = $0.input { true } else { false } })
+        return try renderer.html("edit", PageFrame(page: page, path: base, context: context), status: status)
+    }
+
+    // MARK: JSON
+
+    private func apiRefusal(_ request: Request, context: AppRequestContext) throws -> Response? {
+        guard let identity = context.identity else {
+            return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Send Authorization: Bearer <token> (create one on /account).")
+        }
+        // A browser session must prove the request comes from our pages; API tokens are not sent by browsers on their own.
+        if let session = identity.session {
+            guard let given = request.headers[.xCSRFToken], Secrets.constantTimeEqual(given, session.csrfToken) else {
+                return try renderer.problem(.forbidden, title: "Forbidden", detail: "A request with the session cookie needs the X-CSRF-Token header.")
+            }
+        }
+        return nil
+    }
+
+    private static func decodeInput(_ request: Request, context: AppRequestContext) async throws -> RecordInput {
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(RecordInput.self, from: Data(body.readableBytesView))
+        } catch {
+            throw HTTPError(.badRequest, message: "The body must be JSON: {\"id\": \"…\" (new records), \"fields\": {\"name\": \"value\", …}}.")
+        }
+    }
+
+    private func apiResponse<F: RecordForm>(_ form: F.Type, _ outcome: Outcome<F.Record>, id: String, values: [String: String],
+                                            expected: Int, status: HTTPResponse.Status) throws -> Response {
+        let kind = F.Record.recordKind.rawValue
+        switch outcome {
+        case .saved(let record, let version):
+            var response = try renderer.json(Self.document(F.self, record, version: version), status: status)
+            response.headers[.eTag] = Self.etag(version)
+            if status == .created { response.headers[.location] = "/api/\(F.segment)/\(record.id)/record" }
+            return response
+        case .notFound:
+            return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind) with id “\(id)”")
+        case .forbidden:
+            return try renderer.problem(.forbidden, title: "Forbidden", detail: "Your account may not edit this \(kind).")
+        case .invalid(let errors):
+            var problem = DetailedProblem(type: "about:blank", title: "Unprocessable Content", status: 422,
+                                          detail: "Some fields are not valid; see errors.")
+            problem.errors = errors
+            return try renderer.problemDocument(problem, status: .unprocessableContent)
+        case .conflict(let current, let version, _):
+            var problem = DetailedProblem(type: "about:blank", title: "Conflict", status: 409,
+                                          detail: "The \(kind) was changed meanwhile: you edited version \(expected), the current version is \(version). Merge and send again with If-Match: \(Self.etag(version)).")
+            problem.currentVersion = version
+            problem.current = Self.document(F.self, current, version: version)
+            problem.yours = RecordDocument(kind: kind, id: id, version: expected, fields: values)
+            var response = try renderer.problemDocument(problem, status: .conflict)
+            response.headers[.eTag] = Self.etag(version)
+            return response
+        }
+    }
+
+    static func document<F: RecordForm>(_ form: F.Type, _ record: F.Record, version: Int) -> RecordDocument {
+        RecordDocument(kind: F.Record.recordKind.rawValue, id: record.id, version: version, fields: F.values(of: record))
+    }
+
+    static func etag(_ version: Int) -> String { "\"\(version)\"" }
+
+    static func version(fromETag text: String) -> Int? {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("W/") { value.removeFirst(2) }
+        guard value.count >= 3, value.hasPrefix("\""), value.hasSuffix("\"") else { return nil }
+        return Int(value.dropFirst().dropLast())
+    }
+
+    static func signedIn(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        return account
+    }
+
+    static let forbidden = HTTPError(.forbidden, message: "Uw account mag dit niet wijzigen. Vraag een beheerder om rechten op dit overleg of dossier.")
+}
+
+extension FormInput {
+    /// A document's text chosen as a file replaces the pasted text.
+    mutating func takeUploadedText() {
+        if let file = files["textFile"], !file.text.isEmpty { setValue(file.text, for: "text") }
+    }
+}
+
+extension AppRequestContext {
+    /// Values to prefill a new form with, from the query (`?dossierID=3rx`); none yet.
+    var prefill: [String: String] { [:] }
+}

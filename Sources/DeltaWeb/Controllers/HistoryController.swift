@@ -1,0 +1,88 @@
+import DeltaDomain
+import DeltaStore
+import Hummingbird
+
+/// Who changed what: the history of one record (signed-in readers) and the recent changes and
+/// accounts across the register (admins).
+struct HistoryController: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+    let configuration: AppConfiguration
+
+    /// Path segment → record kind, for every kind that has a history page.
+    static let segments: [(segment: String, kind: RecordKind)] = [
+        ("milestones", .milestone), ("dossiers", .dossier), ("meetings", .meeting), ("organisations", .organisation),
+        ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
+    ]
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        for (segment, kind) in Self.segments {
+            router.get(RouterPath("/\(segment)/{id}/history")) { _, context -> Response in
+                _ = try EditRoutes.signedIn(context)
+                let id = try context.parameters.require("id")
+                guard let entries = try await history(kind: kind, id: id, context: context) else { throw HTTPError(.notFound) }
+                let page = HistoryPage(title: "Geschiedenis van \(kind.rawValue) \(id)", recordLink: Self.link(kind: kind, id: id),
+                                       entries: entries.reversed().map(AuditEntryView.init))
+                return try renderer.html("history", PageFrame(page: page, path: "/\(segment)", context: context))
+            }
+            router.get(RouterPath("/api/\(segment)/{id}/history")) { _, context -> Response in
+                guard context.account != nil else { return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "History is for signed-in readers.") }
+                let id = try context.parameters.require("id")
+                guard let entries = try await history(kind: kind, id: id, context: context) else {
+                    return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind.rawValue) with id “\(id)”")
+                }
+                return try renderer.json(entries.map(AuditEntryView.init))
+            }
+        }
+        router.get("/admin/changes") { _, context -> Response in
+            try Self.requireAdmin(context)
+            let entries = try await engine.read { db in try await AuditLog(db: db).recent(limit: 200) }
+            return try renderer.html("changes", PageFrame(page: ChangesPage(entries: entries.map(AuditEntryView.init)), path: "/admin/changes", context: context))
+        }
+        router.get("/admin/users") { _, context -> Response in
+            try Self.requireAdmin(context)
+            let accounts = try await engine.read { db in try await AccountStore(db: db).accounts() }
+            let rows = accounts.map {
+                UserRow(username: $0.id, displayName: $0.displayName, delegation: $0.delegation, roleLabel: $0.role.label,
+                        scope: ($0.editsBodyIDs.map { "overleg \($0)" } + $0.editsDossierIDs.map { "dossier \($0)" }).joined(separator: ", "),
+                        disabled: $0.disabled)
+            }
+            return try renderer.html("users", PageFrame(page: UsersPage(users: rows), path: "/admin/users", context: context))
+        }
+    }
+
+    /// The entries of a record the reader may see; nil when the record is not visible (or does not exist).
+    private func history(kind: RecordKind, id: String, context: AppRequestContext) async throws -> [AuditEntry]? {
+        let scope = context.readScope
+        return try await engine.read { db in
+            let register = Register(db: db, scope: scope)
+            let visible: Bool
+            switch kind {
+            case .milestone: visible = try await register.milestone(id: id) != nil
+            case .dossier: visible = try await register.dossier(id: id) != nil
+            case .meeting: visible = try await register.meeting(id: id) != nil
+            case .organisation: visible = try await register.organisation(id: id) != nil
+            case .investment: visible = try await register.investment(id: id) != nil
+            case .document: visible = try await register.document(id: id) != nil
+            case .agreement: visible = try await register.agreement(id: id) != nil
+            case .body: visible = try await register.body(id: id) != nil
+            }
+            guard visible else { return nil }
+            return try await AuditLog(db: db).entries(kind: kind.rawValue, id: id)
+        }
+    }
+
+    static func link(kind: RecordKind, id: String) -> String {
+        switch kind {
+        case .dossier: "/dossiers/\(id)"
+        case .document: "/documents/\(id)"
+        case .body: "/bodies/\(id)"
+        default: "/\(segments.first { $0.kind == kind }!.segment)/\(id)/edit"
+        }
+    }
+
+    static func requireAdmin(_ context: AppRequestContext) throws {
+        let account = try EditRoutes.signedIn(context)
+        guard account.role == .admin else { throw HTTPError(.forbidden, message: "Alleen beheerders zien deze pagina.") }
+    }
+}

@@ -1,0 +1,60 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import Hummingbird
+
+/// Delegation-private notes on a dossier or one of its agreements: written by any signed-in
+/// account, read only by accounts of the same delegation (on the dossier page and `/api/dossiers/{id}/notes`).
+struct NoteRoutes: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/dossiers/{id}/notes") { request, context -> Response in
+            let account = try EditRoutes.signedIn(context)
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            let dossierID = try context.parameters.require("id")
+            guard let text = form.trimmed("text"), text.count <= 8_000 else {
+                throw HTTPError(.unprocessableContent, message: "Een notitie heeft tekst nodig (ten hoogste 8000 tekens).")
+            }
+            let about = form.trimmed("about")
+            guard let actor = context.auditActor else { throw HTTPError(.unauthorized) }
+            let scope = context.readScope
+            let saved = try await engine.transaction { db -> Bool in
+                let register = Register(db: db, scope: scope)
+                guard try await register.dossier(id: dossierID) != nil else { return false }
+                var kind = RecordKind.dossier, recordID = dossierID
+                if let about {
+                    guard try await register.agreements(dossierID: dossierID).contains(where: { $0.id == about }) else { return false }
+                    kind = .agreement
+                    recordID = about
+                }
+                let note = PrivateNote(id: Secrets.random().prefix(16).lowercased(), recordKind: kind, recordID: recordID,
+                                       delegation: account.delegation, authorID: account.id, authorName: account.displayName,
+                                       text: text, createdAt: Date().formatted(.iso8601))
+                try await NoteStore(db: db).add(note, actor: actor)
+                return true
+            }
+            guard saved else { throw HTTPError(.notFound) }
+            return .seeOther(to: "/dossiers/\(dossierID)#notities")
+        }
+        router.get("/api/dossiers/{id}/notes") { _, context -> Response in
+            guard let account = context.account else {
+                return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Notes are for signed-in members of a delegation.")
+            }
+            let dossierID = try context.parameters.require("id")
+            let scope = context.readScope
+            let notes: [PrivateNote]? = try await engine.read { db in
+                let register = Register(db: db, scope: scope)
+                guard try await register.dossier(id: dossierID) != nil else { return nil }
+                let agreements = try await register.agreements(dossierID: dossierID).map(\.id)
+                let store = NoteStore(db: db)
+                return try await store.notes(kind: .dossier, recordIDs: [dossierID], delegation: account.delegation)
+                    + store.notes(kind: .agreement, recordIDs: agreements, delegation: account.delegation)
+            }
+            guard let notes else { return try renderer.problem(.notFound, title: "Not Found", detail: "no dossier with id “\(dossierID)”") }
+            return try renderer.json(notes)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import DeltaDomain
+import Foundation
+
+/// One input of an edit form.
+struct FieldSpec: Sendable {
+    enum Input: Sendable { case text, textarea, date, number, select([Choice]), file }
+    let name: String
+    let label: String
+    let input: Input
+    var required = false
+    var hint: String?
+}
+
+/// An option of a select field.
+struct Choice: Codable, Sendable, Hashable {
+    let value: String
+    let label: String
+}
+
+/// What the forms offer to choose from, read once per form from the register.
+struct FormChoices: Sendable {
+    var organisations: [Choice] = []
+    var dossiers: [Choice] = []
+    var bodies: [Choice] = []
+    var documents: [Choice] = []
+    var investments: [Choice] = []
+    /// The paragraphs of the document an agreement quotes (the submitted or stored one).
+    var paragraphs: [Paragraph] = []
+    /// For a document being edited: the passages its agreements quote, by agreement id.
+    var quotedPassages: [String: String] = [:]
+
+    func ids(_ choices: [Choice]) -> Set<String> { Set(choices.map(\.value)) }
+}
+
+/// Reads submitted values field by field, collecting one message per field for the form to show
+/// next to it. Why collect instead of throw: the user sees every problem at once.
+struct FieldReader {
+    let values: [String: String]
+    private(set) var errors: [String: String] = [:]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    /// A trimmed value, nil when empty.
+    func text(_ name: String) -> String? {
+        guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    mutating func fail(_ name: String, _ message: String) {
+        if errors[name] == nil { errors[name] = message }
+    }
+
+    /// A required text; records "vul … in" when missing. `limit` guards against pasted novels.
+    mutating func required(_ name: String, _ label: String, limit: Int = 2_000) -> String {
+        guard let value = text(name) else {
+            fail(name, "Vul \(label.lowercased()) in.")
+            return ""
+        }
+        if value.count > limit { fail(name, "Te lang: ten hoogste \(limit) tekens.") }
+        return value
+    }
+
+    /// An optional text with a length limit.
+    mutating func optional(_ name: String, limit: Int = 2_000) -> String? {
+        guard let value = text(name) else { return nil }
+        if value.count > limit { fail(name, "Te lang: ten hoogste \(limit) tekens.") }
+        return value
+    }
+
+    /// A new record's id: lower-case letters, digits and dashes.
+    mutating func identifier(_ name: String) -> String {
+        let value = required(name, "Id", limit: 80)
+        if !value.isEmpty, !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            fail(name, "Alleen kleine letters, cijfers en streepjes (bijvoorbeeld 3rx-tracebesluit).")
+        }
+        return value
+    }
+
+    /// A period in Dutch wording ("eind 2026", "voor de zomer van 2027") or an ISO date.
+    mutating func period(_ name: String, _ label: String, required isRequired: Bool, referenceYear: Int?) -> FuzzyPeriod? {
+        guard let value = text(name) else {
+            if isRequired { fail(name, "Vul \(label.lowercased()) in, bijvoorbeeld “eind 2026” of “2027-03-01”.") }
+            return nil
+        }
+        guard let period = FuzzyPeriod.parse(value, referenceYear: referenceYear) else {
+            fail(name, "“\(value)” is geen periode die Deltaberaad begrijpt; schrijf bijvoorbeeld “eind 2026”, “voorjaar 2027” of “2027-03-01”.")
+            return nil
+        }
+        return period
+    }
+
+    /// A date as YYYY-MM-DD.
+    mutating func date(_ name: String, _ label: String, required isRequired: Bool) -> CalendarDate? {
+        guard let value = text(name) else {
+            if isRequired { fail(name, "Vul \(label.lowercased()) in (JJJJ-MM-DD).") }
+            return nil
+        }
+        guard let date = CalendarDate(iso: value) else {
+            fail(name, "“\(value)” is geen datum van de vorm JJJJ-MM-DD.")
+            return nil
+        }
+        return date
+    }
+
+    /// One of an enum's raw values.
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E? = nil) -> E? where E.RawValue == String {
+        guard let value = text(name) else {
+            if fallback == nil { fail(name, "Kies een waarde.") }
+            return fallback
+        }
+        guard let chosen = E(rawValue: value) else {
+            fail(name, "“\(value)” is geen geldige keuze.")
+            return fallback
+        }
+        return chosen
+    }
+
+    /// An optional reference to a known record.
+    mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
+        guard let value = text(name) else {
+            if isRequired { fail(name, "Kies een waarde.") }
+            return nil
+        }
+        if !known.contains(value) { fail(name, "“\(value)” bestaat niet in het register.") }
+        return value
+    }
+
+    /// A comma-separated list of references to known records.
+    mutating func references(_ name: String, among known: Set<String>) -> [String] {
+        let items = list(name)
+        let unknown = items.filter { !known.contains($0) }
+        if !unknown.isEmpty { fail(name, "Onbekend in het register: \(unknown.joined(separator: ", ")).") }
+        return items
+    }
+
+    /// A comma-separated list of words.
+    func list(_ name: String) -> [String] {
+        (text(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A whole number within a range.
+    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = text(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            fail(name, "Vul een geheel getal tussen \(range.lowerBound) en \(range.upperBound) in.")
+            return nil
+        }
+        return number
+    }
+
+    /// Euros as digits, with optional thousands separators (. or space) and cents after a comma.
+    mutating func euros(_ name: String) -> Int64? {
+        guard let value = text(name) else { return nil }
+        let parts = value.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: " ", with: "")
+            .replacingOccurrences(of: ".", with: "").split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000_000,
+              parts.count == 1 || (parts[1].count == 2 && Int64(parts[1]) != nil)
+        else {
+            fail(name, "Vul een bedrag in euro in, bijvoorbeeld 130000000 of 1.250.000,50.")
+            return nil
+        }
+        return whole * 100 + (parts.count == 2 ? Int64(parts[1])! : 0)
+    }
+}
+
+extension Int64 {
+    /// Cents as the euro text the forms accept back ("1250000,50" or "130000000").
+    var eurosForForm: String {
+        let cents = self % 100
+        return cents == 0 ? "\(self / 100)" : "\(self / 100),\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

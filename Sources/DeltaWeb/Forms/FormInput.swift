@@ -1,0 +1,129 @@
+import DeltaStore
+import Foundation
+import Hummingbird
+
+/// The fields of a submitted form: `application/x-www-form-urlencoded`, or `multipart/form-data`
+/// when it carries a file (a document's text as .txt/.md).
+struct FormInput: Sendable {
+    /// The first value of every field.
+    private(set) var values: [String: String] = [:]
+    /// Uploaded files by field name: file name and contents as UTF-8 text.
+    private(set) var files: [String: (name: String, text: String)] = [:]
+
+    subscript(name: String) -> String? { values[name] }
+
+    /// A field's value trimmed, nil when empty.
+    func trimmed(_ name: String) -> String? {
+        guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    init(values: [String: String]) { self.values = values }
+
+    /// Replaces one value (an uploaded file's text standing in for a pasted one).
+    mutating func setValue(_ value: String, for name: String) { values[name] = value }
+
+    /// Reads the request body as a form; refuses other content types and bodies over the context's limit.
+    static func read(_ request: Request, context: AppRequestContext) async throws -> FormInput {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let bytes = Array(body.readableBytesView)
+        if type.hasPrefix("application/x-www-form-urlencoded") {
+            return FormInput(values: parseURLEncoded(String(decoding: bytes, as: UTF8.self)))
+        }
+        if type.hasPrefix("multipart/form-data"), let boundary = boundary(in: request.headers[.contentType] ?? "") {
+            return try parseMultipart(bytes, boundary: boundary)
+        }
+        throw HTTPError(.unsupportedMediaType, message: "Verwacht een formulier (application/x-www-form-urlencoded of multipart/form-data).")
+    }
+
+    /// Refuses the form unless it carries the session's CSRF token (constant-time compare).
+    func requireCSRF(_ context: AppRequestContext) throws {
+        guard let expected = context.identity?.session?.csrfToken, let given = values["_csrf"],
+              Secrets.constantTimeEqual(expected, given)
+        else { throw HTTPError(.forbidden, message: "Het formulier is verlopen of niet van deze site (CSRF-controle). Laad de pagina opnieuw.") }
+    }
+
+    static func parseURLEncoded(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            let key = decode(parts[0])
+            if values[key] == nil { values[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return values
+    }
+
+    static func boundary(in contentType: String) -> String? {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "boundary" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return nil
+    }
+
+    /// A small multipart/form-data reader: parts separated by `--boundary`, each with headers,
+    /// a blank line and its content. Files must be UTF-8 text.
+    static func parseMultipart(_ bytes: [UInt8], boundary: String) throws -> FormInput {
+        var input = FormInput(values: [:])
+        let delimiter = Array("--\(boundary)".utf8)
+        var parts: [ArraySlice<UInt8>] = []
+        var start: Int?
+        var index = 0
+        while index + delimiter.count <= bytes.count {
+            if bytes[index..<(index + delimiter.count)].elementsEqual(delimiter) {
+                if let start { parts.append(bytes[start..<index]) }
+                index += delimiter.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        for part in parts {
+            var slice = part
+            // Each part starts with CRLF after the delimiter and ends with CRLF before the next one.
+            if slice.starts(with: [13, 10]) { slice = slice.dropFirst(2) }
+            if slice.count >= 2, slice.suffix(2).elementsEqual([13, 10]) { slice = slice.dropLast(2) }
+            guard let split = firstIndex(of: [13, 10, 13, 10], in: slice) else { continue }
+            let head = String(decoding: slice[slice.startIndex..<split], as: UTF8.self)
+            let content = slice[(split + 4)...]
+            guard let disposition = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition") }),
+                  let name = parameter("name", in: String(disposition)) else { continue }
+            let text = String(decoding: content, as: UTF8.self)
+            if let fileName = parameter("filename", in: String(disposition)) {
+                if !fileName.isEmpty || !content.isEmpty {
+                    guard String(validating: Array(content), as: UTF8.self) != nil else {
+                        throw HTTPError(.unprocessableContent, message: "Het bestand \(fileName) is geen UTF-8-tekst.")
+                    }
+                    input.files[name] = (fileName, text)
+                }
+            } else if input.values[name] == nil {
+                input.values[name] = text
+            }
+        }
+        return input
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        while index + needle.count <= haystack.endIndex {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func parameter(_ name: String, in header: String) -> String? {
+        for piece in header.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == name {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
+    }
+}

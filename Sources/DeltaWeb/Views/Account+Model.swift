@@ -1,0 +1,55 @@
+import DeltaDomain
+import DeltaStore
+
+/// The sign-in page.
+struct LoginPage: Codable, Sendable {
+    let title = "Aanmelden"
+    let csrfToken: String
+    let next: String
+    let username: String
+    let error: String?
+}
+
+/// The signed-in person's own page: who they are, what they may edit, their API tokens.
+struct AccountPage: Codable, Sendable {
+    let title = "Mijn account"
+    let username: String
+    let displayName: String
+    let delegation: String
+    let roleLabel: String
+    let editsBodies: [String]
+    let editsDossiers: [String]
+    let tokens: [AccountStore.TokenInfo]
+    /// A token just created: shown once, never again.
+    let newTokenSecret: String?
+    let tokenError: String?
+}
+
+/// A delegation-private note as pages show it.
+struct NoteView: Codable, Sendable {
+    let authorName: String
+    let delegation: String
+    let text: String
+    let createdAt: String
+    /// The agreement's title when the note is on an agreement of the dossier.
+    let about: String?
+
+    init(_ note: PrivateNote, about: String?) {
+        authorName = note.authorName
+        delegation = note.delegation
+        text = note.text
+        createdAt = String(note.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        self.about = about
+    }
+}
+
+extension Role {
+    /// Dutch name of a role.
+    var label: String {
+        switch self {
+        case .admin: "beheerder"
+        case .editor: "redacteur"
+        case .reader: "lezer"
+        }
+    }
+}
