@@ -4,12 +4,12 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    @Test("a fresh database gets migration 1, a second run applies nothing", arguments: allEngines)
+    @Test("a fresh database gets every migration in order, a second run applies nothing", arguments: allEngines)
     func migratesOnceAndIsIdempotent(kind: EngineKind) async throws {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
-            #expect(first == [1])
-            #expect(Migrator.migrations.map(\.version) == [1])
+            #expect(first == Migrator.migrations.map(\.version))
+            #expect(Migrator.migrations.map(\.version) == [1, 2])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -22,8 +22,8 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1])
-            #expect(recorded.map(\.name) == ["register"])
+            #expect(recorded.map(\.version) == [1, 2])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
@@ -43,7 +43,7 @@ struct MigrationTests {
         }
     }
 
-    @Test("two instances migrating the same database at once apply migration 1 exactly once", arguments: allEngines)
+    @Test("two instances migrating the same database at once apply each migration exactly once", arguments: allEngines)
     func concurrentMigrations(kind: EngineKind) async throws {
         try await withDatabase(kind, migrated: false) { database in
             let other = try await database.openAnotherEngine()
@@ -53,12 +53,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1], "applied: \(applied)")
+                #expect(all == [1, 2], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1])
+                #expect(versions == [1, 2])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

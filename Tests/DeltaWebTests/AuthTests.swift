@@ -1,0 +1,264 @@
+import DeltaDomain
+import DeltaStore
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Signing in, sessions and throttling")
+struct SignInTests {
+    @Test("a good password starts a session with a safe cookie; a bad one or an unknown name gets the same answer")
+    func signIn() async throws {
+        try await withAccountsApp { client, engine in
+            let browser = Browser(client)
+            let ok = try await browser.signIn("anna")
+            #expect(ok.status == .seeOther)
+            let cookie = ok.headers[values: .setCookie].first { $0.hasPrefix("deltaberaad_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            let account = try await browser.get("/account")
+            #expect(account.status == .ok)
+            #expect(account.text.contains("Anna Redacteur"))
+
+            let wrong = try await Browser(client).signIn("anna", password: "not the password at all")
+            let unknown = try await Browser(client).signIn("nobody", password: "not the password at all")
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            let wrongMessage = wrong.text.captures(#"id="login-error">([^<]+)<"#)
+            let unknownMessage = unknown.text.captures(#"id="login-error">([^<]+)<"#)
+            #expect(!wrongMessage.isEmpty)
+            #expect(wrongMessage == unknownMessage)
+        }
+    }
+
+    @Test("the sign-in form refuses posts without its own CSRF cookie")
+    func loginCSRF() async throws {
+        try await withAccountsApp { client, engine in
+            let response = try await Browser(client).post("/login", ["username": "anna", "password": testPassword, "_csrf": "forged"])
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test("a planted session cookie never becomes a signed-in session; sign-out ends the session")
+    func fixationAndLogout() async throws {
+        try await withAccountsApp { client, engine in
+            let browser = Browser(client)
+            browser.setCookie("deltaberaad_session", "planted-by-attacker")
+            try await browser.signIn("anna")
+            let session = browser.cookies["deltaberaad_session"]
+            #expect(session != nil)
+            #expect(session != "planted-by-attacker")
+            let attacker = Browser(client)
+            attacker.setCookie("deltaberaad_session", "planted-by-attacker")
+            let attackerView = try await attacker.get("/account")
+            #expect(attackerView.status == .seeOther)
+
+            // Keep the old cookie to replay it after sign-out.
+            let replay = Browser(client)
+            replay.setCookie("deltaberaad_session", session ?? "")
+            try await browser.get("/account")
+            let logout = try await browser.post("/logout", [:])
+            #expect(logout.status == .seeOther)
+            let afterLogout = try await replay.get("/account")
+            #expect(afterLogout.status == .seeOther)
+            #expect(afterLogout.headers[.location]?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test("repeated failures lock the account for a while, even for the right password")
+    func lockout() async throws {
+        try await withAccountsApp { client, engine in
+            for _ in 0..<LoginThrottle().lockAfter {
+                let failed = try await Browser(client).signIn("rita", password: "wrong password, again")
+                #expect(failed.status == .unauthorized)
+            }
+            let locked = try await Browser(client).signIn("rita")
+            #expect(locked.status == .unauthorized)
+        }
+    }
+}
+
+@Suite("Editing, conflicts, notes and probes")
+struct EditingTests {
+    static let milestone = "3rx-vervolgbijeenkomst"
+
+    static func milestoneForm(title: String, status: String = "planned", version: String) -> [String: String] {
+        ["dossierID": "3rx", "title": title, "due": "eind 2026", "status": status, "visibility": "public", "version": version, "note": ""]
+    }
+
+    @Test("an edit is saved, audited and shown; a stale save shows a conflict with both versions and overwrites nothing")
+    func editAndConflict() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client), root = Browser(client)
+            try await anna.signIn("anna")
+            try await root.signIn("root")
+            let form = try await anna.get("/milestones/\(Self.milestone)/edit")
+            #expect(form.status == .ok)
+            try await root.get("/milestones/\(Self.milestone)/edit")
+
+            let saved = try await root.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Door de beheerder", status: "in-progress", version: "1"))
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/dossiers/3rx#\(Self.milestone)")
+
+            let stale = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Door Anna", version: "1"))
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("Door de beheerder"))
+            #expect(stale.text.contains("Door Anna"))
+            #expect(stale.text.contains(#"name="version" value="2""#))
+            let page = try await anna.get("/dossiers/3rx")
+            #expect(page.text.contains("Door de beheerder"))
+            #expect(!page.text.contains("Door Anna"))
+
+            // The merge: saving the form again, now over version 2.
+            let merged = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Door Anna en de beheerder", status: "in-progress", version: "2"))
+            #expect(merged.status == .seeOther)
+            let history = try await anna.get("/milestones/\(Self.milestone)/history")
+            #expect(history.text.contains("root"))
+            #expect(history.text.contains("anna"))
+            #expect(history.text.contains("Door de beheerder"))
+        }
+    }
+
+    @Test("invalid input keeps what the user typed and names the field; no CSRF token, no change")
+    func validationAndCSRF() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            try await anna.get("/milestones/\(Self.milestone)/edit")
+            var fields = Self.milestoneForm(title: "Nieuwe titel die blijft staan", version: "1")
+            fields["due"] = "ergens in de toekomst misschien"
+            let invalid = try await anna.post("/milestones/\(Self.milestone)/edit", fields)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.text.contains(#"id="e-due""#))
+            #expect(invalid.text.contains("Nieuwe titel die blijft staan"))
+            #expect(invalid.text.contains("ergens in de toekomst misschien"))
+
+            let forged = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Vervalst", version: "1"), csrf: false)
+            #expect(forged.status == .forbidden)
+            let wrongToken = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Vervalst", version: "1").merging(["_csrf": "guess"]) { $1 })
+            #expect(wrongToken.status == .forbidden)
+            let page = try await anna.get("/dossiers/3rx")
+            #expect(!page.text.contains("Vervalst"))
+        }
+    }
+
+    @Test("API: ETag and If-Match; 428 without it, 409 with both versions, tokens work and revoked ones do not")
+    func api() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            try await anna.get("/account")
+            let created = try await anna.post("/account/tokens", ["name": "script"])
+            #expect(created.status == .created)
+            let token = try #require(created.text.captures(#"id="new-token">([^<]+)<"#).first)
+            let record = try await anna.send(.get, "/api/milestones/\(Self.milestone)/record", json: "", bearer: token)
+            #expect(record.headers[.eTag] == "\"1\"")
+            let body = #"{"fields":{"dossierID":"3rx","title":"Via de API","due":"eind 2026","status":"planned","visibility":"public"}}"#
+            let missing = try await anna.send(.put, "/api/milestones/\(Self.milestone)/record", json: body, bearer: token)
+            #expect(missing.status == .preconditionRequired)
+            let saved = try await anna.send(.put, "/api/milestones/\(Self.milestone)/record", json: body, ifMatch: "\"1\"", bearer: token)
+            #expect(saved.status == .ok)
+            #expect(saved.headers[.eTag] == "\"2\"")
+            let stale = try await anna.send(.put, "/api/milestones/\(Self.milestone)/record", json: body.replacingOccurrences(of: "Via de API", with: "Verouderd"), ifMatch: "\"1\"", bearer: token)
+            #expect(stale.status == .conflict)
+            let problem = try stale.json()
+            #expect(problem["currentVersion"]?.int == 2)
+            #expect(problem["current"]?["fields"]?["title"]?.string == "Via de API")
+            #expect(problem["yours"]?["fields"]?["title"]?.string == "Verouderd")
+            let invalid = try await anna.send(.put, "/api/milestones/\(Self.milestone)/record", json: #"{"fields":{"title":""}}"#, ifMatch: "\"2\"", bearer: token)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(try invalid.json()["errors"]?["title"] != nil)
+            // A session cookie without the CSRF header is refused.
+            let noHeader = try await anna.send(.put, "/api/milestones/\(Self.milestone)/record", json: body, ifMatch: "\"2\"", csrf: false)
+            #expect(noHeader.status == .forbidden)
+            let unknown = try await anna.send(.get, "/api/me", json: "", bearer: "dbt_made-up")
+            #expect(unknown.status == .unauthorized)
+            // Revoke and try again.
+            let listed = try await anna.get("/account")
+            let tokenID = try #require(listed.text.captures(#"/account/tokens/([^/]+)/revoke"#).first)
+            let revoked = try await anna.post("/account/tokens/\(tokenID)/revoke", [:])
+            #expect(revoked.status == .seeOther)
+            let afterRevoke = try await anna.send(.get, "/api/me", json: "", bearer: token)
+            #expect(afterRevoke.status == .unauthorized)
+        }
+    }
+
+    @Test("a delegation's private note is seen by that delegation only")
+    func privateNotes() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client), rita = Browser(client), bart = Browser(client)
+            try await anna.signIn("anna")
+            try await rita.signIn("rita")
+            try await bart.signIn("bart")
+            try await anna.get("/dossiers/3rx")
+            let note = "Onze onderhandelingsruimte: niet boven 50 miljoen gaan."
+            let added = try await anna.post("/dossiers/3rx/notes", ["text": note, "about": ""])
+            #expect(added.status == .seeOther)
+            let sameDelegation = try await rita.get("/dossiers/3rx")
+            #expect(sameDelegation.text.contains(note))
+            let otherDelegation = try await bart.get("/dossiers/3rx")
+            #expect(!otherDelegation.text.contains(note))
+            let otherAPI = try await bart.get("/api/dossiers/3rx/notes")
+            #expect(!otherAPI.text.contains(note))
+            let ownAPI = try await rita.get("/api/dossiers/3rx/notes")
+            #expect(ownAPI.text.contains(note))
+            let anonymous = try await Browser(client).get("/dossiers/3rx")
+            #expect(!anonymous.text.contains(note))
+            let feed = try await rita.get("/dossiers/3rx/calendar.ics")
+            #expect(!feed.text.contains("onderhandelingsruimte"))
+        }
+    }
+
+    @Test("anonymous visitors see only public records; signed-in readers also internal ones")
+    func visibility() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            try await root.get("/milestones/\(Self.milestone)/edit")
+            var fields = Self.milestoneForm(title: "Interne mijlpaal", version: "1")
+            fields["visibility"] = "internal"
+            let saved = try await root.post("/milestones/\(Self.milestone)/edit", fields)
+            #expect(saved.status == .seeOther)
+            let anonymous = try await Browser(client).get("/dossiers/3rx")
+            #expect(!anonymous.text.contains("Interne mijlpaal"))
+            let anonymousAPI = try await Browser(client).get("/api/dossiers/3rx")
+            #expect(!anonymousAPI.text.contains("Interne mijlpaal"))
+            let anonymousRecord = try await Browser(client).get("/api/milestones/\(Self.milestone)/record")
+            #expect(anonymousRecord.status == .notFound)
+            let rita = Browser(client)
+            try await rita.signIn("rita")
+            let reader = try await rita.get("/dossiers/3rx")
+            #expect(reader.text.contains("Interne mijlpaal"))
+        }
+    }
+
+    @Test("script and attribute injection in every milestone text field renders escaped; SQL metacharacters are plain text")
+    func probes() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            try await root.get("/milestones/\(Self.milestone)/edit")
+            let script = "<script>alert('x')</script>\" onmouseover=\"alert(1)"
+            let sql = "'; DROP TABLE milestones; --"
+            var fields = Self.milestoneForm(title: script + sql, version: "1")
+            fields["note"] = sql + script
+            let saved = try await root.post("/milestones/\(Self.milestone)/edit", fields)
+            #expect(saved.status == .seeOther)
+            for uri in ["/dossiers/3rx", "/milestones/\(Self.milestone)/edit", "/milestones/\(Self.milestone)/history", "/admin/changes", "/"] {
+                let page = try await root.get(uri)
+                #expect(page.status == .ok, "\(uri)")
+                #expect(!page.text.contains("<script>alert"), "\(uri) must escape the stored script")
+                #expect(!page.text.contains("\" onmouseover=\"alert"), "\(uri) must escape the stored attribute")
+            }
+            let dossier = try await root.get("/dossiers/3rx")
+            #expect(dossier.text.contains((script + sql).htmlEscaped))
+            let milestones = try await engine.read { db in try await Register(db: db, scope: .everything).milestones() }
+            #expect(milestones.count > 30, "the milestones table is still there")
+            // SQL metacharacters in ids and queries are harmless too.
+            let odd = try await root.get("/milestones/x'%20OR%20'1'='1/edit")
+            #expect(odd.status == .notFound)
+        }
+    }
+}
