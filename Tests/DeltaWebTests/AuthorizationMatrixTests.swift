@@ -1,0 +1,145 @@
+import DeltaDomain
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route the router has × every persona → the status the route must answer.
+///
+/// The routes come from the router itself, so a route added without a line here fails the test.
+/// State-changing requests are sent with the persona's valid CSRF token and an empty form: 422
+/// ("invalid input") proves the request got past authorization without changing anything.
+@Suite("Authorization matrix")
+struct AuthorizationMatrixTests {
+    /// A record of every kind that editorInScope may edit and editorOutOfScope may not.
+    static let ids: [String: String] = [
+        "milestones": "3rx-vervolgbijeenkomst", "dossiers": "3rx", "meetings": "politiek-overleg-2026-02-18",
+        "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
+        "agreements": "verklaring-2026-3rx", "bodies": "werkgroep-3rx",
+    ]
+    /// Shared reference records every editor may edit.
+    static let sharedKinds: Set<String> = ["organisations", "documents"]
+
+    /// What a route demands, by "METHOD pattern".
+    enum Rule {
+        case everyone(Int)
+        case signedInPage(Int)
+        case signedInAPI
+        case adminPage
+        case newForm, newPost, apiCreate
+        case editForm(String), editPost(String), apiEdit(String)
+        case login, logout
+    }
+
+    static func rule(_ method: HTTPRequest.Method, _ path: String) -> Rule? {
+        let parts = path.split(separator: "/").map(String.init)
+        let segment = parts.first.map { $0 == "api" ? (parts.count > 1 ? parts[1] : "") : $0 } ?? ""
+        switch (method, path) {
+        case (.get, "/login"): return .everyone(200)
+        case (.post, "/login"): return .login
+        case (.post, "/logout"): return .logout
+        case (.get, "/account"): return .signedInPage(200)
+        case (.post, "/account/tokens"): return .signedInPage(422)
+        case (.post, "/account/tokens/{tokenID}/revoke"): return .signedInPage(404)
+        case (.get, "/api/me"), (.get, "/api/dossiers/{id}/notes"): return .signedInAPI
+        case (.post, "/dossiers/{id}/notes"): return .signedInPage(422)
+        case (.get, "/admin/changes"), (.get, "/admin/users"): return .adminPage
+        default: break
+        }
+        if method == .get, path.hasSuffix("/new") { return .newForm }
+        if method == .post, path.hasSuffix("/new") { return .newPost }
+        if method == .get, path.hasSuffix("/{id}/edit") { return .editForm(segment) }
+        if method == .post, path.hasSuffix("/{id}/edit") { return .editPost(segment) }
+        if method == .put, path.hasSuffix("/{id}/record") { return .apiEdit(segment) }
+        if method == .post, path.hasPrefix("/api/"), parts.count == 2 { return .apiCreate }
+        if method == .get, path.hasPrefix("/api/"), path.hasSuffix("/history") { return .signedInAPI }
+        if method == .get, path.hasSuffix("/history") { return .signedInPage(200) }
+        if method == .get { return .everyone(200) }
+        return nil
+    }
+
+    static func expected(_ rule: Rule, _ persona: Persona) -> Int {
+        let anonymous = persona == .anonymous
+        let editor = persona == .editorInScope || persona == .editorOutOfScope || persona == .admin
+        func scoped(_ segment: String, allowed: Int) -> Int {
+            if anonymous { return 303 }
+            switch persona {
+            case .admin, .editorInScope: return allowed
+            case .editorOutOfScope: return sharedKinds.contains(segment) ? allowed : 403
+            default: return 403
+            }
+        }
+        switch rule {
+        case .everyone(let status): return status
+        case .signedInPage(let status): return anonymous ? 303 : status
+        case .signedInAPI: return anonymous ? 401 : 200
+        case .adminPage: return anonymous ? 303 : (persona == .admin ? 200 : 403)
+        case .newForm: return anonymous ? 303 : (editor ? 200 : 403)
+        case .newPost: return anonymous ? 303 : (editor ? 422 : 403)
+        case .apiCreate: return anonymous ? 401 : (editor ? 422 : 403)
+        case .editForm(let segment): return scoped(segment, allowed: 200)
+        case .editPost(let segment): return scoped(segment, allowed: 422)
+        case .apiEdit(let segment): return anonymous ? 401 : scoped(segment, allowed: 422)
+        case .login: return 403
+        case .logout: return anonymous ? 403 : 303
+        }
+    }
+
+    @Test("every route answers every persona as the rules say")
+    func matrix() async throws {
+        let failures = try await withAccountsApp { client, engine -> [String] in
+            let router = try await buildRouter(engine: engine, configuration: testConfiguration())
+            let routes = router.routes.map { (method: $0.method, path: $0.path.description) }
+                .sorted { ($0.path, $0.method.rawValue) < ($1.path, $1.method.rawValue) }
+            var failures: [String] = []
+            var checked = 0
+            for persona in Persona.allCases {
+                // A fresh sign-in per persona and route keeps logout from ending the next request's session.
+                for route in routes {
+                    guard let rule = Self.rule(route.method, route.path) else {
+                        failures.append("\(route.method) \(route.path) has no rule in the authorization matrix")
+                        continue
+                    }
+                    let browser = Browser(client)
+                    if let account = persona.account {
+                        try await browser.signIn(account.id)
+                        try await browser.get("/account")
+                    }
+                    var uri = route.path.replacingOccurrences(of: "{tokenID}", with: "no-such-token")
+                    if uri.contains("{id}") {
+                        let segment = uri.split(separator: "/").map(String.init).first { $0 != "api" } ?? ""
+                        guard let id = Self.ids[segment] else { failures.append("no demo id for \(route.path)"); continue }
+                        uri = uri.replacingOccurrences(of: "{id}", with: id)
+                    }
+                    let response: TestResponse
+                    switch route.method {
+                    case .get: response = try await browser.get(uri)
+                    case .post where uri.hasPrefix("/api/"): response = try await browser.send(.post, uri, json: #"{"fields":{}}"#)
+                    case .post: response = try await browser.post(uri, ["version": "1"])
+                    case .put: response = try await browser.send(.put, uri, json: #"{"fields":{}}"#, ifMatch: "\"1\"")
+                    default: failures.append("\(route.method) \(route.path): method not covered"); continue
+                    }
+                    let want = Self.expected(rule, persona)
+                    checked += 1
+                    if Int(response.status.code) != want {
+                        failures.append("\(persona.rawValue): \(route.method) \(uri) answered \(response.status.code), expected \(want)")
+                    }
+                }
+            }
+            if checked < routes.count * Persona.allCases.count / 2 { failures.append("only \(checked) requests were checked") }
+            return failures
+        }
+        #expect(failures.isEmpty, "\(failures.count) mismatches:\n\(failures.prefix(40).joined(separator: "\n"))")
+    }
+
+    @Test("the matrix rules know the difference: an out-of-scope editor is refused a milestone but not an organisation")
+    func rulesDiffer() {
+        #expect(Self.expected(.editForm("milestones"), .editorOutOfScope) == 403)
+        #expect(Self.expected(.editForm("organisations"), .editorOutOfScope) == 200)
+        #expect(Self.expected(.editForm("milestones"), .editorInScope) == 200)
+        #expect(Self.expected(.adminPage, .reader) == 403)
+        #expect(Self.rule(.delete, "/dossiers/{id}") == nil)
+    }
+}
