@@ -65,6 +65,14 @@ struct OpenAPIDocument: Sendable {
         return (entry.key, schema)
     }
 
+    /// The media type and schema an operation answers with for `status`.
+    func response(_ path: String, method: String, status: String) -> (mediaType: String, schema: JSONValue)? {
+        guard let response = dereference(root["paths"]?[path]?[method]?["responses"]?[status]),
+              let content = response["content"]?.object, content.count == 1,
+              let entry = content.first, let schema = entry.value["schema"] else { return nil }
+        return (entry.key, schema)
+    }
+
     /// Every `$ref` anywhere in the document.
     var references: [String] {
         func collect(_ value: JSONValue) -> [String] {
