@@ -36,7 +36,7 @@ enum CLI {
     }
 
     /// Runs the executable with arguments from the package root and waits for it.
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw Missing() }
         let process = Process()
         process.executableURL = executable
@@ -45,7 +45,11 @@ enum CLI {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
