@@ -101,7 +101,10 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func signIn(_ username: String, password: String = testPassword) async throws -> TestResponse {
         try await get("/login")
-        return try await post("/login", ["username": username, "password": password])
+        let response = try await post("/login", ["username": username, "password": password])
+        // Load a page of the new session, so that `csrf` is the session's token, not the sign-in form's.
+        if response.status == .seeOther { try await get("/account") }
+        return response
     }
 
     static func encode(_ text: String) -> String {

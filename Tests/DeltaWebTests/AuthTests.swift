@@ -262,3 +262,118 @@ struct EditingTests {
         }
     }
 }
+
+@Suite("Editing a body's members")
+struct MembershipEditingTests {
+    @Test("members are added and removed through the form, audited, and a stale list is a conflict")
+    func members() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client), root = Browser(client)
+            try await anna.signIn("anna")
+            try await root.signIn("root")
+            let page = try await anna.get("/bodies/werkgroep-3rx/members")
+            #expect(page.status == .ok)
+            let fingerprint = try #require(page.text.captures(#"name="fingerprint" value="([^"]+)""#).first)
+            let before = try await engine.read { db in try await Register(db: db, scope: .everything).memberships(bodyID: "werkgroep-3rx") }
+
+            let added = try await anna.post("/bodies/werkgroep-3rx/members", ["fingerprint": fingerprint, "organisationID": "ienw", "role": "observer", "invited": "on"])
+            #expect(added.status == .seeOther)
+            let after = try await engine.read { db in try await Register(db: db, scope: .everything).memberships(bodyID: "werkgroep-3rx") }
+            #expect(after.count == before.count + 1)
+            #expect(after.last?.role == .observer)
+            #expect(after.last?.invited == true)
+
+            // The old fingerprint no longer matches: nothing is written.
+            let stale = try await anna.post("/bodies/werkgroep-3rx/members/remove", ["fingerprint": fingerprint, "position": "0"])
+            #expect(stale.status == .conflict)
+            let unchanged = try await engine.read { db in try await Register(db: db, scope: .everything).memberships(bodyID: "werkgroep-3rx") }
+            #expect(unchanged == after)
+
+            let invalid = try await anna.post("/bodies/werkgroep-3rx/members", ["fingerprint": "x", "organisationID": "no-such-org", "role": "member"])
+            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.text.contains(#"id="e-organisationID""#))
+
+            let history = try await anna.get("/bodies/werkgroep-3rx/history")
+            #expect(history.text.contains("members"))
+
+            // The API: the ETag is the fingerprint; If-Match guards the whole list.
+            try await root.get("/account")
+            let list = try await root.get("/api/bodies/werkgroep-3rx/members")
+            let etag = try #require(list.headers[.eTag])
+            let json = #"{"members":[{"bodyID":"x","organisationID":"ienw","role":"chair","invited":false}]}"#
+            let put = try await root.send(.put, "/api/bodies/werkgroep-3rx/members", json: json, ifMatch: etag)
+            #expect(put.status == .ok)
+            let again = try await root.send(.put, "/api/bodies/werkgroep-3rx/members", json: json, ifMatch: etag)
+            #expect(again.status == .conflict)
+            let final = try await engine.read { db in try await Register(db: db, scope: .everything).memberships(bodyID: "werkgroep-3rx") }
+            #expect(final.map(\.organisationID) == ["ienw"])
+            #expect(final.first?.bodyID == "werkgroep-3rx")
+        }
+    }
+}
+
+@Suite("Documents and agreements through the forms")
+struct DocumentEditingTests {
+    static func multipart(_ fields: [String: String], file: (field: String, name: String, text: String)?, boundary: String) -> String {
+        var body = ""
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        if let file {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/markdown\r\n\r\n\(file.text)\r\n"
+        }
+        return body + "--\(boundary)--\r\n"
+    }
+
+    @Test("a document uploaded as .md is stored with its paragraphs; an agreement quoting it is located; a text change that drops the quote is refused")
+    func documentAndAgreement() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            let form = try await anna.get("/documents/new")
+            #expect(form.text.contains(#"enctype="multipart/form-data""#))
+            let csrf = try #require(anna.csrf)
+            let text = "Verslag van de werkgroep.\n\nDe partijen spreken af om de studie voor de zomer van 2027 af te ronden.\n\nVerder niets."
+            let boundary = "----deltaberaad-test"
+            let body = Self.multipart(["_csrf": csrf, "version": "0", "id": "verslag-werkgroep-2026", "kind": "minutes", "title": "Verslag werkgroep",
+                                       "date": "2026-11-20", "language": "nl", "visibility": "internal", "text": ""],
+                                      file: ("textFile", "verslag.md", text), boundary: boundary)
+            var headers = HTTPFields()
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            headers[.cookie] = "deltaberaad_session=\(anna.cookies["deltaberaad_session"] ?? "")"
+            let created = try await client.execute(uri: "/documents/new", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(created.status == .seeOther, "\(created.text.prefix(400))")
+            let stored = try await engine.read { db in try await Register(db: db, scope: .everything).paragraphs(documentID: "verslag-werkgroep-2026") }
+            #expect(stored.count == 3)
+
+            try await anna.get("/agreements/new")
+            let wrongQuote = try await anna.post("/agreements/new", ["id": "studie-afronden", "title": "Studie afronden", "documentID": "verslag-werkgroep-2026",
+                                                                     "quote": "een zin die er niet staat", "completion": "not-started", "visibility": "internal",
+                                                                     "dossierIDs": "3rx", "version": "0"])
+            #expect(wrongQuote.status == .unprocessableContent)
+            #expect(wrongQuote.text.contains(#"id="e-quote""#))
+            let agreement = try await anna.post("/agreements/new", ["id": "studie-afronden", "title": "Studie afronden", "documentID": "verslag-werkgroep-2026",
+                                                                    "quote": "de studie voor de zomer van 2027 af te ronden", "completion": "not-started",
+                                                                    "visibility": "internal", "dossierIDs": "3rx", "due": "voor de zomer van 2027", "version": "0"])
+            #expect(agreement.status == .seeOther)
+            let located = try await engine.read { db in try await Register(db: db, scope: .everything).agreement(id: "studie-afronden") }
+            #expect(located?.source.anchor == "p2")
+
+            // Editing the document so that the quote disappears is refused, with the reason at the text field.
+            let edit = try await anna.get("/documents/verslag-werkgroep-2026/edit")
+            #expect(edit.status == .ok)
+            let refused = try await anna.post("/documents/verslag-werkgroep-2026/edit", ["kind": "minutes", "title": "Verslag werkgroep", "date": "2026-11-20",
+                                                                                         "language": "nl", "visibility": "internal", "version": "1",
+                                                                                         "text": "Een heel andere tekst."])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("studie-afronden"))
+            // A change that keeps the quote but moves it re-anchors the agreement.
+            let moved = try await anna.post("/documents/verslag-werkgroep-2026/edit", ["kind": "minutes", "title": "Verslag werkgroep", "date": "2026-11-20",
+                                                                                       "language": "nl", "visibility": "internal", "version": "1",
+                                                                                       "text": "Inleiding.\n\n" + text])
+            #expect(moved.status == .seeOther)
+            let reanchored = try await engine.read { db in try await Register(db: db, scope: .everything).agreement(id: "studie-afronden") }
+            #expect(reanchored?.source.anchor == "p3")
+        }
+    }
+}

@@ -46,6 +46,9 @@ struct AuthorizationMatrixTests {
         case (.get, "/api/me"), (.get, "/api/dossiers/{id}/notes"): return .signedInAPI
         case (.post, "/dossiers/{id}/notes"): return .signedInPage(422)
         case (.get, "/admin/changes"), (.get, "/admin/users"): return .adminPage
+        case (.get, "/bodies/{id}/members"): return .editForm("bodies")
+        case (.post, "/bodies/{id}/members"), (.post, "/bodies/{id}/members/remove"): return .editPost("bodies")
+        case (.put, "/api/bodies/{id}/members"): return .apiEdit("bodies")
         default: break
         }
         if method == .get, path.hasSuffix("/new") { return .newForm }

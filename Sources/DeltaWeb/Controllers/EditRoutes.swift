@@ -23,6 +23,7 @@ struct EditRoutes: Sendable {
         routes(DocumentForm.self, router)
         routes(AgreementForm.self, router)
         NoteRoutes(engine: engine, renderer: renderer).addRoutes(to: router)
+        MembershipRoutes(engine: engine, renderer: renderer).addRoutes(to: router)
     }
 
     /// What a save came to.

@@ -2,7 +2,7 @@ import DeltaDomain
 import DeltaStore
 
 /// The sign-in page.
-struct LoginPage: Codable, Sendable {
+struct LoginPage: Encodable, Sendable {
     let title = "Aanmelden"
     let csrfToken: String
     let next: String
@@ -11,7 +11,7 @@ struct LoginPage: Codable, Sendable {
 }
 
 /// The signed-in person's own page: who they are, what they may edit, their API tokens.
-struct AccountPage: Codable, Sendable {
+struct AccountPage: Encodable, Sendable {
     let title = "Mijn account"
     let username: String
     let displayName: String

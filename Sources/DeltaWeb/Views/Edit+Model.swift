@@ -109,6 +109,7 @@ struct DetailedProblem: Codable, Sendable {
     var currentVersion: Int?
     var current: RecordDocument?
     var yours: RecordDocument?
+    var currentMembers: MembershipList?
 }
 
 /// The history of one record.
@@ -119,7 +120,7 @@ struct HistoryPage: Codable, Sendable {
 }
 
 /// The recent changes across the register (admins).
-struct ChangesPage: Codable, Sendable {
+struct ChangesPage: Encodable, Sendable {
     let title = "Recente wijzigingen"
     let entries: [AuditEntryView]
 }
@@ -145,7 +146,7 @@ struct AuditEntryView: Codable, Sendable {
 }
 
 /// The accounts list (admins).
-struct UsersPage: Codable, Sendable {
+struct UsersPage: Encodable, Sendable {
     let title = "Gebruikers"
     let users: [UserRow]
 }
