@@ -107,6 +107,8 @@ struct EditingTests {
             #expect(stale.text.contains("Door de beheerder"))
             #expect(stale.text.contains("Door Anna"))
             #expect(stale.text.contains(#"name="version" value="2""#))
+            #expect(!stale.text.contains(#"id="form-errors""#), "a conflict is not a validation error")
+            #expect(stale.text.contains("in uitvoering"), "select values are shown by their Dutch labels")
             let page = try await anna.get("/dossiers/3rx")
             #expect(page.text.contains("Door de beheerder"))
             #expect(!page.text.contains("Door Anna"))

@@ -215,8 +215,14 @@ struct EditRoutes: Sendable {
             let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: current) }
             let theirs = F.values(of: current)
             let rows = F.fields(choices, isNew: false).filter { if case .file = $0.input { false } else { true } }.map { spec in
-                ConflictRow(label: spec.label, yours: values[spec.name] ?? "", theirs: theirs[spec.name] ?? "",
-                            differs: (values[spec.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) != (theirs[spec.name] ?? ""))
+                // Select values are shown by their labels ("bereikt", not "achieved").
+                func shown(_ value: String) -> String {
+                    if case .select(let options) = spec.input, let option = options.first(where: { $0.value == value }) { return option.label }
+                    return value
+                }
+                let yours = values[spec.name] ?? "", stored = theirs[spec.name] ?? ""
+                return ConflictRow(label: spec.label, yours: shown(yours), theirs: shown(stored),
+                                   differs: yours.trimmingCharacters(in: .whitespacesAndNewlines) != stored)
             }
             let conflict = ConflictView(yourVersion: submittedVersion, currentVersion: version, changedBy: changedBy?.actor,
                                         changedAt: changedBy.map { String($0.at.prefix(16)).replacingOccurrences(of: "T", with: " ") }, rows: rows)
@@ -240,7 +246,7 @@ struct EditRoutes: Sendable {
         let base = "/\(F.segment)"
         let page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
                             action: id.map { "\(base)/\($0)/edit" } ?? "\(base)/new", isNew: id == nil, id: id ?? "", version: version,
-                            fields: fields, errorCount: errors.count, formError: errors["_form"], conflict: conflict,
+                            fields: fields, hasErrors: !errors.filter { $0.key != "_form" }.isEmpty, formError: errors["_form"], conflict: conflict,
                             cancel: id == nil ? "/" : "\(base)/\(id!)/history", history: id.map { "\(base)/\($0)/history" },
                             isMultipart: specs.contains { if case .file = $0.input { true } else { false } })
         return try renderer.html("edit", PageFrame(page: page, path: base, context: context), status: status)

@@ -186,7 +186,7 @@ struct MembershipRoutes: Sendable {
                                              person: member.person, roleLabel: Labels.role(member.role), invited: member.invited,
                                              from: member.from?.iso, until: member.until?.iso)
                                },
-                               fields: fields, invited: values["invited"] == "on", errorCount: errors.count,
+                               fields: fields, invited: values["invited"] == "on", hasErrors: !errors.filter { $0.key != "position" }.isEmpty,
                                positionError: errors["position"], conflict: conflict)
         return try renderer.html("members", PageFrame(page: page, path: "/bodies", context: context), status: status)
     }
@@ -220,7 +220,7 @@ struct MembersPage: Codable, Sendable {
     let members: [MemberRow]
     let fields: [FieldView]
     let invited: Bool
-    let errorCount: Int
+    let hasErrors: Bool
     let positionError: String?
     let conflict: Bool
 }

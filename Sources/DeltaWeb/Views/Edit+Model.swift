@@ -11,7 +11,8 @@ struct EditPage: Codable, Sendable {
     /// The version the form was loaded from; saving over another one is a conflict.
     let version: Int
     let fields: [FieldView]
-    let errorCount: Int
+    /// Whether any field is wrong (a Bool: mustache treats the number 0 as true).
+    let hasErrors: Bool
     /// A message about the whole form (not one field).
     let formError: String?
     let conflict: ConflictView?
