@@ -379,3 +379,47 @@ struct DocumentEditingTests {
         }
     }
 }
+
+@Suite("Injection probes across every record kind")
+struct InjectionProbeTests {
+    static let hostile = "<script>alert('p')</script>\"><img src=x onerror=alert(1)> '; DROP TABLE dossiers; --"
+    /// The free-text fields of the edit forms (ids, choices, dates and amounts are validated instead).
+    static let textFields: Set<String> = ["title", "summary", "note", "place", "name", "shortName", "wording", "fundingSource", "reference", "railLinks", "themes"]
+
+    @Test("hostile text saved through the API into every free-text field renders escaped everywhere, and SQL stays data")
+    func everyKind() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            var saved: [String] = []
+            for (segment, id) in AuthorizationMatrixTests.ids.sorted(by: { $0.key < $1.key }) where segment != "bodies" {
+                let record = try await root.get("/api/\(segment)/\(id)/record")
+                let etag = try #require(record.headers[.eTag], "\(segment)")
+                var fields: [String: String] = [:]
+                for (key, value) in try record.json()["fields"]?.object ?? [:] { fields[key] = value.string ?? "" }
+                for key in fields.keys where Self.textFields.contains(key) { fields[key] = key == "shortName" ? "<i>\"'&" : Self.hostile }
+                let body = String(decoding: try JSONEncoder().encode(["fields": fields]), as: UTF8.self)
+                let put = try await root.send(.put, "/api/\(segment)/\(id)/record", json: body, ifMatch: etag)
+                #expect(put.status == .ok, "\(segment): \(put.text.prefix(300))")
+                if put.status == .ok { saved.append(segment) }
+            }
+            #expect(saved.count == 7)
+            let pages = ["/", "/dossiers", "/dossiers/3rx", "/dossiers/kijfhoek", "/documents", "/documents/verklaring-2026", "/bodies",
+                         "/bodies/politiek-overleg", "/organisations", "/investments", "/admin/changes", "/milestones/3rx-vervolgbijeenkomst/edit",
+                         "/milestones/3rx-vervolgbijeenkomst/history"]
+            for uri in pages {
+                let page = try await root.get(uri)
+                #expect(page.status == .ok, "\(uri)")
+                #expect(!page.text.contains("<script>alert"), "\(uri) shows a stored script unescaped")
+                #expect(!page.text.contains("<img src=x"), "\(uri) shows a stored tag unescaped")
+            }
+            // A calendar feed is plain text for calendar programs, never sniffed as HTML.
+            let feed = try await root.get("/bodies/politiek-overleg/calendar.ics")
+            #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(feed.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            let dossiers = try await engine.read { db in try await Register(db: db, scope: .everything).dossiers() }
+            #expect(dossiers.count > 10, "the dossiers table is still there")
+            #expect(dossiers.contains { $0.title == Self.hostile }, "the text is stored as it was typed")
+        }
+    }
+}
