@@ -184,8 +184,8 @@ public enum CadenceRules {
                 guard start <= day, day <= end else { continue }
                 switch meeting.status {
                 case .held: held += 1
-                case .planned: if day >= today { planned += 1 } else { unrecorded += 1 }
-                case .cancelled: break
+                case .planned, .confirmed: if day >= today { planned += 1 } else { unrecorded += 1 }
+                case .cancelled, .postponed: break
                 }
             }
         }

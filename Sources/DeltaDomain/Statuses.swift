@@ -28,7 +28,7 @@ public enum MilestoneStatus: String, Codable, Sendable, CaseIterable {
 
 /// Where a meeting stands.
 public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
-    case planned, held, cancelled
+    case planned, confirmed, held, postponed, cancelled
 }
 
 /// The kind of a source document.

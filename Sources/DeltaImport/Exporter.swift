@@ -127,9 +127,15 @@ public enum Exporter {
     }
 
     static func node(_ m: Meeting) -> Node {
-        map([("id", Node(m.id)), ("body", Node(m.bodyID)), ("title", Node(m.title)), ("when", Node(m.when.wording)),
-             ("place", text(m.place)), ("status", Node(m.status.rawValue)), ("source", passage(m.source)),
-             ("visibility", visibility(m.visibility))])
+        let invitees: Node? = m.invitees.isEmpty ? nil : Node(m.invitees.map { invitee in
+            map([("organisation", text(invitee.organisationID)), ("person", text(invitee.person)),
+                 ("attendance", invitee.attendance == .invited ? nil : Node(invitee.attendance.rawValue))])
+        })
+        return map([("id", Node(m.id)), ("body", Node(m.bodyID)), ("title", Node(m.title)), ("when", Node(m.when.wording)),
+                    ("time", text(m.time?.wording)),
+                    ("time_zone", m.time.flatMap { $0.timeZone == "Europe/Brussels" ? nil : Node($0.timeZone) }),
+                    ("place", text(m.place)), ("online", m.online ? Node("true") : nil), ("invitees", invitees),
+                    ("status", Node(m.status.rawValue)), ("source", passage(m.source)), ("visibility", visibility(m.visibility))])
     }
 
     static func node(_ i: Investment) -> Node {

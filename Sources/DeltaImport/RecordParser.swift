@@ -224,7 +224,7 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: "meeting")
         let id = try map.id()
         map.context = "meeting “\(id)”"
-        try map.rejectUnknownKeys(["id", "body", "title", "when", "place", "status", "source", "visibility"])
+        try map.rejectUnknownKeys(["id", "body", "title", "when", "time", "time_zone", "place", "online", "invitees", "status", "source", "visibility"])
         try define("meeting", id, map.location)
         let body = try map.id("body")
         references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
@@ -234,8 +234,43 @@ struct RecordParser {
             id: id, bodyID: body, title: try map.string("title"),
             when: try period(try map.string("when"), year: sourceDocument.flatMap { documentYears[$0] }, map: map, key: "when"),
             place: try map.optionalString("place"), status: try required(map, "status", MeetingStatus.self),
-            visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+            visibility: try map.enumValue("visibility", Visibility.self) ?? .public,
+            time: try meetingTime(map), online: try map.bool("online") ?? false, invitees: try invitees(map)))
         try passage(map, "source") { $0.meetings[index].source = $1 }
+    }
+
+    /// `time: "10:00–12:30"` with an optional `time_zone` (Europe/Brussels by default).
+    private func meetingTime(_ map: YAMLMapping) throws -> MeetingTime? {
+        let zone = try map.optionalString("time_zone") ?? "Europe/Brussels"
+        guard MeetingTime.zones.contains(zone) else {
+            throw map.location(of: "time_zone").error("\(map.context): time_zone must be one of \(MeetingTime.zones.joined(separator: ", "))")
+        }
+        guard let text = try map.optionalString("time") else { return nil }
+        guard let time = MeetingTime.parse(text, timeZone: zone) else {
+            throw map.location(of: "time").error("\(map.context): “\(text)” is not a time such as 10:00 or 10:00–12:30")
+        }
+        return time
+    }
+
+    /// `invitees:` — a list of `{organisation: ID, person: NAME, attendance: present}`.
+    private mutating func invitees(_ map: YAMLMapping) throws -> [Invitee] {
+        var result: [Invitee] = []
+        for node in try map.list("invitees") {
+            var entry = try YAMLMapping(node, file: map.file, context: "\(map.context) invitee")
+            try entry.rejectUnknownKeys(["organisation", "person", "attendance"])
+            let organisation = try entry.optionalID("organisation")
+            let person = try entry.optionalString("person")
+            if organisation == nil, person == nil {
+                throw entry.location.error("\(entry.context): name an organisation or a person")
+            }
+            if let organisation {
+                references.append(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: entry.context))
+            }
+            entry.context = map.context
+            result.append(Invitee(organisationID: organisation, person: person,
+                                  attendance: try entry.enumValue("attendance", Attendance.self) ?? .invited))
+        }
+        return result
     }
 
     // MARK: Investments

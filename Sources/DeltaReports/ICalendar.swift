@@ -169,8 +169,8 @@ public enum ICalendar {
         if let bodyName { parts.append("Orgaan: \(bodyName)") }
         parts.append("Status: \(Labels.meetingStatus(meeting.status))")
         let eventStatus = switch meeting.status {
-        case .held: "CONFIRMED"
-        case .planned: "TENTATIVE"
+        case .held, .confirmed: "CONFIRMED"
+        case .planned, .postponed: "TENTATIVE"
         case .cancelled: "CANCELLED"
         }
         return CalendarEvent(uid: uid(meetingID: meeting.id), summary: meeting.title,

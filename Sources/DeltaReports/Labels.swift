@@ -117,7 +117,9 @@ public enum Labels {
     public static func meetingStatus(_ status: MeetingStatus) -> String {
         switch status {
         case .planned: return "gepland"
+        case .confirmed: return "bevestigd"
         case .held: return "gehouden"
+        case .postponed: return "uitgesteld"
         case .cancelled: return "afgelast"
         }
     }

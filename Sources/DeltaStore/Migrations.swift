@@ -13,7 +13,7 @@ public struct Migration: Sendable {
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
 public enum Migrator {
     /// All migrations in order.
-    public static let migrations: [Migration] = [Schema.v1, Schema.v2]
+    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3]
 
     /// Applies the migrations not yet recorded; returns the versions applied.
     @discardableResult

@@ -239,12 +239,14 @@ struct MeetingRow: Codable, Sendable {
     var id: String, bodyId: String, title: String, whenWording: String, whenEarliest: String, whenLatest: String
     var whenPrecision: String, place: String?, status: String, sourceJson: String?
     var visibility: String, version: Int, updatedAt: String
+    var timeJson: String?, online: Int, inviteesJson: String
 
     init(_ m: Meeting, version: Int) {
         id = m.id; bodyId = m.bodyID; title = m.title; whenWording = m.when.wording; whenEarliest = m.when.earliest.iso
         whenLatest = m.when.latest.iso; whenPrecision = m.when.precision.rawValue; place = m.place; status = m.status.rawValue
         sourceJson = JSONColumn.encode(m.source); visibility = m.visibility.rawValue; self.version = version
         updatedAt = Timestamp.now()
+        timeJson = JSONColumn.encode(m.time); online = m.online ? 1 : 0; inviteesJson = JSONColumn.encode(m.invitees)
     }
 
     func model() throws -> Meeting {
@@ -252,7 +254,9 @@ struct MeetingRow: Codable, Sendable {
                 when: try storedPeriod(wording: whenWording, earliest: whenEarliest, latest: whenLatest, precision: whenPrecision, column: "when"),
                 place: place, status: try storedEnum(MeetingStatus.self, status, column: "status"),
                 source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
-                visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+                visibility: try storedEnum(Visibility.self, visibility, column: "visibility"),
+                time: try JSONColumn.decode(MeetingTime.self, timeJson, column: "time_json"), online: online != 0,
+                invitees: try JSONColumn.decodeList(Invitee.self, inviteesJson, column: "invitees_json"))
     }
 }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case duplicate(kind: String, id: String)
     /// Saving over a newer version: nothing was written.
     case conflict(kind: String, id: String, currentVersion: Int)
+    /// Approved minutes: only a correction may be added.
+    case locked(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .corrupt(let message): return "stored data cannot be read: \(message)"
         case .duplicate(let kind, let id): return "a \(kind) with id “\(id)” already exists"
         case .conflict(let kind, let id, let version): return "the \(kind) “\(id)” was changed meanwhile (now version \(version))"
+        case .locked(let message): return message
         }
     }
 }

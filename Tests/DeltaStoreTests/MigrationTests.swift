@@ -9,7 +9,7 @@ struct MigrationTests {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
             #expect(first == Migrator.migrations.map(\.version))
-            #expect(Migrator.migrations.map(\.version) == [1, 2])
+            #expect(Migrator.migrations.map(\.version) == [1, 2, 3])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -22,8 +22,8 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1, 2])
-            #expect(recorded.map(\.name) == ["register", "accounts-and-audit"])
+            #expect(recorded.map(\.version) == [1, 2, 3])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
@@ -53,12 +53,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1, 2], "applied: \(applied)")
+                #expect(all == [1, 2, 3], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1, 2])
+                #expect(versions == [1, 2, 3])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

@@ -140,8 +140,8 @@ struct PageTests {
         #expect(facts.contains(#"<a href="/organisations#ienw">Ministerie van Infrastructuur en Waterstaat (IenW)</a>"#))
 
         let milestones = html.section(from: #"<section aria-labelledby="h-milestones">"#, to: "</section>")
-        #expect(milestones.contains(#"<li class="state-done">"#))
-        #expect(milestones.contains(#"<li class="state-overdue">"#))
+        #expect(milestones.contains(#"<li class="state-done" id="3rx-ondertekening">"#))
+        #expect(milestones.contains(#"<li class="state-overdue" id=""#))
         #expect(html.contains(#"<span class="badge health-off-track">uit koers</span>"#))
     }
 

@@ -1,0 +1,53 @@
+import DeltaDomain
+import SQLKit
+
+/// Applies the register change a decision makes, as an audited edit whose action names the decision
+/// ("decision MEETING/OUTCOME"), so the record's history links back to the decision that caused it.
+public struct DecisionApplier: Sendable {
+    let db: any SQLDatabase
+    let actor: AuditActor
+
+    /// An applier inside the transaction that records the decision.
+    public init(db: any SQLDatabase, actor: AuditActor) {
+        self.db = db
+        self.actor = actor
+    }
+
+    /// Why a change cannot be applied, in Dutch for the form.
+    public struct Refusal: Error, Sendable, Equatable {
+        public let message: String
+    }
+
+    /// Applies `change` for decision `outcomeID`; throws `Refusal` when the record or value is wrong.
+    public func apply(_ change: RegisterChange, decision outcomeID: String, on day: CalendarDate) async throws {
+        let register = Register(db: db, scope: .everything)
+        let editor = RecordEditor(db: db, actor: actor)
+        let action = "decision \(outcomeID)"
+        switch change.kind {
+        case .milestoneDue, .milestoneStatus:
+            guard var milestone = try await register.milestone(id: change.recordID) else { throw Refusal(message: "Er is geen mijlpaal “\(change.recordID)”.") }
+            if change.kind == .milestoneDue {
+                guard let period = FuzzyPeriod.parse(change.value, referenceYear: day.year) else {
+                    throw Refusal(message: "“\(change.value)” is geen termijn die Deltaberaad begrijpt (bijvoorbeeld “eind 2026”).")
+                }
+                milestone.due = period
+            } else {
+                guard let status = MilestoneStatus(rawValue: change.value) else { throw Refusal(message: "“\(change.value)” is geen status van een mijlpaal.") }
+                milestone.status = status
+                if status == .achieved, milestone.achievedOn == nil { milestone.achievedOn = day }
+            }
+            try await editor.save(milestone, expectedVersion: try await editor.version(of: Milestone.self, id: milestone.id), action: action)
+        case .agreementCompletion:
+            guard var agreement = try await register.agreement(id: change.recordID) else { throw Refusal(message: "Er is geen afspraak “\(change.recordID)”.") }
+            guard let completion = Completion(rawValue: change.value) else { throw Refusal(message: "“\(change.value)” is geen uitvoeringsgraad.") }
+            agreement.completion = completion
+            try await editor.save(agreement, expectedVersion: try await editor.version(of: Agreement.self, id: agreement.id), action: action)
+        case .mandateGiven:
+            guard var dossier = try await register.dossier(id: change.recordID) else { throw Refusal(message: "Er is geen dossier “\(change.recordID)”.") }
+            let given = change.value.isEmpty ? FuzzyPeriod(day: day) : FuzzyPeriod.parse(change.value, referenceYear: day.year)
+            guard let given else { throw Refusal(message: "“\(change.value)” is geen datum of periode.") }
+            dossier.mandate = PoliticalMandate(given: given, note: "Besluit \(outcomeID)")
+            try await editor.save(dossier, expectedVersion: try await editor.version(of: Dossier.self, id: dossier.id), action: action)
+        }
+    }
+}

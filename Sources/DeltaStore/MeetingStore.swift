@@ -1,0 +1,181 @@
+import DeltaDomain
+import Foundation
+import SQLKit
+
+/// Agendas, outcomes and minutes of meetings. Every change is audited on the meeting's record, and
+/// approved minutes refuse every change but a correction and the follow-up of actions.
+public struct MeetingStore: Sendable {
+    let db: any SQLDatabase
+
+    /// A store over a connection (inside a transaction for writes).
+    public init(db: any SQLDatabase) { self.db = db }
+
+    // MARK: Agenda
+
+    /// A meeting's agenda in order.
+    public func agenda(meetingID: String) async throws -> [AgendaItem] {
+        try await db.select().column("*").from("agenda_items").where("meeting_id", .equal, meetingID).orderBy("position").all()
+            .map(Self.agendaItem(from:))
+    }
+
+    /// Replaces a meeting's agenda (accept, reorder, edit, add, park) and audits the old and new list.
+    public func replaceAgenda(meetingID: String, with items: [AgendaItem], actor: AuditActor) async throws {
+        let before = try await agenda(meetingID: meetingID)
+        try await db.delete(from: "agenda_items").where("meeting_id", .equal, meetingID).run()
+        for (position, item) in items.enumerated() {
+            try await db.insert(into: "agenda_items")
+                .columns("id", "meeting_id", "position", "title", "reason", "dossier_id", "milestone_id", "agreement_id", "document_id", "action_id", "parked")
+                .values(SQLBind(item.id), SQLBind(meetingID), SQLBind(position), SQLBind(item.title), SQLBind(item.reason.rawValue),
+                        SQLBind(item.dossierID), SQLBind(item.milestoneID), SQLBind(item.agreementID), SQLBind(item.documentID),
+                        SQLBind(item.actionID), SQLBind(item.parked ? 1 : 0))
+                .run()
+        }
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: meetingID, action: "agenda",
+                                          changes: [FieldChange(field: "agenda", before: Self.titles(before), after: Self.titles(items))])
+    }
+
+    private static func titles(_ items: [AgendaItem]) -> String {
+        items.enumerated().map { "\($0.offset + 1). \($0.element.title)\($0.element.parked ? " (geparkeerd)" : "")" }.joined(separator: "\n")
+    }
+
+    /// Items parked at earlier meetings of a body whose subject has not been on a later agenda unparked.
+    public func parkedItems(bodyID: String, before meeting: Meeting) async throws -> [AgendaItem] {
+        let earlier = try await meetings(bodyID: bodyID).filter { $0.id != meeting.id && $0.when.latest <= meeting.when.earliest }
+        var bySubject: [String: AgendaItem] = [:]
+        for previous in earlier.sorted(by: { ($0.when.latest, $0.id) < ($1.when.latest, $1.id) }) {
+            for item in try await agenda(meetingID: previous.id) {
+                bySubject[item.subject] = item.parked ? item : nil
+            }
+        }
+        return bySubject.values.sorted { ($0.meetingID, $0.position) < ($1.meetingID, $1.position) }
+    }
+
+    private func meetings(bodyID: String) async throws -> [Meeting] {
+        try await Register(db: db, scope: .everything).meetings(bodyID: bodyID)
+    }
+
+    // MARK: Outcomes
+
+    /// A meeting's outcomes in order.
+    public func outcomes(meetingID: String) async throws -> [Outcome] {
+        try await db.select().column("*").from("outcomes").where("meeting_id", .equal, meetingID).orderBy("position").all()
+            .map(Self.outcome(from:))
+    }
+
+    /// Every outcome of a body's meetings, meeting by meeting.
+    public func outcomes(bodyID: String) async throws -> [Outcome] {
+        var result: [Outcome] = []
+        for meeting in try await meetings(bodyID: bodyID) { result += try await outcomes(meetingID: meeting.id) }
+        return result
+    }
+
+    /// One outcome.
+    public func outcome(id: String) async throws -> Outcome? {
+        try await db.select().column("*").from("outcomes").where("id", .equal, id).first().map(Self.outcome(from:))
+    }
+
+    /// Open actions of a body from meetings before `meeting` (they stay on every agenda until done).
+    public func openActions(bodyID: String, before meeting: Meeting) async throws -> [Outcome] {
+        let earlier = try await meetings(bodyID: bodyID).filter { $0.id != meeting.id && $0.when.latest <= meeting.when.earliest }
+        var result: [Outcome] = []
+        for previous in earlier { result += try await outcomes(meetingID: previous.id).filter(\.isOpenAction) }
+        return result
+    }
+
+    /// Records an outcome in draft minutes; refused once the minutes are approved.
+    public func addOutcome(_ outcome: Outcome, actor: AuditActor) async throws {
+        try await requireDraft(outcome.meetingID)
+        let position = try await outcomes(meetingID: outcome.meetingID).count
+        try await db.insert(into: "outcomes")
+            .columns("id", "meeting_id", "agenda_item_id", "position", "kind", "text", "owner_id", "owner_person", "due_json",
+                     "action_status", "done_on", "change_json")
+            .values(SQLBind(outcome.id), SQLBind(outcome.meetingID), SQLBind(outcome.agendaItemID), SQLBind(position),
+                    SQLBind(outcome.kind.rawValue), SQLBind(outcome.text), SQLBind(outcome.ownerID), SQLBind(outcome.ownerPerson),
+                    SQLBind(JSONColumn.encode(outcome.due)), SQLBind(outcome.actionStatus?.rawValue), SQLBind(outcome.doneOn?.iso),
+                    SQLBind(JSONColumn.encode(outcome.change)))
+            .run()
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: outcome.meetingID, action: "outcome-\(outcome.kind.rawValue)",
+                                          changes: FieldChange.between(nil as Outcome?, outcome))
+    }
+
+    /// Removes an outcome from draft minutes.
+    public func removeOutcome(id: String, actor: AuditActor) async throws {
+        guard let outcome = try await outcome(id: id) else { throw StoreError.notFound(kind: "outcome", id: id) }
+        try await requireDraft(outcome.meetingID)
+        try await db.delete(from: "outcomes").where("id", .equal, id).run()
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: outcome.meetingID, action: "outcome-removed",
+                                          changes: FieldChange.between(outcome, nil as Outcome?))
+    }
+
+    /// Follows up an action: done, dropped or open again. Allowed after approval: it is not the minutes' text.
+    public func setActionStatus(id: String, _ status: ActionStatus, doneOn: CalendarDate?, actor: AuditActor) async throws {
+        guard let outcome = try await outcome(id: id), outcome.kind == .action else { throw StoreError.notFound(kind: "action", id: id) }
+        try await db.update("outcomes").set("action_status", to: status.rawValue).set("done_on", to: doneOn?.iso).where("id", .equal, id).run()
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: outcome.meetingID, action: "action-status",
+                                          changes: [FieldChange(field: "action \(id)", before: outcome.actionStatus?.rawValue, after: status.rawValue)])
+    }
+
+    // MARK: Minutes
+
+    /// The minutes of a meeting (draft when nothing was recorded yet).
+    public func minutes(meetingID: String) async throws -> MinutesRecord {
+        guard let row = try await db.select().column("*").from("minutes").where("meeting_id", .equal, meetingID).first() else {
+            return MinutesRecord(meetingID: meetingID)
+        }
+        return MinutesRecord(meetingID: meetingID,
+                             status: try storedEnum(MinutesStatus.self, try row.decode(column: "status", as: String.self), column: "status"),
+                             approvedOn: try storedDate(try row.decode(column: "approved_on", as: String?.self), column: "approved_on"),
+                             approvedBy: try row.decode(column: "approved_by", as: String?.self),
+                             corrections: try JSONColumn.decodeList(MinutesCorrection.self, try row.decode(column: "corrections_json", as: String.self),
+                                                                    column: "corrections_json"))
+    }
+
+    /// Approves draft minutes ("chair", or the id of the meeting that approved them); refused when already approved.
+    public func approve(meetingID: String, on day: CalendarDate, by approver: String, actor: AuditActor) async throws {
+        try await requireDraft(meetingID)
+        try await db.delete(from: "minutes").where("meeting_id", .equal, meetingID).run()
+        try await db.insert(into: "minutes").columns("meeting_id", "status", "approved_on", "approved_by", "corrections_json")
+            .values(SQLBind(meetingID), SQLBind(MinutesStatus.approved.rawValue), SQLBind(day.iso), SQLBind(approver), SQLBind("[]")).run()
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: meetingID, action: "minutes-approved",
+                                          changes: [FieldChange(field: "minutes", before: "draft", after: "approved \(day.iso) by \(approver)")])
+    }
+
+    /// Adds a correction to approved minutes: the only change they accept.
+    public func addCorrection(meetingID: String, text: String, actor: AuditActor, now: Date = Date()) async throws {
+        var record = try await minutes(meetingID: meetingID)
+        guard record.status == .approved else { throw StoreError.locked("draft minutes are edited directly; corrections are for approved minutes") }
+        record.corrections.append(MinutesCorrection(text: text, author: actor.name, at: now.formatted(.iso8601)))
+        try await db.update("minutes").set("corrections_json", to: JSONColumn.encode(record.corrections)).where("meeting_id", .equal, meetingID).run()
+        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: meetingID, action: "minutes-correction",
+                                          changes: [FieldChange(field: "correction", before: nil, after: text)])
+    }
+
+    private func requireDraft(_ meetingID: String) async throws {
+        if try await minutes(meetingID: meetingID).status == .approved {
+            throw StoreError.locked("the minutes of \(meetingID) are approved; add a correction instead")
+        }
+    }
+
+    // MARK: Rows
+
+    static func agendaItem(from row: any SQLRow) throws -> AgendaItem {
+        AgendaItem(id: try row.decode(column: "id", as: String.self), meetingID: try row.decode(column: "meeting_id", as: String.self),
+                   position: try row.decode(column: "position", as: Int.self), title: try row.decode(column: "title", as: String.self),
+                   reason: try storedEnum(AgendaReason.self, try row.decode(column: "reason", as: String.self), column: "reason"),
+                   dossierID: try row.decode(column: "dossier_id", as: String?.self), milestoneID: try row.decode(column: "milestone_id", as: String?.self),
+                   agreementID: try row.decode(column: "agreement_id", as: String?.self), documentID: try row.decode(column: "document_id", as: String?.self),
+                   actionID: try row.decode(column: "action_id", as: String?.self), parked: try row.decode(column: "parked", as: Int.self) != 0)
+    }
+
+    static func outcome(from row: any SQLRow) throws -> Outcome {
+        Outcome(id: try row.decode(column: "id", as: String.self), meetingID: try row.decode(column: "meeting_id", as: String.self),
+                agendaItemID: try row.decode(column: "agenda_item_id", as: String?.self),
+                kind: try storedEnum(OutcomeKind.self, try row.decode(column: "kind", as: String.self), column: "kind"),
+                text: try row.decode(column: "text", as: String.self), ownerID: try row.decode(column: "owner_id", as: String?.self),
+                ownerPerson: try row.decode(column: "owner_person", as: String?.self),
+                due: try JSONColumn.decode(FuzzyPeriod.self, try row.decode(column: "due_json", as: String?.self), column: "due_json"),
+                actionStatus: try row.decode(column: "action_status", as: String?.self).map { try storedEnum(ActionStatus.self, $0, column: "action_status") },
+                doneOn: try storedDate(try row.decode(column: "done_on", as: String?.self), column: "done_on"),
+                change: try JSONColumn.decode(RegisterChange.self, try row.decode(column: "change_json", as: String?.self), column: "change_json"))
+    }
+}
