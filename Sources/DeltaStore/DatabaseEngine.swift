@@ -24,8 +24,9 @@ public protocol DatabaseEngine: Sendable {
 
 extension DatabaseEngine {
     /// Runs `body` between BEGIN and COMMIT on `db`, rolling back when it throws.
-    func inTransaction<T: Sendable>(on db: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await db.raw("BEGIN").run()
+    func inTransaction<T: Sendable>(on db: any SQLDatabase, begin: String = "BEGIN",
+                                    _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
         do {
             let result = try await body(db)
             try await db.raw("COMMIT").run()

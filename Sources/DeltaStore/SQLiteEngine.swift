@@ -46,7 +46,9 @@ public final class SQLiteEngine: DatabaseEngine {
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let db = writer.sql(queryLogLevel: nil)
         return try await writeLock.withPermit {
-            try await self.inTransaction(on: db, body)
+            // IMMEDIATE takes the write lock at once, so a second process waits (busy_timeout)
+            // instead of failing when its read turns into a write.
+            try await self.inTransaction(on: db, begin: "BEGIN IMMEDIATE", body)
         }
     }
 
