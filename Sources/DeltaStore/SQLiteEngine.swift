@@ -31,9 +31,10 @@ public final class SQLiteEngine: DatabaseEngine {
 
     private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
         let db = connection.sql(queryLogLevel: nil)
+        // The busy timeout first: switching to WAL needs a lock another process may hold.
+        try await db.raw("PRAGMA busy_timeout=10000").run()
         if writer { try await db.raw("PRAGMA journal_mode=WAL").run() }
         try await db.raw("PRAGMA foreign_keys=ON").run()
-        try await db.raw("PRAGMA busy_timeout=5000").run()
         try await db.raw("PRAGMA synchronous=NORMAL").run()
     }
 
