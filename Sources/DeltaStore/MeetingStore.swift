@@ -179,3 +179,57 @@ public struct MeetingStore: Sendable {
                 change: try JSONColumn.decode(RegisterChange.self, try row.decode(column: "change_json", as: String?.self), column: "change_json"))
     }
 }
+
+extension MeetingStore {
+    /// A body and the bodies under it (the political consultation oversees the working groups'
+    /// dossiers through the DG consultation).
+    static func bodyAndDescendants(_ bodyID: String, register: Register) async throws -> Set<String> {
+        let bodies = try await register.bodies()
+        var result: Set<String> = [bodyID]
+        var grew = true
+        while grew {
+            grew = false
+            for body in bodies where !result.contains(body.id) {
+                if let parent = body.parentID, result.contains(parent) { result.insert(body.id); grew = true }
+            }
+        }
+        return result
+    }
+
+    /// Everything the agenda proposal for `meeting` looks at, read from the register and the audit log.
+    public func agendaContext(for meeting: Meeting) async throws -> AgendaContext {
+        let register = Register(db: db, scope: .everything)
+        let body = try await register.body(id: meeting.bodyID)
+        let meetings = try await register.meetings(bodyID: meeting.bodyID)
+        let bodyIDs = try await Self.bodyAndDescendants(meeting.bodyID, register: register)
+        let day = meeting.when.earliest
+        let previous = meetings.filter { $0.id != meeting.id && $0.status == .held && $0.when.latest < day }
+            .max { ($0.when.latest, $0.id) < ($1.when.latest, $1.id) }
+        let following = meetings.filter { $0.id != meeting.id && $0.when.earliest > meeting.when.latest && $0.status != .cancelled }
+            .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
+        let cadenceDue = body.flatMap { CadenceRules.nextMeetingDueBy(rule: $0.cadence, meetings: meetings, today: meeting.when.latest.adding(days: 1)) }
+        let dossiers = try await register.dossiers().filter { $0.bodyID.map(bodyIDs.contains) ?? false }
+        let dossierIDs = Set(dossiers.map(\.id))
+        var milestones: [Milestone] = []
+        var agreements: [Agreement] = []
+        for dossier in dossiers {
+            milestones += try await register.milestones(dossierID: dossier.id)
+        }
+        var seenAgreements = Set<String>()
+        var documentDossiers: [String: Set<String>] = [:]
+        for agreement in try await register.agreements() {
+            documentDossiers[agreement.source.documentID, default: []].formUnion(agreement.dossierIDs)
+            if !dossierIDs.isDisjoint(with: agreement.dossierIDs), seenAgreements.insert(agreement.id).inserted { agreements.append(agreement) }
+        }
+        let since = previous.map { $0.when.latest.adding(days: 1).iso } ?? day.adding(days: -365).iso
+        let changed = try await db.select().column("record_id").from("audit_log").where("record_kind", .equal, RecordKind.agreement.rawValue)
+            .where("at", .greaterThanOrEqual, since).where("action", .notEqual, "import").all()
+            .map { try $0.decode(column: "record_id", as: String.self) }
+        return AgendaContext(meeting: meeting, previousMeeting: previous, nextMeetingBy: following?.when.earliest ?? cadenceDue,
+                             dossiers: dossiers, milestones: milestones, agreements: agreements,
+                             documents: try await register.documentHeaders(), documentDossiers: documentDossiers,
+                             openActions: try await openActions(bodyID: meeting.bodyID, before: meeting),
+                             parkedItems: try await parkedItems(bodyID: meeting.bodyID, before: meeting),
+                             agreementsChangedSince: Set(changed))
+    }
+}

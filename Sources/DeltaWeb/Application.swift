@@ -24,6 +24,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     AuthController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     EditRoutes(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     HistoryController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
+    MeetingController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     return router
 }
 
