@@ -30,6 +30,8 @@ struct AuthorizationMatrixTests {
         case adminPage
         case newForm, newPost, apiCreate
         case editForm(String), editPost(String), apiEdit(String)
+        /// A state-changing form on a record of a scoped kind; `Int` is what an allowed empty post answers.
+        case scopedPost(String, Int)
         case login, logout
     }
 
@@ -49,6 +51,7 @@ struct AuthorizationMatrixTests {
         case (.get, "/bodies/{id}/members"): return .editForm("bodies")
         case (.post, "/bodies/{id}/members"), (.post, "/bodies/{id}/members/remove"): return .editPost("bodies")
         case (.put, "/api/bodies/{id}/members"): return .apiEdit("bodies")
+        case (.post, "/meetings/{id}/invitees"): return .scopedPost("meetings", 303)
         default: break
         }
         if method == .get, path.hasSuffix("/new") { return .newForm }
@@ -56,6 +59,7 @@ struct AuthorizationMatrixTests {
         if method == .get, path.hasSuffix("/{id}/edit") { return .editForm(segment) }
         if method == .post, path.hasSuffix("/{id}/edit") { return .editPost(segment) }
         if method == .put, path.hasSuffix("/{id}/record") { return .apiEdit(segment) }
+        if method == .post, path.hasPrefix("/meetings/{id}/") { return .scopedPost("meetings", 422) }
         if method == .post, path.hasPrefix("/api/"), parts.count == 2 { return .apiCreate }
         if method == .get, path.hasPrefix("/api/"), path.hasSuffix("/history") { return .signedInAPI }
         if method == .get, path.hasSuffix("/history") { return .signedInPage(200) }
@@ -84,6 +88,7 @@ struct AuthorizationMatrixTests {
         case .apiCreate: return anonymous ? 401 : (editor ? 422 : 403)
         case .editForm(let segment): return scoped(segment, allowed: 200)
         case .editPost(let segment): return scoped(segment, allowed: 422)
+        case .scopedPost(let segment, let allowed): return scoped(segment, allowed: allowed)
         case .apiEdit(let segment): return anonymous ? 401 : scoped(segment, allowed: 422)
         case .login: return 403
         case .logout: return anonymous ? 403 : 303
@@ -111,6 +116,7 @@ struct AuthorizationMatrixTests {
                         try await browser.get("/account")
                     }
                     var uri = route.path.replacingOccurrences(of: "{tokenID}", with: "no-such-token")
+                        .replacingOccurrences(of: "{outcomeID}", with: "no-such-outcome")
                     if uri.contains("{id}") {
                         let segment = uri.split(separator: "/").map(String.init).first { $0 != "api" } ?? ""
                         guard let id = Self.ids[segment] else { failures.append("no demo id for \(route.path)"); continue }

@@ -221,6 +221,9 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/documents/beslisnota-2026", "/api/documents/{id}"),
     ("/api/documents/kamerbrief-goederen-2026", "/api/documents/{id}"),
     ("/api/bodies", "/api/bodies"),
+    ("/api/meetings/politiek-overleg-2026-02-18", "/api/meetings/{id}"),
+    ("/api/meetings/politiek-overleg-zomer-2026", "/api/meetings/{id}"),
+    ("/api/bodies/politiek-overleg/decisions", "/api/bodies/{id}/decisions"),
     ("/api/bodies/werkgroep-be-nl", "/api/bodies/{id}"),
     ("/api/bodies/politiek-overleg", "/api/bodies/{id}"),
     ("/api/bodies/grensregio-overleg", "/api/bodies/{id}"),
@@ -229,7 +232,8 @@ let documentedRequests: [(uri: String, path: String)] = [
 ]
 
 /// A real id for each documented `{id}` path.
-let demoIDs = ["/api/dossiers/{id}": "3rx", "/api/documents/{id}": "verklaring-2026", "/api/bodies/{id}": "werkgroep-be-nl"]
+let demoIDs = ["/api/dossiers/{id}": "3rx", "/api/documents/{id}": "verklaring-2026", "/api/bodies/{id}": "werkgroep-be-nl",
+               "/api/meetings/{id}": "politiek-overleg-2026-02-18", "/api/bodies/{id}/decisions": "politiek-overleg"]
 
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {

@@ -42,7 +42,8 @@ struct MeetingController: Sendable {
         post(router, "/meetings/{id}/agenda/propose") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
             let current = try await store.agenda(meetingID: meeting.id)
-            guard form["agendaVersion"] == Self.fingerprint(current) else { throw Conflict() }
+            guard let version = form["agendaVersion"] else { throw Invalid(message: "Het formulier mist de versie van de agenda; laad de pagina opnieuw.") }
+            guard version == Self.fingerprint(current) else { throw Conflict() }
             let proposed = AgendaProposer.propose(try await store.agendaContext(for: meeting))
             // Accepting is keeping: proposals join the agenda after what is there, once per subject.
             let present = Set(current.map(\.subject))
@@ -57,7 +58,8 @@ struct MeetingController: Sendable {
         post(router, "/meetings/{id}/agenda") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
             let current = try await store.agenda(meetingID: meeting.id)
-            guard form["agendaVersion"] == Self.fingerprint(current) else { throw Conflict() }
+            guard let version = form["agendaVersion"] else { throw Invalid(message: "Het formulier mist de versie van de agenda; laad de pagina opnieuw.") }
+            guard version == Self.fingerprint(current) else { throw Conflict() }
             var kept: [(order: Double, item: AgendaItem)] = []
             for (index, item) in current.enumerated() {
                 guard form["keep_\(index + 1)"] == "on" else { continue }
@@ -138,7 +140,7 @@ struct MeetingController: Sendable {
         }
         post(router, "/meetings/{id}/minutes/approve") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
-            let approver = form.trimmed("approvedBy") ?? "chair"
+            guard let approver = form.trimmed("approvedBy") else { throw Invalid(message: "Kies wie de notulen vaststelde.") }
             if approver != "chair", try await Register(db: db, scope: .everything).meeting(id: approver) == nil {
                 throw Invalid(message: "Kies de voorzitter of de vergadering die de notulen vaststelde.")
             }

@@ -1,0 +1,116 @@
+import DeltaDomain
+import DeltaStore
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A secretary prepares the agenda of the summer 2026 political consultation, records a decision
+/// and an action, approves the minutes; the register, the lists and the API follow.
+@Suite("Meetings: agenda, minutes, decisions and actions")
+struct MeetingFlowTests {
+    static let meeting = "politiek-overleg-zomer-2026"
+
+    @Test("propose, edit and save the agenda; record a decision that moves a milestone and an action; approve; correct")
+    func flow() async throws {
+        try await withAccountsApp { client, engine in
+            let secretary = Browser(client)
+            try await secretary.signIn("anna")
+            let page = try await secretary.get("/meetings/\(Self.meeting)")
+            #expect(page.status == .ok)
+            let version0 = try #require(page.text.captures(#"name="agendaVersion" value="([^"]+)""#).first)
+            let proposed = try await secretary.post("/meetings/\(Self.meeting)/agenda/propose", ["agendaVersion": version0])
+            #expect(proposed.status == .seeOther)
+            let afterProposal = try await secretary.get("/api/meetings/\(Self.meeting)").json()
+            let titles = afterProposal["agenda"]?.array.compactMap { $0["title"]?.string } ?? []
+            #expect(titles.count >= 5)
+            let reasons = Set(afterProposal["agenda"]?.array.compactMap { $0["reason"]?.string } ?? [])
+            #expect(reasons.contains("milestone-due"))
+
+            // The secretary drops item 2, parks item 3, moves item 4 to the top and adds one.
+            let form = try await secretary.get("/meetings/\(Self.meeting)")
+            let version1 = try #require(form.text.captures(#"name="agendaVersion" value="([^"]+)""#).first)
+            var fields = ["agendaVersion": version1, "newTitle": "Rondvraag", "newOrder": "99"]
+            for number in 1...titles.count where number != 2 {
+                fields["keep_\(number)"] = "on"
+                fields["order_\(number)"] = number == 4 ? "0" : "\(number)"
+            }
+            fields["parked_3"] = "on"
+            fields["title_1"] = titles[0] + " (bijgewerkt)"
+            let saved = try await secretary.post("/meetings/\(Self.meeting)/agenda", fields)
+            #expect(saved.status == .seeOther)
+            let agenda = try await secretary.get("/api/meetings/\(Self.meeting)").json()["agenda"]?.array ?? []
+            let newTitles = agenda.compactMap { $0["title"]?.string }
+            #expect(newTitles.count == titles.count)
+            #expect(newTitles.first == titles[3])
+            #expect(newTitles.last == "Rondvraag")
+            #expect(!newTitles.contains(titles[1]))
+            #expect(newTitles.contains(titles[0] + " (bijgewerkt)"))
+            #expect(agenda.first { $0["title"]?.string == titles[2] }?["parked"]?.bool == true)
+            let stale = try await secretary.post("/meetings/\(Self.meeting)/agenda", fields)
+            #expect(stale.status == .conflict, "saving over a changed agenda is a conflict")
+
+            // A decision that moves a milestone, and an action.
+            let itemID = try #require(agenda.first?["id"]?.string)
+            try await secretary.get("/meetings/\(Self.meeting)")
+            let decision = try await secretary.post("/meetings/\(Self.meeting)/outcomes", [
+                "agendaItemID": itemID, "kind": "decision", "text": "Het afsprakenkader ERTMS schuift naar eind 2026.",
+                "changeKind": "milestone-due", "changeRecordID": "ertms-afsprakenkader", "changeValue": "eind 2026"])
+            #expect(decision.status == .seeOther)
+            let milestone = try await engine.read { db in try await Register(db: db, scope: .everything).milestone(id: "ertms-afsprakenkader") }
+            #expect(milestone?.due.wording == "eind 2026")
+            let history = try await secretary.get("/api/milestones/ertms-afsprakenkader/history").json()
+            #expect(history.array.last?["action"]?.string?.hasPrefix("decision \(Self.meeting)/") == true)
+
+            let badAction = try await secretary.post("/meetings/\(Self.meeting)/outcomes", ["kind": "action", "text": "Zonder eigenaar"])
+            #expect(badAction.status == .unprocessableContent)
+            let action = try await secretary.post("/meetings/\(Self.meeting)/outcomes", [
+                "agendaItemID": itemID, "kind": "action", "text": "Planning ERTMS-uitrol aan de grens opstellen", "ownerID": "ienw", "due": "voorjaar 2027"])
+            #expect(action.status == .seeOther)
+
+            // Approve, then the minutes only take corrections.
+            let approved = try await secretary.post("/meetings/\(Self.meeting)/minutes/approve", ["approvedBy": "chair", "approvedOn": "2026-11-20"])
+            #expect(approved.status == .seeOther)
+            let late = try await secretary.post("/meetings/\(Self.meeting)/outcomes", ["kind": "information", "text": "Te laat"])
+            #expect(late.status == .conflict)
+            #expect(late.text.contains("vastgesteld"))
+            let correction = try await secretary.post("/meetings/\(Self.meeting)/minutes/corrections", ["text": "Het besluit betreft ook de ETCS-apparatuur."])
+            #expect(correction.status == .seeOther)
+
+            // The lists, for the public too once approved, and the API in its documented shape.
+            let anonymous = try await Browser(client).get("/bodies/politiek-overleg/decisions")
+            #expect(anonymous.text.contains("Het afsprakenkader ERTMS schuift naar eind 2026."))
+            #expect(anonymous.text.contains("Planning ERTMS-uitrol aan de grens opstellen"))
+            let json = try await Browser(client).get("/api/meetings/\(Self.meeting)").json()
+            let document = try OpenAPIDocument.load()
+            let schema = try #require(document.response("/api/meetings/{id}", status: "200")?.schema)
+            let errors = SchemaValidator(document: document).errors(json, schema)
+            #expect(errors.isEmpty, "\(errors.prefix(5))")
+            #expect(json["minutes"]?["corrections"]?.array.count == 1)
+
+            // Following up the action is allowed after approval.
+            let actionID = try #require(json["agenda"]?.array.first?["outcomes"]?.array.first { $0["kind"]?.string == "action" }?["id"]?.string)
+            try await secretary.get("/meetings/\(Self.meeting)")
+            let done = try await secretary.post("/meetings/\(Self.meeting)/actions/\(actionID)", ["status": "done"])
+            #expect(done.status == .seeOther)
+            let lists = try await secretary.get("/api/bodies/politiek-overleg/decisions").json()
+            #expect(lists["openActions"]?.array.isEmpty == true)
+            #expect(lists["closedActions"]?.array.first?["doneOn"]?.string == "2026-11-23")
+        }
+    }
+
+    @Test("an editor of another body may not touch this meeting; readers see the agenda but no forms")
+    func rights() async throws {
+        try await withAccountsApp { client, _ in
+            let otto = Browser(client)
+            try await otto.signIn("otto")
+            let page = try await otto.get("/meetings/\(Self.meeting)")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("propose-agenda"))
+            let refused = try await otto.post("/meetings/\(Self.meeting)/outcomes", ["kind": "information", "text": "Mag niet"])
+            #expect(refused.status == .forbidden)
+        }
+    }
+}
