@@ -1,7 +1,7 @@
 import DeltaDomain
 
-/// The checks `deltaberaad check` runs: milestones past their latest date, and bodies that
-/// missed (or are at risk of missing) their meeting rule.
+/// The checks `deltaberaad check` runs: milestones past their latest date, bodies that missed
+/// (or are at risk of missing) their meeting rule, and actions past their due period.
 public enum RegisterCheck {
     /// One line per finding, stable order: overdue milestones by deadline, then bodies by name.
     public static func findings(in register: Register, today: CalendarDate) async throws -> [String] {
@@ -18,6 +18,13 @@ public enum RegisterCheck {
                 if result.compliance == .missed || result.compliance == .atRisk {
                     lines.append("cadence \(result.compliance.rawValue) \(body.id) (\(body.name)) \(year): \(result.explanation)")
                 }
+            }
+        }
+        let store = MeetingStore(db: register.db)
+        for body in try await register.bodies() {
+            for action in try await store.outcomes(bodyID: body.id) where action.isOpenAction {
+                guard let due = action.due, due.latest < today else { continue }
+                lines.append("action past due \(action.id) (\(body.name), meeting \(action.meetingID)): \(action.text) — due \(due.wording), latest \(due.latest.iso)")
             }
         }
         return lines

@@ -134,3 +134,26 @@ struct AgendaProposalTests {
         }
     }
 }
+
+@Suite("Check: actions past due")
+struct ActionCheckTests {
+    @Test("deltaberaad check lists an open action whose period has passed, and not a done one", arguments: allEngines)
+    func pastDue(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            let actor = AuditActor(name: "secretaris", via: "session")
+            try await database.engine.transaction { db in
+                let store = MeetingStore(db: db)
+                try await store.addOutcome(Outcome(id: "late", meetingID: "politiek-overleg-2026-02-18", kind: .action, text: "Nota opstellen",
+                                                   ownerID: "ienw", due: FuzzyPeriod.parse("voorjaar 2026")), actor: actor)
+                try await store.addOutcome(Outcome(id: "finished", meetingID: "politiek-overleg-2026-02-18", kind: .action, text: "Brief sturen",
+                                                   ownerID: "ienw", due: FuzzyPeriod.parse("voorjaar 2026")), actor: actor)
+                try await store.setActionStatus(id: "finished", .done, doneOn: nil, actor: actor)
+            }
+            let lines = try await reading(database.engine) { register in try await RegisterCheck.findings(in: register, today: day("2026-11-23")) }
+            let late = lines.filter { $0.hasPrefix("action past due") }
+            #expect(late.count == 1)
+            #expect(late.first?.contains("late") == true)
+        }
+    }
+}

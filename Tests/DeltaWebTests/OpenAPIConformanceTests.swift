@@ -221,6 +221,7 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/documents/beslisnota-2026", "/api/documents/{id}"),
     ("/api/documents/kamerbrief-goederen-2026", "/api/documents/{id}"),
     ("/api/bodies", "/api/bodies"),
+    ("/api/planning", "/api/planning"),
     ("/api/meetings/politiek-overleg-2026-02-18", "/api/meetings/{id}"),
     ("/api/meetings/politiek-overleg-zomer-2026", "/api/meetings/{id}"),
     ("/api/bodies/politiek-overleg/decisions", "/api/bodies/{id}/decisions"),

@@ -32,6 +32,7 @@ struct RegisterController: Sendable {
         }
         page(router, "/organisations", template: "organisations") { register, _, _ in try await register.organisationListPage() }
         page(router, "/investments", template: "investments") { register, _, today in try await register.investmentsPage(today: today) }
+        page(router, "/planning", template: "planning") { register, _, today in try await register.planningPage(today: today) }
     }
 
     /// The private notes of the reader's delegation on a dossier and its agreements.
@@ -107,6 +108,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navBodies: Bool
     let navOrganisations: Bool
     let navInvestments: Bool
+    let navPlanning: Bool
 
     init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
         self.page = page
@@ -119,6 +121,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         navBodies = path.hasPrefix("/bodies")
         navOrganisations = path.hasPrefix("/organisations")
         navInvestments = path.hasPrefix("/investments")
+        navPlanning = path.hasPrefix("/planning")
     }
 }
 

@@ -46,6 +46,8 @@ struct OverviewPage: Codable, Sendable {
     let bodies: [BodySummaryView]
     let dueSoon: [MilestoneView]
     let overdue: [MilestoneView]
+    /// Bodies that will miss this year's rule unless a meeting is planned (compliance at risk).
+    let cadenceWarnings: [BodySummaryView]
 }
 
 enum SummaryBuilder {
@@ -85,6 +87,7 @@ extension Register {
         return OverviewPage(
             title: "Overzicht", today: today.iso, todayLabel: Labels.date(today), dossiers: dossiers, bodies: bodies,
             dueSoon: states.filter { $0.1 == .dueSoon }.map { index.milestone($0.0) },
-            overdue: states.filter { $0.1 == .overdue }.map { index.milestone($0.0) })
+            overdue: states.filter { $0.1 == .overdue }.map { index.milestone($0.0) },
+            cadenceWarnings: bodies.filter { $0.compliance == Compliance.atRisk.rawValue })
     }
 }

@@ -1,0 +1,51 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+/// The planning view: for every body with a meeting rule, whether this year and next are covered
+/// and by when the next meeting must be held.
+struct PlanningPage: Codable, Sendable {
+    let title: String
+    let today: String
+    let todayLabel: String
+    let bodies: [PlanningRow]
+}
+
+/// One body in the planning view.
+struct PlanningRow: Codable, Sendable {
+    let body: BodySummaryView
+    let thisYear: YearComplianceView
+    let nextYear: YearComplianceView
+    /// The next meeting on the calendar (planned or confirmed), if any.
+    let nextMeeting: LinkView?
+    let nextMeetingWhen: String?
+    /// Set when the rule will be missed unless a meeting is planned.
+    let warning: String?
+}
+
+extension Register {
+    /// Builds the planning view for a day.
+    func planningPage(today: CalendarDate) async throws -> PlanningPage {
+        let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
+        var rows: [PlanningRow] = []
+        for body in try await bodies() where body.cadence != .none {
+            let meetings = meetingsByBody[body.id] ?? []
+            let summary = SummaryBuilder.body(body, meetings: meetings, today: today)
+            func year(_ year: Int) -> YearComplianceView {
+                let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
+                return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: Labels.compliance(result.compliance),
+                                          held: result.held, planned: result.planned, required: result.required, explanation: result.explanation)
+            }
+            let upcoming = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest >= today }
+                .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
+            let thisYear = year(today.year)
+            let warning: String? = thisYear.compliance == Compliance.atRisk.rawValue
+                ? "Plan een vergadering\(summary.nextMeetingDueByLabel.map { " vóór \($0)" } ?? ""); anders wordt “\(summary.cadence)” dit jaar niet gehaald."
+                : nil
+            rows.append(PlanningRow(body: summary, thisYear: thisYear, nextYear: year(today.year + 1),
+                                    nextMeeting: upcoming.map { LinkView(id: $0.id, name: $0.title, url: "/meetings/\($0.id)") },
+                                    nextMeetingWhen: upcoming.map { Labels.period($0.when) }, warning: warning))
+        }
+        return PlanningPage(title: "Planning van de overleggen", today: today.iso, todayLabel: Labels.date(today), bodies: rows)
+    }
+}

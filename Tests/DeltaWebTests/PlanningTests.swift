@@ -1,0 +1,62 @@
+import DeltaDomain
+import DeltaStore
+import DeltaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Planning and cadence warnings")
+struct PlanningTests {
+    @Test("the overview warns about every body at risk, and the planning view says what to plan")
+    func warnings() async throws {
+        let (overview, planning, page) = try await withDemoApp { client in
+            (try await client.json("/api/overview"), try await client.json("/api/planning"), try await client.page("/planning"))
+        }
+        let atRisk = Set(overview["bodies"]?.array.filter { $0["compliance"]?.string == "at-risk" }.compactMap { $0["id"]?.string } ?? [])
+        let warned = Set(overview["cadenceWarnings"]?.array.compactMap { $0["id"]?.string } ?? [])
+        #expect(warned == atRisk)
+        let rows = planning["bodies"]?.array ?? []
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let risky = row["thisYear"]?["compliance"]?.string == "at-risk"
+            #expect((row["warning"] != nil) == risky, "\(row["body"]?["id"]?.string ?? "?")")
+            #expect(page.contains(row["body"]?["name"]?.string?.htmlEscaped ?? "—"))
+        }
+        let hasRule = rows.allSatisfy { $0["body"]?["cadence"]?.string?.isEmpty == false }
+        #expect(hasRule)
+    }
+
+    @Test("planning a meeting lifts the warning for a body at risk")
+    func planningLiftsWarning() async throws {
+        try await withAccountsApp { client, engine in
+            // werkgroep-3rx has a rule of its own; look at what the planning says before and after a planned meeting.
+            let before = try await Browser(client).get("/api/planning").json()
+            let risky = before["bodies"]?.array.first { $0["warning"] != nil }
+            guard let risky, let bodyID = risky["body"]?["id"]?.string, let dueBy = risky["body"]?["nextMeetingDueBy"]?.string else {
+                Issue.record("the demo register has no body at risk on \(testToday.iso); the test needs one")
+                return
+            }
+            let year = risky["thisYear"]
+            let needed = Int((year?["required"]?.int ?? 0) - (year?["held"]?.int ?? 0) - (year?["planned"]?.int ?? 0))
+            #expect(needed > 0)
+            let root = Browser(client)
+            try await root.signIn("root")
+            let last = try #require(CalendarDate(iso: dueBy))
+            for number in 0..<max(needed, 1) {
+                let day = last.adding(days: -number).iso
+                let id = number == 0 ? "extra-\(bodyID)" : "extra-\(bodyID)-\(number)"
+                let created = try await root.send(.post, "/api/meetings", json: """
+                    {"id": "\(id)", "fields": {"bodyID": "\(bodyID)", "title": "Extra vergadering", "when": "\(day)", "status": "planned", "visibility": "public"}}
+                    """)
+                #expect(created.status == .created, "\(created.text.prefix(300))")
+            }
+            let after = try await Browser(client).get("/api/planning").json()
+            let row = after["bodies"]?.array.first { $0["body"]?["id"]?.string == bodyID }
+            #expect(row?["warning"] == nil)
+            #expect(row?["nextMeeting"]?["id"]?.string?.hasPrefix("extra-\(bodyID)") == true)
+            _ = engine
+        }
+    }
+}
