@@ -31,8 +31,10 @@ public final class SQLiteEngine: DatabaseEngine {
 
     private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
         let db = connection.sql(queryLogLevel: nil)
-        // The busy timeout first: switching to WAL needs a lock another process may hold.
-        try await db.raw("PRAGMA busy_timeout=10000").run()
+        // The busy timeout first: switching to WAL needs a lock another process may hold. It is
+        // short on purpose: a busy wait blocks one of the few threads SQLite runs on, which can
+        // starve the very transaction it waits for; `transaction` retries with async sleeps instead.
+        try await db.raw("PRAGMA busy_timeout=200").run()
         if writer { try await db.raw("PRAGMA journal_mode=WAL").run() }
         try await db.raw("PRAGMA foreign_keys=ON").run()
         try await db.raw("PRAGMA synchronous=NORMAL").run()
@@ -47,9 +49,30 @@ public final class SQLiteEngine: DatabaseEngine {
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let db = writer.sql(queryLogLevel: nil)
         return try await writeLock.withPermit {
-            // IMMEDIATE takes the write lock at once, so a second process waits (busy_timeout)
-            // instead of failing when its read turns into a write.
-            try await self.inTransaction(on: db, begin: "BEGIN IMMEDIATE", body)
+            // IMMEDIATE takes the write lock at once, so a second process waits instead of failing
+            // when its read turns into a write; while another process writes, retry without
+            // holding a thread.
+            var waited = 0
+            while true {
+                do {
+                    try await db.raw("BEGIN IMMEDIATE").run()
+                    break
+                } catch {
+                    let text = String(describing: error).lowercased()
+                    guard text.contains("locked") || text.contains("busy"), waited < 60_000 else { throw error }
+                    let pause = min(250, 10 + waited / 10)
+                    try await Task.sleep(for: .milliseconds(pause))
+                    waited += pause
+                }
+            }
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
         }
     }
 

@@ -225,6 +225,20 @@ class EditMilestoneTest(BrowserTestCase):
         status = Select(d.find_element(By.ID, "f-status"))
         status_before = status.first_selected_option.get_attribute("value")
         status.select_by_value("achieved")
+
+        # "achieved" without a date is refused, with the error at the field.
+        d.execute_script("arguments[0].value='';", d.find_element(By.ID, "f-achievedOn"))
+        self.click_and_wait(d, self.submit_button(d, "Opslaan"))
+        self.wait(d).until(EC.visibility_of_element_located((By.ID, "form-errors")))
+        field_error = d.find_element(By.ID, "e-achievedOn")
+        self.assertIn("field-error", field_error.get_attribute("class"))
+        self.assertTrue(field_error.text.strip(), "#e-achievedOn is empty")
+        self.assertEqual("achieved", Select(d.find_element(By.ID, "f-status"))
+                         .first_selected_option.get_attribute("value"),
+                         "the refused form lost the chosen status")
+
+        status = Select(d.find_element(By.ID, "f-status"))
+        status.select_by_value("achieved")
         achieved = d.find_element(By.ID, "f-achievedOn")
         d.execute_script("arguments[0].value='2026-11-20';"
                          "arguments[0].dispatchEvent(new Event('input',{bubbles:true}));"
