@@ -423,3 +423,63 @@ struct InjectionProbeTests {
         }
     }
 }
+
+@Suite("Three-way merge on conflicts")
+struct MergeTests {
+    /// The hidden `_base_*` fields of an edit form, as a browser would send them back.
+    static func baseFields(_ html: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        let pattern = #"<input type="hidden" name="(_base_[A-Za-z]+)" value="([^"]*)">"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [:] }
+        let text = html as NSString
+        for match in regex.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+            let value = text.substring(with: match.range(at: 2)).replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+            fields[text.substring(with: match.range(at: 1))] = value
+        }
+        return fields
+    }
+
+    @Test("fields only the other person changed are taken over; the user's own changes stay; saving keeps both")
+    func merge() async throws {
+        try await withAccountsApp { client, engine in
+            let milestone = "3rx-vervolgbijeenkomst"
+            let anna = Browser(client), root = Browser(client)
+            try await anna.signIn("anna")
+            try await root.signIn("root")
+            let annaForm = try await anna.get("/milestones/\(milestone)/edit")
+            let base = Self.baseFields(annaForm.text)
+            #expect(base["_base_title"] != nil)
+            let rootForm = try await root.get("/milestones/\(milestone)/edit")
+            var rootFields = Self.baseFields(rootForm.text)
+            for (key, value) in Self.baseFields(rootForm.text) { rootFields[String(key.dropFirst("_base_".count))] = value }
+            rootFields["note"] = "Toelichting van de beheerder"
+            rootFields["version"] = "1"
+            let rootSaved = try await root.post("/milestones/\(milestone)/edit", rootFields)
+            #expect(rootSaved.status == .seeOther)
+
+            var annaFields = base
+            for (key, value) in base { annaFields[String(key.dropFirst("_base_".count))] = value }
+            annaFields["title"] = "Titel van Anna"
+            annaFields["version"] = "1"
+            let conflict = try await anna.post("/milestones/\(milestone)/edit", annaFields)
+            #expect(conflict.status == .conflict)
+            #expect(conflict.text.contains(#"value="Titel van Anna""#), "her own change stays")
+            #expect(conflict.text.contains(">Toelichting van de beheerder</textarea>"), "the other change is taken over")
+            #expect(conflict.text.contains("overgenomen uit de huidige versie"))
+
+            // Saving the merged form as it stands keeps both changes.
+            var merged = Self.baseFields(conflict.text)
+            for (key, value) in merged { merged[String(key.dropFirst("_base_".count))] = value }
+            merged["title"] = "Titel van Anna"
+            merged["note"] = "Toelichting van de beheerder"
+            merged["version"] = "2"
+            let saved = try await anna.post("/milestones/\(milestone)/edit", merged)
+            #expect(saved.status == .seeOther)
+            let stored = try await engine.read { db in try await Register(db: db, scope: .everything).milestone(id: milestone) }
+            #expect(stored?.title == "Titel van Anna")
+            #expect(stored?.note == "Toelichting van de beheerder")
+        }
+    }
+}

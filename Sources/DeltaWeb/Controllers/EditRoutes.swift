@@ -63,7 +63,8 @@ struct EditRoutes: Sendable {
             }
             guard let (record, version, choices) = loaded else { throw HTTPError(.notFound) }
             guard try await mayEdit(record, context: context) else { throw Self.forbidden }
-            return try editPage(F.self, id: id, version: version, values: F.values(of: record), errors: [:], conflict: nil, choices: choices, context: context)
+            return try editPage(F.self, id: id, version: version, values: F.values(of: record), errors: [:], conflict: nil, choices: choices,
+                                context: context, base: F.values(of: record), cancel: F.page(of: record))
         }
         router.post(RouterPath("\(base)/{id}/edit")) { request, context -> Response in
             _ = try Self.signedIn(context)
@@ -208,46 +209,76 @@ struct EditRoutes: Sendable {
         case .forbidden:
             throw Self.forbidden
         case .invalid(let errors):
-            let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: nil) }
+            let scope = context.readScope
+            let (choices, stored) = try await engine.read { db in
+                let register = Register(db: db, scope: scope)
+                var stored: F.Record?
+                if let id { stored = try await register.versioned(F.Record.self, id: id)?.record }
+                return (try await loadChoices(F.self, register, values: values, existing: stored), stored)
+            }
             return try editPage(F.self, id: id, version: submittedVersion, values: values, errors: errors, conflict: nil, choices: choices,
-                                context: context, status: .unprocessableContent)
+                                context: context, base: Self.submittedBase(values), cancel: stored.map(F.page(of:)), status: .unprocessableContent)
         case .conflict(let current, let version, let changedBy):
             let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: current) }
             let theirs = F.values(of: current)
-            let rows = F.fields(choices, isNew: false).filter { if case .file = $0.input { false } else { true } }.map { spec in
-                // Select values are shown by their labels ("bereikt", not "achieved").
+            let original = Self.submittedBase(values)
+            let specs = F.fields(choices, isNew: false).filter { if case .file = $0.input { false } else { true } }
+            // A three-way merge: a field the user did not touch takes the newer stored value; a field
+            // only the user changed keeps the user's value; a field both changed keeps the user's value
+            // and is marked, with the stored value beside it.
+            var merged = values
+            var rows: [ConflictRow] = []
+            for spec in specs {
                 func shown(_ value: String) -> String {
+                    // Select values are shown by their labels ("bereikt", not "achieved").
                     if case .select(let options) = spec.input, let option = options.first(where: { $0.value == value }) { return option.label }
                     return value
                 }
-                let yours = values[spec.name] ?? "", stored = theirs[spec.name] ?? ""
-                return ConflictRow(label: spec.label, yours: shown(yours), theirs: shown(stored),
-                                   differs: yours.trimmingCharacters(in: .whitespacesAndNewlines) != stored)
+                let yours = (values[spec.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), stored = theirs[spec.name] ?? ""
+                let base = original[spec.name]
+                let youChanged = base.map { $0 != yours } ?? true
+                let theyChanged = base.map { $0 != stored } ?? (yours != stored)
+                let resolution: String
+                if yours == stored {
+                    resolution = "gelijk"
+                } else if !youChanged {
+                    merged[spec.name] = stored
+                    resolution = "overgenomen uit de huidige versie"
+                } else if !theyChanged {
+                    resolution = "uw wijziging blijft staan"
+                } else {
+                    resolution = "beiden gewijzigd: kies"
+                }
+                rows.append(ConflictRow(label: spec.label, yours: shown(yours), theirs: shown(stored), differs: yours != stored,
+                                        bothChanged: youChanged && theyChanged && yours != stored, resolution: resolution))
             }
             let conflict = ConflictView(yourVersion: submittedVersion, currentVersion: version, changedBy: changedBy?.actor,
                                         changedAt: changedBy.map { String($0.at.prefix(16)).replacingOccurrences(of: "T", with: " ") }, rows: rows)
-            // The form keeps the user's input and now carries the newer version: saving it is the merge.
-            return try editPage(F.self, id: id, version: version, values: values, errors: [:], conflict: conflict, choices: choices,
-                                context: context, theirs: theirs, status: .conflict)
+            // The form now carries the newer version and the merged values: saving it is the merge.
+            return try editPage(F.self, id: id, version: version, values: merged, errors: [:], conflict: conflict, choices: choices,
+                                context: context, theirs: theirs, base: theirs, cancel: F.page(of: current), status: .conflict)
         }
     }
 
     private func editPage<F: RecordForm>(_ form: F.Type, id: String?, version: Int, values: [String: String], errors: [String: String],
                                          conflict: ConflictView?, choices: FormChoices, context: AppRequestContext,
-                                         theirs: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
+                                         theirs: [String: String] = [:], base: [String: String] = [:], cancel: String? = nil,
+                                         status: HTTPResponse.Status = .ok) throws -> Response {
         var specs = F.fields(choices, isNew: id == nil)
         if id == nil { specs.insert(FieldSpec(name: "id", label: "Id", input: .text, required: true, hint: "Vast kenmerk: kleine letters, cijfers en streepjes."), at: 0) }
         let fields = specs.map { spec in
             let mine = values[spec.name] ?? ""
             let stored = theirs[spec.name]
-            return FieldView(spec, value: mine, error: errors[spec.name],
-                             theirs: stored.flatMap { $0 != mine.trimmingCharacters(in: .whitespacesAndNewlines) ? $0 : nil })
+            var view = FieldView(spec, value: mine, error: errors[spec.name],
+                                 theirs: stored.flatMap { $0 != mine.trimmingCharacters(in: .whitespacesAndNewlines) ? $0 : nil })
+            view.base = base[spec.name]
+            return view
         }
         let base = "/\(F.segment)"
         let page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
                             action: id.map { "\(base)/\($0)/edit" } ?? "\(base)/new", isNew: id == nil, id: id ?? "", version: version,
                             fields: fields, hasErrors: !errors.filter { $0.key != "_form" }.isEmpty, formError: errors["_form"], conflict: conflict,
-                            cancel: id == nil ? "/" : "\(base)/\(id!)/history", history: id.map { "\(base)/\($0)/history" },
+                            cancel: cancel ?? (id == nil ? "/" : "\(base)/\(id!)/history"), history: id.map { "\(base)/\($0)/history" },
                             isMultipart: specs.contains { if case .file = $0.input { true } else { false } })
         return try renderer.html("edit", PageFrame(page: page, path: base, context: context), status: status)
     }
@@ -322,6 +353,13 @@ struct EditRoutes: Sendable {
     static func signedIn(_ context: AppRequestContext) throws -> Account {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         return account
+    }
+
+    /// The values of the version the form was loaded from, sent back as `_base_NAME` fields.
+    static func submittedBase(_ values: [String: String]) -> [String: String] {
+        var base: [String: String] = [:]
+        for (key, value) in values where key.hasPrefix("_base_") { base[String(key.dropFirst("_base_".count))] = value }
+        return base
     }
 
     static let forbidden = HTTPError(.forbidden, message: "Uw account mag dit niet wijzigen. Vraag een beheerder om rechten op dit overleg of dossier.")

@@ -38,6 +38,8 @@ struct FieldView: Codable, Sendable {
     let options: [OptionView]
     /// The newer stored value, when it differs from what the user submitted.
     let theirs: String?
+    /// The value of the version the form edits (sent back to tell the user's changes from others').
+    var base: String?
 
     init(_ spec: FieldSpec, value: String, error: String?, theirs: String?) {
         name = spec.name; label = spec.label; self.value = value; self.error = error; hint = spec.hint; required = spec.required
@@ -84,6 +86,10 @@ struct ConflictRow: Codable, Sendable {
     let yours: String
     let theirs: String
     let differs: Bool
+    /// Both the user and the other person changed this field: the user must choose.
+    let bothChanged: Bool
+    /// What the merged form holds for this field, in Dutch.
+    let resolution: String
 }
 
 /// A record as the JSON API edits it: its form fields and version.

@@ -1,0 +1,125 @@
+import DeltaDomain
+
+/// What the progress report is built from: a body, a period, and the register as the reader may see it.
+public struct ProgressReportInput: Sendable {
+    public var body: Body
+    public var from: CalendarDate
+    public var to: CalendarDate
+    /// "2026", or the wording the user gave.
+    public var periodName: String
+    public var today: CalendarDate
+    /// The dossiers the body and the bodies under it carry.
+    public var dossiers: [Dossier]
+    public var milestones: [Milestone]
+    public var agreements: [Agreement]
+    public var investments: [Investment]
+    /// Outcomes of the body's meetings, with the meeting and the dossier each is about (if known).
+    public var outcomes: [(outcome: Outcome, meeting: Meeting, dossierID: String?)]
+    public var organisationNames: [String: String]
+
+    public init(body: Body, from: CalendarDate, to: CalendarDate, periodName: String, today: CalendarDate, dossiers: [Dossier],
+                milestones: [Milestone], agreements: [Agreement], investments: [Investment],
+                outcomes: [(outcome: Outcome, meeting: Meeting, dossierID: String?)], organisationNames: [String: String]) {
+        self.body = body; self.from = from; self.to = to; self.periodName = periodName; self.today = today; self.dossiers = dossiers
+        self.milestones = milestones; self.agreements = agreements; self.investments = investments; self.outcomes = outcomes
+        self.organisationNames = organisationNames
+    }
+}
+
+/// The report, in the chosen language, ready to render as HTML or Markdown.
+public struct ProgressReport: Sendable {
+    public let language: ReportLanguage
+    public let title: String
+    public let bodyName: String
+    public let period: String
+    public let generatedOn: String
+    public let summary: [SummaryRow]
+    public let sections: [DossierSection]
+    public let generalDecisions: [String]
+
+    /// One line of the opening table.
+    public struct SummaryRow: Sendable {
+        public let anchor: String
+        public let dossier: String
+        public let health: Health
+        public let healthLabel: String
+        public let reached: Int
+        public let missed: Int
+        public let next: String
+    }
+
+    /// Everything about one dossier.
+    public struct DossierSection: Sendable {
+        public let anchor: String
+        public let title: String
+        public let health: Health
+        public let healthLabel: String
+        public let reasons: [String]
+        public let reached: [String]
+        public let missed: [String]
+        public let next: [String]
+        public let decisions: [String]
+        public let openActions: [String]
+        public let investments: [String]
+        public let investmentTotal: String?
+        public let agreements: [(title: String, completion: String)]
+        public let completionCounts: [(label: String, count: Int)]
+    }
+
+    /// Builds the report: milestones reached (achieved on a day in the period) and missed (open,
+    /// their latest day in the period and before today), the next three open milestones, decisions of
+    /// the period, actions open today, investments with a band total, and agreements on the OGP scale.
+    public static func build(_ input: ProgressReportInput, language: ReportLanguage) -> ProgressReport {
+        let l = language
+        var summary: [SummaryRow] = []
+        var sections: [DossierSection] = []
+        let dossierIDs = Set(input.dossiers.map(\.id))
+        for dossier in input.dossiers.sorted(by: { ($0.title, $0.id) < ($1.title, $1.id) }) {
+            let milestones = input.milestones.filter { $0.dossierID == dossier.id }
+            let assessment = HealthRules.assess(milestones: milestones, today: input.today)
+            let reached = milestones.filter { $0.status == .achieved && ($0.achievedOn.map { $0 >= input.from && $0 <= input.to } ?? false) }
+                .sorted { ($0.achievedOn!, $0.id) < ($1.achievedOn!, $1.id) }
+            let missed = milestones.filter { $0.status.isOpen && $0.due.latest >= input.from && $0.due.latest <= input.to && $0.due.latest < input.today }
+                .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }
+            let next = milestones.filter { $0.status.isOpen && $0.due.latest >= input.today }
+                .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }.prefix(3)
+            let decisions = input.outcomes.filter { $0.dossierID == dossier.id && $0.outcome.kind == .decision
+                && $0.meeting.when.latest >= input.from && $0.meeting.when.earliest <= input.to }
+            let actions = input.outcomes.filter { $0.dossierID == dossier.id && $0.outcome.isOpenAction }
+            let investments = input.investments.filter { $0.dossierID == dossier.id }
+            var total = AmountTotal()
+            for investment in investments where investment.partOfID == nil || !investments.contains(where: { $0.id == investment.partOfID }) {
+                total.add(investment.amount)
+            }
+            let agreements = input.agreements.filter { $0.dossierIDs.contains(dossier.id) }
+            let counts = Completion.allCases.map { completion in (l.completion(completion), agreements.filter { $0.completion == completion }.count) }
+                .filter { $0.1 > 0 }
+            let anchor = "d-\(dossier.id)"
+            summary.append(SummaryRow(anchor: anchor, dossier: dossier.title, health: assessment.health, healthLabel: l.health(assessment.health),
+                                      reached: reached.count, missed: missed.count,
+                                      next: next.first.map { "\($0.title) (\(l.period($0.due)))" } ?? l.text(.none)))
+            sections.append(DossierSection(
+                anchor: anchor, title: dossier.title, health: assessment.health, healthLabel: l.health(assessment.health),
+                reasons: l == .nl ? assessment.reasons : [],
+                reached: reached.map { "\($0.title) — \(l.text(.achievedOn)) \(l.date($0.achievedOn!))" },
+                missed: missed.map { "\($0.title) — \(l.text(.dueBy)) \(l.date($0.due.latest)) (\($0.due.wording))" },
+                next: next.map { "\($0.title) — \(l.period($0.due))" },
+                decisions: decisions.map { "\($0.outcome.text) (\($0.meeting.title), \(l.period($0.meeting.when)))" },
+                openActions: actions.map { action in
+                    let owner = [action.outcome.ownerID.map { input.organisationNames[$0] ?? $0 }, action.outcome.ownerPerson].compactMap { $0 }.joined(separator: ", ")
+                    return action.outcome.text + (owner.isEmpty ? "" : " — \(l.text(.owner)): \(owner)")
+                        + (action.outcome.due.map { "; \(l.text(.due)): \(l.period($0))" } ?? "")
+                },
+                investments: investments.map { "\($0.title): \(Labels.amount($0.amount)) (\($0.wording))" },
+                investmentTotal: investments.isEmpty ? nil : Labels.total(total),
+                agreements: agreements.map { ($0.title, l.completion($0.completion)) },
+                completionCounts: counts))
+        }
+        let general = input.outcomes.filter { ($0.dossierID.map { !dossierIDs.contains($0) } ?? true) && $0.outcome.kind == .decision
+            && $0.meeting.when.latest >= input.from && $0.meeting.when.earliest <= input.to }
+            .map { "\($0.outcome.text) (\($0.meeting.title), \(l.period($0.meeting.when)))" }
+        return ProgressReport(language: l, title: "\(l.text(.reportTitle)) — \(input.body.name)", bodyName: input.body.name,
+                              period: "\(input.periodName) (\(l.date(input.from)) – \(l.date(input.to)))",
+                              generatedOn: l.date(input.today), summary: summary, sections: sections, generalDecisions: general)
+    }
+}
