@@ -15,6 +15,9 @@ public struct Register: Sendable {
         self.scope = scope
     }
 
+    /// The connection, for the stores that read beside the register (meetings, notes).
+    public var database: any SQLDatabase { db }
+
     /// The same connection read with another scope (for rules that must see every record, such as
     /// "does a hidden agreement still quote this text").
     public func with(scope: ReadScope) -> Register { Register(db: db, scope: scope) }

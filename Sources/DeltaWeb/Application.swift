@@ -25,6 +25,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     EditRoutes(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     HistoryController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     MeetingController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
+    ReportController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(to: router)
     return router
 }
 

@@ -6,7 +6,7 @@ struct Deltaberaad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltaberaad",
         abstract: "Deltaberaad — the register of the Belgian–Dutch cooperation on cross-border rail.",
-        subcommands: [Serve.self, Import.self, Export.self, Check.self, User.self, Audit.self])
+        subcommands: [Serve.self, Import.self, Export.self, Check.self, Report.self, User.self, Audit.self])
 }
 
 /// Options every command that opens the register shares.

@@ -76,3 +76,62 @@ struct AccountCommandTests {
         #expect(named, "\(after.output)")
     }
 }
+
+/// `deltaberaad report` as a secretary makes the report for the ministers.
+@Suite("Command line: progress report")
+struct ReportCommandTests {
+    @Test("report --format pdf prints A4 pages through Chromium: one opening page and one per dossier, with the texts", arguments: ["nl", "fr", "en"])
+    func pdf(lang: String) throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("register.sqlite").path
+        #expect(try CLI.run(["import", "--db", database] + CLI.demoFiles).status == 0)
+        let pdf = folder.appendingPathComponent("report.pdf").path
+        let made = try CLI.run(["report", "--db", database, "--body", "politiek-overleg", "--year", "2026", "--lang", lang,
+                                "--format", "pdf", "--out", pdf, "--today", "2026-11-23"])
+        #expect(made.status == 0, "\(made.errors)")
+        let markdown = folder.appendingPathComponent("report.md").path
+        let md = try CLI.run(["report", "--db", database, "--body", "politiek-overleg", "--year", "2026", "--lang", lang,
+                              "--format", "md", "--out", markdown, "--today", "2026-11-23"])
+        #expect(md.status == 0)
+        let markdownText = try String(contentsOfFile: markdown, encoding: .utf8)
+        // The dossiers of the consultation and its working groups: every "## " section after the summary.
+        let dossierCount = markdownText.components(separatedBy: "\n## ").count - 3
+        #expect(dossierCount >= 10, "\(dossierCount) dossiers")
+
+        // Pages as images (pdftoppm) and as text (pdftotext).
+        let pagesFolder = folder.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
+        #expect(try Tool.run("pdftoppm", ["-r", "30", "-png", pdf, pagesFolder.appendingPathComponent("page").path]).status == 0)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: pagesFolder.path).filter { $0.hasSuffix(".png") }
+        #expect(pages.count == dossierCount + 1, "an opening page and one page per dossier")
+        let text = try Tool.run("pdftotext", [pdf, "-"]).output
+        let title = ["nl": "Voortgangsrapportage", "fr": "Rapport d’avancement", "en": "Progress report"][lang]!
+        #expect(text.contains(title))
+        let numbered = text.contains("/ \(pages.count)")
+        #expect(numbered, "page numbers count the pages")
+        for heading in markdownText.components(separatedBy: "\n## ").dropFirst(3).map({ String($0.prefix { $0 != "\n" }) }) {
+            let words = heading.split(separator: " ").prefix(2).joined(separator: " ")
+            let found = text.contains(words)
+            #expect(found, "the PDF holds dossier “\(heading)”")
+        }
+    }
+}
+
+/// Runs a tool from PATH (poppler's pdftoppm and pdftotext).
+enum Tool {
+    static func run(_ name: String, _ arguments: [String]) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                          errors: String(decoding: errData, as: UTF8.self))
+    }
+}

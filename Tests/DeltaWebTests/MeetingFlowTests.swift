@@ -90,6 +90,20 @@ struct MeetingFlowTests {
             #expect(errors.isEmpty, "\(errors.prefix(5))")
             #expect(json["minutes"]?["corrections"]?.array.count == 1)
 
+            // The progress report carries the decision under its dossier, for the public too once approved.
+            let report = try await Browser(client).get("/bodies/politiek-overleg/report?year=2026&lang=en")
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(report.text.contains("Progress report"))
+            let ertms = report.text.section(from: #"id="d-ertms""#, to: "</section>")
+            #expect(ertms.contains("Het afsprakenkader ERTMS schuift naar eind 2026."))
+            #expect(report.text.contains("Planning ERTMS-uitrol aan de grens opstellen"), "the action, under its agenda item's dossier")
+            let markdown = try await Browser(client).get("/bodies/politiek-overleg/report.md?lang=fr")
+            #expect(markdown.headers[.contentType]?.hasPrefix("text/markdown") == true)
+            #expect(markdown.text.hasPrefix("# Rapport d’avancement"))
+            let badLanguage = try await Browser(client).get("/bodies/politiek-overleg/report?lang=de")
+            #expect(badLanguage.status == .badRequest)
+
             // Following up the action is allowed after approval.
             let actionID = try #require(json["agenda"]?.array.first?["outcomes"]?.array.first { $0["kind"]?.string == "action" }?["id"]?.string)
             try await secretary.get("/meetings/\(Self.meeting)")

@@ -1,0 +1,88 @@
+import ArgumentParser
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+import DeltaWeb
+import Foundation
+
+/// `deltaberaad report`: a body's progress report as HTML, Markdown or PDF.
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a body's progress report (voortgangsrapportage) as HTML, Markdown or PDF (PDF needs Chromium).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The body, e.g. politiek-overleg.") var body: String
+    @Option(help: "The calendar year the report covers (default: this year).") var year: String?
+    @Option(help: "First day of the period (YYYY-MM-DD), with --to instead of --year.") var from: String?
+    @Option(help: "Last day of the period (YYYY-MM-DD).") var to: String?
+    @Option(help: "Language of headings, fixed texts and dates: nl, fr or en.") var lang: String = "nl"
+    @Option(help: "html, md or pdf.") var format: String = "html"
+    @Option(help: "The file to write.") var out: String
+    @Option(help: "Pin “today” (YYYY-MM-DD).") var today: String?
+
+    func run() async throws {
+        guard let language = ReportLanguage(rawValue: lang) else { throw CLIError("--lang must be nl, fr or en") }
+        guard ["html", "md", "pdf"].contains(format) else { throw CLIError("--format must be html, md or pdf") }
+        let day = try parseDay(today) ?? CalendarDate.todayInBrussels()
+        let period: ReportPeriod
+        do {
+            period = try ReportPeriod(year: year, from: from, to: to, today: day)
+        } catch {
+            throw CLIError("the period is not valid: give --year 2026, or --from and --to as YYYY-MM-DD")
+        }
+        let engine = try await openRegister(database)
+        let input: ProgressReportInput?
+        do {
+            input = try await engine.read { db in
+                try await ProgressReports.input(register: Register(db: db, scope: .everything), bodyID: body, from: period.from, to: period.to,
+                                                periodName: period.name, today: day, approvedMinutesOnly: false)
+            }
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
+        await engine.shutdown()
+        guard let input else { throw CLIError("no body with id “\(body)”") }
+        let report = ProgressReport.build(input, language: language)
+        let output = URL(fileURLWithPath: out)
+        switch format {
+        case "md":
+            try ProgressReportRenderer.markdown(report).write(to: output, atomically: true, encoding: .utf8)
+        case "html":
+            try ProgressReportRenderer.html(report).write(to: output, atomically: true, encoding: .utf8)
+        default:
+            try PDFPrinter.print(html: ProgressReportRenderer.html(report), to: output)
+        }
+        print("\(format) report for \(body), \(period.name), \(language.rawValue): \(output.path)")
+    }
+}
+
+/// Prints HTML to PDF with headless Chromium (`--print-to-pdf`), which honours the report's
+/// A4 page rules and page-number margin boxes.
+enum PDFPrinter {
+    static func chromium() -> String? {
+        if let configured = ProcessInfo.processInfo.environment["DELTABERAAD_CHROMIUM"] { return configured }
+        return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func print(html: String, to output: URL) throws {
+        guard let chromium = chromium() else { throw CLIError("PDF needs Chromium (apt-get install chromium), or set DELTABERAAD_CHROMIUM") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                             "--print-to-pdf=\(output.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
+            throw CLIError("Chromium could not print the PDF (exit \(process.terminationStatus))")
+        }
+    }
+}
