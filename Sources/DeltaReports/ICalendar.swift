@@ -1,9 +1,11 @@
 import DeltaDomain
 
-/// One all-day event of a calendar feed.
+/// One event of a calendar feed.
 ///
-/// Every event in the register's feeds is all-day: deadlines and meeting days are civil dates,
-/// never instants, so the feed carries `DTSTART;VALUE=DATE` and an exclusive `DTEND` on the next day.
+/// Deadlines and meeting days are civil dates, never instants: such events are all-day
+/// (`DTSTART;VALUE=DATE` and an exclusive `DTEND` on the next day). A meeting with a fixed day and
+/// clock time is a timed event in its own zone (`DTSTART;TZID=Europe/Brussels:…`), and the feed
+/// then carries that zone's `VTIMEZONE`.
 public struct CalendarEvent: Hashable, Sendable {
     /// Stable identifier: "milestone-<id>@deltaberaad", "meeting-<id>@deltaberaad".
     public var uid: String
@@ -16,11 +18,13 @@ public struct CalendarEvent: Hashable, Sendable {
     public var url: String?
     /// `CONFIRMED`, `TENTATIVE` or `CANCELLED`.
     public var status: String?
+    /// The clock time in its zone, for a meeting whose day and time are fixed; nil for all-day events.
+    public var time: MeetingTime?
 
     public init(uid: String, summary: String, description: String? = nil, location: String? = nil,
-                day: CalendarDate, url: String? = nil, status: String? = nil) {
+                day: CalendarDate, url: String? = nil, status: String? = nil, time: MeetingTime? = nil) {
         self.uid = uid; self.summary = summary; self.description = description; self.location = location
-        self.day = day; self.url = url; self.status = status
+        self.day = day; self.url = url; self.status = status; self.time = time
     }
 }
 
@@ -41,19 +45,25 @@ public enum ICalendar {
             "X-WR-CALNAME:\(escapeText(name))",
             "X-WR-TIMEZONE:Europe/Brussels",
         ]
+        for zone in Set(events.compactMap { $0.time?.timeZone }).sorted() { lines += timeZone(zone) }
         for event in events {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(escapeText(event.uid))")
             lines.append("DTSTAMP:\(stamp)")
-            lines.append("DTSTART;VALUE=DATE:\(dateValue(event.day))")
-            lines.append("DTEND;VALUE=DATE:\(dateValue(event.day.adding(days: 1)))")
+            if let time = event.time {
+                lines.append("DTSTART;TZID=\(time.timeZone):\(dateValue(event.day))T\(clock(time.start))")
+                if let end = time.end { lines.append("DTEND;TZID=\(time.timeZone):\(dateValue(event.day))T\(clock(end))") }
+            } else {
+                lines.append("DTSTART;VALUE=DATE:\(dateValue(event.day))")
+                lines.append("DTEND;VALUE=DATE:\(dateValue(event.day.adding(days: 1)))")
+            }
             lines.append("SUMMARY:\(escapeText(event.summary))")
             if let description = event.description { lines.append("DESCRIPTION:\(escapeText(description))") }
             if let location = event.location { lines.append("LOCATION:\(escapeText(location))") }
             // URL is of value type URI, not TEXT: it is not escaped, only stripped of line breaks.
             if let url = event.url { lines.append("URL:\(url.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })") }
             if let status = event.status { lines.append("STATUS:\(status)") }
-            lines.append("TRANSP:TRANSPARENT")
+            lines.append(event.time == nil ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE")
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
@@ -128,6 +138,20 @@ public enum ICalendar {
         return result
     }
 
+    /// "10:00" as the time part of a local DATE-TIME: "100000".
+    static func clock(_ time: String) -> String { time.filter { $0 != ":" } + "00" }
+
+    /// The `VTIMEZONE` of Brussels or Amsterdam: Central European Time with the EU's summer time
+    /// (last Sunday of March 02:00 → 03:00, last Sunday of October 03:00 → 02:00), both zones alike.
+    static func timeZone(_ zone: String) -> [String] {
+        ["BEGIN:VTIMEZONE", "TZID:\(zone)",
+         "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+         "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+         "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+         "END:VTIMEZONE"]
+    }
+
     /// A DATE value: `YYYYMMDD`.
     public static func dateValue(_ date: CalendarDate) -> String {
         String(date.iso.filter { $0 != "-" })
@@ -173,9 +197,14 @@ public enum ICalendar {
         case .planned, .postponed: "TENTATIVE"
         case .cancelled: "CANCELLED"
         }
+        if let time = meeting.time { parts.append("Tijd: \(time.wording) (\(time.timeZone))") }
+        if meeting.online { parts.append("Online") }
+        let location = [meeting.place, meeting.online ? "online" : nil].compactMap { $0 }.joined(separator: " / ")
+        // Only a meeting whose day is fixed gets its clock time; otherwise it stays all-day on its last day.
+        let timed = meeting.when.earliest == meeting.when.latest ? meeting.time : nil
         return CalendarEvent(uid: uid(meetingID: meeting.id), summary: meeting.title,
-                             description: parts.joined(separator: "\n"), location: meeting.place,
-                             day: meeting.when.latest, url: url, status: eventStatus)
+                             description: parts.joined(separator: "\n"), location: location.isEmpty ? nil : location,
+                             day: meeting.when.latest, url: url, status: eventStatus, time: timed)
     }
 
     /// "Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)", or for a

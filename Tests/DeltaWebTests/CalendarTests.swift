@@ -129,6 +129,35 @@ struct CalendarFeedTests {
     }
 }
 
+@Suite("Timed meetings in the feeds")
+struct TimedMeetingFeedTests {
+    @Test("a meeting with a day and a time is a timed event in its own zone; python icalendar puts it at the right instant, summer and winter")
+    func timeZones() async throws {
+        let feed = try await withAccountsApp { client, _ -> String in
+            let root = Browser(client)
+            try await root.signIn("root")
+            for (id, day, time, zone) in [("zomer", "2026-06-15", "10:00–12:30", "Europe/Amsterdam"), ("winter", "2026-12-10", "10.00 tot 11.15 uur", "Europe/Brussels")] {
+                let created = try await root.send(.post, "/api/meetings", json: """
+                    {"id": "wg3rx-\(id)", "fields": {"bodyID": "werkgroep-3rx", "title": "Werkgroep 3RX \(id)", "when": "\(day)", "time": "\(time)",
+                     "timeZone": "\(zone)", "place": "Den Haag", "online": "yes", "status": "confirmed", "visibility": "public"}}
+                    """)
+                #expect(created.status == .created, "\(created.text.prefix(300))")
+            }
+            let undated = try await root.send(.post, "/api/meetings", json: """
+                {"id": "wg3rx-vaag", "fields": {"bodyID": "werkgroep-3rx", "title": "Ooit", "when": "najaar 2027", "time": "10:00", "status": "planned"}}
+                """)
+            #expect(undated.status == .unprocessableContent, "a time needs a fixed day")
+            return try await Browser(client).get("/bodies/werkgroep-3rx/calendar.ics").text
+        }
+        #expect(feed.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam"))
+        #expect(feed.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels"))
+        #expect(feed.contains("DTSTART;TZID=Europe/Amsterdam:20260615T100000"))
+        let lines = try PythonICalendar.run(PythonICalendar.timesScript, feed: feed).split(separator: "\n").map(String.init)
+        #expect(lines.contains("meeting-wg3rx-zomer@deltaberaad 2026-06-15T08:00Z 2026-06-15T10:30Z Europe/Amsterdam"), "CEST is UTC+2: \(lines)")
+        #expect(lines.contains("meeting-wg3rx-winter@deltaberaad 2026-12-10T09:00Z 2026-12-10T10:15Z Europe/Brussels"), "CET is UTC+1: \(lines)")
+    }
+}
+
 /// Runs the python `icalendar` package over a feed: an independent parser.
 /// Missing python or icalendar is a failure, never a skip.
 enum PythonICalendar {
@@ -143,6 +172,26 @@ enum PythonICalendar {
         """
 
     static func countEvents(_ feed: String) throws -> Int {
+        let stdout = try run(script, feed: feed)
+        guard let count = Int(stdout) else { throw Failure(description: "python printed “\(stdout)”") }
+        return count
+    }
+
+    /// Every timed event as "UID START-IN-UTC END-IN-UTC TZID", parsed with the feed's own VTIMEZONEs.
+    static let timesScript = """
+        import sys, icalendar, datetime
+        c = icalendar.Calendar.from_ical(sys.stdin.read())
+        for e in c.walk("VEVENT"):
+            start = e.decoded("DTSTART")
+            if isinstance(start, datetime.datetime):
+                end = e.decoded("DTEND") if e.get("DTEND") is not None else None
+                utc = datetime.timezone.utc
+                print(str(e["UID"]), start.astimezone(utc).strftime("%Y-%m-%dT%H:%MZ"),
+                      end.astimezone(utc).strftime("%Y-%m-%dT%H:%MZ") if end else "-", e["DTSTART"].params.get("TZID"))
+        """
+
+    /// Runs a python script over a feed on standard input and returns what it printed.
+    static func run(_ script: String, feed: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
@@ -175,10 +224,10 @@ enum PythonICalendar {
         if stderr.contains("No module named 'icalendar'") {
             throw Failure(description: "python3 has no icalendar module: run `python3 -m pip install icalendar` (scripts/test needs it)")
         }
-        guard process.terminationStatus == 0, let count = Int(stdout) else {
+        guard process.terminationStatus == 0 else {
             throw Failure(description: "python icalendar rejected the feed (exit \(process.terminationStatus)): \(stderr)")
         }
-        return count
+        return stdout
     }
 
     /// Data written by one reader thread and read after it is done.

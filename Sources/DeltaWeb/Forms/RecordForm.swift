@@ -113,14 +113,18 @@ enum MeetingForm: RecordForm {
         [FieldSpec(name: "bodyID", label: "Overleg", input: .select(choices.bodies), required: true),
          FieldSpec(name: "title", label: "Titel", input: .text, required: true),
          FieldSpec(name: "when", label: "Wanneer", input: .text, required: true, hint: "Een datum (2026-12-10) of een periode (“zomer 2026”) zolang de dag niet vastligt."),
-         FieldSpec(name: "place", label: "Plaats", input: .text, hint: "Of “online”."),
+         FieldSpec(name: "time", label: "Tijd", input: .text, hint: "Bijvoorbeeld 10:00–12:30; alleen als de dag vastligt."),
+         FieldSpec(name: "timeZone", label: "Tijdzone", input: .select(MeetingTime.zones.map { Choice(value: $0, label: $0) })),
+         FieldSpec(name: "place", label: "Plaats", input: .text),
+         FieldSpec(name: "online", label: "Online", input: .select([Choice(value: "no", label: "nee"), Choice(value: "yes", label: "ja")])),
          FieldSpec(name: "status", label: "Status", input: .select(enumChoices(MeetingStatus.self, Labels.meetingStatus)), required: true),
          visibilityField]
     }
 
     static func values(of m: Meeting) -> [String: String] {
-        ["bodyID": m.bodyID, "title": m.title, "when": m.when.wording, "place": m.place ?? "", "status": m.status.rawValue,
-         "visibility": m.visibility.rawValue]
+        ["bodyID": m.bodyID, "title": m.title, "when": m.when.wording, "time": m.time?.wording ?? "",
+         "timeZone": m.time?.timeZone ?? "Europe/Brussels", "place": m.place ?? "", "online": m.online ? "yes" : "no",
+         "status": m.status.rawValue, "visibility": m.visibility.rawValue]
     }
 
     static func build(_ r: inout FieldReader, id: String, existing: Meeting?, choices: FormChoices) -> Meeting? {
@@ -128,13 +132,22 @@ enum MeetingForm: RecordForm {
         let title = r.required("title", "Titel", limit: 300)
         let when = r.period("when", "Wanneer", required: true, referenceYear: existing?.when.earliest.year)
         let place = r.optional("place", limit: 300)
+        let zone = r.text("timeZone") ?? "Europe/Brussels"
+        if !MeetingTime.zones.contains(zone) { r.fail("timeZone", "Kies Europe/Brussels of Europe/Amsterdam.") }
+        var time: MeetingTime?
+        if let text = r.text("time") {
+            time = MeetingTime.parse(text, timeZone: zone)
+            if time == nil { r.fail("time", "“\(text)” is geen tijd zoals 10:00 of 10:00–12:30 (het einde na het begin).") }
+            if let when, when.earliest != when.latest { r.fail("time", "Een tijd hoort bij een vaste dag; vul bij Wanneer eerst een datum in.") }
+        }
         let status = r.choice("status", MeetingStatus.self)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         guard r.errors.isEmpty, let body, let when, let status, let visibility else { return nil }
-        return Meeting(id: id, bodyID: body, title: title, when: when, place: place, status: status, source: existing?.source, visibility: visibility)
+        return Meeting(id: id, bodyID: body, title: title, when: when, place: place, status: status, source: existing?.source,
+                       visibility: visibility, time: time, online: r.text("online") == "yes", invitees: existing?.invitees ?? [])
     }
 
-    static func page(of m: Meeting) -> String { "/bodies/\(m.bodyID)" }
+    static func page(of m: Meeting) -> String { "/meetings/\(m.id)" }
 }
 
 enum OrganisationForm: RecordForm {
