@@ -210,3 +210,36 @@ public struct AccountStore: Sendable {
         try await db.delete(from: "login_failures").where("throttle_key", .equal, key).run()
     }
 }
+
+extension AccountStore {
+    /// Makes a new secret calendar feed for an account, revoking any earlier one; returns the secret.
+    public func renewFeed(accountID: String, now: Date) async throws -> String {
+        try await revokeFeeds(accountID: accountID, now: now)
+        let secret = Secrets.random()
+        try await db.insert(into: "calendar_feeds").columns("id", "account_id", "secret_hash", "created_at")
+            .values(SQLBind(String(Secrets.random().prefix(12))), SQLBind(accountID), SQLBind(Secrets.sha256(secret)),
+                    SQLBind(now.formatted(.iso8601))).run()
+        return secret
+    }
+
+    /// Ends an account's feeds: their URLs answer 404 from now on.
+    public func revokeFeeds(accountID: String, now: Date) async throws {
+        try await db.update("calendar_feeds").set("revoked_at", to: now.formatted(.iso8601))
+            .where("account_id", .equal, accountID).where("revoked_at", .is, SQLLiteral.null).run()
+    }
+
+    /// Whether the account has a live feed (its URL is shown only when made).
+    public func hasFeed(accountID: String) async throws -> Bool {
+        try await db.select().column("id").from("calendar_feeds").where("account_id", .equal, accountID)
+            .where("revoked_at", .is, SQLLiteral.null).first() != nil
+    }
+
+    /// The enabled account behind a live feed secret.
+    public func account(forFeed secret: String) async throws -> Account? {
+        guard let row = try await db.select().column("account_id").from("calendar_feeds")
+            .where("secret_hash", .equal, Secrets.sha256(secret)).where("revoked_at", .is, SQLLiteral.null).first(),
+              let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled
+        else { return nil }
+        return account
+    }
+}

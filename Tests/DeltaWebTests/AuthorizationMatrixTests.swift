@@ -44,6 +44,9 @@ struct AuthorizationMatrixTests {
         case (.post, "/logout"): return .logout
         case (.get, "/account"): return .signedInPage(200)
         case (.post, "/account/tokens"): return .signedInPage(422)
+        case (.post, "/account/feed"): return .signedInPage(201)
+        case (.post, "/account/feed/revoke"): return .signedInPage(303)
+        case (.get, "/feeds/{secret}/calendar.ics"): return .everyone(404)
         case (.post, "/account/tokens/{tokenID}/revoke"): return .signedInPage(404)
         case (.get, "/api/me"), (.get, "/api/dossiers/{id}/notes"): return .signedInAPI
         case (.post, "/dossiers/{id}/notes"): return .signedInPage(422)
@@ -117,6 +120,7 @@ struct AuthorizationMatrixTests {
                     }
                     var uri = route.path.replacingOccurrences(of: "{tokenID}", with: "no-such-token")
                         .replacingOccurrences(of: "{outcomeID}", with: "no-such-outcome")
+                        .replacingOccurrences(of: "{secret}", with: "no-such-feed")
                     if uri.contains("{id}") {
                         let segment = uri.split(separator: "/").map(String.init).first { $0 != "api" } ?? ""
                         guard let id = Self.ids[segment] else { failures.append("no demo id for \(route.path)"); continue }

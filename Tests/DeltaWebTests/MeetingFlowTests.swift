@@ -128,3 +128,39 @@ struct MeetingFlowTests {
         }
     }
 }
+
+@Suite("Personal calendar feeds")
+struct PersonalFeedTests {
+    @Test("a secret feed holds the person's bodies' meetings and dossiers' milestones; renewing or revoking ends the old address")
+    func feed() async throws {
+        try await withAccountsApp { client, _ in
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            let made = try await anna.post("/account/feed", [:])
+            #expect(made.status == .created)
+            let url = try #require(made.text.captures(#"id="new-feed">([^<]+)<"#).first)
+            let path = try #require(url.range(of: "/feeds/").map { String(url[$0.lowerBound...]) })
+            let feed = try await Browser(client).get(path)
+            #expect(feed.status == .ok)
+            #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(feed.text.contains("UID:meeting-politiek-overleg-2026-02-18@deltaberaad"), "a meeting of a body she edits")
+            #expect(feed.text.contains("UID:milestone-3rx-vervolgbijeenkomst@deltaberaad"), "a milestone of a dossier her body carries")
+            #expect(!feed.text.contains("vlaams-nederlandse-top"), "not the meetings of bodies she does not edit")
+            let parsed = try PythonICalendar.countEvents(feed.text)
+            #expect(parsed > 3)
+
+            try await anna.get("/account")
+            let renewed = try await anna.post("/account/feed", [:])
+            let newURL = try #require(renewed.text.captures(#"id="new-feed">([^<]+)<"#).first)
+            #expect(newURL != url)
+            let old = try await Browser(client).get(path)
+            #expect(old.status == .notFound)
+            try await anna.get("/account")
+            let revoked = try await anna.post("/account/feed/revoke", [:])
+            #expect(revoked.status == .seeOther)
+            let newPath = try #require(newURL.range(of: "/feeds/").map { String(newURL[$0.lowerBound...]) })
+            let afterRevoke = try await Browser(client).get(newPath)
+            #expect(afterRevoke.status == .notFound)
+        }
+    }
+}

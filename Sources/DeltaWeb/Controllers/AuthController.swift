@@ -49,6 +49,23 @@ struct AuthController: Sendable {
             guard revoked else { throw HTTPError(.notFound) }
             return .seeOther(to: "/account")
         }
+        router.post("/account/feed") { request, context -> Response in
+            let account = try signedIn(context)
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            let now = configuration.now()
+            let secret = try await engine.transaction { db in try await AccountStore(db: db).renewFeed(accountID: account.id, now: now) }
+            let host = request.head.authority.map { "http\(SessionCookie.isSecure(request, configuration: configuration) ? "s" : "")://\($0)" } ?? ""
+            return try await accountPage(context, newSecret: nil, error: nil, newFeedURL: "\(host)/feeds/\(secret)/calendar.ics", status: .created)
+        }
+        router.post("/account/feed/revoke") { request, context -> Response in
+            let account = try signedIn(context)
+            let form = try await FormInput.read(request, context: context)
+            try form.requireCSRF(context)
+            let now = configuration.now()
+            try await engine.transaction { db in try await AccountStore(db: db).revokeFeeds(accountID: account.id, now: now) }
+            return .seeOther(to: "/account#feed")
+        }
         router.get("/api/me") { _, context -> Response in
             guard let account = context.account else { return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Sign in or send a bearer token.") }
             return try renderer.json(account)
@@ -60,12 +77,15 @@ struct AuthController: Sendable {
         return account
     }
 
-    private func accountPage(_ context: AppRequestContext, newSecret: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func accountPage(_ context: AppRequestContext, newSecret: String?, error: String?, newFeedURL: String? = nil,
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
         let account = try signedIn(context)
-        let tokens = try await engine.read { db in try await AccountStore(db: db).tokens(accountID: account.id) }
+        let (tokens, hasFeed) = try await engine.read { db in
+            (try await AccountStore(db: db).tokens(accountID: account.id), try await AccountStore(db: db).hasFeed(accountID: account.id))
+        }
         let page = AccountPage(username: account.id, displayName: account.displayName, delegation: account.delegation, roleLabel: account.role.label,
                                editsBodies: account.editsBodyIDs, editsDossiers: account.editsDossierIDs, tokens: tokens,
-                               newTokenSecret: newSecret, tokenError: error)
+                               newTokenSecret: newSecret, tokenError: error, hasFeed: hasFeed, newFeedURL: newFeedURL)
         return try renderer.html("account", PageFrame(page: page, path: "/account", context: context), status: status)
     }
 

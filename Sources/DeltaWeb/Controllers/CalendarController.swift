@@ -16,6 +16,7 @@ struct CalendarController: Sendable {
     let configuration: AppConfiguration
 
     func addRoutes(to router: Router<AppRequestContext>) {
+        personalFeed(router)
         feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request in
             guard let body = try await register.body(id: id) else { return nil }
             let events = try await register.meetings(bodyID: body.id).map {
@@ -75,4 +76,53 @@ private func link(_ request: Request, _ path: String) -> String? {
 
 extension HTTPField.Name {
     static let xForwardedProto = Self("X-Forwarded-Proto")!
+}
+
+extension CalendarController {
+    /// `/feeds/{secret}/calendar.ics`: one person's feed behind a secret URL (calendar programs cannot
+    /// sign in). It holds the meetings of the bodies the person edits — every body for readers and
+    /// admins — the milestones of their dossiers and the open actions with a deadline, in the
+    /// person's own read scope. Renewing or revoking the feed on /account ends the old URL.
+    func personalFeed(_ router: Router<AppRequestContext>) {
+        router.get("/feeds/{secret}/calendar.ics") { request, context -> Response in
+            let secret = try context.parameters.require("secret")
+            guard let account = try await engine.read({ db in try await AccountStore(db: db).account(forFeed: secret) }) else {
+                throw HTTPError(.notFound)
+            }
+            let scope = ReadScope(visibilities: AccessRules.visibleRecords(for: account))
+            let base = link(request, "")
+            let events: [CalendarEvent] = try await engine.read { db in
+                let register = Register(db: db, scope: scope)
+                let bodies = try await register.bodies()
+                let mine = account.role == .editor ? bodies.filter { account.editsBodyIDs.contains($0.id) } : bodies
+                let bodyIDs = Set(mine.map(\.id))
+                let dossiers = try await register.dossiers().filter { dossier in
+                    account.role != .editor || account.editsDossierIDs.contains(dossier.id) || (dossier.bodyID.map(bodyIDs.contains) ?? false)
+                }
+                var events: [CalendarEvent] = []
+                for body in mine {
+                    for meeting in try await register.meetings(bodyID: body.id) {
+                        events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }))
+                    }
+                    for action in try await MeetingStore(db: db).outcomes(bodyID: body.id) where action.isOpenAction {
+                        guard let due = action.due else { continue }
+                        events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: "Actie: \(action.text)",
+                                                    description: "Termijn zoals geschreven: \(due.wording)\nOrgaan: \(body.name)",
+                                                    day: due.latest, url: base.map { $0 + "/meetings/\(action.meetingID)" }))
+                    }
+                }
+                for dossier in dossiers {
+                    events += try await register.milestones(dossierID: dossier.id).filter { $0.status.isOpen || $0.status == .achieved }
+                        .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }) }
+                }
+                return events
+            }
+            let text = ICalendar.render(name: "Deltaberaad – \(account.displayName)", events: events, stamp: ICalendar.stamp(for: configuration.today()))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/calendar; charset=utf-8"
+            headers[.xContentTypeOptions] = "nosniff"
+            headers[.cacheControl] = "private, no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+    }
 }

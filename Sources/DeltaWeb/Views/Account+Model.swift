@@ -23,6 +23,10 @@ struct AccountPage: Encodable, Sendable {
     /// A token just created: shown once, never again.
     let newTokenSecret: String?
     let tokenError: String?
+    /// Whether a personal calendar feed is live.
+    let hasFeed: Bool
+    /// The feed's secret address, shown once when it is made.
+    let newFeedURL: String?
 }
 
 /// A delegation-private note as pages show it.
