@@ -115,13 +115,13 @@ struct AuthController: Sendable {
         let password = form["password"] ?? ""
         let now = configuration.now()
         let throttle = configuration.loginThrottle
-        let keys = ["account:\(username)", "address:\(context.remoteAddress ?? "unknown")"]
-        // The strictest of the two keys decides.
+        // Per account name and per address (with a larger allowance); the strictest decides.
+        let keys = [("account:\(username)", throttle), ("address:\(context.remoteAddress ?? "unknown")", throttle.forAddresses)]
         var delay = 0.0
         var locked = false
-        for key in keys {
-            let state = try await engine.read { db in try await AccountStore(db: db).failures(key: key, now: now, throttle: throttle) }
-            switch throttle.decide(failures: state.count, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
+        for (key, rules) in keys {
+            let state = try await engine.read { db in try await AccountStore(db: db).failures(key: key, now: now, throttle: rules) }
+            switch rules.decide(failures: state.count, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
             case .locked: locked = true
             case .proceed(let seconds): delay = max(delay, seconds)
             }
@@ -132,7 +132,7 @@ struct AuthController: Sendable {
         let matches = try await Passwords.verify(password, hash: credentials?.passwordHash ?? Passwords.decoyHash)
         guard !locked, matches, let account = credentials?.account, !account.disabled else {
             try await engine.transaction { db in
-                for key in keys { try await AccountStore(db: db).recordFailure(key: key, now: now, throttle: throttle) }
+                for (key, rules) in keys { try await AccountStore(db: db).recordFailure(key: key, now: now, throttle: rules) }
             }
             return try loginPage(request, context: context, username: username, error: Self.failureMessage, status: .unauthorized)
         }
@@ -141,7 +141,7 @@ struct AuthController: Sendable {
         // A new session id at every sign-in, so a planted cookie never becomes a signed-in session.
         let session = try await engine.transaction { db in
             let store = AccountStore(db: db)
-            for key in keys { try await store.clearFailures(key: key) }
+            try await store.clearFailures(key: keys[0].0)
             if let previous { try await store.endSession(idHash: previous.idHash) }
             try await store.purgeExpiredSessions(now: now)
             return try await store.startSession(accountID: account.id, now: now, idleSeconds: idle)
