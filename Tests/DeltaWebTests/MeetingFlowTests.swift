@@ -63,6 +63,7 @@ struct MeetingFlowTests {
             #expect(milestone?.due.wording == "eind 2026")
             let history = try await secretary.get("/api/milestones/ertms-afsprakenkader/history").json()
             #expect(history.array.last?["action"]?.string?.hasPrefix("decision \(Self.meeting)/") == true)
+            #expect(history.array.last?["link"]?.string?.hasPrefix("/meetings/\(Self.meeting)#outcome-") == true)
 
             let badAction = try await secretary.post("/meetings/\(Self.meeting)/outcomes", ["kind": "action", "text": "Zonder eigenaar"])
             #expect(badAction.status == .unprocessableContent)

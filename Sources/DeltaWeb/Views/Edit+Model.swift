@@ -143,12 +143,19 @@ struct AuditEntryView: Codable, Sendable {
     let recordID: String
     let action: String
     let changes: [FieldChange]
+    /// For a change made by a meeting's decision: the decision in that meeting's minutes.
+    let link: String?
 
     init(_ entry: AuditEntry) {
         sequence = entry.sequence
         at = String(entry.at.prefix(19)).replacingOccurrences(of: "T", with: " ")
         actor = entry.actor; via = entry.via; address = entry.address
         recordKind = entry.recordKind; recordID = entry.recordID; action = entry.action; changes = entry.changes
+        if entry.action.hasPrefix("decision "), case let parts = entry.action.dropFirst("decision ".count).split(separator: "/"), parts.count == 2 {
+            link = "/meetings/\(parts[0])#outcome-\(parts[1])"
+        } else {
+            link = nil
+        }
     }
 }
 
