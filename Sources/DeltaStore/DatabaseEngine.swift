@@ -23,10 +23,11 @@ public protocol DatabaseEngine: Sendable {
 }
 
 extension DatabaseEngine {
-    /// Runs `body` between BEGIN and COMMIT on `db`, rolling back when it throws.
-    func inTransaction<T: Sendable>(on db: any SQLDatabase, begin: String = "BEGIN",
+    /// Runs `body` between `begin` and COMMIT on `db`, rolling back when it throws.
+    func inTransaction<T: Sendable>(on db: any SQLDatabase,
+                                    begin: @Sendable (any SQLDatabase) async throws -> Void = { try await $0.raw("BEGIN").run() },
                                     _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await db.raw(SQLQueryString(begin)).run()
+        try await begin(db)
         do {
             let result = try await body(db)
             try await db.raw("COMMIT").run()

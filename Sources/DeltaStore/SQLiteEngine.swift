@@ -49,29 +49,24 @@ public final class SQLiteEngine: DatabaseEngine {
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let db = writer.sql(queryLogLevel: nil)
         return try await writeLock.withPermit {
-            // IMMEDIATE takes the write lock at once, so a second process waits instead of failing
-            // when its read turns into a write; while another process writes, retry without
-            // holding a thread.
-            var waited = 0
-            while true {
-                do {
-                    try await db.raw("BEGIN IMMEDIATE").run()
-                    break
-                } catch {
-                    let text = String(describing: error).lowercased()
-                    guard text.contains("locked") || text.contains("busy"), waited < 60_000 else { throw error }
-                    let pause = min(250, 10 + waited / 10)
-                    try await Task.sleep(for: .milliseconds(pause))
-                    waited += pause
-                }
-            }
+            try await self.inTransaction(on: db, begin: Self.beginImmediate, body)
+        }
+    }
+
+    /// IMMEDIATE takes the write lock at once, so a second process waits instead of failing when its
+    /// read turns into a write; while another process writes, retry without holding a thread.
+    @Sendable private static func beginImmediate(_ db: any SQLDatabase) async throws {
+        var waited = 0
+        while true {
             do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
+                try await db.raw("BEGIN IMMEDIATE").run()
+                return
             } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
+                let text = String(describing: error).lowercased()
+                guard text.contains("locked") || text.contains("busy"), waited < 60_000 else { throw error }
+                let pause = min(250, 10 + waited / 10)
+                try await Task.sleep(for: .milliseconds(pause))
+                waited += pause
             }
         }
     }

@@ -286,10 +286,16 @@ struct EditRoutes: Sendable {
     // MARK: JSON
 
     private func apiRefusal(_ request: Request, context: AppRequestContext) throws -> Response? {
+        try Self.apiRefusal(request, context: context, renderer: renderer)
+    }
+
+    /// Why a state-changing API request may not go on: no credentials (401), or the session cookie
+    /// without the X-CSRF-Token header (403). API tokens need no CSRF token: browsers never send
+    /// them on their own.
+    static func apiRefusal(_ request: Request, context: AppRequestContext, renderer: Renderer) throws -> Response? {
         guard let identity = context.identity else {
             return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Send Authorization: Bearer <token> (create one on /account).")
         }
-        // A browser session must prove the request comes from our pages; API tokens are not sent by browsers on their own.
         if let session = identity.session {
             guard let given = request.headers[.xCSRFToken], Secrets.constantTimeEqual(given, session.csrfToken) else {
                 return try renderer.problem(.forbidden, title: "Forbidden", detail: "A request with the session cookie needs the X-CSRF-Token header.")

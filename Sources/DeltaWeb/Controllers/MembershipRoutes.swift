@@ -76,14 +76,7 @@ struct MembershipRoutes: Sendable {
         }
         router.put("/api/bodies/{id}/members") { request, context -> Response in
             let id = try context.parameters.require("id")
-            guard let identity = context.identity else {
-                return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Send Authorization: Bearer <token> (create one on /account).")
-            }
-            if let session = identity.session {
-                guard let given = request.headers[.xCSRFToken], Secrets.constantTimeEqual(given, session.csrfToken) else {
-                    return try renderer.problem(.forbidden, title: "Forbidden", detail: "A request with the session cookie needs the X-CSRF-Token header.")
-                }
-            }
+            if let refusal = try EditRoutes.apiRefusal(request, context: context, renderer: renderer) { return refusal }
             guard let ifMatch = request.headers[.ifMatch] else {
                 return try renderer.problem(.preconditionRequired, title: "Precondition Required", detail: "Send If-Match with the ETag of the member list you edited.")
             }
