@@ -38,10 +38,12 @@ struct AgendaProposerTests {
         // On track at the previous meeting (due later), overdue now.
         let changed = AgendaProposer.propose(Self.context(milestones: [
             Milestone(id: "x", dossierID: "d", title: "X", due: Self.period("zomer 2026"), status: .inProgress)]))
-        #expect(changed.contains { $0.reason == .healthChanged && $0.dossierID == "d" })
+        let reportsChange = changed.contains { $0.reason == .healthChanged && $0.dossierID == "d" }
+        #expect(reportsChange, "health went from on track to at risk")
         let same = AgendaProposer.propose(Self.context(milestones: [
             Milestone(id: "y", dossierID: "d", title: "Y", due: Self.period("2029"), status: .planned)]))
-        #expect(!same.contains { $0.reason == .healthChanged })
+        let reportsNoChange = same.contains { $0.reason == .healthChanged }
+        #expect(!reportsNoChange, "health stayed the same")
     }
 
     @Test("open actions and parked items come first; agreements without progress and new documents follow; one item per subject")

@@ -48,7 +48,8 @@ struct MeetingFlowTests {
             #expect(newTitles.last == "Rondvraag")
             #expect(!newTitles.contains(titles[1]))
             #expect(newTitles.contains(titles[0] + " (bijgewerkt)"))
-            #expect(agenda.first { $0["title"]?.string == titles[2] }?["parked"]?.bool == true)
+            let parkedItem = agenda.first { $0["title"]?.string == titles[2] }
+            #expect(parkedItem?["parked"]?.bool == true, "item 3 is parked")
             let stale = try await secretary.post("/meetings/\(Self.meeting)/agenda", fields)
             #expect(stale.status == .conflict, "saving over a changed agenda is a conflict")
 
@@ -106,7 +107,8 @@ struct MeetingFlowTests {
             #expect(badLanguage.status == .badRequest)
 
             // Following up the action is allowed after approval.
-            let actionID = try #require(json["agenda"]?.array.first?["outcomes"]?.array.first { $0["kind"]?.string == "action" }?["id"]?.string)
+            let actionOutcome = json["agenda"]?.array.first?["outcomes"]?.array.first { $0["kind"]?.string == "action" }
+            let actionID = try #require(actionOutcome?["id"]?.string, "the action is under the first agenda item")
             try await secretary.get("/meetings/\(Self.meeting)")
             let done = try await secretary.post("/meetings/\(Self.meeting)/actions/\(actionID)", ["status": "done"])
             #expect(done.status == .seeOther)
@@ -140,7 +142,8 @@ struct PersonalFeedTests {
             let made = try await anna.post("/account/feed", [:])
             #expect(made.status == .created)
             let url = try #require(made.text.captures(#"id="new-feed">([^<]+)<"#).first)
-            let path = try #require(url.range(of: "/feeds/").map { String(url[$0.lowerBound...]) })
+            let feedStart = url.range(of: "/feeds/")
+            let path = String(url[try #require(feedStart, "a /feeds/ address").lowerBound...])
             let feed = try await Browser(client).get(path)
             #expect(feed.status == .ok)
             #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
@@ -159,7 +162,8 @@ struct PersonalFeedTests {
             try await anna.get("/account")
             let revoked = try await anna.post("/account/feed/revoke", [:])
             #expect(revoked.status == .seeOther)
-            let newPath = try #require(newURL.range(of: "/feeds/").map { String(newURL[$0.lowerBound...]) })
+            let newFeedStart = newURL.range(of: "/feeds/")
+            let newPath = String(newURL[try #require(newFeedStart, "a /feeds/ address").lowerBound...])
             let afterRevoke = try await Browser(client).get(newPath)
             #expect(afterRevoke.status == .notFound)
         }
