@@ -42,7 +42,16 @@ extension Register {
             let warning: String? = thisYear.compliance == Compliance.atRisk.rawValue
                 ? "Plan een vergadering\(summary.nextMeetingDueByLabel.map { " vóór \($0)" } ?? ""); anders wordt “\(summary.cadence)” dit jaar niet gehaald."
                 : nil
-            rows.append(PlanningRow(body: summary, thisYear: thisYear, nextYear: year(today.year + 1),
+            // Next year has not begun, so the rule cannot be judged yet; the planning says what is on the calendar.
+            let next = today.year + 1
+            let required = body.cadence.meetingsPerYear
+            let plannedNext = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest.year == next }.count
+            let nextYear = YearComplianceView(
+                year: next, compliance: plannedNext >= required ? Compliance.scheduled.rawValue : Compliance.notApplicable.rawValue,
+                complianceLabel: plannedNext >= required ? Labels.compliance(.scheduled) : "nog te plannen",
+                held: 0, planned: plannedNext, required: required,
+                explanation: "\(next): \(plannedNext) van de \(required) vereiste vergaderingen gepland.")
+            rows.append(PlanningRow(body: summary, thisYear: thisYear, nextYear: nextYear,
                                     nextMeeting: upcoming.map { LinkView(id: $0.id, name: $0.title, url: "/meetings/\($0.id)") },
                                     nextMeetingWhen: upcoming.map { Labels.period($0.when) }, warning: warning))
         }
