@@ -192,6 +192,7 @@ public struct AgendaContext: Sendable {
 /// overdue milestones, milestones due before the next meeting, a health change, agreements without
 /// progress; then new documents. An item about the same thing is proposed once.
 public enum AgendaProposer {
+    /// The proposed items, numbered `MEETING-1`, `MEETING-2`, … in the order above.
     public static func propose(_ context: AgendaContext) -> [AgendaItem] {
         let day = context.meeting.when.earliest
         let since = context.previousMeeting.map { $0.when.latest.adding(days: 1) } ?? day.adding(days: -365)
