@@ -67,3 +67,25 @@ struct AgendaProposerTests {
         #expect(items.map(\.id) == ["m2-1", "m2-2", "m2-3", "m2-4"])
     }
 }
+
+@Suite("Meeting times")
+struct MeetingTimeTests {
+    @Test("times as people write them", arguments: [
+        ("10:00", "10:00"), ("9:30", "09:30"), ("10.00", "10:00"), ("10:00-12:30", "10:00–12:30"),
+        ("10:00–12:30", "10:00–12:30"), ("10.00 tot 12.30 uur", "10:00–12:30"),
+    ])
+    func parses(text: String, wording: String) {
+        #expect(MeetingTime.parse(text)?.wording == wording)
+    }
+
+    @Test("not times: out of range, end before start, unknown zone", arguments: ["25:00", "10:60", "10", "12:00-10:00", "10:00-", "tien uur", ""])
+    func refuses(text: String) {
+        #expect(MeetingTime.parse(text) == nil)
+    }
+
+    @Test("only the zones meetings are held in")
+    func zones() {
+        #expect(MeetingTime.parse("10:00", timeZone: "Europe/Amsterdam")?.timeZone == "Europe/Amsterdam")
+        #expect(MeetingTime.parse("10:00", timeZone: "America/New_York") == nil)
+    }
+}

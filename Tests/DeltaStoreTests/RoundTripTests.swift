@@ -178,6 +178,17 @@ struct RoundTripTests {
             when: 2026-03-02
             place: Brussel
             status: cancelled
+          - id: timed-2026
+            body: half
+            title: Overleg met tijd
+            when: 2026-10-05
+            time: "10.00 tot 12.30 uur"
+            time_zone: Europe/Amsterdam
+            online: true
+            invitees:
+              - {organisation: org-public, attendance: present}
+              - {person: Gastspreker}
+            status: confirmed
         investments:
           - id: approx
             title: Geschatte kosten
