@@ -360,6 +360,8 @@ struct DocumentEditingTests {
             #expect(agreement.status == .seeOther)
             let located = try await engine.read { db in try await Register(db: db, scope: .everything).agreement(id: "studie-afronden") }
             #expect(located?.source.anchor == "p2")
+            let agreementForm = try await anna.get("/agreements/studie-afronden/edit")
+            #expect(agreementForm.text.contains(#"<li id="par-p2">"#), "the form offers the document's paragraphs to copy from")
 
             // Editing the document so that the quote disappears is refused, with the reason at the text field.
             let edit = try await anna.get("/documents/verslag-werkgroep-2026/edit")

@@ -275,11 +275,12 @@ struct EditRoutes: Sendable {
             return view
         }
         let base = "/\(F.segment)"
-        let page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
+        var page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
                             action: id.map { "\(base)/\($0)/edit" } ?? "\(base)/new", isNew: id == nil, id: id ?? "", version: version,
                             fields: fields, hasErrors: !errors.filter { $0.key != "_form" }.isEmpty, formError: errors["_form"], conflict: conflict,
                             cancel: cancel ?? (id == nil ? "/" : "\(base)/\(id!)/history"), history: id.map { "\(base)/\($0)/history" },
                             isMultipart: specs.contains { if case .file = $0.input { true } else { false } })
+        page.paragraphs = choices.paragraphs.map { ParagraphChoice(anchor: $0.anchor, text: $0.text) }
         return try renderer.html("edit", PageFrame(page: page, path: base, context: context), status: status)
     }
 

@@ -19,6 +19,14 @@ struct EditPage: Codable, Sendable {
     let cancel: String
     let history: String?
     let isMultipart: Bool
+    /// For an agreement: the chosen document's paragraphs, to copy the passage from.
+    var paragraphs: [ParagraphChoice] = []
+}
+
+/// A paragraph of a document, offered on the agreement form.
+struct ParagraphChoice: Codable, Sendable {
+    let anchor: String
+    let text: String
 }
 
 /// One field of an edit form with its value, message and, in a conflict, the stored value.
