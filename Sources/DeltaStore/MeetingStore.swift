@@ -183,7 +183,7 @@ public struct MeetingStore: Sendable {
 extension MeetingStore {
     /// A body and the bodies under it (the political consultation oversees the working groups'
     /// dossiers through the DG consultation).
-    static func bodyAndDescendants(_ bodyID: String, register: Register) async throws -> Set<String> {
+    public static func bodyAndDescendants(_ bodyID: String, register: Register) async throws -> Set<String> {
         let bodies = try await register.bodies()
         var result: Set<String> = [bodyID]
         var grew = true

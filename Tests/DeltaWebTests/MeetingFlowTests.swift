@@ -169,3 +169,30 @@ struct PersonalFeedTests {
         }
     }
 }
+
+@Suite("Decisions stay within the recorder's rights")
+struct DecisionRightsTests {
+    @Test("a working group's decision may not move a milestone of a dossier outside its tree and the recorder's rights")
+    func outOfScope() async throws {
+        try await withAccountsApp { client, engine in
+            // anna edits werkgroep-3rx and politiek-overleg; ertms is carried by werkgroep-be-nl, under the consultation but not under 3RX.
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            let created = try await anna.send(.post, "/api/meetings", json: """
+                {"id": "wg3rx-najaar", "fields": {"bodyID": "werkgroep-3rx", "title": "Werkgroep 3RX najaar", "when": "2026-11-20", "status": "held"}}
+                """)
+            #expect(created.status == .created)
+            try await anna.get("/meetings/wg3rx-najaar")
+            let refused = try await anna.post("/meetings/wg3rx-najaar/outcomes", [
+                "kind": "decision", "text": "ERTMS schuift", "changeKind": "milestone-due", "changeRecordID": "ertms-afsprakenkader", "changeValue": "eind 2030"])
+            #expect(refused.status == .unprocessableContent)
+            let milestone = try await engine.read { db in try await Register(db: db, scope: .everything).milestone(id: "ertms-afsprakenkader") }
+            #expect(milestone?.due.wording != "eind 2030")
+            let outcomes = try await engine.read { db in try await MeetingStore(db: db).outcomes(meetingID: "wg3rx-najaar") }
+            #expect(outcomes.isEmpty, "nothing of the refused decision is written")
+            let allowed = try await anna.post("/meetings/wg3rx-najaar/outcomes", [
+                "kind": "decision", "text": "3RX schuift", "changeKind": "milestone-due", "changeRecordID": "3rx-vervolgbijeenkomst", "changeValue": "eind 2027"])
+            #expect(allowed.status == .seeOther)
+        }
+    }
+}

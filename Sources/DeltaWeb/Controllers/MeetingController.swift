@@ -111,6 +111,25 @@ struct MeetingController: Sendable {
                                   ownerPerson: form.trimmed("ownerPerson"), due: due, change: change)
             try await store.addOutcome(outcome, actor: actor)
             if let change {
+                // A decision changes only the dossiers of the meeting's body (and the bodies under it),
+                // or what the recording account may edit anyway.
+                let everything = Register(db: db, scope: .everything)
+                let target: RecordPlacement? = switch change.kind {
+                case .milestoneDue, .milestoneStatus: try await everything.milestone(id: change.recordID).map { $0.placement }
+                case .agreementCompletion: try await everything.agreement(id: change.recordID).map { $0.placement }
+                case .mandateGiven: try await everything.dossier(id: change.recordID).map { $0.placement }
+                }
+                if let target {
+                    var placement = target
+                    for dossierID in target.dossierIDs {
+                        if let bodyID = try await everything.dossier(id: dossierID)?.bodyID { placement.bodyIDs.append(bodyID) }
+                    }
+                    let account = try await AccountStore(db: db).account(id: actor.name)
+                    let tree = try await MeetingStore.bodyAndDescendants(meeting.bodyID, register: everything)
+                    guard AccessRules.mayEdit(account, placement) || !tree.isDisjoint(with: placement.bodyIDs) else {
+                        throw Invalid(message: "U mag \(change.recordID) niet wijzigen: het valt buiten de overleggen en dossiers die u beheert.")
+                    }
+                }
                 do {
                     try await DecisionApplier(db: db, actor: actor).apply(change, decision: "\(meeting.id)/\(outcome.id)", on: meeting.when.latest)
                 } catch let refusal as DecisionApplier.Refusal {
