@@ -20,6 +20,8 @@ public struct MeetingStore: Sendable {
 
     /// Replaces a meeting's agenda (accept, reorder, edit, add, park) and audits the old and new list.
     public func replaceAgenda(meetingID: String, with items: [AgendaItem], actor: AuditActor) async throws {
+        // The agenda is part of the minutes: once they are approved it is frozen too.
+        try await requireDraft(meetingID)
         let before = try await agenda(meetingID: meetingID)
         try await db.delete(from: "agenda_items").where("meeting_id", .equal, meetingID).run()
         for (position, item) in items.enumerated() {

@@ -159,3 +159,29 @@ struct ActionCheckTests {
         }
     }
 }
+
+@Suite("The agenda is frozen with approved minutes")
+struct FrozenAgendaTests {
+    @Test("replacing the agenda of approved minutes is refused", arguments: allEngines)
+    func frozen(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            let actor = AuditActor(name: "secretaris", via: "session")
+            let meetingID = "politiek-overleg-2026-02-18"
+            let item = AgendaItem(id: "i1", meetingID: meetingID, position: 0, title: "Ondertekening", reason: .manual)
+            try await database.engine.transaction { db in
+                try await MeetingStore(db: db).replaceAgenda(meetingID: meetingID, with: [item], actor: actor)
+                try await MeetingStore(db: db).approve(meetingID: meetingID, on: day("2026-03-01"), by: "chair", actor: actor)
+            }
+            var refused: StoreError?
+            do {
+                try await database.engine.transaction { db in
+                    try await MeetingStore(db: db).replaceAgenda(meetingID: meetingID, with: [], actor: actor)
+                }
+            } catch let error as StoreError { refused = error }
+            #expect(refused != nil)
+            let agenda = try await database.engine.read { db in try await MeetingStore(db: db).agenda(meetingID: meetingID) }
+            #expect(agenda.map(\.id) == ["i1"])
+        }
+    }
+}

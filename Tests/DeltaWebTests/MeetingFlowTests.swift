@@ -78,6 +78,12 @@ struct MeetingFlowTests {
             let late = try await secretary.post("/meetings/\(Self.meeting)/outcomes", ["kind": "information", "text": "Te laat"])
             #expect(late.status == .conflict)
             #expect(late.text.contains("vastgesteld"))
+            let frozenPage = try await secretary.get("/meetings/\(Self.meeting)")
+            #expect(!frozenPage.text.contains("agenda-form"), "no agenda form once the minutes are approved")
+            let agendaAfter = try await secretary.post("/meetings/\(Self.meeting)/agenda", ["agendaVersion": "x"])
+            #expect(agendaAfter.status == .conflict || agendaAfter.status == .unprocessableContent)
+            let lateAgenda = try await engine.read { db in try await MeetingStore(db: db).agenda(meetingID: Self.meeting) }
+            #expect(lateAgenda.count == newTitles.count, "the agenda is frozen with the minutes")
             let correction = try await secretary.post("/meetings/\(Self.meeting)/minutes/corrections", ["text": "Het besluit betreft ook de ETCS-apparatuur."])
             #expect(correction.status == .seeOther)
 

@@ -338,7 +338,9 @@ extension MeetingController {
                            name: [invitee.organisation?.name, invitee.person].compactMap { $0 }.joined(separator: " – "),
                            options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: MeetingLabels.attendance($0), selected: $0.rawValue == invitee.attendance) })
             }
-            return MeetingFrame(page: page, message: message, mayEdit: mayEdit && context.identity?.session != nil, inviteeRows: inviteeRows,
+            let editing = mayEdit && context.identity?.session != nil
+            return MeetingFrame(page: page, message: message, mayEdit: editing, agendaReadOnly: !(editing && page.minutes.editable),
+                                inviteeRows: inviteeRows,
                                 organisations: organisations, dossiers: dossiers, approvers: [Choice(value: "chair", label: "de voorzitter")] + meetings,
                                 outcomeKinds: OutcomeKind.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.kind($0)) },
                                 changeKinds: RegisterChange.Kind.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.changeKind($0)) },
@@ -353,6 +355,8 @@ struct MeetingFrame: Encodable, Sendable {
     let page: MeetingPage
     let message: String?
     let mayEdit: Bool
+    /// The agenda as a list (readers, or approved minutes) rather than the editing form.
+    let agendaReadOnly: Bool
     let inviteeRows: [InviteeRow]
     let organisations: [Choice]
     let dossiers: [Choice]
