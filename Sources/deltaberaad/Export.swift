@@ -8,10 +8,13 @@ struct Export: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Folder to write into (created when missing).") var directory = "export"
+    @Flag(help: "Only what anonymous visitors see (public records): open data. Private notes, accounts and the audit log are never exported.")
+    var `public` = false
 
     func run() async throws {
         let engine = try await openRegister(database)
-        let snapshot = try await engine.read { db in try await Exporter.snapshot(of: Register(db: db, scope: .everything)) }
+        let scope: ReadScope = `public` ? .publicOnly : .everything
+        let snapshot = try await engine.read { db in try await Exporter.snapshot(of: Register(db: db, scope: scope)) }
         await engine.shutdown()
         let files = try Exporter.write(snapshot, to: directory)
         print("exported \(snapshot.recordCount) records into \(files.count) files in \(directory)")

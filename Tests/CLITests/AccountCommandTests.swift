@@ -135,3 +135,39 @@ enum Tool {
                           errors: String(decoding: errData, as: UTF8.self))
     }
 }
+
+@Suite("Command line: public export")
+struct PublicExportTests {
+    @Test("export --public leaves out what anonymous visitors may not see")
+    func publicOnly() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("register.sqlite").path
+        let data = folder.appendingPathComponent("data.yaml")
+        try """
+        format: deltaberaad/1
+        organisations:
+          - id: openbaar
+            name: Openbare organisatie
+            country: NL
+            level: national
+          - id: intern
+            name: Interne organisatie
+            country: BE
+            level: federal
+            visibility: internal
+        """.write(to: data, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", "--db", database, data.path]).status == 0)
+        let all = folder.appendingPathComponent("all").path, open = folder.appendingPathComponent("open").path
+        #expect(try CLI.run(["export", "--db", database, all]).status == 0)
+        #expect(try CLI.run(["export", "--db", database, "--public", open]).status == 0)
+        let everything = try String(contentsOfFile: all + "/organisations.yaml", encoding: .utf8)
+        let openData = try String(contentsOfFile: open + "/organisations.yaml", encoding: .utf8)
+        let internalInAll = everything.contains("Interne organisatie")
+        let internalInOpen = openData.contains("Interne organisatie")
+        let publicInOpen = openData.contains("Openbare organisatie")
+        #expect(internalInAll)
+        #expect(!internalInOpen)
+        #expect(publicInOpen)
+    }
+}
