@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["DeltaDomain", "DeltaStore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "DeltaReports", dependencies: ["DeltaDomain"], swiftSettings: swiftSettings),
+        .target(name: "DeltaReports", dependencies: ["DeltaDomain", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(
             name: "DeltaWeb",
             dependencies: [
@@ -73,8 +73,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Shared by the test targets: the package's paths and the shipped catalogues.
+        .target(name: "DeltaTestSupport", dependencies: ["DeltaReports"], path: "Tests/DeltaTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaStoreTests",
             dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", .product(name: "Yams", package: "Yams")],
@@ -84,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "DeltaWebTests",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb",
+                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb", "DeltaReports", "DeltaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

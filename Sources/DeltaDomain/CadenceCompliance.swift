@@ -24,10 +24,26 @@ public struct YearCompliance: Hashable, Sendable, Codable {
     public let planned: Int
     /// Meetings the rule requires in the year (for half-year rules: in the halves that apply).
     public let required: Int
-    /// The verdict explained in Dutch.
+    /// The verdict explained in Dutch (rendered from `explanationValue`).
     public let explanation: String
+    /// The verdict explained as data, for rendering in any language.
+    public let explanationValue: CadenceExplanation
 
-    /// Creates a year's compliance (normally made by `CadenceRules.compliance`).
+    /// Creates a year's compliance (normally made by `CadenceRules.compliance`); the Dutch
+    /// `explanation` is rendered from the value.
+    public init(year: Int, compliance: Compliance, held: Int, planned: Int, required: Int,
+                explanationValue: CadenceExplanation) {
+        self.year = year
+        self.compliance = compliance
+        self.held = held
+        self.planned = planned
+        self.required = required
+        self.explanation = DutchWording.explanation(explanationValue)
+        self.explanationValue = explanationValue
+    }
+
+    /// Creates a year's compliance from a ready sentence. Kept for callers that have no value;
+    /// `explanationValue` then holds only the counts (`.counts`), as the rule is not known here.
     public init(year: Int, compliance: Compliance, held: Int, planned: Int, required: Int, explanation: String) {
         self.year = year
         self.compliance = compliance
@@ -35,7 +51,26 @@ public struct YearCompliance: Hashable, Sendable, Codable {
         self.planned = planned
         self.required = required
         self.explanation = explanation
+        self.explanationValue = .counts(year: year, tally: CadenceExplanation.Tally(held: held, planned: planned,
+                                                                                     required: required))
     }
+}
+
+/// What a `CadenceRule` says, as data for its wording in any language ("ten minste tweemaal per
+/// kalenderjaar", "au moins deux fois par année civile"). Made by `CadenceRules.ruleValue(_:)`.
+///
+/// Why not `CadenceRule` itself: the description is normalised for wording (a count of zero is
+/// no rule, a blank season is no season), while the rule stays as recorded.
+public enum CadenceRuleDescription: Hashable, Sendable, Codable {
+    /// At least `count` meetings per calendar year (`count` > 0).
+    case perYear(count: Int)
+    /// At least `count` meetings per half-year (`count` > 0).
+    case perHalfYear(count: Int)
+    /// Once a year, expected around a season as the register writes it ("zomer", "de zomer",
+    /// "rond de zomer"), trimmed; nil when no season is given.
+    case yearly(around: String?)
+    /// No fixed rule.
+    case none
 }
 
 /// Rules for the meeting cadence that declarations impose on bodies ("de werkgroep komt ten
@@ -71,18 +106,17 @@ public enum CadenceRules {
     /// `since` does.
     public static func compliance(rule: CadenceRule, since: CalendarDate?, meetings: [Meeting], year: Int,
                                   today: CalendarDate) -> YearCompliance {
-        func notApplicable(_ why: String) -> YearCompliance {
-            YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanation: why)
+        func notApplicable(_ why: CadenceExplanation) -> YearCompliance {
+            YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanationValue: why)
         }
         guard rule.meetingsPerYear > 0 else {
-            return notApplicable("Voor dit overleg geldt geen vaste vergaderregel.")
+            return notApplicable(.noRule)
         }
         if let since, year < since.year {
-            return notApplicable("In \(year) bestond dit overleg nog niet; de regel geldt sinds "
-                + "\(DutchWording.date(since)).")
+            return notApplicable(.notYetEstablished(year: year, since: since))
         }
         if year > today.year {
-            return notApplicable("\(year) is nog niet begonnen.")
+            return notApplicable(.notBegun(year: year))
         }
         if case .perHalfYear(let count) = rule {
             return halfYearCompliance(count: count, since: since, meetings: meetings, year: year, today: today)
@@ -91,41 +125,32 @@ public enum CadenceRules {
         let end = CalendarDate.endOf(month: 12, year: year)
         let tally = Tally(meetings: meetings, from: CalendarDate.startOf(month: 1, year: year), to: end, today: today)
         let required = rule.meetingsPerYear
-        let compliance = verdict(required: required, tally: tally, periodEnd: end, today: today)
-        var explanation = summary(label: "In \(year)", required: required, tally: tally)
-            + " — regel: \(describe(rule))."
-        switch compliance {
-        case .missed:
-            explanation += " De regel is niet gehaald."
-        case .atRisk:
-            let missing = required - tally.held - tally.planned
-            explanation += " Plan nog \(DutchWording.count(missing, "vergadering", "vergaderingen")) vóór "
-                + "\(DutchWording.date(end))."
-        case .met, .scheduled, .notApplicable:
-            break
+        let outcome = outcome(required: required, tally: tally, periodEnd: end, today: today)
+        let explanation = CadenceExplanation.calendarYear(year: year, rule: ruleValue(rule),
+                                                          tally: tally.value(required: required), outcome: outcome)
+        return YearCompliance(year: year, compliance: outcome.compliance, held: tally.held, planned: tally.planned,
+                              required: required, explanationValue: explanation)
+    }
+
+    /// What a rule says, as data for its wording: a rule requiring no meetings is `.none`, a
+    /// blank season is nil; the season's words are kept as written (they are register content).
+    public static func ruleValue(_ rule: CadenceRule) -> CadenceRuleDescription {
+        switch rule {
+        case .perYear(let count):
+            return count > 0 ? .perYear(count: count) : .none
+        case .perHalfYear(let count):
+            return count > 0 ? .perHalfYear(count: count) : .none
+        case .yearlyAround(let season):
+            let trimmed = season.trimmingSpaces
+            return .yearly(around: trimmed.isEmpty ? nil : trimmed)
+        case .none:
+            return .none
         }
-        return YearCompliance(year: year, compliance: compliance, held: tally.held, planned: tally.planned,
-                              required: required, explanation: explanation)
     }
 
     /// Dutch wording of a rule, e.g. "ten minste tweemaal per kalenderjaar", "ten minste eenmaal per halfjaar", "jaarlijks, rond de zomer", "geen vaste regel".
     public static func describe(_ rule: CadenceRule) -> String {
-        switch rule {
-        case .perYear(let count):
-            return count > 0 ? "ten minste \(DutchWording.times(count)) per kalenderjaar" : "geen vaste regel"
-        case .perHalfYear(let count):
-            return count > 0 ? "ten minste \(DutchWording.times(count)) per halfjaar" : "geen vaste regel"
-        case .yearlyAround(let season):
-            let trimmed = season.trimmingSpaces
-            guard !trimmed.isEmpty else { return "jaarlijks" }
-            let lower = trimmed.lowercased()
-            // "zomer" → "rond de zomer"; keep an article or preposition the data already has.
-            if lower.hasPrefix("rond ") || lower.hasPrefix("in ") { return "jaarlijks, \(trimmed)" }
-            if lower.hasPrefix("de ") || lower.hasPrefix("het ") { return "jaarlijks, rond \(trimmed)" }
-            return "jaarlijks, rond de \(trimmed)"
-        case .none:
-            return "geen vaste regel"
-        }
+        DutchWording.rule(ruleValue(rule))
     }
 
     /// The latest day by which the next meeting must be held to keep the rule (nil for .none).
@@ -189,55 +214,43 @@ public enum CadenceRules {
                 }
             }
         }
+
+        /// The counts as the explanation carries them.
+        func value(required: Int) -> CadenceExplanation.Tally {
+            CadenceExplanation.Tally(held: held, planned: planned, required: required, unrecorded: unrecorded)
+        }
     }
 
-    private static func verdict(required: Int, tally: Tally, periodEnd: CalendarDate, today: CalendarDate) -> Compliance {
+    private static func outcome(required: Int, tally: Tally, periodEnd: CalendarDate,
+                                today: CalendarDate) -> CadenceExplanation.Outcome {
         if tally.held >= required { return .met }
         if periodEnd < today { return .missed }
         if tally.held + tally.planned >= required { return .scheduled }
-        return .atRisk
-    }
-
-    /// The Dutch sentence for one period: "in 2026: 1 van de 2 vereiste vergaderingen gehouden, 1 gepland".
-    private static func summary(label: String, required: Int, tally: Tally) -> String {
-        var text = "\(label): \(tally.held) van de \(DutchWording.count(required, "vereiste vergadering", "vereiste vergaderingen")) gehouden"
-        if tally.planned > 0 { text += ", \(tally.planned) gepland" }
-        if tally.unrecorded > 0 {
-            text += tally.unrecorded == 1
-                ? " (1 geplande vergadering ligt in het verleden maar is niet als gehouden geregistreerd)"
-                : " (\(tally.unrecorded) geplande vergaderingen liggen in het verleden maar zijn niet als gehouden geregistreerd)"
-        }
-        return text
+        return .atRisk(missing: required - tally.held - tally.planned, before: periodEnd)
     }
 
     private static func halfYearCompliance(count: Int, since: CalendarDate?, meetings: [Meeting], year: Int,
                                            today: CalendarDate) -> YearCompliance {
-        let halves = [
-            (name: "Eerste halfjaar", start: CalendarDate.startOf(month: 1, year: year), end: CalendarDate.endOf(month: 6, year: year)),
-            (name: "Tweede halfjaar", start: CalendarDate.startOf(month: 7, year: year), end: CalendarDate.endOf(month: 12, year: year)),
+        let halves: [(half: CadenceExplanation.Half, start: CalendarDate, end: CalendarDate)] = [
+            (.first, CalendarDate.startOf(month: 1, year: year), CalendarDate.endOf(month: 6, year: year)),
+            (.second, CalendarDate.startOf(month: 7, year: year), CalendarDate.endOf(month: 12, year: year)),
         ]
         var held = 0, planned = 0, required = 0
         var verdicts: [Compliance] = []
-        var parts: [String] = []
+        var parts: [CadenceExplanation.HalfYear] = []
         for half in halves {
             // A half that ended before the body existed does not apply.
             if let since, half.end < since {
-                parts.append("\(half.name): niet van toepassing (overleg sinds \(DutchWording.date(since)))")
+                parts.append(.notApplicable(half: half.half, since: since))
                 continue
             }
             let tally = Tally(meetings: meetings, from: half.start, to: half.end, today: today)
-            let halfVerdict = verdict(required: count, tally: tally, periodEnd: half.end, today: today)
-            verdicts.append(halfVerdict)
+            let halfOutcome = outcome(required: count, tally: tally, periodEnd: half.end, today: today)
+            verdicts.append(halfOutcome.compliance)
             held += tally.held
             planned += tally.planned
             required += count
-            var part = summary(label: half.name, required: count, tally: tally)
-            switch halfVerdict {
-            case .missed: part += " — niet gehaald"
-            case .atRisk: part += " — in gevaar"
-            case .met, .scheduled, .notApplicable: break
-            }
-            parts.append(part)
+            parts.append(.judged(half: half.half, tally: tally.value(required: count), outcome: halfOutcome))
         }
         let compliance: Compliance
         if verdicts.contains(.missed) {
@@ -249,8 +262,8 @@ public enum CadenceRules {
         } else {
             compliance = .scheduled
         }
-        let explanation = "\(year), regel \(describe(.perHalfYear(count: count))). " + parts.joined(separator: ". ") + "."
+        let explanation = CadenceExplanation.halfYears(year: year, rule: ruleValue(.perHalfYear(count: count)), halves: parts)
         return YearCompliance(year: year, compliance: compliance, held: held, planned: planned,
-                              required: required, explanation: explanation)
+                              required: required, explanationValue: explanation)
     }
 }

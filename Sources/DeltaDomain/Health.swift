@@ -45,21 +45,38 @@ public enum DeadlineRules {
     }
 }
 
-/// The health of a dossier on a given day, with the reasons in Dutch for the people who read it.
+/// The health of a dossier on a given day, with the reasons as data and in Dutch.
 public struct HealthAssessment: Hashable, Sendable, Codable {
     /// The overall judgement.
     public let health: Health
-    /// Why, in Dutch, most serious first; never empty.
+    /// Why, in Dutch, most serious first; never empty when made by `HealthRules.assess`
+    /// (rendered from `reasonValues`).
     public let reasons: [String]
+    /// Why, as data for rendering in any language, most serious first; never empty when made by
+    /// `HealthRules.assess`.
+    public let reasonValues: [HealthReason]
     /// Number of open milestones whose due period has passed.
     public let overdueCount: Int
     /// The open milestone to watch next (see `HealthRules.assess`), nil when nothing is open.
     public let nextMilestoneID: String?
 
-    /// Creates an assessment (normally made by `HealthRules.assess`).
-    public init(health: Health, reasons: [String], overdueCount: Int, nextMilestoneID: String?) {
+    /// Creates an assessment (normally made by `HealthRules.assess`); the Dutch `reasons` are
+    /// rendered from the values.
+    public init(health: Health, reasonValues: [HealthReason], overdueCount: Int, nextMilestoneID: String?) {
+        self.health = health
+        self.reasons = reasonValues.map(DutchWording.healthReason)
+        self.reasonValues = reasonValues
+        self.overdueCount = overdueCount
+        self.nextMilestoneID = nextMilestoneID
+    }
+
+    /// Creates an assessment from ready Dutch sentences. Kept for callers that have no values;
+    /// `reasonValues` is then empty unless given.
+    public init(health: Health, reasons: [String], overdueCount: Int, nextMilestoneID: String?,
+                reasonValues: [HealthReason] = []) {
         self.health = health
         self.reasons = reasons
+        self.reasonValues = reasonValues
         self.overdueCount = overdueCount
         self.nextMilestoneID = nextMilestoneID
     }
@@ -94,10 +111,8 @@ public enum HealthRules {
         }
         let live = ordered.filter { $0.status != .cancelled }
         guard !live.isEmpty else {
-            let reason = milestones.isEmpty
-                ? "Er zijn geen mijlpalen vastgelegd."
-                : "Alle mijlpalen zijn geschrapt."
-            return HealthAssessment(health: .unknown, reasons: [reason], overdueCount: 0, nextMilestoneID: nil)
+            return HealthAssessment(health: .unknown, reasonValues: [milestones.isEmpty ? .noMilestones : .allCancelled],
+                                    overdueCount: 0, nextMilestoneID: nil)
         }
         let open = live.filter { $0.status.isOpen }
         let overdue = open.filter { DeadlineRules.state(of: $0, today: today) == .overdue }
@@ -108,25 +123,22 @@ public enum HealthRules {
                 && today.days(until: $0.due.latest) <= notStartedWarningDays
         }
 
-        var reasons: [String] = []
+        var reasons: [HealthReason] = []
         for milestone in badlyOverdue {
-            let days = milestone.due.latest.days(until: today)
-            reasons.append("\(DutchWording.quoted(milestone.title)) is \(days) dagen over de uiterste datum "
-                + "(\(milestone.due.wording), uiterlijk \(DutchWording.date(milestone.due.latest))).")
+            reasons.append(.badlyOverdue(title: milestone.title, days: milestone.due.latest.days(until: today),
+                                         wording: milestone.due.wording, latest: milestone.due.latest))
         }
         if overdue.count >= 2 {
-            reasons.append("\(overdue.count) open mijlpalen zijn over hun uiterste datum: "
-                + overdue.map { DutchWording.quoted($0.title) }.joined(separator: ", ") + ".")
+            reasons.append(.severalOverdue(titles: overdue.map(\.title)))
         } else if let only = overdue.first, badlyOverdue.isEmpty {
-            reasons.append("\(DutchWording.quoted(only.title)) is over de uiterste datum "
-                + "(\(only.due.wording), uiterlijk \(DutchWording.date(only.due.latest))).")
+            reasons.append(.overdue(title: only.title, days: only.due.latest.days(until: today),
+                                    wording: only.due.wording, latest: only.due.latest))
         }
         for milestone in delayed {
-            reasons.append("\(DutchWording.quoted(milestone.title)) is vertraagd.")
+            reasons.append(.delayed(title: milestone.title))
         }
         for milestone in notStarted {
-            reasons.append("\(DutchWording.quoted(milestone.title)) moet uiterlijk "
-                + "\(DutchWording.date(milestone.due.latest)) klaar zijn en staat nog op ‘gepland’.")
+            reasons.append(.notStarted(title: milestone.title, latest: milestone.due.latest))
         }
 
         let health: Health
@@ -136,11 +148,9 @@ public enum HealthRules {
             health = .atRisk
         } else {
             health = .onTrack
-            reasons.append(open.isEmpty
-                ? "Alle mijlpalen zijn behaald."
-                : "Geen open mijlpaal is over zijn datum, vertraagd of bijna verlopen zonder te zijn gestart.")
+            reasons.append(open.isEmpty ? .allAchieved : .nothingAtRisk)
         }
-        return HealthAssessment(health: health, reasons: reasons, overdueCount: overdue.count,
+        return HealthAssessment(health: health, reasonValues: reasons, overdueCount: overdue.count,
                                 nextMilestoneID: open.first?.id)
     }
 }

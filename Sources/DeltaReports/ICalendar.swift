@@ -169,11 +169,13 @@ public enum ICalendar {
     /// A milestone as an all-day event on its deadline, the period's latest day. The description
     /// starts with the deadline as written, so "rond de zomer van 2026" is never mistaken for
     /// "30 september 2026".
-    public static func event(milestone: Milestone, url: String? = nil) -> CalendarEvent {
-        var parts = [periodWording(milestone.due, label: "Termijn")]
-        var status = "Status: \(Labels.milestoneStatus(milestone.status))"
-        if milestone.status == .achieved, let achievedOn = milestone.achievedOn { status += " op \(Labels.date(achievedOn))" }
-        parts.append(status)
+    public static func event(milestone: Milestone, url: String? = nil, labels: Labels) -> CalendarEvent {
+        var parts = [periodWording(milestone.due, kind: "deadline", labels: labels)]
+        if milestone.status == .achieved, let achievedOn = milestone.achievedOn {
+            parts.append(labels.text("feed.statusAchievedOn", ["status": labels.milestoneStatus(milestone.status), "date": labels.date(achievedOn)]))
+        } else {
+            parts.append(labels.text("feed.status", ["status": labels.milestoneStatus(milestone.status)]))
+        }
         if let note = milestone.note, !note.isEmpty { parts.append(note) }
         let eventStatus: String? = switch milestone.status {
         case .achieved: "CONFIRMED"
@@ -187,19 +189,19 @@ public enum ICalendar {
 
     /// A meeting as an all-day event on the last day of its period; a meeting whose day is not
     /// fixed yet says its period as written in the description.
-    public static func event(meeting: Meeting, bodyName: String? = nil, url: String? = nil) -> CalendarEvent {
+    public static func event(meeting: Meeting, bodyName: String? = nil, url: String? = nil, labels: Labels) -> CalendarEvent {
         var parts: [String] = []
-        if meeting.when.earliest != meeting.when.latest { parts.append(periodWording(meeting.when, label: "Datum")) }
-        if let bodyName { parts.append("Orgaan: \(bodyName)") }
-        parts.append("Status: \(Labels.meetingStatus(meeting.status))")
+        if meeting.when.earliest != meeting.when.latest { parts.append(periodWording(meeting.when, kind: "date", labels: labels)) }
+        if let bodyName { parts.append(labels.text("feed.body", ["name": bodyName])) }
+        parts.append(labels.text("feed.status", ["status": labels.meetingStatus(meeting.status)]))
         let eventStatus = switch meeting.status {
         case .held, .confirmed: "CONFIRMED"
         case .planned, .postponed: "TENTATIVE"
         case .cancelled: "CANCELLED"
         }
-        if let time = meeting.time { parts.append("Tijd: \(time.wording) (\(time.timeZone))") }
-        if meeting.online { parts.append("Online") }
-        let location = [meeting.place, meeting.online ? "online" : nil].compactMap { $0 }.joined(separator: " / ")
+        if let time = meeting.time { parts.append(labels.text("feed.time", ["time": time.wording, "zone": time.timeZone])) }
+        if meeting.online { parts.append(labels.text("feed.online")) }
+        let location = [meeting.place, meeting.online ? labels.text("feed.onlineLocation") : nil].compactMap { $0 }.joined(separator: " / ")
         // Only a meeting whose day is fixed gets its clock time; otherwise it stays all-day on its last day.
         let timed = meeting.when.earliest == meeting.when.latest ? meeting.time : nil
         return CalendarEvent(uid: uid(meetingID: meeting.id), summary: meeting.title,
@@ -209,8 +211,9 @@ public enum ICalendar {
 
     /// "Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)", or for a
     /// single day "Termijn: 18 februari 2026".
-    static func periodWording(_ period: FuzzyPeriod, label: String) -> String {
-        if period.earliest == period.latest { return "\(label): \(Labels.date(period.latest))" }
-        return "\(label) zoals geschreven: \(period.wording) (uiterlijk \(Labels.date(period.latest)))"
+    /// `kind` is `deadline` or `date`.
+    static func periodWording(_ period: FuzzyPeriod, kind: String, labels: Labels) -> String {
+        if period.earliest == period.latest { return labels.text("feed.\(kind).day", ["date": labels.date(period.latest)]) }
+        return labels.text("feed.\(kind).asWritten", ["wording": period.wording, "latest": labels.date(period.latest)])
     }
 }

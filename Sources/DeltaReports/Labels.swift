@@ -1,239 +1,99 @@
 import DeltaDomain
 
-/// Dutch wording for the register's values: what the UI and reports show.
+/// The register's values in one language: dates, amounts, totals and the names of statuses,
+/// kinds and countries, all from the language's catalogue.
 ///
-/// Why in DeltaReports: every renderer (pages, reports, feeds) must say things the same way;
-/// French and English come later through the same functions.
-public enum Labels {
-    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                             "september", "oktober", "november", "december"]
+/// Why in DeltaReports: every renderer (pages, JSON twins, reports, feeds, the command line)
+/// must say things the same way, so each wording exists here once.
+public struct Labels: Sendable {
+    /// The catalogue the texts come from.
+    public let catalogue: Catalogue
 
-    /// "18 februari 2026".
-    public static func date(_ date: CalendarDate) -> String { "\(date.day) \(monthNames[date.month - 1]) \(date.year)" }
+    public init(_ catalogue: Catalogue) { self.catalogue = catalogue }
+
+    /// The language of the labels.
+    public var language: Language { catalogue.language }
+    /// Numbers in this language.
+    public var numbers: NumberWording { NumberWording(language: language) }
+
+    /// A fixed text of the catalogue.
+    public func text(_ key: String, _ arguments: [String: String] = [:]) -> String { catalogue.text(key, arguments) }
+
+    /// "18 februari 2026", "1er février 2026", "18 February 2026".
+    public func date(_ date: CalendarDate) -> String {
+        let month = catalogue.text("date.month.\(date.month)")
+        let parts = ["day": String(date.day), "month": month, "year": String(date.year)]
+        // French writes the first of the month as an ordinal: “1er février 2026”.
+        return date.day == 1 ? catalogue.text("date.firstOfMonth", parts) : catalogue.text("date.day", parts)
+    }
 
     /// A period as written, with its interval when that adds information:
     /// "rond de zomer van 2026 (1 juni – 30 september 2026)".
-    public static func period(_ period: FuzzyPeriod) -> String {
+    public func period(_ period: FuzzyPeriod) -> String {
         if period.precision == .day { return date(period.earliest) }
-        return "\(period.wording) (\(date(period.earliest)) – \(date(period.latest)))"
+        return catalogue.text("date.periodAsWritten", ["wording": period.wording, "from": date(period.earliest), "to": date(period.latest)])
     }
 
-    /// Euros in Dutch notation, compact for large amounts: "€ 130 mln", "€ 1 mld", "€ 12.500".
-    public static func euros(cents: Int64) -> String {
+    /// Euros, compact for large amounts: "€ 130 mln", "130 M€", "€130m".
+    public func euros(cents: Int64) -> String {
         let euros = cents / 100
-        if euros >= 1_000_000_000 { return "€ \(decimal(euros, per: 1_000_000_000)) mld" }
-        if euros >= 1_000_000 { return "€ \(decimal(euros, per: 1_000_000)) mln" }
-        return "€ \(grouped(euros))"
+        if euros >= 1_000_000_000 { return catalogue.text("money.billions", ["amount": scaled(euros, per: 1_000_000_000)]) }
+        if euros >= 1_000_000 { return catalogue.text("money.millions", ["amount": scaled(euros, per: 1_000_000)]) }
+        return catalogue.text("money.euros", ["amount": numbers.integer(euros)])
     }
 
-    /// An amount as the kind says: "€ 130 mln", "circa € 200 mln", "€ 200 – 250 mln", "tot € 1 mld".
-    public static func amount(_ amount: Amount) -> String {
+    /// An amount as its kind says: "€ 130 mln", "circa € 200 mln", "€ 200 – 250 mln", "tot € 1 mld".
+    public func amount(_ amount: Amount) -> String {
         switch amount.kind {
-        case .exact: return euros(cents: amount.minimumCents)
-        case .approximate: return "circa \(euros(cents: amount.minimumCents))"
-        case .range: return "\(euros(cents: amount.minimumCents)) – \(euros(cents: amount.maximumCents))"
-        case .upToAtMost: return "tot \(euros(cents: amount.maximumCents))"
+        case .exact: euros(cents: amount.minimumCents)
+        case .approximate: catalogue.text("money.approximate", ["amount": euros(cents: amount.minimumCents)])
+        case .range: catalogue.text("money.range", ["minimum": euros(cents: amount.minimumCents), "maximum": euros(cents: amount.maximumCents)])
+        case .upToAtMost: catalogue.text("money.upTo", ["amount": euros(cents: amount.maximumCents)])
         }
     }
 
     /// A total that keeps firm money and upper bounds apart.
-    public static func total(_ total: AmountTotal) -> String {
-        if total.count == 0 { return "geen bedragen" }
+    public func total(_ total: AmountTotal) -> String {
+        if total.count == 0 { return catalogue.text("money.noAmounts") }
         if total.isExact { return euros(cents: total.firmCents) }
         var parts: [String] = []
         if total.firmCents == total.ceilingCents {
-            parts.append("circa \(euros(cents: total.firmCents))")
+            parts.append(catalogue.text("money.approximate", ["amount": euros(cents: total.firmCents)]))
         } else {
-            parts.append("ten minste \(euros(cents: total.firmCents)), ten hoogste \(euros(cents: total.ceilingCents))")
+            parts.append(catalogue.text("money.band", ["minimum": euros(cents: total.firmCents), "maximum": euros(cents: total.ceilingCents)]))
         }
         if total.upperBoundCents > 0 {
-            parts.append("waarvan \(euros(cents: total.upperBoundCents)) alleen als bovengrens (“tot …”)")
+            parts.append(catalogue.text("money.ofWhichUpperBound", ["amount": euros(cents: total.upperBoundCents)]))
         }
         return parts.joined(separator: "; ")
     }
 
-    private static func decimal(_ euros: Int64, per unit: Int64) -> String {
-        let whole = euros / unit
-        let tenths = (euros % unit) * 100 / unit
-        if tenths == 0 { return grouped(whole) }
-        let fraction = tenths % 10 == 0 ? "\(tenths / 10)" : (tenths < 10 ? "0\(tenths)" : "\(tenths)")
-        return "\(grouped(whole)),\(fraction)"
+    /// A year or a range of years: "2026", "2026–2030".
+    public func years(first: Int, last: Int?) -> String {
+        guard let last, last != first else { return String(first) }
+        return "\(first)–\(last)"
     }
 
-    private static func grouped(_ value: Int64) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(".") }
-            result.append(digit)
-        }
-        return result
+    private func scaled(_ euros: Int64, per unit: Int64) -> String {
+        numbers.decimal(Double(euros) / Double(unit), fractionDigits: 2)
     }
 
-    /// Dutch name of a health value.
-    public static func health(_ health: Health) -> String {
-        switch health {
-        case .onTrack: return "op koers"
-        case .atRisk: return "risico"
-        case .offTrack: return "uit koers"
-        case .unknown: return "onbekend"
-        }
-    }
+    public func health(_ value: Health) -> String { catalogue.text("health.\(value.rawValue)") }
+    public func compliance(_ value: Compliance) -> String { catalogue.text("compliance.\(value.rawValue)") }
+    public func milestoneStatus(_ value: MilestoneStatus) -> String { catalogue.text("milestoneStatus.\(value.rawValue)") }
+    public func dueState(_ value: DueState) -> String { catalogue.text("dueState.\(value.rawValue)") }
+    public func meetingStatus(_ value: MeetingStatus) -> String { catalogue.text("meetingStatus.\(value.rawValue)") }
+    public func completion(_ value: Completion) -> String { catalogue.text("completion.\(value.rawValue)") }
+    public func documentKind(_ value: DocumentKind) -> String { catalogue.text("documentKind.\(value.rawValue)") }
+    public func bodyKind(_ value: BodyKind) -> String { catalogue.text("bodyKind.\(value.rawValue)") }
+    public func role(_ value: MembershipRole) -> String { catalogue.text("role.\(value.rawValue)") }
+    public func level(_ value: OrganisationLevel) -> String { catalogue.text("level.\(value.rawValue)") }
+    public func country(_ value: Country) -> String { catalogue.text("country.\(value.rawValue)") }
+    public func amountKind(_ value: AmountKind) -> String { catalogue.text("amountKind.\(value.rawValue)") }
+    public func visibility(_ value: Visibility) -> String { catalogue.text("visibility.\(value.rawValue)") }
 
-    /// Dutch name of a cadence compliance value.
-    public static func compliance(_ compliance: Compliance) -> String {
-        switch compliance {
-        case .met: return "gehaald"
-        case .scheduled: return "ingepland"
-        case .atRisk: return "risico"
-        case .missed: return "niet gehaald"
-        case .notApplicable: return "n.v.t."
-        }
-    }
-
-    /// Dutch name of a milestone status.
-    public static func milestoneStatus(_ status: MilestoneStatus) -> String {
-        switch status {
-        case .planned: return "gepland"
-        case .inProgress: return "in uitvoering"
-        case .achieved: return "bereikt"
-        case .delayed: return "vertraagd"
-        case .cancelled: return "geschrapt"
-        }
-    }
-
-    /// Dutch name of a due state.
-    public static func dueState(_ state: DueState) -> String {
-        switch state {
-        case .done: return "bereikt"
-        case .overdue: return "over tijd"
-        case .dueSoon: return "binnenkort"
-        case .upcoming: return "later"
-        case .cancelled: return "geschrapt"
-        }
-    }
-
-    /// Dutch name of a meeting status.
-    public static func meetingStatus(_ status: MeetingStatus) -> String {
-        switch status {
-        case .planned: return "gepland"
-        case .confirmed: return "bevestigd"
-        case .held: return "gehouden"
-        case .postponed: return "uitgesteld"
-        case .cancelled: return "afgelast"
-        }
-    }
-
-    /// Dutch name of an agreement's completion.
-    public static func completion(_ completion: Completion) -> String {
-        switch completion {
-        case .notStarted: return "niet begonnen"
-        case .limited: return "beperkt"
-        case .substantial: return "substantieel"
-        case .complete: return "voltooid"
-        case .withdrawn: return "ingetrokken"
-        }
-    }
-
-    /// Dutch name of a document kind.
-    public static func documentKind(_ kind: DocumentKind) -> String {
-        switch kind {
-        case .jointDeclaration: return "Gezamenlijke verklaring"
-        case .finalDeclaration: return "Slotverklaring"
-        case .declarationOfIntent: return "Intentieverklaring"
-        case .statement: return "Verklaring"
-        case .letterToParliament: return "Kamerbrief"
-        case .decisionMemo: return "Beslisnota"
-        case .treaty: return "Verdrag"
-        case .minutes: return "Verslag"
-        case .other: return "Document"
-        }
-    }
-
-    /// Dutch name of a body kind.
-    public static func bodyKind(_ kind: BodyKind) -> String {
-        switch kind {
-        case .politicalConsultation: return "Politiek overleg"
-        case .deltaCouncil: return "Bestuurlijk Delta-beraad"
-        case .dgSteering: return "DG-overleg"
-        case .workingGroup: return "Werkgroep"
-        case .summit: return "Top"
-        case .regionalConsultation: return "Regionaal overleg"
-        case .platform: return "Platform"
-        }
-    }
-
-    /// Dutch name of a membership role.
-    public static func role(_ role: MembershipRole) -> String {
-        switch role {
-        case .chair: return "voorzitter"
-        case .cochair: return "covoorzitter"
-        case .member: return "lid"
-        case .secretary: return "secretaris"
-        case .invited: return "genodigde"
-        case .observer: return "waarnemer"
-        }
-    }
-
-    /// Dutch name of an organisation level.
-    public static func level(_ level: OrganisationLevel) -> String {
-        switch level {
-        case .national: return "nationaal"
-        case .federal: return "federaal"
-        case .regional: return "regionaal"
-        case .provincial: return "provinciaal"
-        case .municipal: return "gemeentelijk"
-        case .sector: return "sector"
-        case .eu: return "EU"
-        case .international: return "internationaal"
-        }
-    }
-
-    /// Dutch name of a country.
-    public static func country(_ country: Country) -> String {
-        switch country {
-        case .NL: return "Nederland"
-        case .BE: return "België"
-        case .DE: return "Duitsland"
-        case .FR: return "Frankrijk"
-        case .LU: return "Luxemburg"
-        case .EU: return "Europese Unie"
-        }
-    }
-
-    /// Dutch name of a dossier theme; unknown themes are shown as written.
-    public static func theme(_ theme: String) -> String {
-        switch theme {
-        case "ertms": return "ERTMS"
-        case "passenger": return "personenvervoer"
-        case "freight": return "goederenvervoer"
-        case "military": return "militaire mobiliteit"
-        case "infrastructure": return "infrastructuur"
-        case "capacity": return "capaciteit"
-        case "regional": return "regionaal"
-        case "data": return "data"
-        case "innovation": return "innovatie"
-        case "ports": return "havens"
-        default: return theme
-        }
-    }
-
-    /// Dutch name of an amount kind.
-    public static func amountKind(_ kind: AmountKind) -> String {
-        switch kind {
-        case .exact: return "exact"
-        case .approximate: return "circa"
-        case .range: return "bandbreedte"
-        case .upToAtMost: return "bovengrens"
-        }
-    }
-
-    /// "openbaar", "intern", "alleen eigen delegatie".
-    public static func visibility(_ visibility: Visibility) -> String {
-        switch visibility {
-        case .public: "openbaar"
-        case .internal: "intern"
-        case .delegationPrivate: "alleen beheerders (delegatie-privé)"
-        }
+    /// A dossier theme; themes the catalogue does not know are shown as written.
+    public func theme(_ theme: String) -> String {
+        catalogue.has("theme.\(theme)") ? catalogue.text("theme.\(theme)") : theme
     }
 }

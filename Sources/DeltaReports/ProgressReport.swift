@@ -28,7 +28,7 @@ public struct ProgressReportInput: Sendable {
 
 /// The report, in the chosen language, ready to render as HTML or Markdown.
 public struct ProgressReport: Sendable {
-    public let language: ReportLanguage
+    public let labels: Labels
     public let title: String
     public let bodyName: String
     public let period: String
@@ -69,8 +69,8 @@ public struct ProgressReport: Sendable {
     /// Builds the report: milestones reached (achieved on a day in the period) and missed (open,
     /// their latest day in the period and before today), the next three open milestones, decisions of
     /// the period, actions open today, investments with a band total, and agreements on the OGP scale.
-    public static func build(_ input: ProgressReportInput, language: ReportLanguage) -> ProgressReport {
-        let l = language
+    public static func build(_ input: ProgressReportInput, labels: Labels) -> ProgressReport {
+        let l = labels
         var summary: [SummaryRow] = []
         var sections: [DossierSection] = []
         let dossierIDs = Set(input.dossiers.map(\.id))
@@ -97,28 +97,28 @@ public struct ProgressReport: Sendable {
             let anchor = "d-\(dossier.id)"
             summary.append(SummaryRow(anchor: anchor, dossier: dossier.title, health: assessment.health, healthLabel: l.health(assessment.health),
                                       reached: reached.count, missed: missed.count,
-                                      next: next.first.map { "\($0.title) (\(l.period($0.due)))" } ?? l.text(.none)))
+                                      next: next.first.map { "\($0.title) (\(l.period($0.due)))" } ?? l.text("report.none")))
             sections.append(DossierSection(
                 anchor: anchor, title: dossier.title, health: assessment.health, healthLabel: l.health(assessment.health),
-                reasons: l == .nl ? assessment.reasons : [],
-                reached: reached.map { "\($0.title) — \(l.text(.achievedOn)) \(l.date($0.achievedOn!))" },
-                missed: missed.map { "\($0.title) — \(l.text(.dueBy)) \(l.date($0.due.latest)) (\($0.due.wording))" },
+                reasons: assessment.reasonValues.map(l.healthReason),
+                reached: reached.map { "\($0.title) — \(l.text("report.achievedOn")) \(l.date($0.achievedOn!))" },
+                missed: missed.map { "\($0.title) — \(l.text("report.dueBy")) \(l.date($0.due.latest)) (\($0.due.wording))" },
                 next: next.map { "\($0.title) — \(l.period($0.due))" },
                 decisions: decisions.map { "\($0.outcome.text) (\($0.meeting.title), \(l.period($0.meeting.when)))" },
                 openActions: actions.map { action in
                     let owner = [action.outcome.ownerID.map { input.organisationNames[$0] ?? $0 }, action.outcome.ownerPerson].compactMap { $0 }.joined(separator: ", ")
-                    return action.outcome.text + (owner.isEmpty ? "" : " — \(l.text(.owner)): \(owner)")
-                        + (action.outcome.due.map { "; \(l.text(.due)): \(l.period($0))" } ?? "")
+                    return action.outcome.text + (owner.isEmpty ? "" : " — \(l.text("report.owner")): \(owner)")
+                        + (action.outcome.due.map { "; \(l.text("report.due")): \(l.period($0))" } ?? "")
                 },
-                investments: investments.map { "\($0.title): \(Labels.amount($0.amount)) (\($0.wording))" },
-                investmentTotal: investments.isEmpty ? nil : Labels.total(total),
+                investments: investments.map { "\($0.title): \(l.amount($0.amount)) (\($0.wording))" },
+                investmentTotal: investments.isEmpty ? nil : l.total(total),
                 agreements: agreements.map { ($0.title, l.completion($0.completion)) },
                 completionCounts: counts))
         }
         let general = input.outcomes.filter { ($0.dossierID.map { !dossierIDs.contains($0) } ?? true) && $0.outcome.kind == .decision
             && $0.meeting.when.latest >= input.from && $0.meeting.when.earliest <= input.to }
             .map { "\($0.outcome.text) (\($0.meeting.title), \(l.period($0.meeting.when)))" }
-        return ProgressReport(language: l, title: "\(l.text(.reportTitle)) — \(input.body.name)", bodyName: input.body.name,
+        return ProgressReport(labels: l, title: "\(l.text("report.reportTitle")) — \(input.body.name)", bodyName: input.body.name,
                               period: "\(input.periodName) (\(l.date(input.from)) – \(l.date(input.to)))",
                               generatedOn: l.date(input.today), summary: summary, sections: sections, generalDecisions: general)
     }

@@ -13,9 +13,16 @@ public struct DecisionApplier: Sendable {
         self.actor = actor
     }
 
-    /// Why a change cannot be applied, in Dutch for the form.
-    public struct Refusal: Error, Sendable, Equatable {
-        public let message: String
+    /// Why a change cannot be applied: a value, worded per language by the caller.
+    public enum Refusal: Error, Sendable, Equatable {
+        /// No record of that kind with that id.
+        case unknownRecord(kind: RecordKind, id: String)
+        /// The value is not a period the parser understands.
+        case notAPeriod(String)
+        /// The value is not a status of a milestone.
+        case notAMilestoneStatus(String)
+        /// The value is not a degree of completion.
+        case notACompletion(String)
     }
 
     /// Applies `change` for decision `outcomeID`; throws `Refusal` when the record or value is wrong.
@@ -25,27 +32,27 @@ public struct DecisionApplier: Sendable {
         let action = "decision \(outcomeID)"
         switch change.kind {
         case .milestoneDue, .milestoneStatus:
-            guard var milestone = try await register.milestone(id: change.recordID) else { throw Refusal(message: "Er is geen mijlpaal “\(change.recordID)”.") }
+            guard var milestone = try await register.milestone(id: change.recordID) else { throw Refusal.unknownRecord(kind: .milestone, id: change.recordID) }
             if change.kind == .milestoneDue {
                 guard let period = FuzzyPeriod.parse(change.value, referenceYear: day.year) else {
-                    throw Refusal(message: "“\(change.value)” is geen termijn die Deltaberaad begrijpt (bijvoorbeeld “eind 2026”).")
+                    throw Refusal.notAPeriod(change.value)
                 }
                 milestone.due = period
             } else {
-                guard let status = MilestoneStatus(rawValue: change.value) else { throw Refusal(message: "“\(change.value)” is geen status van een mijlpaal.") }
+                guard let status = MilestoneStatus(rawValue: change.value) else { throw Refusal.notAMilestoneStatus(change.value) }
                 milestone.status = status
                 if status == .achieved, milestone.achievedOn == nil { milestone.achievedOn = day }
             }
             try await editor.save(milestone, expectedVersion: try await editor.version(of: Milestone.self, id: milestone.id), action: action)
         case .agreementCompletion:
-            guard var agreement = try await register.agreement(id: change.recordID) else { throw Refusal(message: "Er is geen afspraak “\(change.recordID)”.") }
-            guard let completion = Completion(rawValue: change.value) else { throw Refusal(message: "“\(change.value)” is geen uitvoeringsgraad.") }
+            guard var agreement = try await register.agreement(id: change.recordID) else { throw Refusal.unknownRecord(kind: .agreement, id: change.recordID) }
+            guard let completion = Completion(rawValue: change.value) else { throw Refusal.notACompletion(change.value) }
             agreement.completion = completion
             try await editor.save(agreement, expectedVersion: try await editor.version(of: Agreement.self, id: agreement.id), action: action)
         case .mandateGiven:
-            guard var dossier = try await register.dossier(id: change.recordID) else { throw Refusal(message: "Er is geen dossier “\(change.recordID)”.") }
+            guard var dossier = try await register.dossier(id: change.recordID) else { throw Refusal.unknownRecord(kind: .dossier, id: change.recordID) }
             let given = change.value.isEmpty ? FuzzyPeriod(day: day) : FuzzyPeriod.parse(change.value, referenceYear: day.year)
-            guard let given else { throw Refusal(message: "“\(change.value)” is geen datum of periode.") }
+            guard let given else { throw Refusal.notAPeriod(change.value) }
             dossier.mandate = PoliticalMandate(given: given, note: "Besluit \(outcomeID)")
             try await editor.save(dossier, expectedVersion: try await editor.version(of: Dossier.self, id: dossier.id), action: action)
         }

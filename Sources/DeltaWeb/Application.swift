@@ -5,8 +5,10 @@ import Logging
 
 /// Builds the router with every route; tests drive it through HummingbirdTesting.
 public func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration) async throws -> Router<AppRequestContext> {
-    let renderer = try await Renderer(directory: configuration.resourcesDirectory + "/templates")
+    let renderer = try await Renderer(resources: configuration.resourcesDirectory)
     let router = Router(context: AppRequestContext.self)
+    // Language first, so that error pages speak the reader's language too.
+    router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
@@ -37,49 +39,58 @@ public func buildApplication(engine: any DatabaseEngine, configuration: AppConfi
                                                             serverName: "Deltaberaad"), logger: logger)
 }
 
-/// Turns unexpected errors into a plain error page or, under `/api`, a problem document,
-/// without leaking internals; the error itself goes to the log.
+/// Turns errors into an error page or, under `/api`, a problem document, in the reader's
+/// language and without leaking internals; an unexpected error itself goes to the log.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: Renderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let labels = context.labels
         do {
             return try await next(request, context)
+        } catch let error as AppError {
+            return try answer(error.status, message: labels.text(error.key, error.arguments), request: request, context: context)
         } catch let error as HTTPError {
-            let isAPI = request.uri.path.hasPrefix("/api/")
-            if isAPI {
-                return try renderer.problem(error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
-            }
-            if error.status == .notFound {
-                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: "pagina", id: request.uri.path),
-                                                                path: request.uri.path, context: context), status: .notFound)
-            }
-            if error.status == .unauthorized {
+            if error.status == .unauthorized, !request.uri.path.hasPrefix("/api/") {
                 // Pages that need an account send the visitor to sign in and back.
                 return Response.seeOther(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "/"))
             }
-            let message = error.body ?? error.status.reasonPhrase
-            return try renderer.html("error", PageFrame(page: ErrorPage(title: Self.title(error.status), message: message),
-                                                        path: request.uri.path, context: context), status: error.status)
+            // Hummingbird's own errors (a body too large, a malformed request) carry English text
+            // for developers; the reader gets the status explained in their language.
+            let key = "error.explain.\(error.status.code)"
+            let message = labels.catalogue.has(key) ? labels.text(key) : labels.text("error.explain.other")
+            return try answer(error.status, message: message, request: request, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            if request.uri.path.hasPrefix("/api/") {
-                return try renderer.problem(.internalServerError, title: "Internal Server Error", detail: "The request could not be completed.")
-            }
-            return try renderer.html("error", PageFrame(page: ErrorPage(title: "Er ging iets mis", message: "Er ging iets mis bij het opbouwen van deze pagina."),
-                                                        path: request.uri.path, context: context), status: .internalServerError)
+            return try answer(.internalServerError, message: labels.text("error.explain.500"), request: request, context: context)
         }
     }
 
-    static func title(_ status: HTTPResponse.Status) -> String {
-        switch status {
-        case .forbidden: "Geen toegang"
-        case .badRequest: "Onjuist verzoek"
-        case .contentTooLarge: "Te groot"
-        case .unsupportedMediaType: "Onbekend formaat"
-        default: status.reasonPhrase
+    private func answer(_ status: HTTPResponse.Status, message: String, request: Request, context: Context) throws -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return try renderer.problem(status, detail: message, labels: context.labels)
         }
+        if status == .notFound {
+            return try renderer.html("not-found", PageFrame(page: NotFoundPage(path: request.uri.path, labels: context.labels),
+                                                            path: request.uri.path, context: context), status: .notFound)
+        }
+        return try renderer.html("error", PageFrame(page: ErrorPage(title: Renderer.statusTitle(status, labels: context.labels), message: message),
+                                                    path: request.uri.path, context: context), status: status)
+    }
+}
+
+/// An error a route throws on purpose: a status and the catalogue key of the message the reader
+/// sees (with its parameters), rendered by `ErrorPageMiddleware` in the reader's language.
+struct AppError: Error, Sendable {
+    let status: HTTPResponse.Status
+    let key: String
+    let arguments: [String: String]
+
+    init(_ status: HTTPResponse.Status, _ key: String, _ arguments: [String: String] = [:]) {
+        self.status = status
+        self.key = key
+        self.arguments = arguments
     }
 }
 

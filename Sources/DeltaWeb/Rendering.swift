@@ -1,3 +1,4 @@
+import DeltaReports
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,15 +7,21 @@ import Mustache
 /// Renders mustache templates (HTML-escaped by default) and JSON bodies.
 public struct Renderer: Sendable {
     let library: MustacheLibrary
+    /// The fixed texts of every language.
+    let catalogues: Catalogues
 
-    /// Loads every `*.mustache` file from `directory`.
-    public init(directory: String) async throws {
-        library = try await MustacheLibrary(directory: directory)
+    /// Loads every `*.mustache` file from `resources/templates` and the catalogues from `resources/locales`.
+    public init(resources: String) async throws {
+        library = try await MustacheLibrary(directory: resources + "/templates")
+        catalogues = try Catalogues.load(directory: resources + "/locales")
     }
 
-    /// An HTML page from a template and a view model.
-    func html(_ template: String, _ model: some Encodable & Sendable, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let text = library.render(try TemplateValues.tree(model), withTemplate: template) else {
+    /// An HTML page from a template and a page in its frame; the template also sees `t`, the
+    /// catalogue of the page's language (`{{t.nav.dossiers}}`).
+    func html<Page: Encodable & Sendable>(_ template: String, _ frame: PageFrame<Page>, status: HTTPResponse.Status = .ok) throws -> Response {
+        var values = try TemplateValues.tree(frame) as? [String: Any] ?? [:]
+        values["t"] = catalogues[frame.language].tree.value
+        guard let text = library.render(values, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")
         }
         var headers = HTTPFields()
@@ -36,6 +43,18 @@ public struct Renderer: Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try Self.encoder.encode(model))))
+    }
+
+    /// An RFC 9457 problem document in the reader's language: the title names the status
+    /// (`error.status.<code>`), the detail says what to do.
+    func problem(_ status: HTTPResponse.Status, detail: String, labels: Labels) throws -> Response {
+        try problem(status, title: Self.statusTitle(status, labels: labels), detail: detail)
+    }
+
+    /// The name of a status in the reader's language.
+    static func statusTitle(_ status: HTTPResponse.Status, labels: Labels) -> String {
+        let key = "error.status.\(status.code)"
+        return labels.catalogue.has(key) ? labels.text(key) : status.reasonPhrase
     }
 
     /// An RFC 9457 problem document.
@@ -66,4 +85,9 @@ struct ProblemDocument: Codable, Sendable {
 extension HTTPField.Name {
     static let contentSecurityPolicy = Self("Content-Security-Policy")!
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
+}
+
+extension Labels {
+    /// The name of a kind of record ("dossier", "milestone", …) in the reader's language.
+    func recordKind(_ kind: String) -> String { text("kind.\(kind)") }
 }

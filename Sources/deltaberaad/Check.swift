@@ -17,7 +17,7 @@ struct Check: AsyncParsableCommand {
         let findings = try await engine.read { db in try await RegisterCheck.findings(in: Register(db: db, scope: .everything), today: today) }
         await engine.shutdown()
         if findings.isEmpty {
-            print("\(Labels.date(today)): no overdue milestones, no cadence violations")
+            print("\(today.iso): no overdue milestones, no cadence violations")
             return
         }
         findings.forEach { print($0) }

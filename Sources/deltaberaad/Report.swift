@@ -21,7 +21,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Pin “today” (YYYY-MM-DD).") var today: String?
 
     func run() async throws {
-        guard let language = ReportLanguage(rawValue: lang) else { throw CLIError("--lang must be nl, fr or en") }
+        guard let language = Language(rawValue: lang) else { throw CLIError("--lang must be nl, fr or en") }
         guard ["html", "md", "pdf"].contains(format) else { throw CLIError("--format must be html, md or pdf") }
         let day = try parseDay(today) ?? CalendarDate.todayInBrussels()
         let period: ReportPeriod
@@ -43,7 +43,7 @@ struct Report: AsyncParsableCommand {
         }
         await engine.shutdown()
         guard let input else { throw CLIError("no body with id “\(body)”") }
-        let report = ProgressReport.build(input, language: language)
+        let report = ProgressReport.build(input, labels: try cliLabels(language))
         let output = URL(fileURLWithPath: out)
         switch format {
         case "md":

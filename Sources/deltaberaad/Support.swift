@@ -1,6 +1,8 @@
 import DeltaDomain
+import DeltaReports
 import DeltaImport
 import DeltaStore
+import DeltaWeb
 import Foundation
 
 /// Opens the database and brings its schema up to date.
@@ -40,4 +42,14 @@ func demoDataFiles() throws -> [String] {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The labels of a language, from the catalogues in the resources folder the server uses too.
+func cliLabels(_ language: Language) throws -> Labels {
+    let folder = ResourceLocator.defaultDirectory() + "/locales"
+    do {
+        return Labels(try Catalogues.load(directory: folder)[language])
+    } catch {
+        throw CLIError("cannot read the message catalogues in \(folder): \(error)")
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 import DeltaWeb
 import Foundation
@@ -21,7 +22,7 @@ struct User: AsyncParsableCommand {
             guard first == second else { throw CLIError("the two passwords differ") }
             password = first
         }
-        if let problem = Passwords.problem(with: password) { throw CLIError("password refused: \(problem)") }
+        if let problem = Passwords.problem(with: password) { throw CLIError("password refused: \(try cliLabels(.en).passwordProblem(problem))") }
         return password
     }
 

@@ -187,3 +187,135 @@ struct CadenceTests {
             == day("2026-12-31"))
     }
 }
+
+@Suite("Cadence compliance as values")
+struct CadenceExplanationTests {
+    static let today = day("2026-06-15")
+    static let twicePerYear = CadenceRule.perYear(count: 2)
+    static let oncePerHalfYear = CadenceRule.perHalfYear(count: 1)
+
+    private func check(_ rule: CadenceRule, _ meetings: [Meeting], year: Int, since: CalendarDate? = nil,
+                       today: CalendarDate = CadenceExplanationTests.today) -> YearCompliance {
+        CadenceRules.compliance(rule: rule, since: since, meetings: meetings, year: year, today: today)
+    }
+
+    private func tally(held: Int, planned: Int = 0, required: Int, unrecorded: Int = 0) -> CadenceExplanation.Tally {
+        CadenceExplanation.Tally(held: held, planned: planned, required: required, unrecorded: unrecorded)
+    }
+
+    @Test func ruleValues() {
+        #expect(CadenceRules.ruleValue(.perYear(count: 2)) == .perYear(count: 2))
+        #expect(CadenceRules.ruleValue(.perYear(count: 0)) == CadenceRuleDescription.none)
+        #expect(CadenceRules.ruleValue(.perHalfYear(count: 1)) == .perHalfYear(count: 1))
+        #expect(CadenceRules.ruleValue(.perHalfYear(count: 0)) == CadenceRuleDescription.none)
+        // The season is register content: kept as written, only trimmed.
+        #expect(CadenceRules.ruleValue(.yearlyAround(season: " zomer ")) == .yearly(around: "zomer"))
+        #expect(CadenceRules.ruleValue(.yearlyAround(season: "rond de zomer")) == .yearly(around: "rond de zomer"))
+        #expect(CadenceRules.ruleValue(.yearlyAround(season: "  ")) == .yearly(around: nil))
+        #expect(CadenceRules.ruleValue(.none) == CadenceRuleDescription.none)
+    }
+
+    @Test func notApplicableSaysWhy() {
+        #expect(check(.none, [], year: 2026).explanationValue == .noRule)
+        #expect(check(.perYear(count: 0), [], year: 2026).explanationValue == .noRule)
+        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).explanationValue
+            == .notYetEstablished(year: 2025, since: day("2026-02-18")))
+        #expect(check(Self.twicePerYear, [], year: 2027).explanationValue == .notBegun(year: 2027))
+    }
+
+    @Test func calendarYearValues() {
+        let missed = check(Self.twicePerYear, [meeting("2025-12-31", .held), meeting("2026-01-01", .held)], year: 2025)
+        #expect(missed.explanationValue
+            == .calendarYear(year: 2025, rule: .perYear(count: 2), tally: tally(held: 1, required: 2), outcome: .missed))
+        let met = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-20", .held)], year: 2026)
+        #expect(met.explanationValue
+            == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 2, required: 2), outcome: .met))
+        let scheduled = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-10-01", .planned)], year: 2026)
+        #expect(scheduled.explanationValue
+            == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 1, planned: 1, required: 2),
+                             outcome: .scheduled))
+        let season = check(.yearlyAround(season: "zomer"), [], year: 2025)
+        #expect(season.explanationValue
+            == .calendarYear(year: 2025, rule: .yearly(around: "zomer"), tally: tally(held: 0, required: 1), outcome: .missed))
+    }
+
+    @Test func atRiskSaysHowManyAndByWhen() {
+        // Planned for May but never recorded as held: counted as unrecorded, not as planned.
+        let result = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-01", .planned)], year: 2026)
+        #expect(result.explanationValue
+            == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 1, required: 2, unrecorded: 1),
+                             outcome: .atRisk(missing: 1, before: day("2026-12-31"))))
+        let none = check(.perYear(count: 4), [meeting("2026-10-01", .planned)], year: 2026)
+        #expect(none.explanationValue
+            == .calendarYear(year: 2026, rule: .perYear(count: 4), tally: tally(held: 0, planned: 1, required: 4),
+                             outcome: .atRisk(missing: 3, before: day("2026-12-31"))))
+    }
+
+    @Test func halfYearValues() {
+        let missed = check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01"))
+        #expect(missed.explanationValue == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
+            .judged(half: .first, tally: tally(held: 0, required: 1), outcome: .missed),
+            .judged(half: .second, tally: tally(held: 0, planned: 1, required: 1), outcome: .scheduled),
+        ]))
+        let atRisk = check(Self.oncePerHalfYear, [meeting("2026-03-01", .held)], year: 2026)
+        #expect(atRisk.explanationValue == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
+            .judged(half: .first, tally: tally(held: 1, required: 1), outcome: .met),
+            .judged(half: .second, tally: tally(held: 0, required: 1), outcome: .atRisk(missing: 1, before: day("2026-12-31"))),
+        ]))
+        let sinceAutumn = check(Self.oncePerHalfYear, [meeting("2025-10-01", .held)], year: 2025, since: day("2025-09-01"))
+        #expect(sinceAutumn.explanationValue == .halfYears(year: 2025, rule: .perHalfYear(count: 1), halves: [
+            .notApplicable(half: .first, since: day("2025-09-01")),
+            .judged(half: .second, tally: tally(held: 1, required: 1), outcome: .met),
+        ]))
+    }
+
+    @Test func outcomeMatchesTheVerdict() {
+        for year in [2025, 2026] {
+            let result = check(Self.twicePerYear, [meeting("2025-05-01", .held), meeting("2026-09-01", .planned)], year: year)
+            guard case .calendarYear(_, _, _, let outcome) = result.explanationValue else {
+                Issue.record("expected a calendar-year explanation for \(year), got \(result.explanationValue)")
+                continue
+            }
+            #expect(outcome.compliance == result.compliance, "year \(year)")
+        }
+    }
+
+    /// The Dutch `explanation` and `describe` are rendered from the values and say exactly what they always said.
+    @Test func dutchSentencesComeFromTheValues() {
+        #expect(check(.none, [], year: 2026).explanation == "Voor dit overleg geldt geen vaste vergaderregel.")
+        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).explanation
+            == "In 2025 bestond dit overleg nog niet; de regel geldt sinds 18 februari 2026.")
+        #expect(check(Self.twicePerYear, [], year: 2027).explanation == "2027 is nog niet begonnen.")
+        #expect(check(Self.twicePerYear, [meeting("2025-12-31", .held)], year: 2025).explanation
+            == "In 2025: 1 van de 2 vereiste vergaderingen gehouden — regel: ten minste tweemaal per kalenderjaar. "
+            + "De regel is niet gehaald.")
+        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-01", .planned)], year: 2026).explanation
+            == "In 2026: 1 van de 2 vereiste vergaderingen gehouden (1 geplande vergadering ligt in het verleden maar is "
+            + "niet als gehouden geregistreerd) — regel: ten minste tweemaal per kalenderjaar. "
+            + "Plan nog 1 vergadering vóór 31 december 2026.")
+        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-10-01", .planned)], year: 2026).explanation
+            == "In 2026: 1 van de 2 vereiste vergaderingen gehouden, 1 gepland — regel: ten minste tweemaal per kalenderjaar.")
+        #expect(check(.yearlyAround(season: "zomer"), [], year: 2025).explanation
+            == "In 2025: 0 van de 1 vereiste vergadering gehouden — regel: jaarlijks, rond de zomer. De regel is niet gehaald.")
+        #expect(check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01")).explanation
+            == "2026, regel ten minste eenmaal per halfjaar. Eerste halfjaar: 0 van de 1 vereiste vergadering gehouden — "
+            + "niet gehaald. Tweede halfjaar: 0 van de 1 vereiste vergadering gehouden, 1 gepland.")
+        #expect(check(Self.oncePerHalfYear, [meeting("2025-10-01", .held)], year: 2025, since: day("2025-09-01")).explanation
+            == "2025, regel ten minste eenmaal per halfjaar. Eerste halfjaar: niet van toepassing (overleg sinds "
+            + "1 september 2025). Tweede halfjaar: 1 van de 1 vereiste vergadering gehouden.")
+        #expect(check(Self.oncePerHalfYear, [meeting("2026-03-01", .held)], year: 2026).explanation
+            == "2026, regel ten minste eenmaal per halfjaar. Eerste halfjaar: 1 van de 1 vereiste vergadering gehouden. "
+            + "Tweede halfjaar: 0 van de 1 vereiste vergadering gehouden — in gevaar.")
+        #expect(CadenceRules.describe(.yearlyAround(season: "rond de zomer")) == "jaarlijks, rond de zomer")
+        #expect(CadenceRules.describe(.yearlyAround(season: "het najaar")) == "jaarlijks, rond het najaar")
+        #expect(CadenceRules.describe(.yearlyAround(season: " ")) == "jaarlijks")
+        #expect(CadenceRules.describe(.perHalfYear(count: 0)) == "geen vaste regel")
+    }
+
+    @Test func sentenceOnlyInitialiserStillWorks() {
+        let result = YearCompliance(year: 2026, compliance: .scheduled, held: 1, planned: 1, required: 2,
+                                    explanation: "Eén gehouden, één gepland.")
+        #expect(result.explanation == "Eén gehouden, één gepland.")
+        #expect(result.explanationValue == .counts(year: 2026, tally: tally(held: 1, planned: 1, required: 2)))
+    }
+}

@@ -164,3 +164,106 @@ struct HealthRulesTests {
         #expect(forward.reasons[0].hasPrefix("2 open mijlpalen"))
     }
 }
+
+@Suite("Dossier health as values")
+struct HealthReasonTests {
+    static let today = day("2026-06-15")
+
+    @Test func noMilestonesOrAllCancelled() {
+        let none = HealthRules.assess(milestones: [], today: Self.today)
+        #expect(none.reasonValues == [.noMilestones])
+        let cancelled = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .cancelled)], today: Self.today)
+        #expect(cancelled.reasonValues == [.allCancelled])
+    }
+
+    @Test func onTrackSaysWhy() {
+        let achieved = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .achieved)], today: Self.today)
+        #expect(achieved.reasonValues == [.allAchieved])
+        let open = HealthRules.assess(milestones: [milestone("later", "2026-10-01", "2026-12-31")], today: Self.today)
+        #expect(open.reasonValues == [.nothingAtRisk])
+    }
+
+    @Test func overdueMilestoneGivesOverdue() {
+        let result = HealthRules.assess(milestones: [
+            milestone("late", "2026-04-01", "2026-06-05", .inProgress, title: "Afsprakenkader ondertekend"),
+            milestone("later", "2026-10-01", "2026-12-31"),
+        ], today: Self.today)
+        #expect(result.reasonValues == [
+            .overdue(title: "Afsprakenkader ondertekend", days: 10, wording: "periode late", latest: day("2026-06-05")),
+        ])
+    }
+
+    @Test func moreThanNinetyDaysLateGivesBadlyOverdue() {
+        let ninetyOne = Self.today.adding(days: -91)
+        let result = HealthRules.assess(milestones: [milestone("a", "2026-01-01", ninetyOne.iso, title: "Studie 3RX")],
+                                        today: Self.today)
+        #expect(result.reasonValues == [.badlyOverdue(title: "Studie 3RX", days: 91, wording: "periode a", latest: ninetyOne)])
+    }
+
+    @Test func badlyOverdueIsAlsoAmongSeveralOverdue() {
+        let result = HealthRules.assess(milestones: [
+            milestone("b", "2026-04-01", "2026-06-10", .inProgress, title: "Afsprakenkader ondertekend"),
+            milestone("a", "2026-01-01", "2026-02-28", title: "Studie 3RX"),
+        ], today: Self.today)
+        #expect(result.reasonValues == [
+            .badlyOverdue(title: "Studie 3RX", days: 107, wording: "periode a", latest: day("2026-02-28")),
+            .severalOverdue(titles: ["Studie 3RX", "Afsprakenkader ondertekend"]),
+        ])
+    }
+
+    @Test func delayedAndNotStarted() {
+        let delayed = HealthRules.assess(milestones: [milestone("a", "2027-01-01", "2027-12-31", .delayed)], today: Self.today)
+        #expect(delayed.reasonValues == [.delayed(title: "Mijlpaal a")])
+        let notStarted = HealthRules.assess(milestones: [milestone("a", "2026-06-01", "2026-07-15")], today: Self.today)
+        #expect(notStarted.reasonValues == [.notStarted(title: "Mijlpaal a", latest: day("2026-07-15"))])
+    }
+
+    @Test func everyFindingMostSeriousFirst() {
+        let result = HealthRules.assess(milestones: [
+            milestone("d", "2026-04-01", "2026-06-14", .inProgress),
+            milestone("c", "2026-06-01", "2026-06-30"),
+            milestone("b", "2027-01-01", "2027-12-31", .delayed),
+            milestone("a", "2026-04-01", "2026-05-31"),
+        ], today: Self.today)
+        #expect(result.reasonValues == [
+            .severalOverdue(titles: ["Mijlpaal a", "Mijlpaal d"]),
+            .delayed(title: "Mijlpaal b"),
+            .notStarted(title: "Mijlpaal c", latest: day("2026-06-30")),
+        ])
+    }
+
+    /// The Dutch `reasons` are rendered from the values and say exactly what they always said.
+    @Test func dutchSentencesComeFromTheValues() {
+        func reasons(_ milestones: [Milestone]) -> [String] {
+            let result = HealthRules.assess(milestones: milestones, today: Self.today)
+            #expect(result.reasons.count == result.reasonValues.count)
+            return result.reasons
+        }
+        #expect(reasons([]) == ["Er zijn geen mijlpalen vastgelegd."])
+        #expect(reasons([milestone("a", "2025-01-01", "2025-03-31", .cancelled)]) == ["Alle mijlpalen zijn geschrapt."])
+        #expect(reasons([milestone("later", "2026-10-01", "2026-12-31")])
+            == ["Geen open mijlpaal is over zijn datum, vertraagd of bijna verlopen zonder te zijn gestart."])
+        #expect(reasons([milestone("late", "2026-04-01", "2026-06-05", .inProgress, title: "Afsprakenkader ondertekend")])
+            == ["“Afsprakenkader ondertekend” is over de uiterste datum (periode late, uiterlijk 5 juni 2026)."])
+        #expect(reasons([milestone("a", "2026-01-01", "2026-03-16", title: "Studie 3RX")])
+            == ["“Studie 3RX” is 91 dagen over de uiterste datum (periode a, uiterlijk 16 maart 2026)."])
+        #expect(reasons([
+            milestone("a", "2026-04-01", "2026-05-31"),
+            milestone("b", "2027-01-01", "2027-12-31", .delayed),
+            milestone("c", "2026-06-01", "2026-06-30"),
+            milestone("d", "2026-04-01", "2026-06-14", .inProgress),
+        ]) == [
+            "2 open mijlpalen zijn over hun uiterste datum: “Mijlpaal a”, “Mijlpaal d”.",
+            "“Mijlpaal b” is vertraagd.",
+            "“Mijlpaal c” moet uiterlijk 30 juni 2026 klaar zijn en staat nog op ‘gepland’.",
+        ])
+    }
+
+    @Test func sentenceOnlyInitialiserStillWorks() {
+        let assessment = HealthAssessment(health: .onTrack, reasons: ["Alles in orde."], overdueCount: 0, nextMilestoneID: nil)
+        #expect(assessment.reasons == ["Alles in orde."])
+        #expect(assessment.reasonValues.isEmpty)
+        let fromValues = HealthAssessment(health: .onTrack, reasonValues: [.allAchieved], overdueCount: 0, nextMilestoneID: nil)
+        #expect(fromValues.reasons == ["Alle mijlpalen zijn behaald."])
+    }
+}

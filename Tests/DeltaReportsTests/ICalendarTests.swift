@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaTestSupport
 import Foundation
 import Testing
 
@@ -180,7 +181,7 @@ struct ICalendarRecordTests {
     func fuzzyMilestone() throws {
         let due = try #require(FuzzyPeriod.parse("rond de zomer van 2026"))
         let milestone = Milestone(id: "3rx-afsprakenkader", dossierID: "3rx", title: "Afsprakenkader", due: due)
-        let event = ICalendar.event(milestone: milestone)
+        let event = ICalendar.event(milestone: milestone, labels: TestCatalogues.labels(.nl))
         #expect(event.uid == "milestone-3rx-afsprakenkader@deltaberaad")
         #expect(event.day == CalendarDate(year: 2026, month: 9, day: 30)!)
         #expect(event.description?.hasPrefix("Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)") == true)
@@ -192,7 +193,7 @@ struct ICalendarRecordTests {
         let signed = CalendarDate(year: 2026, month: 2, day: 18)!
         let milestone = Milestone(id: "m", dossierID: "d", title: "Ondertekening", due: FuzzyPeriod(day: signed),
                                   status: .achieved, achievedOn: signed)
-        let event = ICalendar.event(milestone: milestone)
+        let event = ICalendar.event(milestone: milestone, labels: TestCatalogues.labels(.nl))
         #expect(event.day == signed)
         #expect(event.status == "CONFIRMED")
         #expect(event.description?.hasPrefix("Termijn: 18 februari 2026") == true)
@@ -203,7 +204,7 @@ struct ICalendarRecordTests {
     func meetings() throws {
         let held = Meeting(id: "po", bodyID: "b", title: "Ondertekening", when: FuzzyPeriod(day: CalendarDate(year: 2026, month: 2, day: 18)!),
                            place: "Antwerpen", status: .held)
-        let heldEvent = ICalendar.event(meeting: held)
+        let heldEvent = ICalendar.event(meeting: held, labels: TestCatalogues.labels(.nl))
         #expect(heldEvent.uid == "meeting-po@deltaberaad")
         #expect(heldEvent.status == "CONFIRMED")
         #expect(heldEvent.location == "Antwerpen")
@@ -211,14 +212,14 @@ struct ICalendarRecordTests {
 
         let period = try #require(FuzzyPeriod.parse("eind tweede kwartaal 2026"))
         let planned = Meeting(id: "v", bodyID: "b", title: "Vervolg", when: period, status: .planned)
-        let plannedEvent = ICalendar.event(meeting: planned, bodyName: "Politiek overleg")
+        let plannedEvent = ICalendar.event(meeting: planned, bodyName: "Politiek overleg", labels: TestCatalogues.labels(.nl))
         #expect(plannedEvent.status == "TENTATIVE")
         #expect(plannedEvent.day == CalendarDate(year: 2026, month: 6, day: 30)!)
         #expect(plannedEvent.description?.hasPrefix("Datum zoals geschreven: eind tweede kwartaal 2026 (uiterlijk 30 juni 2026)") == true)
         #expect(plannedEvent.description?.contains("Orgaan: Politiek overleg") == true)
 
         let cancelled = Meeting(id: "c", bodyID: "b", title: "Afgelast", when: period, status: .cancelled)
-        #expect(ICalendar.event(meeting: cancelled).status == "CANCELLED")
+        #expect(ICalendar.event(meeting: cancelled, labels: TestCatalogues.labels(.nl)).status == "CANCELLED")
     }
 }
 

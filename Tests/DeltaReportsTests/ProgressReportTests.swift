@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaTestSupport
 import Testing
 
 @Suite("Progress report")
@@ -36,7 +37,7 @@ struct ProgressReportTests {
 
     @Test("reached and missed are judged within the period; next milestones, decisions, open actions and completion per dossier")
     func content() {
-        let report = ProgressReport.build(Self.input(), language: .nl)
+        let report = ProgressReport.build(Self.input(), labels: TestCatalogues.labels(.nl))
         #expect(report.summary.map(\.dossier) == ["Alpha", "ERTMS & grens"], "dossiers in title order")
         let section = report.sections[1]
         #expect(section.reached.count == 1)
@@ -53,9 +54,9 @@ struct ProgressReportTests {
         #expect(report.summary[1].missed == 1)
     }
 
-    @Test("headings, fixed texts and dates follow the language; the register's own texts do not", arguments: ReportLanguage.allCases)
-    func languages(language: ReportLanguage) {
-        let report = ProgressReport.build(Self.input(), language: language)
+    @Test("headings, fixed texts and dates follow the language; the register's own texts do not", arguments: Language.allCases)
+    func languages(language: Language) {
+        let report = ProgressReport.build(Self.input(), labels: TestCatalogues.labels(language))
         let html = ProgressReportRenderer.html(report)
         let expected = ["nl": ("Voortgangsrapportage", "1 januari 2026", "beperkt"), "fr": ("Rapport d’avancement", "1er janvier 2026", "limité"),
                         "en": ("Progress report", "1 January 2026", "limited")][language.rawValue]!
@@ -68,7 +69,7 @@ struct ProgressReportTests {
 
     @Test("HTML escapes the register's texts and prints A4 pages with numbers and a table of contents; Markdown has the summary table")
     func rendering() {
-        let report = ProgressReport.build(Self.input(), language: .en)
+        let report = ProgressReport.build(Self.input(), labels: TestCatalogues.labels(.en))
         let html = ProgressReportRenderer.html(report)
         #expect(html.contains("ERTMS &amp; grens"))
         #expect(!html.contains("<BE–NL>"))

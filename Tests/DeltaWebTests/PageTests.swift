@@ -376,7 +376,7 @@ struct PageTests {
         #expect(problem.headers[.contentType] == "application/problem+json")
         let body = try problem.json()
         #expect(body["status"]?.int == 404)
-        #expect(body["title"]?.string == "Not Found")
+        #expect(body["title"]?.string == "Niet gevonden", "the title names the status in the reader's language (Dutch by default)")
         #expect(body["type"]?.string == "about:blank")
         #expect(body["detail"]?.string?.contains("nope") == true)
     }

@@ -45,12 +45,15 @@ CONFLICT_MILESTONE = "3rx-ondertekening"
 RUN = time.strftime("%Y%m%d-%H%M%S") + "-" + str(os.getpid())
 
 
-def new_driver():
+def new_driver(language="nl-NL"):
+    """A headless Chromium whose Accept-Language is `language` (the pages
+    follow it when no ?lang= or cookie chose otherwise)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--window-size=1280,1800", "--lang=nl-NL"):
+                "--window-size=1280,1800", "--lang=" + language):
         options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     return driver
@@ -89,9 +92,9 @@ class BrowserTestCase(unittest.TestCase):
     def setUp(self):
         self.drivers = {}
 
-    def driver(self, label):
+    def driver(self, label, language="nl-NL"):
         if label not in self.drivers:
-            self.drivers[label] = new_driver()
+            self.drivers[label] = new_driver(language)
         return self.drivers[label]
 
     def tearDown(self):

@@ -1,6 +1,8 @@
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 import Hummingbird
+import Foundation
 import NIOCore
 
 /// The request context of every route: who is asking (if anyone) and from where.
@@ -10,6 +12,11 @@ public struct AppRequestContext: RequestContext {
     public var identity: Identity?
     /// The client's address as the socket sees it (no forwarding headers are trusted).
     public let remoteAddress: String?
+    /// The language of the answer, set by `LanguageMiddleware` (`?lang=`, cookie, Accept-Language).
+    public var labels = Labels(Catalogue(language: .standard, entries: [:]))
+    /// The path and query the request asked for, for links that keep the reader on this page
+    /// (the language switcher); set by `LanguageMiddleware`.
+    public var requestTarget = RequestTarget(path: "/", query: [])
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -18,6 +25,9 @@ public struct AppRequestContext: RequestContext {
 
     /// Uploads (documents as .txt/.md) are small texts; refuse anything larger than 4 MB.
     public var maxUploadSize: Int { 4 * 1024 * 1024 }
+
+    /// The language of the answer.
+    var language: Language { labels.language }
 
     /// The account, if signed in.
     var account: Account? { identity?.account }
@@ -42,4 +52,20 @@ public struct Identity: Sendable {
 
     /// "session" or "token:ID", for the audit log.
     var via: String { tokenID.map { "token:\($0)" } ?? "session" }
+}
+
+/// The path and the query parameters of a request, in their order.
+public struct RequestTarget: Sendable {
+    public var path: String
+    public var query: [(name: String, value: String)]
+
+    /// The same target with one parameter set (replacing earlier values), percent-encoded.
+    func with(_ name: String, _ value: String) -> String {
+        let kept = query.filter { $0.name != name } + [(name, value)]
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let encoded = kept.map { pair in
+            (pair.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "=" + (pair.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }
+        return path + "?" + encoded.joined(separator: "&")
+    }
 }

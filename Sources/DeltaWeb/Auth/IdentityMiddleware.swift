@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 import Foundation
 import HTTPTypes
@@ -22,7 +23,7 @@ struct IdentityMiddleware: RouterMiddleware {
                 context.identity = Identity(account: found.account, session: nil, tokenID: found.tokenID)
                 try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: found.tokenID, now: now) }
             } else {
-                return try problem(.unauthorized, "The bearer token is unknown or revoked.")
+                return try problem(.unauthorized, context.labels.text("error.unknownToken"), labels: context.labels)
             }
         } else if let sessionID = request.cookies[SessionCookie.name]?.value, !sessionID.isEmpty {
             let idle = configuration.sessionIdleSeconds
@@ -34,11 +35,11 @@ struct IdentityMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    private func problem(_ status: HTTPResponse.Status, _ detail: String) throws -> Response {
+    private func problem(_ status: HTTPResponse.Status, _ detail: String, labels: Labels) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         headers[.wwwAuthenticate] = "Bearer"
-        let body = try Renderer.encoder.encode(ProblemDocument(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail))
+        let body = try Renderer.encoder.encode(ProblemDocument(type: "about:blank", title: Renderer.statusTitle(status, labels: labels), status: status.code, detail: detail))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

@@ -1,3 +1,4 @@
+import DeltaReports
 import HummingbirdBcrypt
 import NIOPosix
 
@@ -7,11 +8,11 @@ public enum Passwords {
     /// The smallest length accepted; long passphrases beat complexity rules.
     public static let minimumLength = 12
 
-    /// Why a password is refused, in Dutch, or nil when it is acceptable.
-    public static func problem(with password: String) -> String? {
-        if password.count < minimumLength { return "Een wachtwoord heeft minstens \(minimumLength) tekens." }
-        if Set(password).count < 4 { return "Dit wachtwoord is te eenvoudig." }
-        if password.utf8.count > 72 { return "Een wachtwoord is ten hoogste 72 bytes lang (grens van bcrypt)." }
+    /// Why a password is refused, or nil when it is acceptable.
+    public static func problem(with password: String) -> PasswordProblem? {
+        if password.count < minimumLength { return .tooShort(minimum: minimumLength) }
+        if Set(password).count < 4 { return .tooSimple }
+        if password.utf8.count > 72 { return .tooLong(maximumBytes: 72) }
         return nil
     }
 
@@ -27,4 +28,23 @@ public enum Passwords {
 
     /// A hash to check against when the username is unknown, so both cases take as long.
     static let decoyHash = Bcrypt.hash("decoy password that never matches", cost: 12)
+}
+
+/// Why a password is refused; rendered per language by `Labels.passwordProblem(_:)`.
+public enum PasswordProblem: Sendable, Equatable {
+    case tooShort(minimum: Int)
+    case tooSimple
+    /// bcrypt reads only the first 72 bytes.
+    case tooLong(maximumBytes: Int)
+}
+
+extension Labels {
+    /// Why a password is refused, in this language.
+    public func passwordProblem(_ problem: PasswordProblem) -> String {
+        switch problem {
+        case .tooShort(let minimum): text("password.tooShort", ["minimum": String(minimum)])
+        case .tooSimple: text("password.tooSimple")
+        case .tooLong(let maximum): text("password.tooLong", ["maximum": String(maximum)])
+        }
+    }
 }

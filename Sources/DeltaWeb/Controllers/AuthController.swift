@@ -11,7 +11,6 @@ struct AuthController: Sendable {
     let configuration: AppConfiguration
 
     /// The one message for every failed sign-in: it never tells whether the username exists or is locked.
-    static let failureMessage = "Aanmelden is niet gelukt. Controleer gebruikersnaam en wachtwoord; na herhaalde fouten moet u een kwartier wachten."
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/login") { request, context in try loginPage(request, context: context, username: "", error: nil, status: .ok) }
@@ -32,7 +31,7 @@ struct AuthController: Sendable {
             let form = try await FormInput.read(request, context: context)
             try form.requireCSRF(context)
             guard let name = form.trimmed("name"), name.count <= 80 else {
-                return try await accountPage(context, newSecret: nil, error: "Geef het token een naam (ten hoogste 80 tekens).", status: .unprocessableContent)
+                return try await accountPage(context, newSecret: nil, error: context.labels.text("app.account.tokenName"), status: .unprocessableContent)
             }
             let now = configuration.now()
             let created = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: account.id, name: name, now: now) }
@@ -67,7 +66,7 @@ struct AuthController: Sendable {
             return .seeOther(to: "/account#feed")
         }
         router.get("/api/me") { _, context -> Response in
-            guard let account = context.account else { return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Sign in or send a bearer token.") }
+            guard let account = context.account else { return try renderer.problem(.unauthorized, detail: context.labels.text("error.signInOrToken"), labels: context.labels) }
             return try renderer.json(account)
         }
     }
@@ -83,7 +82,7 @@ struct AuthController: Sendable {
         let (tokens, hasFeed) = try await engine.read { db in
             (try await AccountStore(db: db).tokens(accountID: account.id), try await AccountStore(db: db).hasFeed(accountID: account.id))
         }
-        let page = AccountPage(username: account.id, displayName: account.displayName, delegation: account.delegation, roleLabel: account.role.label,
+        let page = AccountPage(title: context.labels.text("app.title.account"), username: account.id, displayName: account.displayName, delegation: account.delegation, roleLabel: context.labels.accountRole(account.role),
                                editsBodies: account.editsBodyIDs, editsDossiers: account.editsDossierIDs, tokens: tokens,
                                newTokenSecret: newSecret, tokenError: error, hasFeed: hasFeed, newFeedURL: newFeedURL)
         return try renderer.html("account", PageFrame(page: page, path: "/account", context: context), status: status)
@@ -93,7 +92,7 @@ struct AuthController: Sendable {
     private func loginPage(_ request: Request, context: AppRequestContext, username: String, error: String?, status: HTTPResponse.Status) throws -> Response {
         let token = Secrets.random()
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
-        var response = try renderer.html("login", PageFrame(page: LoginPage(csrfToken: token, next: next, username: username, error: error),
+        var response = try renderer.html("login", PageFrame(page: LoginPage(title: context.labels.text("app.title.login"), csrfToken: token, next: next, username: username, error: error),
                                                             path: "/login", context: context), status: status)
         response.setCookie(SessionCookie.make(SessionCookie.loginCSRFName, value: token, maxAge: 3600, secure: SessionCookie.isSecure(request, configuration: configuration)))
         return response
@@ -109,7 +108,7 @@ struct AuthController: Sendable {
         let form = try await FormInput.read(request, context: context)
         guard let cookie = request.cookies[SessionCookie.loginCSRFName]?.value, let given = form["_csrf"],
               Secrets.constantTimeEqual(cookie, given) else {
-            throw HTTPError(.forbidden, message: "Het aanmeldformulier is verlopen of niet van deze site. Laad de pagina opnieuw.")
+            throw AppError(.forbidden, "error.loginFormExpired")
         }
         let username = (form.trimmed("username") ?? "").lowercased()
         let password = form["password"] ?? ""
@@ -134,7 +133,7 @@ struct AuthController: Sendable {
             try await engine.transaction { db in
                 for (key, rules) in keys { try await AccountStore(db: db).recordFailure(key: key, now: now, throttle: rules) }
             }
-            return try loginPage(request, context: context, username: username, error: Self.failureMessage, status: .unauthorized)
+            return try loginPage(request, context: context, username: username, error: context.labels.text("app.login.failed"), status: .unauthorized)
         }
         let idle = configuration.sessionIdleSeconds
         let previous = context.identity?.session

@@ -17,22 +17,22 @@ struct CalendarController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         personalFeed(router)
-        feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request in
+        feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request, labels in
             guard let body = try await register.body(id: id) else { return nil }
             let events = try await register.meetings(bodyID: body.id).map {
-                ICalendar.event(meeting: $0, url: link(request, "/bodies/\(body.id)"))
+                ICalendar.event(meeting: $0, url: link(request, "/bodies/\(body.id)"), labels: labels)
             }
             return (name: "Deltaberaad – \(body.name)", events: events)
         }
-        feed(router, "/dossiers/{id}/calendar.ics", kind: "dossier") { register, id, request in
+        feed(router, "/dossiers/{id}/calendar.ics", kind: "dossier") { register, id, request, labels in
             guard let dossier = try await register.dossier(id: id) else { return nil }
             let dossierURL = link(request, "/dossiers/\(dossier.id)")
             var events = try await register.milestones(dossierID: dossier.id)
                 .filter { $0.status.isOpen || $0.status == .achieved }
-                .map { ICalendar.event(milestone: $0, url: dossierURL) }
+                .map { ICalendar.event(milestone: $0, url: dossierURL, labels: labels) }
             if let bodyID = dossier.bodyID, let body = try await register.body(id: bodyID) {
                 events += try await register.meetings(bodyID: body.id).map {
-                    ICalendar.event(meeting: $0, bodyName: body.name, url: link(request, "/bodies/\(body.id)"))
+                    ICalendar.event(meeting: $0, bodyName: body.name, url: link(request, "/bodies/\(body.id)"), labels: labels)
                 }
             }
             events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
@@ -43,16 +43,16 @@ struct CalendarController: Sendable {
     /// A feed at `path`; an unknown (or hidden) id answers the same 404 page as the record's page.
     private func feed(
         _ router: Router<AppRequestContext>, _ path: String, kind: String,
-        build: @escaping @Sendable (Register, String, Request) async throws -> (name: String, events: [CalendarEvent])?
+        build: @escaping @Sendable (Register, String, Request, Labels) async throws -> (name: String, events: [CalendarEvent])?
     ) {
         let today = configuration.today
         router.get(RouterPath(path)) { request, context -> Response in
             let id = try context.parameters.require("id")
             let scope = context.readScope
-            let feed = try await engine.read { db in try await build(Register(db: db, scope: scope), id, request) }
+            let feed = try await engine.read { db in try await build(Register(db: db, scope: scope), id, request, context.labels) }
             guard let feed else {
                 let recordPath = String(path.dropLast("/calendar.ics".count))
-                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kind == "body" ? "overleg" : kind, id: id),
+                return try renderer.html("not-found", PageFrame(page: NotFoundPage(kind: kind, id: id, labels: context.labels),
                                                                 path: recordPath, context: context), status: .notFound)
             }
             let text = ICalendar.render(name: feed.name, events: feed.events, stamp: ICalendar.stamp(for: today()))
@@ -102,18 +102,18 @@ extension CalendarController {
                 var events: [CalendarEvent] = []
                 for body in mine {
                     for meeting in try await register.meetings(bodyID: body.id) {
-                        events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }))
+                        events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }, labels: context.labels))
                     }
                     for action in try await MeetingStore(db: db).outcomes(bodyID: body.id) where action.isOpenAction {
                         guard let due = action.due else { continue }
-                        events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: "Actie: \(action.text)",
-                                                    description: "Termijn zoals geschreven: \(due.wording)\nOrgaan: \(body.name)",
+                        events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: context.labels.text("feed.action", ["text": action.text]),
+                                                    description: context.labels.text("feed.deadline.asWritten", ["wording": due.wording, "latest": context.labels.date(due.latest)]) + "\n" + context.labels.text("feed.body", ["name": body.name]),
                                                     day: due.latest, url: base.map { $0 + "/meetings/\(action.meetingID)" }))
                     }
                 }
                 for dossier in dossiers {
                     events += try await register.milestones(dossierID: dossier.id).filter { $0.status.isOpen || $0.status == .achieved }
-                        .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }) }
+                        .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }, labels: context.labels) }
                 }
                 return events
             }

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 import Foundation
 import HTTPTypes
@@ -80,7 +81,7 @@ struct EditRoutes: Sendable {
         router.get(RouterPath("/api\(base)/{id}/record")) { _, context -> Response in
             let id = try context.parameters.require("id")
             let found = try await engine.read { db in try await Register(db: db, scope: context.readScope).versioned(F.Record.self, id: id) }
-            guard let found else { return try renderer.problem(.notFound, title: "Not Found", detail: "no \(F.Record.recordKind.rawValue) with id “\(id)”") }
+            guard let found else { return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind(F.Record.recordKind.rawValue), "id": id]), labels: context.labels) }
             var response = try renderer.json(Self.document(F.self, found.record, version: found.version))
             response.headers[.eTag] = Self.etag(found.version)
             return response
@@ -89,15 +90,14 @@ struct EditRoutes: Sendable {
             let id = try context.parameters.require("id")
             if let refusal = try apiRefusal(request, context: context) { return refusal }
             guard let ifMatch = request.headers[.ifMatch] else {
-                return try renderer.problem(.preconditionRequired, title: "Precondition Required",
-                                            detail: "Send If-Match with the ETag of the version you edited, so no one's work is overwritten.")
+                return try renderer.problem(.preconditionRequired, detail: context.labels.text("error.ifMatchRequired"), labels: context.labels)
             }
             guard let expected = Self.version(fromETag: ifMatch) else {
-                return try renderer.problem(.badRequest, title: "Bad Request", detail: "If-Match must be an ETag this API gave out, such as \"3\".")
+                return try renderer.problem(.badRequest, detail: context.labels.text("error.ifMatchInvalid"), labels: context.labels)
             }
             let input = try await Self.decodeInput(request, context: context)
             let outcome = try await save(F.self, id: id, values: input.fields, expectedVersion: expected, context: context)
-            return try apiResponse(F.self, outcome, id: id, values: input.fields, expected: expected, status: .ok)
+            return try apiResponse(F.self, outcome, id: id, values: input.fields, expected: expected, status: .ok, labels: context.labels)
         }
         router.post(RouterPath("/api\(base)")) { request, context -> Response in
             if let refusal = try apiRefusal(request, context: context) { return refusal }
@@ -105,7 +105,7 @@ struct EditRoutes: Sendable {
             var values = input.fields
             if let id = input.id { values["id"] = id }
             let outcome = try await save(F.self, id: nil, values: values, expectedVersion: nil, context: context)
-            return try apiResponse(F.self, outcome, id: input.id ?? "", values: values, expected: 0, status: .created)
+            return try apiResponse(F.self, outcome, id: input.id ?? "", values: values, expected: 0, status: .created, labels: context.labels)
         }
     }
 
@@ -127,15 +127,15 @@ struct EditRoutes: Sendable {
                 return .forbidden
             }
             let choices = try await loadChoices(F.self, visible, values: values, existing: existing?.record)
-            var reader = FieldReader(values)
+            var reader = FieldReader(values, labels: context.labels)
             let recordID = id ?? reader.identifier("id")
             if id == nil, !recordID.isEmpty, try await RecordEditor(db: db, actor: actor).version(of: F.Record.self, id: recordID) != nil {
-                reader.fail("id", "Er bestaat al een \(F.label) met dit id.")
+                reader.fail("id", context.labels.text("form.error.idTaken", ["kind": context.labels.recordKind(F.Record.recordKind.rawValue)]))
             }
             let built = F.build(&reader, id: recordID, existing: existing?.record, choices: choices)
             guard reader.errors.isEmpty, let built else { return .invalid(reader.errors) }
             guard AccessRules.mayEdit(account, try await Self.placement(of: built, in: visible)) else {
-                return .invalid(["_form": "U mag geen \(F.label) toevoegen of verplaatsen buiten de overleggen en dossiers die u beheert."])
+                return .invalid(["_form": context.labels.text("form.error.outOfScope", ["kind": context.labels.recordKind(F.Record.recordKind.rawValue)])])
             }
             if let existing, existing.version != expectedVersion {
                 let last = try await AuditLog(db: db).entries(kind: F.Record.recordKind.rawValue, id: existing.record.id).last
@@ -165,7 +165,10 @@ struct EditRoutes: Sendable {
     /// A record's placement, with the bodies that carry its dossiers (an editor of a body edits its dossiers).
     static func placement(of record: some StoredRecord, in register: Register) async throws -> RecordPlacement {
         var placement = record.placement
-        for dossierID in placement.dossierIDs {
+        // A dossier's own body is the one it names now, never the stored one: otherwise the
+        // stored body would authorise moving the dossier to a body the editor does not edit.
+        let ownDossierID = (record as? Dossier)?.id
+        for dossierID in placement.dossierIDs where dossierID != ownDossierID {
             if let bodyID = try await register.dossier(id: dossierID)?.bodyID { placement.bodyIDs.append(bodyID) }
         }
         return placement
@@ -222,7 +225,7 @@ struct EditRoutes: Sendable {
             let choices = try await engine.read { db in try await loadChoices(F.self, Register(db: db, scope: context.readScope), values: values, existing: current) }
             let theirs = F.values(of: current)
             let original = Self.submittedBase(values)
-            let specs = F.fields(choices, isNew: false).filter { if case .file = $0.input { false } else { true } }
+            let specs = F.fields(choices, isNew: false, labels: context.labels).filter { if case .file = $0.input { false } else { true } }
             // A three-way merge: a field the user did not touch takes the newer stored value; a field
             // only the user changed keeps the user's value; a field both changed keeps the user's value
             // and is marked, with the stored value beside it.
@@ -240,14 +243,14 @@ struct EditRoutes: Sendable {
                 let theyChanged = base.map { $0 != stored } ?? (yours != stored)
                 let resolution: String
                 if yours == stored {
-                    resolution = "gelijk"
+                    resolution = context.labels.text("app.conflict.same")
                 } else if !youChanged {
                     merged[spec.name] = stored
-                    resolution = "overgenomen uit de huidige versie"
+                    resolution = context.labels.text("app.conflict.takenFromCurrent")
                 } else if !theyChanged {
-                    resolution = "uw wijziging blijft staan"
+                    resolution = context.labels.text("app.conflict.yoursKept")
                 } else {
-                    resolution = "beiden gewijzigd: kies"
+                    resolution = context.labels.text("app.conflict.bothChanged")
                 }
                 rows.append(ConflictRow(label: spec.label, yours: shown(yours), theirs: shown(stored), differs: yours != stored,
                                         bothChanged: youChanged && theyChanged && yours != stored, resolution: resolution))
@@ -264,8 +267,8 @@ struct EditRoutes: Sendable {
                                          conflict: ConflictView?, choices: FormChoices, context: AppRequestContext,
                                          theirs: [String: String] = [:], base: [String: String] = [:], cancel: String? = nil,
                                          status: HTTPResponse.Status = .ok) throws -> Response {
-        var specs = F.fields(choices, isNew: id == nil)
-        if id == nil { specs.insert(FieldSpec(name: "id", label: "Id", input: .text, required: true, hint: "Vast kenmerk: kleine letters, cijfers en streepjes."), at: 0) }
+        var specs = F.fields(choices, isNew: id == nil, labels: context.labels)
+        if id == nil { specs.insert(FieldSpec(name: "id", label: context.labels.text("form.common.id"), input: .text, required: true, hint: context.labels.text("form.common.idHint")), at: 0) }
         let fields = specs.map { spec in
             let mine = values[spec.name] ?? ""
             let stored = theirs[spec.name]
@@ -275,7 +278,8 @@ struct EditRoutes: Sendable {
             return view
         }
         let base = "/\(F.segment)"
-        var page = EditPage(title: id == nil ? "Nieuw: \(F.label)" : "Bewerken: \(F.label) \(id!)", kindLabel: F.label,
+        let kindName = context.labels.recordKind(F.Record.recordKind.rawValue)
+        var page = EditPage(title: id.map { context.labels.text("app.edit.editTitle", ["kind": kindName, "id": $0]) } ?? context.labels.text("app.edit.newTitle", ["kind": kindName]), kindLabel: kindName,
                             action: id.map { "\(base)/\($0)/edit" } ?? "\(base)/new", isNew: id == nil, id: id ?? "", version: version,
                             fields: fields, hasErrors: !errors.filter { $0.key != "_form" }.isEmpty, formError: errors["_form"], conflict: conflict,
                             cancel: cancel ?? (id == nil ? "/" : "\(base)/\(id!)/history"), history: id.map { "\(base)/\($0)/history" },
@@ -295,11 +299,11 @@ struct EditRoutes: Sendable {
     /// them on their own.
     static func apiRefusal(_ request: Request, context: AppRequestContext, renderer: Renderer) throws -> Response? {
         guard let identity = context.identity else {
-            return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Send Authorization: Bearer <token> (create one on /account).")
+            return try renderer.problem(.unauthorized, detail: context.labels.text("error.sendBearer"), labels: context.labels)
         }
         if let session = identity.session {
             guard let given = request.headers[.xCSRFToken], Secrets.constantTimeEqual(given, session.csrfToken) else {
-                return try renderer.problem(.forbidden, title: "Forbidden", detail: "A request with the session cookie needs the X-CSRF-Token header.")
+                return try renderer.problem(.forbidden, detail: context.labels.text("error.csrfHeader"), labels: context.labels)
             }
         }
         return nil
@@ -310,12 +314,12 @@ struct EditRoutes: Sendable {
         do {
             return try JSONDecoder().decode(RecordInput.self, from: Data(body.readableBytesView))
         } catch {
-            throw HTTPError(.badRequest, message: "The body must be JSON: {\"id\": \"…\" (new records), \"fields\": {\"name\": \"value\", …}}.")
+            throw AppError(.badRequest, "error.jsonBody")
         }
     }
 
     private func apiResponse<F: RecordForm>(_ form: F.Type, _ outcome: Outcome<F.Record>, id: String, values: [String: String],
-                                            expected: Int, status: HTTPResponse.Status) throws -> Response {
+                                            expected: Int, status: HTTPResponse.Status, labels: Labels) throws -> Response {
         let kind = F.Record.recordKind.rawValue
         switch outcome {
         case .saved(let record, let version):
@@ -324,17 +328,18 @@ struct EditRoutes: Sendable {
             if status == .created { response.headers[.location] = "/api/\(F.segment)/\(record.id)/record" }
             return response
         case .notFound:
-            return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind) with id “\(id)”")
+            return try renderer.problem(.notFound, detail: labels.text("error.noRecord", ["kind": labels.recordKind(kind), "id": id]), labels: labels)
         case .forbidden:
-            return try renderer.problem(.forbidden, title: "Forbidden", detail: "Your account may not edit this \(kind).")
+            return try renderer.problem(.forbidden, detail: labels.text("error.mayNotEditKind", ["kind": labels.recordKind(kind)]), labels: labels)
         case .invalid(let errors):
-            var problem = DetailedProblem(type: "about:blank", title: "Unprocessable Content", status: 422,
-                                          detail: "Some fields are not valid; see errors.")
+            var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.unprocessableContent, labels: labels), status: 422,
+                                          detail: labels.text("error.invalidFields"))
             problem.errors = errors
             return try renderer.problemDocument(problem, status: .unprocessableContent)
         case .conflict(let current, let version, _):
-            var problem = DetailedProblem(type: "about:blank", title: "Conflict", status: 409,
-                                          detail: "The \(kind) was changed meanwhile: you edited version \(expected), the current version is \(version). Merge and send again with If-Match: \(Self.etag(version)).")
+            var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.conflict, labels: labels), status: 409,
+                                          detail: labels.text("error.conflict", ["kind": labels.recordKind(kind), "yours": String(expected),
+                                                                                 "current": String(version), "etag": Self.etag(version)]))
             problem.currentVersion = version
             problem.current = Self.document(F.self, current, version: version)
             problem.yours = RecordDocument(kind: kind, id: id, version: expected, fields: values)
@@ -369,7 +374,7 @@ struct EditRoutes: Sendable {
         return base
     }
 
-    static let forbidden = HTTPError(.forbidden, message: "Uw account mag dit niet wijzigen. Vraag een beheerder om rechten op dit overleg of dossier.")
+    static let forbidden = AppError(.forbidden, "error.mayNotEdit")
 }
 
 extension FormInput {

@@ -21,15 +21,15 @@ struct HistoryController: Sendable {
                 _ = try EditRoutes.signedIn(context)
                 let id = try context.parameters.require("id")
                 guard let entries = try await history(kind: kind, id: id, context: context) else { throw HTTPError(.notFound) }
-                let page = HistoryPage(title: "Geschiedenis van \(kind.rawValue) \(id)", recordLink: Self.link(kind: kind, id: id),
+                let page = HistoryPage(title: context.labels.text("app.title.history", ["kind": context.labels.recordKind(kind.rawValue), "id": id]), recordLink: Self.link(kind: kind, id: id),
                                        entries: entries.reversed().map(AuditEntryView.init))
                 return try renderer.html("history", PageFrame(page: page, path: "/\(segment)", context: context))
             }
             router.get(RouterPath("/api/\(segment)/{id}/history")) { _, context -> Response in
-                guard context.account != nil else { return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "History is for signed-in readers.") }
+                guard context.account != nil else { return try renderer.problem(.unauthorized, detail: context.labels.text("error.historySignedIn"), labels: context.labels) }
                 let id = try context.parameters.require("id")
                 guard let entries = try await history(kind: kind, id: id, context: context) else {
-                    return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind.rawValue) with id “\(id)”")
+                    return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind(kind.rawValue), "id": id]), labels: context.labels)
                 }
                 return try renderer.json(entries.map(AuditEntryView.init))
             }
@@ -37,17 +37,18 @@ struct HistoryController: Sendable {
         router.get("/admin/changes") { _, context -> Response in
             try Self.requireAdmin(context)
             let entries = try await engine.read { db in try await AuditLog(db: db).recent(limit: 200) }
-            return try renderer.html("changes", PageFrame(page: ChangesPage(entries: entries.map(AuditEntryView.init)), path: "/admin/changes", context: context))
+            return try renderer.html("changes", PageFrame(page: ChangesPage(title: context.labels.text("app.title.changes"), entries: entries.map(AuditEntryView.init)), path: "/admin/changes", context: context))
         }
         router.get("/admin/users") { _, context -> Response in
             try Self.requireAdmin(context)
             let accounts = try await engine.read { db in try await AccountStore(db: db).accounts() }
             let rows = accounts.map {
-                UserRow(username: $0.id, displayName: $0.displayName, delegation: $0.delegation, roleLabel: $0.role.label,
-                        scope: ($0.editsBodyIDs.map { "overleg \($0)" } + $0.editsDossierIDs.map { "dossier \($0)" }).joined(separator: ", "),
+                UserRow(username: $0.id, displayName: $0.displayName, delegation: $0.delegation, roleLabel: context.labels.accountRole($0.role),
+                        scope: ($0.editsBodyIDs.map { context.labels.text("app.users.editsBody", ["id": $0]) }
+                               + $0.editsDossierIDs.map { context.labels.text("app.users.editsDossier", ["id": $0]) }).joined(separator: ", "),
                         disabled: $0.disabled)
             }
-            return try renderer.html("users", PageFrame(page: UsersPage(users: rows), path: "/admin/users", context: context))
+            return try renderer.html("users", PageFrame(page: UsersPage(title: context.labels.text("app.title.users"), users: rows), path: "/admin/users", context: context))
         }
     }
 
@@ -83,6 +84,6 @@ struct HistoryController: Sendable {
 
     static func requireAdmin(_ context: AppRequestContext) throws {
         let account = try EditRoutes.signedIn(context)
-        guard account.role == .admin else { throw HTTPError(.forbidden, message: "Alleen beheerders zien deze pagina.") }
+        guard account.role == .admin else { throw AppError(.forbidden, "error.adminsOnly") }
     }
 }

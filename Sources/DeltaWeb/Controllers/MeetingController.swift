@@ -23,7 +23,7 @@ struct MeetingController: Sendable {
         router.get("/api/meetings/{id}") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let page = try await meetingPage(id: id, context: context) else {
-                return try renderer.problem(.notFound, title: "Not Found", detail: "no meeting with id “\(id)”")
+                return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind("meeting"), "id": id]), labels: context.labels)
             }
             return try renderer.json(page)
         }
@@ -35,14 +35,14 @@ struct MeetingController: Sendable {
         router.get("/api/bodies/{id}/decisions") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let page = try await decisionsPage(bodyID: id, context: context) else {
-                return try renderer.problem(.notFound, title: "Not Found", detail: "no body with id “\(id)”")
+                return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind("body"), "id": id]), labels: context.labels)
             }
             return try renderer.json(page)
         }
         post(router, "/meetings/{id}/agenda/propose") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
             let current = try await store.agenda(meetingID: meeting.id)
-            guard let version = form["agendaVersion"] else { throw Invalid(message: "Het formulier mist de versie van de agenda; laad de pagina opnieuw.") }
+            guard let version = form["agendaVersion"] else { throw Invalid("app.meeting.error1") }
             guard version == Self.fingerprint(current) else { throw Conflict() }
             let proposed = AgendaProposer.propose(try await store.agendaContext(for: meeting))
             // Accepting is keeping: proposals join the agenda after what is there, once per subject.
@@ -58,14 +58,14 @@ struct MeetingController: Sendable {
         post(router, "/meetings/{id}/agenda") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
             let current = try await store.agenda(meetingID: meeting.id)
-            guard let version = form["agendaVersion"] else { throw Invalid(message: "Het formulier mist de versie van de agenda; laad de pagina opnieuw.") }
+            guard let version = form["agendaVersion"] else { throw Invalid("app.meeting.error1") }
             guard version == Self.fingerprint(current) else { throw Conflict() }
             var kept: [(order: Double, item: AgendaItem)] = []
             for (index, item) in current.enumerated() {
                 guard form["keep_\(index + 1)"] == "on" else { continue }
                 var edited = item
                 if let title = form.trimmed("title_\(index + 1)") {
-                    guard title.count <= 500 else { throw Invalid(message: "Een agendapunt is ten hoogste 500 tekens.") }
+                    guard title.count <= 500 else { throw Invalid("app.meeting.error2") }
                     edited.title = title
                 }
                 edited.parked = form["parked_\(index + 1)"] == "on"
@@ -73,10 +73,10 @@ struct MeetingController: Sendable {
                 kept.append((order, edited))
             }
             if let title = form.trimmed("newTitle") {
-                guard title.count <= 500 else { throw Invalid(message: "Een agendapunt is ten hoogste 500 tekens.") }
+                guard title.count <= 500 else { throw Invalid("app.meeting.error2") }
                 let dossier = form.trimmed("newDossierID")
                 if let dossier, try await Register(db: db, scope: .everything).dossier(id: dossier) == nil {
-                    throw Invalid(message: "Het gekozen dossier bestaat niet.")
+                    throw Invalid("app.meeting.error3")
                 }
                 let order = Double(form["newOrder"] ?? "") ?? Double(kept.count + 1)
                 kept.append((order + 0.5, AgendaItem(id: Self.newID(meeting.id), meetingID: meeting.id, position: 0, title: title,
@@ -87,24 +87,24 @@ struct MeetingController: Sendable {
         }
         post(router, "/meetings/{id}/outcomes") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
-            guard let kind = form.trimmed("kind").flatMap(OutcomeKind.init(rawValue:)) else { throw Invalid(message: "Kies informatie, besluit of actie.") }
-            guard let text = form.trimmed("text"), text.count <= 4_000 else { throw Invalid(message: "Beschrijf de uitkomst (ten hoogste 4000 tekens).") }
+            guard let kind = form.trimmed("kind").flatMap(OutcomeKind.init(rawValue:)) else { throw Invalid("app.meeting.error4") }
+            guard let text = form.trimmed("text"), text.count <= 4_000 else { throw Invalid("app.meeting.error5") }
             let register = Register(db: db, scope: .everything)
             let item = form.trimmed("agendaItemID")
-            if let item, !(try await store.agenda(meetingID: meeting.id).contains { $0.id == item }) { throw Invalid(message: "Dat agendapunt bestaat niet.") }
+            if let item, !(try await store.agenda(meetingID: meeting.id).contains { $0.id == item }) { throw Invalid("app.meeting.error6") }
             let owner = form.trimmed("ownerID")
-            if let owner, try await register.organisation(id: owner) == nil { throw Invalid(message: "De gekozen organisatie bestaat niet.") }
+            if let owner, try await register.organisation(id: owner) == nil { throw Invalid("app.meeting.error7") }
             var due: FuzzyPeriod?
             if let text = form.trimmed("due") {
                 guard let period = FuzzyPeriod.parse(text, referenceYear: meeting.when.earliest.year) else {
-                    throw Invalid(message: "“\(text)” is geen termijn die Deltaberaad begrijpt (bijvoorbeeld “eind 2026”).")
+                    throw Invalid("app.meeting.error8", ["text": text])
                 }
                 due = period
             }
-            if kind == .action, owner == nil, form.trimmed("ownerPerson") == nil { throw Invalid(message: "Een actie heeft een eigenaar: een organisatie of een persoon.") }
+            if kind == .action, owner == nil, form.trimmed("ownerPerson") == nil { throw Invalid("app.meeting.error9") }
             var change: RegisterChange?
             if kind == .decision, let changeKind = form.trimmed("changeKind").flatMap(RegisterChange.Kind.init(rawValue:)) {
-                guard let recordID = form.trimmed("changeRecordID") else { throw Invalid(message: "Kies het record dat het besluit wijzigt.") }
+                guard let recordID = form.trimmed("changeRecordID") else { throw Invalid("app.meeting.error10") }
                 change = RegisterChange(kind: changeKind, recordID: recordID, value: form.trimmed("changeValue") ?? "")
             }
             let outcome = Outcome(id: Self.newID(meeting.id), meetingID: meeting.id, agendaItemID: item, kind: kind, text: text, ownerID: owner,
@@ -127,30 +127,35 @@ struct MeetingController: Sendable {
                     let account = try await AccountStore(db: db).account(id: actor.name)
                     let tree = try await MeetingStore.bodyAndDescendants(meeting.bodyID, register: everything)
                     guard AccessRules.mayEdit(account, placement) || !tree.isDisjoint(with: placement.bodyIDs) else {
-                        throw Invalid(message: "U mag \(change.recordID) niet wijzigen: het valt buiten de overleggen en dossiers die u beheert.")
+                        throw Invalid("app.meeting.error11", ["recordID": change.recordID])
                     }
                 }
                 do {
                     try await DecisionApplier(db: db, actor: actor).apply(change, decision: "\(meeting.id)/\(outcome.id)", on: meeting.when.latest)
                 } catch let refusal as DecisionApplier.Refusal {
-                    throw Invalid(message: refusal.message)
+                    switch refusal {
+                    case .unknownRecord(let kind, let id): throw Invalid("app.meeting.refusal.unknownRecord", ["kind": kind.rawValue, "id": id])
+                    case .notAPeriod(let value): throw Invalid("app.meeting.refusal.notAPeriod", ["value": value])
+                    case .notAMilestoneStatus(let value): throw Invalid("app.meeting.refusal.notAMilestoneStatus", ["value": value])
+                    case .notACompletion(let value): throw Invalid("app.meeting.refusal.notACompletion", ["value": value])
+                    }
                 }
             }
         }
         post(router, "/meetings/{id}/outcomes/{outcomeID}/remove") { meeting, _, db, actor in
             let store = MeetingStore(db: db)
             guard let outcomeID = Self.pathValue, let outcome = try await store.outcome(id: outcomeID), outcome.meetingID == meeting.id else {
-                throw Invalid(message: "Die uitkomst bestaat niet.")
+                throw Invalid("app.meeting.error12")
             }
-            if outcome.change != nil { throw Invalid(message: "Een besluit dat het register wijzigde, blijft staan; leg een nieuw besluit vast om het terug te draaien.") }
+            if outcome.change != nil { throw Invalid("app.meeting.error13") }
             try await store.removeOutcome(id: outcome.id, actor: actor)
         }
         post(router, "/meetings/{id}/actions/{outcomeID}") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
             guard let outcomeID = Self.pathValue, let outcome = try await store.outcome(id: outcomeID), outcome.kind == .action else {
-                throw Invalid(message: "Die actie bestaat niet.")
+                throw Invalid("app.meeting.error14")
             }
-            guard let status = form.trimmed("status").flatMap(ActionStatus.init(rawValue:)) else { throw Invalid(message: "Kies open, afgerond of vervallen.") }
+            guard let status = form.trimmed("status").flatMap(ActionStatus.init(rawValue:)) else { throw Invalid("app.meeting.error15") }
             var doneOn: CalendarDate?
             if status == .done {
                 doneOn = form.trimmed("doneOn").flatMap(CalendarDate.init(iso:)) ?? configuration.today()
@@ -159,19 +164,19 @@ struct MeetingController: Sendable {
         }
         post(router, "/meetings/{id}/minutes/approve") { meeting, form, db, actor in
             let store = MeetingStore(db: db)
-            guard let approver = form.trimmed("approvedBy") else { throw Invalid(message: "Kies wie de notulen vaststelde.") }
+            guard let approver = form.trimmed("approvedBy") else { throw Invalid("app.meeting.error16") }
             if approver != "chair", try await Register(db: db, scope: .everything).meeting(id: approver) == nil {
-                throw Invalid(message: "Kies de voorzitter of de vergadering die de notulen vaststelde.")
+                throw Invalid("app.meeting.error17")
             }
             let day = form.trimmed("approvedOn").flatMap(CalendarDate.init(iso:)) ?? configuration.today()
             try await store.approve(meetingID: meeting.id, on: day, by: approver, actor: actor)
         }
         post(router, "/meetings/{id}/minutes/corrections") { meeting, form, db, actor in
-            guard let text = form.trimmed("text"), text.count <= 4_000 else { throw Invalid(message: "Beschrijf de correctie (ten hoogste 4000 tekens).") }
+            guard let text = form.trimmed("text"), text.count <= 4_000 else { throw Invalid("app.meeting.error18") }
             try await MeetingStore(db: db).addCorrection(meetingID: meeting.id, text: text, actor: actor)
         }
         post(router, "/meetings/{id}/invitees") { meeting, form, db, actor in
-            guard Int(form["version"] ?? "") != nil else { throw Invalid(message: "Het formulier mist zijn versie.") }
+            guard Int(form["version"] ?? "") != nil else { throw Invalid("app.meeting.error19") }
             var changed = meeting
             for index in meeting.invitees.indices {
                 if let value = form.trimmed("attendance_\(index)"), let attendance = Attendance(rawValue: value) { changed.invitees[index].attendance = attendance }
@@ -180,9 +185,9 @@ struct MeetingController: Sendable {
             let organisation = form.trimmed("newOrganisationID"), person = form.trimmed("newPerson")
             if organisation != nil || person != nil {
                 if let organisation, try await Register(db: db, scope: .everything).organisation(id: organisation) == nil {
-                    throw Invalid(message: "De gekozen organisatie bestaat niet.")
+                    throw Invalid("app.meeting.error7")
                 }
-                if let person, person.count > 200 { throw Invalid(message: "Een naam is ten hoogste 200 tekens.") }
+                if let person, person.count > 200 { throw Invalid("app.meeting.error20") }
                 changed.invitees.append(Invitee(organisationID: organisation, person: person))
             }
             do {
@@ -199,7 +204,15 @@ struct MeetingController: Sendable {
     @TaskLocal static var pathValue: String?
 
     struct Conflict: Error {}
-    struct Invalid: Error { let message: String }
+    /// A refused form: the catalogue key of the reason, with its parameters.
+    struct Invalid: Error {
+        let key: String
+        let arguments: [String: String]
+        init(_ key: String, _ arguments: [String: String] = [:]) {
+            self.key = key
+            self.arguments = arguments
+        }
+    }
 
     /// A state-changing form of a meeting: signed in, CSRF, the meeting visible and editable, then
     /// `change` in one transaction; answers with a redirect, or the page with the reason.
@@ -218,11 +231,11 @@ struct MeetingController: Sendable {
                     try await engine.transaction { db in try await change(meeting, form, db, actor) }
                 }
             } catch is Conflict {
-                return try await answer(id: id, context: context, message: "Iemand anders heeft dit intussen gewijzigd. Er is niets opgeslagen; hieronder staat de huidige stand.", status: .conflict)
+                return try await answer(id: id, context: context, message: context.labels.text("app.meeting.changedMeanwhile"), status: .conflict)
             } catch let invalid as Invalid {
-                return try await answer(id: id, context: context, message: invalid.message, status: .unprocessableContent)
-            } catch StoreError.locked(let message) {
-                return try await answer(id: id, context: context, message: "De notulen zijn vastgesteld en kunnen alleen met een correctie worden aangevuld. (\(message))", status: .conflict)
+                return try await answer(id: id, context: context, message: context.labels.text(invalid.key, invalid.arguments), status: .unprocessableContent)
+            } catch StoreError.locked {
+                return try await answer(id: id, context: context, message: context.labels.text("app.meeting.minutesApproved"), status: .conflict)
             }
             return .seeOther(to: "/meetings/\(id)")
         }
@@ -249,7 +262,7 @@ struct MeetingController: Sendable {
             let register = Register(db: db, scope: scope)
             guard let meeting = try await register.meeting(id: id),
                   let version = try await register.versioned(Meeting.self, id: id)?.version else { return nil }
-            let index = try await register.lookupIndex(today: today)
+            let index = try await register.lookupIndex(today: today, labels: context.labels)
             let store = MeetingStore(db: db)
             let minutes = try await store.minutes(meetingID: id)
             // Anonymous visitors see approved minutes only; agendas and drafts are for signed-in readers.
@@ -259,23 +272,23 @@ struct MeetingController: Sendable {
             let outcomes = showMinutes ? try await store.outcomes(meetingID: id) : []
             let items = agenda.enumerated().map { number, item in
                 AgendaItemView(id: item.id, number: number + 1, title: item.title, reason: item.reason.rawValue,
-                               reasonLabel: MeetingLabels.reason(item.reason), parked: item.parked,
+                               reasonLabel: index.labels.agendaReason(item.reason), parked: item.parked,
                                links: Self.links(item, index: index),
                                outcomes: outcomes.filter { $0.agendaItemID == item.id }.map { MeetingLabels.outcome($0, index: index) })
             }
             let itemIDs = Set(agenda.map(\.id))
-            let summary = MeetingSummaryView(id: meeting.id, title: meeting.title, body: index.body(meeting.bodyID)!, when: PeriodView(meeting.when),
+            let summary = MeetingSummaryView(id: meeting.id, title: meeting.title, body: index.body(meeting.bodyID)!, when: PeriodView(meeting.when, labels: index.labels),
                                              time: meeting.time?.wording, timeZone: meeting.time?.timeZone, place: meeting.place,
-                                             online: meeting.online, status: meeting.status.rawValue, statusLabel: Labels.meetingStatus(meeting.status))
+                                             online: meeting.online, status: meeting.status.rawValue, statusLabel: index.labels.meetingStatus(meeting.status))
             return MeetingPage(
                 title: meeting.title, meeting: summary,
                 invitees: meeting.invitees.enumerated().map { position, invitee in
                     InviteeView(position: position, organisation: index.organisation(invitee.organisationID), person: invitee.person,
-                                attendance: invitee.attendance.rawValue, attendanceLabel: MeetingLabels.attendance(invitee.attendance))
+                                attendance: invitee.attendance.rawValue, attendanceLabel: index.labels.attendance(invitee.attendance))
                 },
                 agenda: showDraft || minutes.status == .approved ? items : [],
                 otherOutcomes: outcomes.filter { $0.agendaItemID.map { !itemIDs.contains($0) } ?? true }.map { MeetingLabels.outcome($0, index: index) },
-                minutes: MinutesView(status: minutes.status.rawValue, statusLabel: minutes.status == .approved ? "vastgesteld" : "concept",
+                minutes: MinutesView(status: minutes.status.rawValue, statusLabel: index.labels.text("minutesStatus.\(minutes.status.rawValue)"),
                                      approvedOn: minutes.approvedOn?.iso, approvedBy: minutes.approvedBy, corrections: minutes.corrections,
                                      editable: minutes.isEditable),
                 agendaVersion: Self.fingerprint(agenda), version: version, showDraft: showDraft)
@@ -286,9 +299,9 @@ struct MeetingController: Sendable {
         var links: [LinkView] = []
         if let dossier = index.dossier(item.dossierID) { links.append(dossier) }
         if let milestoneID = item.milestoneID, let dossierID = item.dossierID {
-            links.append(LinkView(id: milestoneID, name: "mijlpaal", url: "/dossiers/\(dossierID)#\(milestoneID)"))
+            links.append(LinkView(id: milestoneID, name: index.labels.recordKind("milestone"), url: "/dossiers/\(dossierID)#\(milestoneID)"))
         }
-        if let agreementID = item.agreementID { links.append(LinkView(id: agreementID, name: "afspraak", url: "/dossiers/\(item.dossierID ?? "")#agreement-\(agreementID)")) }
+        if let agreementID = item.agreementID { links.append(LinkView(id: agreementID, name: index.labels.recordKind("agreement"), url: "/dossiers/\(item.dossierID ?? "")#agreement-\(agreementID)")) }
         if let documentID = item.documentID { links.append(LinkView(id: documentID, name: index.documents[documentID]?.title ?? documentID, url: "/documents/\(documentID)")) }
         return links
     }
@@ -300,14 +313,14 @@ struct MeetingController: Sendable {
         return try await engine.read { db in
             let register = Register(db: db, scope: scope)
             guard let body = try await register.body(id: bodyID) else { return nil }
-            let index = try await register.lookupIndex(today: today)
+            let index = try await register.lookupIndex(today: today, labels: context.labels)
             let store = MeetingStore(db: db)
             var all: [OutcomeView] = []
             var decisions: [OutcomeView] = [], open: [OutcomeView] = [], closed: [OutcomeView] = []
             for meeting in try await register.meetings(bodyID: bodyID) {
                 let minutes = try await store.minutes(meetingID: meeting.id)
                 guard signedIn || minutes.status == .approved else { continue }
-                let link = LinkView(id: meeting.id, name: "\(meeting.title) (\(Labels.period(meeting.when)))", url: "/meetings/\(meeting.id)")
+                let link = LinkView(id: meeting.id, name: "\(meeting.title) (\(context.labels.period(meeting.when)))", url: "/meetings/\(meeting.id)")
                 for outcome in try await store.outcomes(meetingID: meeting.id) {
                     let view = MeetingLabels.outcome(outcome, index: index, meeting: link)
                     all.append(view)
@@ -316,7 +329,7 @@ struct MeetingController: Sendable {
                 }
             }
             _ = all
-            return DecisionsPage(title: "Besluiten en acties – \(body.name)", body: index.body(bodyID)!, decisions: decisions,
+            return DecisionsPage(title: context.labels.text("app.title.decisions", ["body": body.name]), body: index.body(bodyID)!, decisions: decisions,
                                  openActions: open, closedActions: closed)
         }
     }
@@ -332,20 +345,20 @@ extension MeetingController {
             let organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name) }
             let dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title) }
             let meetings = try await register.meetings(bodyID: page.meeting.body.id).filter { $0.id != page.meeting.id }
-                .map { Choice(value: $0.id, label: "\($0.title) (\(Labels.period($0.when)))") }
+                .map { Choice(value: $0.id, label: "\($0.title) (\(context.labels.period($0.when)))") }
             let inviteeRows = page.invitees.map { invitee in
                 InviteeRow(position: invitee.position,
                            name: [invitee.organisation?.name, invitee.person].compactMap { $0 }.joined(separator: " – "),
-                           options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: MeetingLabels.attendance($0), selected: $0.rawValue == invitee.attendance) })
+                           options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: context.labels.attendance($0), selected: $0.rawValue == invitee.attendance) })
             }
             let editing = mayEdit && context.identity?.session != nil
             return MeetingFrame(page: page, message: message, mayEdit: editing, agendaReadOnly: !(editing && page.minutes.editable),
                                 inviteeRows: inviteeRows,
-                                organisations: organisations, dossiers: dossiers, approvers: [Choice(value: "chair", label: "de voorzitter")] + meetings,
-                                outcomeKinds: OutcomeKind.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.kind($0)) },
-                                changeKinds: RegisterChange.Kind.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.changeKind($0)) },
-                                attendance: Attendance.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.attendance($0)) },
-                                actionStatuses: ActionStatus.allCases.map { Choice(value: $0.rawValue, label: MeetingLabels.actionStatus($0)) })
+                                organisations: organisations, dossiers: dossiers, approvers: [Choice(value: "chair", label: context.labels.text("app.meeting.theChair"))] + meetings,
+                                outcomeKinds: OutcomeKind.allCases.map { Choice(value: $0.rawValue, label: context.labels.outcomeKind($0)) },
+                                changeKinds: RegisterChange.Kind.allCases.map { Choice(value: $0.rawValue, label: context.labels.changeKind($0)) },
+                                attendance: Attendance.allCases.map { Choice(value: $0.rawValue, label: context.labels.attendance($0)) },
+                                actionStatuses: ActionStatus.allCases.map { Choice(value: $0.rawValue, label: context.labels.actionStatus($0)) })
         }
     }
 }

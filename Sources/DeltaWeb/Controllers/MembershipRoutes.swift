@@ -32,12 +32,12 @@ struct MembershipRoutes: Sendable {
             let form = try await FormInput.read(request, context: context)
             try form.requireCSRF(context)
             let outcome = try await change(bodyID: id, context: context, fingerprint: form["fingerprint"] ?? "") { members, choices, errors in
-                var reader = FieldReader(form.valuesForReading)
+                var reader = FieldReader(form.valuesForReading, labels: context.labels)
                 let organisation = reader.reference("organisationID", among: choices, required: true)
                 let role = reader.choice("role", MembershipRole.self, default: .member)
                 let person = reader.optional("person", limit: 200)
-                let from = reader.date("from", "Vanaf", required: false), until = reader.date("until", "Tot", required: false)
-                if let from, let until, until < from { reader.fail("until", "Het einde ligt voor het begin.") }
+                let from = reader.date("from", context.labels.text("form.members.from"), required: false), until = reader.date("until", context.labels.text("form.members.until"), required: false)
+                if let from, let until, until < from { reader.fail("until", context.labels.text("form.members.untilError")) }
                 errors = reader.errors
                 guard reader.errors.isEmpty, let organisation, let role else { return nil }
                 return members + [Membership(bodyID: id, organisationID: organisation, person: person, role: role,
@@ -52,7 +52,7 @@ struct MembershipRoutes: Sendable {
             try form.requireCSRF(context)
             let outcome = try await change(bodyID: id, context: context, fingerprint: form["fingerprint"] ?? "") { members, _, errors in
                 guard let position = Int(form["position"] ?? ""), members.indices.contains(position) else {
-                    errors = ["position": "Kies een lid om te verwijderen."]
+                    errors = ["position": context.labels.text("form.members.positionError")]
                     return nil
                 }
                 var remaining = members
@@ -69,7 +69,7 @@ struct MembershipRoutes: Sendable {
                 guard try await register.body(id: id) != nil else { return nil }
                 return try await register.memberships(bodyID: id)
             }
-            guard let members else { return try renderer.problem(.notFound, title: "Not Found", detail: "no body with id “\(id)”") }
+            guard let members else { return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind("body"), "id": id]), labels: context.labels) }
             var response = try renderer.json(MembershipList(bodyID: id, version: Self.fingerprint(members), members: members))
             response.headers[.eTag] = "\"\(Self.fingerprint(members))\""
             return response
@@ -78,20 +78,20 @@ struct MembershipRoutes: Sendable {
             let id = try context.parameters.require("id")
             if let refusal = try EditRoutes.apiRefusal(request, context: context, renderer: renderer) { return refusal }
             guard let ifMatch = request.headers[.ifMatch] else {
-                return try renderer.problem(.preconditionRequired, title: "Precondition Required", detail: "Send If-Match with the ETag of the member list you edited.")
+                return try renderer.problem(.preconditionRequired, detail: context.labels.text("error.ifMatchMembers"), labels: context.labels)
             }
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let input = try? JSONDecoder().decode(MembershipInput.self, from: Data(body.readableBytesView))
             let fingerprint = ifMatch.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))
             let outcome = try await change(bodyID: id, context: context, fingerprint: fingerprint) { _, choices, errors in
                 guard let members = input?.members else {
-                    errors = ["members": "Send {\"members\": [{\"organisationID\": …, \"role\": …}, …]}."]
+                    errors = ["members": context.labels.text("error.membersBody")]
                     return nil
                 }
                 var problems: [String: String] = [:]
                 for (index, member) in members.enumerated() {
-                    if !choices.contains(member.organisationID) { problems["members[\(index)].organisationID"] = "unknown organisation “\(member.organisationID)”" }
-                    if let from = member.from, let until = member.until, until < from { problems["members[\(index)].until"] = "ends before it starts" }
+                    if !choices.contains(member.organisationID) { problems["members[\(index)].organisationID"] = context.labels.text("form.error.unknownReference", ["value": member.organisationID]) }
+                    if let from = member.from, let until = member.until, until < from { problems["members[\(index)].until"] = context.labels.text("form.members.untilError") }
                 }
                 errors = problems
                 return problems.isEmpty ? members.map { var m = $0; m.bodyID = id; return m } : nil
@@ -101,15 +101,15 @@ struct MembershipRoutes: Sendable {
                 var response = try renderer.json(MembershipList(bodyID: id, version: Self.fingerprint(members), members: members))
                 response.headers[.eTag] = "\"\(Self.fingerprint(members))\""
                 return response
-            case .notFound: return try renderer.problem(.notFound, title: "Not Found", detail: "no body with id “\(id)”")
-            case .forbidden: return try renderer.problem(.forbidden, title: "Forbidden", detail: "Your account may not edit this body.")
+            case .notFound: return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind("body"), "id": id]), labels: context.labels)
+            case .forbidden: return try renderer.problem(.forbidden, detail: context.labels.text("error.mayNotEditKind", ["kind": context.labels.recordKind("body")]), labels: context.labels)
             case .invalid(let errors):
-                var problem = DetailedProblem(type: "about:blank", title: "Unprocessable Content", status: 422, detail: "Some members are not valid; see errors.")
+                var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.unprocessableContent, labels: context.labels), status: 422, detail: context.labels.text("error.invalidFields"))
                 problem.errors = errors
                 return try renderer.problemDocument(problem, status: .unprocessableContent)
             case .conflict(let current):
-                var problem = DetailedProblem(type: "about:blank", title: "Conflict", status: 409,
-                                              detail: "The member list changed meanwhile; the current list has ETag \"\(Self.fingerprint(current))\". Merge and send again.")
+                var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.conflict, labels: context.labels), status: 409,
+                                              detail: context.labels.text("error.membersConflict", ["etag": "\"\(Self.fingerprint(current))\""]))
                 problem.currentMembers = MembershipList(bodyID: id, version: Self.fingerprint(current), members: current)
                 return try renderer.problemDocument(problem, status: .conflict)
             }
@@ -165,18 +165,18 @@ struct MembershipRoutes: Sendable {
         guard AccessRules.mayEdit(context.account, body.placement) else { throw EditRoutes.forbidden }
         let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
         let choices = organisations.map { Choice(value: $0.id, label: $0.name) }
-        let roles = MembershipRole.allCases.map { Choice(value: $0.rawValue, label: Labels.role($0)) }
+        let roles = MembershipRole.allCases.map { Choice(value: $0.rawValue, label: context.labels.role($0)) }
         let fields = [
-            FieldSpec(name: "organisationID", label: "Organisatie", input: .select(choices), required: true),
-            FieldSpec(name: "person", label: "Persoon", input: .text, hint: "Alleen als het document een naam noemt."),
-            FieldSpec(name: "role", label: "Rol", input: .select(roles), required: true),
-            FieldSpec(name: "from", label: "Vanaf", input: .date),
-            FieldSpec(name: "until", label: "Tot", input: .date),
+            FieldSpec(name: "organisationID", label: context.labels.text("form.members.organisationID"), input: .select(choices), required: true),
+            FieldSpec(name: "person", label: context.labels.text("form.members.person"), input: .text, hint: context.labels.text("form.members.personHint")),
+            FieldSpec(name: "role", label: context.labels.text("form.members.role"), input: .select(roles), required: true),
+            FieldSpec(name: "from", label: context.labels.text("form.members.from"), input: .date),
+            FieldSpec(name: "until", label: context.labels.text("form.members.until"), input: .date),
         ].map { FieldView($0, value: values[$0.name] ?? "", error: errors[$0.name], theirs: nil) }
-        let page = MembersPage(title: "Leden van \(body.name)", bodyID: id, bodyName: body.name, fingerprint: Self.fingerprint(members),
+        let page = MembersPage(title: context.labels.text("app.title.members", ["body": body.name]), bodyID: id, bodyName: body.name, fingerprint: Self.fingerprint(members),
                                members: members.enumerated().map { index, member in
                                    MemberRow(position: index, organisation: names[member.organisationID] ?? member.organisationID,
-                                             person: member.person, roleLabel: Labels.role(member.role), invited: member.invited,
+                                             person: member.person, roleLabel: context.labels.role(member.role), invited: member.invited,
                                              from: member.from?.iso, until: member.until?.iso)
                                },
                                fields: fields, invited: values["invited"] == "on", hasErrors: !errors.filter { $0.key != "position" }.isEmpty,

@@ -16,7 +16,7 @@ struct NoteRoutes: Sendable {
             try form.requireCSRF(context)
             let dossierID = try context.parameters.require("id")
             guard let text = form.trimmed("text"), text.count <= 8_000 else {
-                throw HTTPError(.unprocessableContent, message: "Een notitie heeft tekst nodig (ten hoogste 8000 tekens).")
+                throw AppError(.unprocessableContent, "error.noteText")
             }
             let about = form.trimmed("about")
             guard let actor = context.auditActor else { throw HTTPError(.unauthorized) }
@@ -41,7 +41,7 @@ struct NoteRoutes: Sendable {
         }
         router.get("/api/dossiers/{id}/notes") { _, context -> Response in
             guard let account = context.account else {
-                return try renderer.problem(.unauthorized, title: "Unauthorized", detail: "Notes are for signed-in members of a delegation.")
+                return try renderer.problem(.unauthorized, detail: context.labels.text("error.notesSignedIn"), labels: context.labels)
             }
             let dossierID = try context.parameters.require("id")
             let scope = context.readScope
@@ -53,7 +53,7 @@ struct NoteRoutes: Sendable {
                 return try await store.notes(kind: .dossier, recordIDs: [dossierID], delegation: account.delegation)
                     + store.notes(kind: .agreement, recordIDs: agreements, delegation: account.delegation)
             }
-            guard let notes else { return try renderer.problem(.notFound, title: "Not Found", detail: "no dossier with id “\(dossierID)”") }
+            guard let notes else { return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind("dossier"), "id": dossierID]), labels: context.labels) }
             return try renderer.json(notes)
         }
     }

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 import Hummingbird
 
@@ -12,27 +13,27 @@ struct RegisterController: Sendable {
     let configuration: AppConfiguration
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        page(router, "/", template: "overview") { register, _, today in try await register.overviewPage(today: today) }
-        page(router, "/dossiers", template: "dossiers") { register, request, today in
+        page(router, "/", template: "overview") { register, _, today, labels in try await register.overviewPage(today: today, labels: labels) }
+        page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
             let query = request.uri.queryParameters
             func value(_ key: String) -> String? { query[key[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
             return try await register.dossierListPage(
-                filter: DossierFilter(theme: value("theme"), status: value("status"), country: value("country")), today: today)
+                filter: DossierFilter(theme: value("theme"), status: value("status"), country: value("country")), today: today, labels: labels)
         }
-        record(router, "/dossiers/{id}", template: "dossier", kind: "dossier", kindLabel: "dossier") { register, id, today in
-            try await register.dossierPage(id: id, today: today)
+        record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today, labels in
+            try await register.dossierPage(id: id, today: today, labels: labels)
         }
-        page(router, "/documents", template: "documents") { register, _, _ in try await register.documentListPage() }
-        record(router, "/documents/{id}", template: "document", kind: "document", kindLabel: "document") { register, id, today in
-            try await register.documentPage(id: id, today: today)
+        page(router, "/documents", template: "documents") { register, _, _, labels in try await register.documentListPage(labels: labels) }
+        record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today, labels in
+            try await register.documentPage(id: id, today: today, labels: labels)
         }
-        page(router, "/bodies", template: "bodies") { register, _, today in try await register.bodyListPage(today: today) }
-        record(router, "/bodies/{id}", template: "body", kind: "body", kindLabel: "overleg") { register, id, today in
-            try await register.bodyPage(id: id, today: today)
+        page(router, "/bodies", template: "bodies") { register, _, today, labels in try await register.bodyListPage(today: today, labels: labels) }
+        record(router, "/bodies/{id}", template: "body", kind: "body") { register, id, today, labels in
+            try await register.bodyPage(id: id, today: today, labels: labels)
         }
-        page(router, "/organisations", template: "organisations") { register, _, _ in try await register.organisationListPage() }
-        page(router, "/investments", template: "investments") { register, _, today in try await register.investmentsPage(today: today) }
-        page(router, "/planning", template: "planning") { register, _, today in try await register.planningPage(today: today) }
+        page(router, "/organisations", template: "organisations") { register, _, _, labels in try await register.organisationListPage(labels: labels) }
+        page(router, "/investments", template: "investments") { register, _, today, labels in try await register.investmentsPage(today: today, labels: labels) }
+        page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
     }
 
     /// The private notes of the reader's delegation on a dossier and its agreements.
@@ -51,33 +52,33 @@ struct RegisterController: Sendable {
     /// A page without an id, at `path` (HTML) and `/api<path>` (JSON).
     private func page<Model: Codable & Sendable>(
         _ router: Router<AppRequestContext>, _ path: String, template: String,
-        build: @escaping @Sendable (Register, Request, CalendarDate) async throws -> Model
+        build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model
     ) {
         let today = configuration.today
         router.get(RouterPath(path)) { request, context -> Response in
             let scope = context.readScope
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today()) }
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
             return try renderer.html(template, PageFrame(page: model, path: path, context: context))
         }
         router.get(RouterPath(path == "/" ? "/api/overview" : "/api\(path)")) { request, context -> Response in
             let scope = context.readScope
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today()) }
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
             return try renderer.json(model)
         }
     }
 
     /// A record page with an `{id}`; unknown ids answer 404 (a page, or a problem document).
     private func record<Model: Codable & Sendable>(
-        _ router: Router<AppRequestContext>, _ path: String, template: String, kind: String, kindLabel: String,
-        build: @escaping @Sendable (Register, String, CalendarDate) async throws -> Model?
+        _ router: Router<AppRequestContext>, _ path: String, template: String, kind: String,
+        build: @escaping @Sendable (Register, String, CalendarDate, Labels) async throws -> Model?
     ) {
         let today = configuration.today
         router.get(RouterPath(path)) { request, context -> Response in
             let id = try context.parameters.require("id")
             let scope = context.readScope
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today()) }
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today(), context.labels) }
             guard let model else {
-                return try renderer.html("not-found", PageFrame(page: NotFoundPage(title: "Niet gevonden", kind: kindLabel, id: id), path: path, context: context),
+                return try renderer.html("not-found", PageFrame(page: NotFoundPage(kind: kind, id: id, labels: context.labels), path: path, context: context),
                                          status: .notFound)
             }
             return try renderer.html(template, PageFrame(page: model, path: path, context: context, notes: try await notes(kind: kind, id: id, context: context)))
@@ -85,8 +86,8 @@ struct RegisterController: Sendable {
         router.get(RouterPath("/api\(path)")) { request, context -> Response in
             let id = try context.parameters.require("id")
             let scope = context.readScope
-            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today()) }
-            guard let model else { return try renderer.problem(.notFound, title: "Not Found", detail: "no \(kind) with id “\(id)”") }
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), id, today(), context.labels) }
+            guard let model else { return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind(kind), "id": id]), labels: context.labels) }
             return try renderer.json(model)
         }
     }
@@ -98,6 +99,13 @@ struct RegisterController: Sendable {
 struct PageFrame<Page: Sendable>: Sendable {
     let page: Page
     let path: String
+    /// The page's language code, for `<html lang>`.
+    let lang: String
+    /// The language switcher: this page in every language.
+    let languages: [LanguageLink]
+    /// The language the register's own texts (titles, quotes) are written in, when it differs
+    /// from the page's: templates mark such texts with it (`lang="nl"` in a French page).
+    let contentLang: String?
     /// The signed-in reader, nil for anonymous visitors.
     let viewer: Viewer?
     /// The reader's delegation's private notes on this page's record (dossier pages).
@@ -113,6 +121,12 @@ struct PageFrame<Page: Sendable>: Sendable {
     init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
         self.page = page
         self.path = path
+        lang = context.language.rawValue
+        contentLang = context.language == .nl ? nil : Language.nl.rawValue
+        languages = Language.allCases.map { language in
+            LanguageLink(code: language.rawValue, name: context.labels.text("languageName.\(language.rawValue)"),
+                         url: context.requestTarget.with("lang", language.rawValue), isCurrent: language == context.language)
+        }
         self.viewer = context.identity.map(Viewer.init)
         self.notes = notes
         navOverview = path == "/"
@@ -126,6 +140,20 @@ struct PageFrame<Page: Sendable>: Sendable {
 }
 
 extension PageFrame: Encodable where Page: Encodable {}
+
+extension PageFrame {
+    /// The language the page is rendered in.
+    var language: Language { Language(rawValue: lang) ?? .standard }
+}
+
+/// One entry of the language switcher.
+struct LanguageLink: Codable, Sendable {
+    let code: String
+    /// The language's own name (Nederlands, Français, English).
+    let name: String
+    let url: String
+    let isCurrent: Bool
+}
 
 /// The signed-in reader as the layout shows them.
 struct Viewer: Codable, Sendable {
@@ -147,9 +175,18 @@ struct Viewer: Codable, Sendable {
     }
 }
 
-/// The 404 page.
+/// The 404 page: what was asked for, in the reader's language.
 struct NotFoundPage: Codable, Sendable {
     let title: String
-    let kind: String
-    let id: String
+    let message: String
+
+    init(kind: String, id: String, labels: Labels) {
+        title = labels.text("error.notFound.title")
+        message = labels.text("error.notFound.record", ["kind": labels.text("kind.\(kind)"), "id": id])
+    }
+
+    init(path: String, labels: Labels) {
+        title = labels.text("error.notFound.title")
+        message = labels.text("error.notFound.page", ["path": path])
+    }
 }

@@ -20,7 +20,7 @@ struct ReportController: Sendable {
         router.get("/bodies/{id}/report.md") { request, context -> Response in
             let report = try await report(request, context: context)
             var response = Self.document(ProgressReportRenderer.markdown(report), type: "text/markdown; charset=utf-8")
-            response.headers[.contentDisposition] = "inline; filename=\"voortgangsrapportage.md\""
+            response.headers[.contentDisposition] = "inline; filename=\"\(context.labels.text("report.fileName")).md\""
             return response
         }
     }
@@ -29,9 +29,10 @@ struct ReportController: Sendable {
         let id = try context.parameters.require("id")
         let query = request.uri.queryParameters
         let today = configuration.today()
-        let language = query["lang"].flatMap { ReportLanguage(rawValue: String($0)) } ?? .nl
-        if let lang = query["lang"], ReportLanguage(rawValue: String(lang)) == nil {
-            throw HTTPError(.badRequest, message: "Onbekende taal “\(lang)”: kies nl, fr of en.")
+        // The language middleware already chose the language from ?lang=; a report asked for in a
+        // language we do not write is refused rather than silently given in another.
+        if let lang = query["lang"], Language(rawValue: String(lang)) == nil {
+            throw AppError(.badRequest, "error.unknownLanguage", ["lang": String(lang)])
         }
         let period = try ReportPeriod(year: query["year"].map(String.init), from: query["from"].map(String.init),
                                       to: query["to"].map(String.init), today: today)
@@ -42,7 +43,7 @@ struct ReportController: Sendable {
                                             periodName: period.name, today: today, approvedMinutesOnly: anonymous)
         }
         guard let input else { throw HTTPError(.notFound) }
-        return ProgressReport.build(input, language: language)
+        return ProgressReport.build(input, labels: context.labels)
     }
 
     private static func document(_ text: String, type: String) -> Response {
@@ -64,14 +65,14 @@ public struct ReportPeriod: Sendable {
     public init(year: String?, from: String?, to: String?, today: CalendarDate) throws {
         if let from, let to {
             guard let start = CalendarDate(iso: from), let end = CalendarDate(iso: to), start <= end else {
-                throw HTTPError(.badRequest, message: "from en to zijn datums JJJJ-MM-DD, from niet na to.")
+                throw AppError(.badRequest, "error.reportFromTo")
             }
             self.from = start; self.to = end; name = "\(start.iso) – \(end.iso)"
             return
         }
         let number = year.flatMap(Int.init) ?? today.year
         guard (1990...2100).contains(number), year.map({ Int($0) != nil }) ?? true else {
-            throw HTTPError(.badRequest, message: "year is een jaartal, bijvoorbeeld 2026.")
+            throw AppError(.badRequest, "error.reportYear")
         }
         self.from = CalendarDate(year: number, month: 1, day: 1)!
         self.to = CalendarDate(year: number, month: 12, day: 31)!

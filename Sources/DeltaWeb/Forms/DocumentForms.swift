@@ -4,19 +4,18 @@ import DeltaStore
 
 enum DocumentForm: RecordForm {
     static let segment = "documents"
-    static let label = "document"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "kind", label: "Soort", input: .select(enumChoices(DocumentKind.self, Labels.documentKind)), required: true),
-         FieldSpec(name: "title", label: "Titel", input: .text, required: true),
-         FieldSpec(name: "date", label: "Datum", input: .date, required: true),
-         FieldSpec(name: "place", label: "Plaats", input: .text),
-         FieldSpec(name: "reference", label: "Kenmerk", input: .text),
-         FieldSpec(name: "language", label: "Taal", input: .text, required: true, hint: "nl, fr, en of de"),
-         FieldSpec(name: "summary", label: "Samenvatting", input: .textarea),
-         FieldSpec(name: "text", label: "Tekst", input: .textarea, required: true, hint: "Plak de volledige tekst, of kies hieronder een .txt- of .md-bestand."),
-         FieldSpec(name: "textFile", label: "Tekst uit bestand", input: .file, hint: ".txt of .md, UTF-8; vervangt de geplakte tekst."),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "kind", label: l.text("form.documents.kind"), input: .select(enumChoices(DocumentKind.self, l.documentKind)), required: true),
+         FieldSpec(name: "title", label: l.text("form.documents.title"), input: .text, required: true),
+         FieldSpec(name: "date", label: l.text("form.documents.date"), input: .date, required: true),
+         FieldSpec(name: "place", label: l.text("form.documents.place"), input: .text),
+         FieldSpec(name: "reference", label: l.text("form.documents.reference"), input: .text),
+         FieldSpec(name: "language", label: l.text("form.documents.language"), input: .text, required: true, hint: l.text("form.documents.referenceHint")),
+         FieldSpec(name: "summary", label: l.text("form.documents.summary"), input: .textarea),
+         FieldSpec(name: "text", label: l.text("form.documents.text"), input: .textarea, required: true, hint: l.text("form.documents.summaryHint")),
+         FieldSpec(name: "textFile", label: l.text("form.documents.textFile"), input: .file, hint: l.text("form.documents.textFileHint")),
+         visibilityField(l)]
     }
 
     static func values(of d: Document) -> [String: String] {
@@ -26,20 +25,20 @@ enum DocumentForm: RecordForm {
 
     static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
         let kind = r.choice("kind", DocumentKind.self)
-        let title = r.required("title", "Titel", limit: 500)
-        let date = r.date("date", "Datum", required: true)
+        let title = r.required("title", r.labels.text("form.documents.title"), limit: 500)
+        let date = r.date("date", r.labels.text("form.documents.date"), required: true)
         let place = r.optional("place", limit: 200), reference = r.optional("reference", limit: 200)
-        let language = r.required("language", "Taal", limit: 5)
-        if !["nl", "fr", "en", "de"].contains(language), !language.isEmpty { r.fail("language", "Kies nl, fr, en of de.") }
+        let language = r.required("language", r.labels.text("form.documents.language"), limit: 5)
+        if !["nl", "fr", "en", "de"].contains(language), !language.isEmpty { r.fail("language", r.labels.text("form.documents.languageError")) }
         let summary = r.optional("summary", limit: 8_000)
-        let text = r.required("text", "Tekst", limit: 2_000_000)
+        let text = r.required("text", r.labels.text("form.documents.text"), limit: 2_000_000)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         // Agreements quote this text: a new text must still contain every quoted passage.
         if !text.isEmpty {
             let paragraphs = TextLayout.paragraphs(from: text)
             let lost = choices.quotedPassages.filter { TextLayout.locate(quote: $0.value, in: paragraphs) == nil }.keys.sorted()
             if !lost.isEmpty {
-                r.fail("text", "De nieuwe tekst bevat niet meer de passage die deze afspraken citeren: \(lost.joined(separator: ", ")). Pas eerst die afspraken aan.")
+                r.fail("text", r.labels.text("form.documents.textError", ["ids": lost.joined(separator: ", ")]))
             }
         }
         guard r.errors.isEmpty, let kind, let date, let visibility else { return nil }
@@ -53,19 +52,18 @@ enum DocumentForm: RecordForm {
 
 enum AgreementForm: RecordForm {
     static let segment = "agreements"
-    static let label = "afspraak"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "title", label: "Wat is afgesproken", input: .text, required: true),
-         FieldSpec(name: "documentID", label: "Document", input: .select(choices.documents), required: true),
-         FieldSpec(name: "quote", label: "Passage", input: .textarea, required: true,
-                   hint: "Kopieer de passage letterlijk uit het document (binnen één alinea); Deltaberaad zoekt haar op en linkt ernaar."),
-         FieldSpec(name: "dossierIDs", label: "Dossiers", input: .text, hint: "Komma-gescheiden ids."),
-         FieldSpec(name: "partyIDs", label: "Partijen", input: .text, hint: "Komma-gescheiden ids van organisaties."),
-         FieldSpec(name: "bodyID", label: "Overleg", input: .select(optionalChoice(choices.bodies))),
-         FieldSpec(name: "due", label: "Termijn", input: .text),
-         FieldSpec(name: "completion", label: "Uitvoering", input: .select(enumChoices(Completion.self, Labels.completion)), required: true),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "title", label: l.text("form.agreements.title"), input: .text, required: true),
+         FieldSpec(name: "documentID", label: l.text("form.agreements.documentID"), input: .select(choices.documents), required: true),
+         FieldSpec(name: "quote", label: l.text("form.agreements.quote"), input: .textarea, required: true,
+                   hint: l.text("form.agreements.quoteHint")),
+         FieldSpec(name: "dossierIDs", label: l.text("form.agreements.dossierIDs"), input: .text, hint: l.text("form.agreements.dossierIDsHint")),
+         FieldSpec(name: "partyIDs", label: l.text("form.agreements.partyIDs"), input: .text, hint: l.text("form.agreements.dossierIDsHint")),
+         FieldSpec(name: "bodyID", label: l.text("form.agreements.bodyID"), input: .select(optionalChoice(choices.bodies))),
+         FieldSpec(name: "due", label: l.text("form.agreements.due"), input: .text),
+         FieldSpec(name: "completion", label: l.text("form.agreements.completion"), input: .select(enumChoices(Completion.self, l.completion)), required: true),
+         visibilityField(l)]
     }
 
     static func values(of a: Agreement) -> [String: String] {
@@ -75,18 +73,18 @@ enum AgreementForm: RecordForm {
     }
 
     static func build(_ r: inout FieldReader, id: String, existing: Agreement?, choices: FormChoices) -> Agreement? {
-        let title = r.required("title", "Wat is afgesproken", limit: 500)
+        let title = r.required("title", r.labels.text("form.agreements.title"), limit: 500)
         let document = r.reference("documentID", among: choices.ids(choices.documents), required: true)
-        let quote = r.required("quote", "Passage", limit: 8_000)
+        let quote = r.required("quote", r.labels.text("form.agreements.quote"), limit: 8_000)
         var located: (anchor: String, start: Int, length: Int)?
         if document != nil, r.errors["documentID"] == nil, !quote.isEmpty {
             located = TextLayout.locate(quote: quote, in: choices.paragraphs)
-            if located == nil { r.fail("quote", "Deze passage staat niet (letterlijk, binnen één alinea) in het gekozen document.") }
+            if located == nil { r.fail("quote", r.labels.text("form.agreements.quoteError")) }
         }
         let dossiers = r.references("dossierIDs", among: choices.ids(choices.dossiers))
         let parties = r.references("partyIDs", among: choices.ids(choices.organisations))
         let body = r.reference("bodyID", among: choices.ids(choices.bodies))
-        let due = r.period("due", "Termijn", required: false, referenceYear: nil)
+        let due = r.period("due", r.labels.text("form.agreements.due"), required: false, referenceYear: nil)
         let completion = r.choice("completion", Completion.self)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         guard r.errors.isEmpty, let document, let located, let completion, let visibility else { return nil }

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaReports
 import Foundation
 
 /// One input of an edit form.
@@ -36,9 +37,14 @@ struct FormChoices: Sendable {
 /// next to it. Why collect instead of throw: the user sees every problem at once.
 struct FieldReader {
     let values: [String: String]
+    /// The language the messages are written in.
+    let labels: Labels
     private(set) var errors: [String: String] = [:]
 
-    init(_ values: [String: String]) { self.values = values }
+    init(_ values: [String: String], labels: Labels) {
+        self.values = values
+        self.labels = labels
+    }
 
     /// A trimmed value, nil when empty.
     func text(_ name: String) -> String? {
@@ -53,25 +59,25 @@ struct FieldReader {
     /// A required text; records "vul … in" when missing. `limit` guards against pasted novels.
     mutating func required(_ name: String, _ label: String, limit: Int = 2_000) -> String {
         guard let value = text(name) else {
-            fail(name, "Vul \(label.lowercased()) in.")
+            fail(name, labels.text("form.error.fillIn", ["label": label.lowercased()]))
             return ""
         }
-        if value.count > limit { fail(name, "Te lang: ten hoogste \(limit) tekens.") }
+        if value.count > limit { fail(name, labels.text("form.error.tooLong", ["limit": labels.numbers.integer(limit)])) }
         return value
     }
 
     /// An optional text with a length limit.
     mutating func optional(_ name: String, limit: Int = 2_000) -> String? {
         guard let value = text(name) else { return nil }
-        if value.count > limit { fail(name, "Te lang: ten hoogste \(limit) tekens.") }
+        if value.count > limit { fail(name, labels.text("form.error.tooLong", ["limit": labels.numbers.integer(limit)])) }
         return value
     }
 
     /// A new record's id: lower-case letters, digits and dashes.
     mutating func identifier(_ name: String) -> String {
-        let value = required(name, "Id", limit: 80)
+        let value = required(name, labels.text("form.common.id"), limit: 80)
         if !value.isEmpty, !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            fail(name, "Alleen kleine letters, cijfers en streepjes (bijvoorbeeld 3rx-tracebesluit).")
+            fail(name, labels.text("form.error.identifier"))
         }
         return value
     }
@@ -79,11 +85,11 @@ struct FieldReader {
     /// A period in Dutch wording ("eind 2026", "voor de zomer van 2027") or an ISO date.
     mutating func period(_ name: String, _ label: String, required isRequired: Bool, referenceYear: Int?) -> FuzzyPeriod? {
         guard let value = text(name) else {
-            if isRequired { fail(name, "Vul \(label.lowercased()) in, bijvoorbeeld “eind 2026” of “2027-03-01”.") }
+            if isRequired { fail(name, labels.text("form.error.fillInPeriod", ["label": label.lowercased()])) }
             return nil
         }
         guard let period = FuzzyPeriod.parse(value, referenceYear: referenceYear) else {
-            fail(name, "“\(value)” is geen periode die Deltaberaad begrijpt; schrijf bijvoorbeeld “eind 2026”, “voorjaar 2027” of “2027-03-01”.")
+            fail(name, labels.text("form.error.period", ["value": value]))
             return nil
         }
         return period
@@ -92,11 +98,11 @@ struct FieldReader {
     /// A date as YYYY-MM-DD.
     mutating func date(_ name: String, _ label: String, required isRequired: Bool) -> CalendarDate? {
         guard let value = text(name) else {
-            if isRequired { fail(name, "Vul \(label.lowercased()) in (JJJJ-MM-DD).") }
+            if isRequired { fail(name, labels.text("form.error.fillInDate", ["label": label.lowercased()])) }
             return nil
         }
         guard let date = CalendarDate(iso: value) else {
-            fail(name, "“\(value)” is geen datum van de vorm JJJJ-MM-DD.")
+            fail(name, labels.text("form.error.date", ["value": value]))
             return nil
         }
         return date
@@ -105,11 +111,11 @@ struct FieldReader {
     /// One of an enum's raw values.
     mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E? = nil) -> E? where E.RawValue == String {
         guard let value = text(name) else {
-            if fallback == nil { fail(name, "Kies een waarde.") }
+            if fallback == nil { fail(name, labels.text("form.error.choose")) }
             return fallback
         }
         guard let chosen = E(rawValue: value) else {
-            fail(name, "“\(value)” is geen geldige keuze.")
+            fail(name, labels.text("form.error.choice", ["value": value]))
             return fallback
         }
         return chosen
@@ -118,10 +124,10 @@ struct FieldReader {
     /// An optional reference to a known record.
     mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
         guard let value = text(name) else {
-            if isRequired { fail(name, "Kies een waarde.") }
+            if isRequired { fail(name, labels.text("form.error.choose")) }
             return nil
         }
-        if !known.contains(value) { fail(name, "“\(value)” bestaat niet in het register.") }
+        if !known.contains(value) { fail(name, labels.text("form.error.unknownReference", ["value": value])) }
         return value
     }
 
@@ -129,7 +135,7 @@ struct FieldReader {
     mutating func references(_ name: String, among known: Set<String>) -> [String] {
         let items = list(name)
         let unknown = items.filter { !known.contains($0) }
-        if !unknown.isEmpty { fail(name, "Onbekend in het register: \(unknown.joined(separator: ", ")).") }
+        if !unknown.isEmpty { fail(name, labels.text("form.error.unknownReferences", ["ids": unknown.joined(separator: ", ")])) }
         return items
     }
 
@@ -142,7 +148,7 @@ struct FieldReader {
     mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = text(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
-            fail(name, "Vul een geheel getal tussen \(range.lowerBound) en \(range.upperBound) in.")
+            fail(name, labels.text("form.error.integer", ["low": String(range.lowerBound), "high": String(range.upperBound)]))
             return nil
         }
         return number
@@ -156,7 +162,7 @@ struct FieldReader {
         guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000_000,
               parts.count == 1 || (parts[1].count == 2 && Int64(parts[1]) != nil)
         else {
-            fail(name, "Vul een bedrag in euro in, bijvoorbeeld 130000000 of 1.250.000,50.")
+            fail(name, labels.text("form.error.euros"))
             return nil
         }
         return whole * 100 + (parts.count == 2 ? Int64(parts[1])! : 0)

@@ -34,14 +34,14 @@ struct FormInput: Sendable {
         if type.hasPrefix("multipart/form-data"), let boundary = boundary(in: request.headers[.contentType] ?? "") {
             return try parseMultipart(bytes, boundary: boundary)
         }
-        throw HTTPError(.unsupportedMediaType, message: "Verwacht een formulier (application/x-www-form-urlencoded of multipart/form-data).")
+        throw AppError(.unsupportedMediaType, "error.expectForm")
     }
 
     /// Refuses the form unless it carries the session's CSRF token (constant-time compare).
     func requireCSRF(_ context: AppRequestContext) throws {
         guard let expected = context.identity?.session?.csrfToken, let given = values["_csrf"],
               Secrets.constantTimeEqual(expected, given)
-        else { throw HTTPError(.forbidden, message: "Het formulier is verlopen of niet van deze site (CSRF-controle). Laad de pagina opnieuw.") }
+        else { throw AppError(.forbidden, "error.formExpired") }
     }
 
     static func parseURLEncoded(_ text: String) -> [String: String] {
@@ -96,7 +96,7 @@ struct FormInput: Sendable {
             if let fileName = parameter("filename", in: String(disposition)) {
                 if !fileName.isEmpty || !content.isEmpty {
                     guard String(validating: Array(content), as: UTF8.self) != nil else {
-                        throw HTTPError(.unprocessableContent, message: "Het bestand \(fileName) is geen UTF-8-tekst.")
+                        throw AppError(.unprocessableContent, "error.fileNotUTF8", ["file": fileName])
                     }
                     input.files[name] = (fileName, text)
                 }

@@ -8,10 +8,8 @@ protocol RecordForm: Sendable {
     associatedtype Record: StoredRecord
     /// The path segment of the kind's routes ("milestones").
     static var segment: String { get }
-    /// The Dutch name of the kind ("mijlpaal").
-    static var label: String { get }
     /// The form's fields for a new record or an existing one.
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels: Labels) -> [FieldSpec]
     /// The record as form values.
     static func values(of record: Record) -> [String: String]
     /// A record from submitted values; `existing` keeps what the form does not edit.
@@ -21,14 +19,14 @@ protocol RecordForm: Sendable {
 }
 
 extension RecordForm {
-    /// Choices for an enum, labelled in Dutch.
+    /// Choices for an enum, labelled in the reader's language.
     static func enumChoices<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ label: (E) -> String) -> [Choice] where E.RawValue == String {
         E.allCases.map { Choice(value: $0.rawValue, label: label($0)) }
     }
 
-    static var visibilityField: FieldSpec {
-        FieldSpec(name: "visibility", label: "Zichtbaarheid", input: .select(enumChoices(Visibility.self, Labels.visibility)), required: true,
-                  hint: "Openbaar: iedereen; intern: alleen aangemelde gebruikers.")
+    static func visibilityField(_ l: Labels) -> FieldSpec {
+        FieldSpec(name: "visibility", label: l.text("form.common.visibility"), input: .select(enumChoices(Visibility.self, l.visibility)), required: true,
+                  hint: l.text("form.common.visibilityHint"))
     }
 
     static func optionalChoice(_ choices: [Choice]) -> [Choice] { [Choice(value: "", label: "—")] + choices }
@@ -36,17 +34,16 @@ extension RecordForm {
 
 enum MilestoneForm: RecordForm {
     static let segment = "milestones"
-    static let label = "mijlpaal"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "dossierID", label: "Dossier", input: .select(choices.dossiers), required: true),
-         FieldSpec(name: "title", label: "Titel", input: .text, required: true),
-         FieldSpec(name: "due", label: "Termijn", input: .text, required: true, hint: "Zoals het document het zegt: “eind 2026”, “voorjaar 2027”, of een datum 2027-03-01."),
-         FieldSpec(name: "ownerID", label: "Trekker", input: .select(optionalChoice(choices.organisations))),
-         FieldSpec(name: "status", label: "Status", input: .select(enumChoices(MilestoneStatus.self, Labels.milestoneStatus)), required: true),
-         FieldSpec(name: "achievedOn", label: "Bereikt op", input: .date, hint: "Verplicht bij status “bereikt”."),
-         FieldSpec(name: "note", label: "Toelichting", input: .textarea, hint: "Bijvoorbeeld waarom de termijn verschuift."),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "dossierID", label: l.text("form.milestones.dossierID"), input: .select(choices.dossiers), required: true),
+         FieldSpec(name: "title", label: l.text("form.milestones.title"), input: .text, required: true),
+         FieldSpec(name: "due", label: l.text("form.milestones.due"), input: .text, required: true, hint: l.text("form.milestones.titleHint")),
+         FieldSpec(name: "ownerID", label: l.text("form.milestones.ownerID"), input: .select(optionalChoice(choices.organisations))),
+         FieldSpec(name: "status", label: l.text("form.milestones.status"), input: .select(enumChoices(MilestoneStatus.self, l.milestoneStatus)), required: true),
+         FieldSpec(name: "achievedOn", label: l.text("form.milestones.achievedOn"), input: .date, hint: l.text("form.milestones.statusHint")),
+         FieldSpec(name: "note", label: l.text("form.milestones.note"), input: .textarea, hint: l.text("form.milestones.noteHint")),
+         visibilityField(l)]
     }
 
     static func values(of m: Milestone) -> [String: String] {
@@ -56,14 +53,14 @@ enum MilestoneForm: RecordForm {
 
     static func build(_ r: inout FieldReader, id: String, existing: Milestone?, choices: FormChoices) -> Milestone? {
         let dossierID = r.reference("dossierID", among: choices.ids(choices.dossiers), required: true)
-        let title = r.required("title", "Titel", limit: 300)
-        let due = r.period("due", "Termijn", required: true, referenceYear: existing?.due.earliest.year)
+        let title = r.required("title", r.labels.text("form.milestones.title"), limit: 300)
+        let due = r.period("due", r.labels.text("form.milestones.due"), required: true, referenceYear: existing?.due.earliest.year)
         let owner = r.reference("ownerID", among: choices.ids(choices.organisations))
         let status = r.choice("status", MilestoneStatus.self)
-        let achieved = r.date("achievedOn", "Bereikt op", required: status == .achieved)
+        let achieved = r.date("achievedOn", r.labels.text("form.milestones.achievedOn"), required: status == .achieved)
         let note = r.optional("note", limit: 4_000)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
-        if achieved != nil, status != .achieved { r.fail("achievedOn", "Alleen een bereikte mijlpaal heeft een datum van bereiken.") }
+        if achieved != nil, status != .achieved { r.fail("achievedOn", r.labels.text("form.milestones.achievedOnError")) }
         guard r.errors.isEmpty, let dossierID, let due, let status, let visibility else { return nil }
         return Milestone(id: id, dossierID: dossierID, title: title, due: due, ownerID: owner, status: status, achievedOn: achieved,
                          source: existing?.source, note: note, visibility: visibility)
@@ -74,16 +71,15 @@ enum MilestoneForm: RecordForm {
 
 enum DossierForm: RecordForm {
     static let segment = "dossiers"
-    static let label = "dossier"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "title", label: "Titel", input: .text, required: true),
-         FieldSpec(name: "summary", label: "Samenvatting", input: .textarea, required: true),
-         FieldSpec(name: "themes", label: "Thema’s", input: .text, hint: "Komma-gescheiden: passenger, freight, ertms, …"),
-         FieldSpec(name: "bodyID", label: "Gedragen door", input: .select(optionalChoice(choices.bodies))),
-         FieldSpec(name: "leadIDs", label: "Trekkers", input: .text, hint: "Komma-gescheiden ids van organisaties."),
-         FieldSpec(name: "railLinks", label: "Spoorverbindingen", input: .text, hint: "Komma-gescheiden, bijvoorbeeld Hasselt–Maastricht."),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "title", label: l.text("form.dossiers.title"), input: .text, required: true),
+         FieldSpec(name: "summary", label: l.text("form.dossiers.summary"), input: .textarea, required: true),
+         FieldSpec(name: "themes", label: l.text("form.dossiers.themes"), input: .text, hint: l.text("form.dossiers.summaryHint")),
+         FieldSpec(name: "bodyID", label: l.text("form.dossiers.bodyID"), input: .select(optionalChoice(choices.bodies))),
+         FieldSpec(name: "leadIDs", label: l.text("form.dossiers.leadIDs"), input: .text, hint: l.text("form.dossiers.bodyIDHint")),
+         FieldSpec(name: "railLinks", label: l.text("form.dossiers.railLinks"), input: .text, hint: l.text("form.dossiers.railLinksHint")),
+         visibilityField(l)]
     }
 
     static func values(of d: Dossier) -> [String: String] {
@@ -92,8 +88,8 @@ enum DossierForm: RecordForm {
     }
 
     static func build(_ r: inout FieldReader, id: String, existing: Dossier?, choices: FormChoices) -> Dossier? {
-        let title = r.required("title", "Titel", limit: 300)
-        let summary = r.required("summary", "Samenvatting", limit: 8_000)
+        let title = r.required("title", r.labels.text("form.dossiers.title"), limit: 300)
+        let summary = r.required("summary", r.labels.text("form.dossiers.summary"), limit: 8_000)
         let body = r.reference("bodyID", among: choices.ids(choices.bodies))
         let leads = r.references("leadIDs", among: choices.ids(choices.organisations))
         let visibility = r.choice("visibility", Visibility.self, default: .public)
@@ -107,18 +103,17 @@ enum DossierForm: RecordForm {
 
 enum MeetingForm: RecordForm {
     static let segment = "meetings"
-    static let label = "vergadering"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "bodyID", label: "Overleg", input: .select(choices.bodies), required: true),
-         FieldSpec(name: "title", label: "Titel", input: .text, required: true),
-         FieldSpec(name: "when", label: "Wanneer", input: .text, required: true, hint: "Een datum (2026-12-10) of een periode (“zomer 2026”) zolang de dag niet vastligt."),
-         FieldSpec(name: "time", label: "Tijd", input: .text, hint: "Bijvoorbeeld 10:00–12:30; alleen als de dag vastligt."),
-         FieldSpec(name: "timeZone", label: "Tijdzone", input: .select(MeetingTime.zones.map { Choice(value: $0, label: $0) })),
-         FieldSpec(name: "place", label: "Plaats", input: .text),
-         FieldSpec(name: "online", label: "Online", input: .select([Choice(value: "no", label: "nee"), Choice(value: "yes", label: "ja")])),
-         FieldSpec(name: "status", label: "Status", input: .select(enumChoices(MeetingStatus.self, Labels.meetingStatus)), required: true),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "bodyID", label: l.text("form.meetings.bodyID"), input: .select(choices.bodies), required: true),
+         FieldSpec(name: "title", label: l.text("form.meetings.title"), input: .text, required: true),
+         FieldSpec(name: "when", label: l.text("form.meetings.when"), input: .text, required: true, hint: l.text("form.meetings.titleHint")),
+         FieldSpec(name: "time", label: l.text("form.meetings.time"), input: .text, hint: l.text("form.meetings.timeHint")),
+         FieldSpec(name: "timeZone", label: l.text("form.meetings.timeZone"), input: .select(MeetingTime.zones.map { Choice(value: $0, label: $0) })),
+         FieldSpec(name: "place", label: l.text("form.meetings.place"), input: .text),
+         FieldSpec(name: "online", label: l.text("form.meetings.online"), input: .select([Choice(value: "no", label: l.text("form.common.no")), Choice(value: "yes", label: l.text("form.common.yes"))])),
+         FieldSpec(name: "status", label: l.text("form.meetings.status"), input: .select(enumChoices(MeetingStatus.self, l.meetingStatus)), required: true),
+         visibilityField(l)]
     }
 
     static func values(of m: Meeting) -> [String: String] {
@@ -129,16 +124,16 @@ enum MeetingForm: RecordForm {
 
     static func build(_ r: inout FieldReader, id: String, existing: Meeting?, choices: FormChoices) -> Meeting? {
         let body = r.reference("bodyID", among: choices.ids(choices.bodies), required: true)
-        let title = r.required("title", "Titel", limit: 300)
-        let when = r.period("when", "Wanneer", required: true, referenceYear: existing?.when.earliest.year)
+        let title = r.required("title", r.labels.text("form.meetings.title"), limit: 300)
+        let when = r.period("when", r.labels.text("form.meetings.when"), required: true, referenceYear: existing?.when.earliest.year)
         let place = r.optional("place", limit: 300)
         let zone = r.text("timeZone") ?? "Europe/Brussels"
-        if !MeetingTime.zones.contains(zone) { r.fail("timeZone", "Kies Europe/Brussels of Europe/Amsterdam.") }
+        if !MeetingTime.zones.contains(zone) { r.fail("timeZone", r.labels.text("form.meetings.timeZoneError")) }
         var time: MeetingTime?
         if let text = r.text("time") {
             time = MeetingTime.parse(text, timeZone: zone)
-            if time == nil { r.fail("time", "“\(text)” is geen tijd zoals 10:00 of 10:00–12:30 (het einde na het begin).") }
-            if let when, when.earliest != when.latest { r.fail("time", "Een tijd hoort bij een vaste dag; vul bij Wanneer eerst een datum in.") }
+            if time == nil { r.fail("time", r.labels.text("form.meetings.timeError", ["text": text])) }
+            if let when, when.earliest != when.latest { r.fail("time", r.labels.text("form.meetings.timeError2")) }
         }
         let status = r.choice("status", MeetingStatus.self)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
@@ -152,16 +147,15 @@ enum MeetingForm: RecordForm {
 
 enum OrganisationForm: RecordForm {
     static let segment = "organisations"
-    static let label = "organisatie"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "name", label: "Naam", input: .text, required: true),
-         FieldSpec(name: "shortName", label: "Korte naam", input: .text),
-         FieldSpec(name: "country", label: "Land", input: .select(enumChoices(Country.self, Labels.country)), required: true),
-         FieldSpec(name: "level", label: "Niveau", input: .select(enumChoices(OrganisationLevel.self, Labels.level)), required: true),
-         FieldSpec(name: "parentID", label: "Onderdeel van", input: .select(optionalChoice(choices.organisations))),
-         FieldSpec(name: "website", label: "Website", input: .text, hint: "https://…"),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "name", label: l.text("form.organisations.name"), input: .text, required: true),
+         FieldSpec(name: "shortName", label: l.text("form.organisations.shortName"), input: .text),
+         FieldSpec(name: "country", label: l.text("form.organisations.country"), input: .select(enumChoices(Country.self, l.country)), required: true),
+         FieldSpec(name: "level", label: l.text("form.organisations.level"), input: .select(enumChoices(OrganisationLevel.self, l.level)), required: true),
+         FieldSpec(name: "parentID", label: l.text("form.organisations.parentID"), input: .select(optionalChoice(choices.organisations))),
+         FieldSpec(name: "website", label: l.text("form.organisations.website"), input: .text, hint: l.text("form.organisations.parentIDHint")),
+         visibilityField(l)]
     }
 
     static func values(of o: Organisation) -> [String: String] {
@@ -170,14 +164,14 @@ enum OrganisationForm: RecordForm {
     }
 
     static func build(_ r: inout FieldReader, id: String, existing: Organisation?, choices: FormChoices) -> Organisation? {
-        let name = r.required("name", "Naam", limit: 300)
+        let name = r.required("name", r.labels.text("form.organisations.name"), limit: 300)
         let short = r.optional("shortName", limit: 40)
         let country = r.choice("country", Country.self)
         let level = r.choice("level", OrganisationLevel.self)
         let parent = r.reference("parentID", among: choices.ids(choices.organisations))
-        if parent == id { r.fail("parentID", "Een organisatie kan geen onderdeel van zichzelf zijn.") }
+        if parent == id { r.fail("parentID", r.labels.text("form.organisations.parentIDError")) }
         let website = r.optional("website", limit: 300)
-        if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) { r.fail("website", "Een webadres begint met https://.") }
+        if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) { r.fail("website", r.labels.text("form.organisations.websiteError")) }
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         guard r.errors.isEmpty, let country, let level, let visibility else { return nil }
         return Organisation(id: id, name: name, shortName: short, country: country, level: level, parentID: parent, website: website, visibility: visibility)
@@ -188,22 +182,21 @@ enum OrganisationForm: RecordForm {
 
 enum InvestmentForm: RecordForm {
     static let segment = "investments"
-    static let label = "investering"
 
-    static func fields(_ choices: FormChoices, isNew: Bool) -> [FieldSpec] {
-        [FieldSpec(name: "title", label: "Titel", input: .text, required: true),
-         FieldSpec(name: "amountKind", label: "Soort bedrag", input: .select(enumChoices(AmountKind.self, Labels.amountKind)), required: true),
-         FieldSpec(name: "minimumEuros", label: "Bedrag (of minimum) in euro", input: .text),
-         FieldSpec(name: "maximumEuros", label: "Maximum in euro", input: .text, hint: "Alleen bij een bandbreedte of een bovengrens."),
-         FieldSpec(name: "wording", label: "Zoals het document het zegt", input: .text, required: true),
-         FieldSpec(name: "organisationID", label: "Financier", input: .select(choices.organisations), required: true),
-         FieldSpec(name: "country", label: "Land", input: .select(enumChoices(Country.self, Labels.country)), required: true),
-         FieldSpec(name: "fundingSource", label: "Bron", input: .text),
-         FieldSpec(name: "firstYear", label: "Eerste jaar", input: .number),
-         FieldSpec(name: "lastYear", label: "Laatste jaar", input: .number),
-         FieldSpec(name: "dossierID", label: "Dossier", input: .select(optionalChoice(choices.dossiers))),
-         FieldSpec(name: "partOfID", label: "Deel van", input: .select(optionalChoice(choices.investments))),
-         visibilityField]
+    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+        [FieldSpec(name: "title", label: l.text("form.investments.title"), input: .text, required: true),
+         FieldSpec(name: "amountKind", label: l.text("form.investments.amountKind"), input: .select(enumChoices(AmountKind.self, l.amountKind)), required: true),
+         FieldSpec(name: "minimumEuros", label: l.text("form.investments.minimumEuros"), input: .text),
+         FieldSpec(name: "maximumEuros", label: l.text("form.investments.maximumEuros"), input: .text, hint: l.text("form.investments.minimumEurosHint")),
+         FieldSpec(name: "wording", label: l.text("form.investments.wording"), input: .text, required: true),
+         FieldSpec(name: "organisationID", label: l.text("form.investments.organisationID"), input: .select(choices.organisations), required: true),
+         FieldSpec(name: "country", label: l.text("form.investments.country"), input: .select(enumChoices(Country.self, l.country)), required: true),
+         FieldSpec(name: "fundingSource", label: l.text("form.investments.fundingSource"), input: .text),
+         FieldSpec(name: "firstYear", label: l.text("form.investments.firstYear"), input: .number),
+         FieldSpec(name: "lastYear", label: l.text("form.investments.lastYear"), input: .number),
+         FieldSpec(name: "dossierID", label: l.text("form.investments.dossierID"), input: .select(optionalChoice(choices.dossiers))),
+         FieldSpec(name: "partOfID", label: l.text("form.investments.partOfID"), input: .select(optionalChoice(choices.investments))),
+         visibilityField(l)]
     }
 
     static func values(of i: Investment) -> [String: String] {
@@ -217,25 +210,25 @@ enum InvestmentForm: RecordForm {
     }
 
     static func build(_ r: inout FieldReader, id: String, existing: Investment?, choices: FormChoices) -> Investment? {
-        let title = r.required("title", "Titel", limit: 300)
+        let title = r.required("title", r.labels.text("form.investments.title"), limit: 300)
         let kind = r.choice("amountKind", AmountKind.self)
         let minimum = r.euros("minimumEuros"), maximum = r.euros("maximumEuros")
-        let wording = r.required("wording", "De formulering", limit: 300)
+        let wording = r.required("wording", r.labels.text("form.investments.wordingName"), limit: 300)
         let organisation = r.reference("organisationID", among: choices.ids(choices.organisations), required: true)
         let country = r.choice("country", Country.self)
         let source = r.optional("fundingSource", limit: 300)
         let first = r.integer("firstYear", in: 1990...2100), last = r.integer("lastYear", in: 1990...2100)
-        if let first, let last, last < first { r.fail("lastYear", "Het laatste jaar ligt voor het eerste.") }
+        if let first, let last, last < first { r.fail("lastYear", r.labels.text("form.investments.lastYearError")) }
         let dossier = r.reference("dossierID", among: choices.ids(choices.dossiers))
         let partOf = r.reference("partOfID", among: choices.ids(choices.investments))
-        if partOf == id { r.fail("partOfID", "Een investering kan geen deel van zichzelf zijn.") }
+        if partOf == id { r.fail("partOfID", r.labels.text("form.investments.partOfIDError")) }
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         var amount: Amount?
         if let kind, r.errors["minimumEuros"] == nil, r.errors["maximumEuros"] == nil {
             amount = Amount(kind: kind, minimumCents: minimum, maximumCents: maximum)
             if amount == nil {
                 r.fail(kind == .upToAtMost || kind == .range ? "maximumEuros" : "minimumEuros",
-                       kind == .range ? "Een bandbreedte heeft een minimum en een maximum dat niet lager is." : "Vul het bedrag in.")
+                       r.labels.text(kind == .range ? "form.investments.rangeError" : "form.investments.amountError"))
             }
         }
         guard r.errors.isEmpty, let amount, let organisation, let country, let visibility else { return nil }

@@ -1,9 +1,10 @@
 import DeltaDomain
+import DeltaReports
 import DeltaStore
 
 /// The sign-in page.
 struct LoginPage: Encodable, Sendable {
-    let title = "Aanmelden"
+    let title: String
     let csrfToken: String
     let next: String
     let username: String
@@ -12,7 +13,7 @@ struct LoginPage: Encodable, Sendable {
 
 /// The signed-in person's own page: who they are, what they may edit, their API tokens.
 struct AccountPage: Encodable, Sendable {
-    let title = "Mijn account"
+    let title: String
     let username: String
     let displayName: String
     let delegation: String
@@ -47,13 +48,7 @@ struct NoteView: Codable, Sendable {
     }
 }
 
-extension Role {
-    /// Dutch name of a role.
-    var label: String {
-        switch self {
-        case .admin: "beheerder"
-        case .editor: "redacteur"
-        case .reader: "lezer"
-        }
-    }
+extension Labels {
+    /// The name of an account's role.
+    func accountRole(_ role: Role) -> String { text("accountRole.\(role.rawValue)") }
 }

@@ -17,12 +17,12 @@ struct PeriodView: Codable, Sendable {
     let precision: String
     let label: String
 
-    init(_ period: FuzzyPeriod) {
+    init(_ period: FuzzyPeriod, labels: Labels) {
         wording = period.wording
         earliest = period.earliest.iso
         latest = period.latest.iso
         precision = period.precision.rawValue
-        label = Labels.period(period)
+        label = labels.period(period)
     }
 }
 
@@ -71,6 +71,8 @@ struct RegisterIndex: Sendable {
     let bodies: [String: Body]
     let dossiers: [String: Dossier]
     let today: CalendarDate
+    /// The language the page is rendered in.
+    let labels: Labels
 
     func organisation(_ id: String?) -> LinkView? {
         guard let id else { return nil }
@@ -105,9 +107,9 @@ struct RegisterIndex: Sendable {
     func milestone(_ milestone: Milestone) -> MilestoneView {
         let state = DeadlineRules.state(of: milestone, today: today)
         return MilestoneView(
-            id: milestone.id, title: milestone.title, dossier: dossier(milestone.dossierID), due: PeriodView(milestone.due),
-            status: milestone.status.rawValue, statusLabel: Labels.milestoneStatus(milestone.status),
-            state: state.rawValue, stateLabel: Labels.dueState(state), achievedOn: milestone.achievedOn?.iso, achievedOnLabel: milestone.achievedOn.map(Labels.date),
+            id: milestone.id, title: milestone.title, dossier: dossier(milestone.dossierID), due: PeriodView(milestone.due, labels: labels),
+            status: milestone.status.rawValue, statusLabel: labels.milestoneStatus(milestone.status),
+            state: state.rawValue, stateLabel: labels.dueState(state), achievedOn: milestone.achievedOn?.iso, achievedOnLabel: milestone.achievedOn.map(labels.date),
             owner: organisation(milestone.ownerID), note: milestone.note, source: passage(milestone.source))
     }
 
@@ -115,19 +117,19 @@ struct RegisterIndex: Sendable {
         AgreementView(
             id: agreement.id, title: agreement.title, source: passage(agreement.source)!,
             documentDate: documents[agreement.source.documentID]?.date.iso ?? "",
-            documentDateLabel: documents[agreement.source.documentID].map { Labels.date($0.date) } ?? "",
+            documentDateLabel: documents[agreement.source.documentID].map { labels.date($0.date) } ?? "",
             parties: agreement.partyIDs.compactMap(organisation), dossiers: agreement.dossierIDs.compactMap(dossier),
-            body: body(agreement.bodyID), due: agreement.due.map(PeriodView.init),
-            completion: agreement.completion.rawValue, completionLabel: Labels.completion(agreement.completion))
+            body: body(agreement.bodyID), due: agreement.due.map { PeriodView($0, labels: labels) },
+            completion: agreement.completion.rawValue, completionLabel: labels.completion(agreement.completion))
     }
 
     func investment(_ investment: Investment) -> InvestmentView {
         InvestmentView(
             id: investment.id, title: investment.title, amountKind: investment.amount.kind.rawValue,
-            amountKindLabel: Labels.amountKind(investment.amount.kind), minimumCents: investment.amount.minimumCents,
-            maximumCents: investment.amount.maximumCents, amountLabel: Labels.amount(investment.amount), wording: investment.wording,
+            amountKindLabel: labels.amountKind(investment.amount.kind), minimumCents: investment.amount.minimumCents,
+            maximumCents: investment.amount.maximumCents, amountLabel: labels.amount(investment.amount), wording: investment.wording,
             organisation: organisation(investment.organisationID)!, country: investment.country.rawValue,
-            countryLabel: Labels.country(investment.country), fundingSource: investment.fundingSource,
+            countryLabel: labels.country(investment.country), fundingSource: investment.fundingSource,
             years: investment.firstYear.map { first in
                 let last = investment.lastYear ?? first
                 return first == last ? "\(first)" : "\(first)–\(last)"
@@ -182,7 +184,7 @@ struct TotalView: Codable, Sendable {
     let count: Int
     let label: String
 
-    init(key: String, name: String, total: AmountTotal) {
+    init(key: String, name: String, total: AmountTotal, labels: Labels) {
         self.key = key
         self.name = name
         firmCents = total.firmCents
@@ -190,18 +192,18 @@ struct TotalView: Codable, Sendable {
         upperBoundCents = total.upperBoundCents
         isExact = total.isExact
         count = total.count
-        label = Labels.total(total)
+        label = labels.total(total)
     }
 }
 
 extension Register {
     /// Loads the lookup tables every page uses to name records.
-    func lookupIndex(today: CalendarDate) async throws -> RegisterIndex {
+    func lookupIndex(today: CalendarDate, labels: Labels) async throws -> RegisterIndex {
         RegisterIndex(
             organisations: Dictionary(uniqueKeysWithValues: try await organisations().map { ($0.id, $0) }),
             documents: Dictionary(uniqueKeysWithValues: try await documentHeaders().map { ($0.id, $0) }),
             bodies: Dictionary(uniqueKeysWithValues: try await bodies().map { ($0.id, $0) }),
             dossiers: Dictionary(uniqueKeysWithValues: try await dossiers().map { ($0.id, $0) }),
-            today: today)
+            today: today, labels: labels)
     }
 }

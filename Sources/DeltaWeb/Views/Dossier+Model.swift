@@ -36,9 +36,9 @@ struct DossierPage: Codable, Sendable {
 
 extension Register {
     /// Builds a dossier's page; nil when the dossier does not exist or is not visible.
-    func dossierPage(id: String, today: CalendarDate) async throws -> DossierPage? {
+    func dossierPage(id: String, today: CalendarDate, labels: Labels) async throws -> DossierPage? {
         guard let dossier = try await dossier(id: id) else { return nil }
-        let index = try await lookupIndex(today: today)
+        let index = try await lookupIndex(today: today, labels: labels)
         let milestones = try await milestones(dossierID: id)
         // Oldest document first: the dossier's story in the order it was told.
         let agreements = try await agreements(dossierID: id).enumerated().sorted { lhs, rhs in
@@ -54,17 +54,17 @@ extension Register {
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }
             return HistoryEntryView(year: document.date.year, document: index.document(documentID)!,
-                                    documentDate: document.date.iso, documentDateLabel: Labels.date(document.date),
+                                    documentDate: document.date.iso, documentDateLabel: labels.date(document.date),
                                     agreements: agreements.map(index.agreement))
         }.sorted { ($0.documentDate, $0.document.id) < ($1.documentDate, $1.document.id) }
         return DossierPage(
             title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
             summary: dossier.summary, railLinks: dossier.railLinks, leads: dossier.leadIDs.compactMap(index.organisation),
             mandate: dossier.mandate.map {
-                MandateView(given: PeriodView($0.given), body: index.body($0.bodyID), document: index.document($0.documentID), note: $0.note)
+                MandateView(given: PeriodView($0.given, labels: labels), body: index.body($0.bodyID), document: index.document($0.documentID), note: $0.note)
             },
             milestones: milestones.map(index.milestone), agreements: agreements.map(index.agreement),
-            investments: investments.map(index.investment), investmentTotal: TotalView(key: id, name: dossier.title, total: total),
+            investments: investments.map(index.investment), investmentTotal: TotalView(key: id, name: dossier.title, total: total, labels: labels),
             history: history)
     }
 }
@@ -95,8 +95,8 @@ struct DossierFilter: Codable, Sendable {
 
 extension Register {
     /// Builds the dossier list, filtered.
-    func dossierListPage(filter: DossierFilter, today: CalendarDate) async throws -> DossierListPage {
-        let index = try await lookupIndex(today: today)
+    func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
+        let index = try await lookupIndex(today: today, labels: labels)
         let byDossier = Dictionary(grouping: try await milestones(), by: \.dossierID)
         let all = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
         let shown = all.filter { summary in
@@ -104,11 +104,11 @@ extension Register {
                 && (filter.status.map { summary.health == $0 } ?? true)
                 && (filter.country.map { summary.countries.contains($0) } ?? true)
         }
-        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: Labels.theme($0), selected: $0 == filter.theme) }
-        let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: Labels.health($0), selected: $0.rawValue == filter.status) }
+        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: labels.theme($0), selected: $0 == filter.theme) }
+        let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: labels.health($0), selected: $0.rawValue == filter.status) }
         let countries = Set(all.flatMap(\.countries)).sorted().map {
-            FilterOption(value: $0, label: Country(rawValue: $0).map(Labels.country) ?? $0, selected: $0 == filter.country)
+            FilterOption(value: $0, label: Country(rawValue: $0).map(labels.country) ?? $0, selected: $0 == filter.country)
         }
-        return DossierListPage(title: "Dossiers", dossiers: shown, filter: filter, themes: themes, healths: healths, countries: countries)
+        return DossierListPage(title: labels.text("app.title.dossiers"), dossiers: shown, filter: filter, themes: themes, healths: healths, countries: countries)
     }
 }

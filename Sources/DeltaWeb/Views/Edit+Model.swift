@@ -136,7 +136,7 @@ struct HistoryPage: Codable, Sendable {
 
 /// The recent changes across the register (admins).
 struct ChangesPage: Encodable, Sendable {
-    let title = "Recente wijzigingen"
+    let title: String
     let entries: [AuditEntryView]
 }
 
@@ -169,7 +169,7 @@ struct AuditEntryView: Codable, Sendable {
 
 /// The accounts list (admins).
 struct UsersPage: Encodable, Sendable {
-    let title = "Gebruikers"
+    let title: String
     let users: [UserRow]
 }
 

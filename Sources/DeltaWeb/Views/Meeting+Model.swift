@@ -93,72 +93,30 @@ struct DecisionsPage: Codable, Sendable {
     let closedActions: [OutcomeView]
 }
 
-extension MeetingLabels {
+/// Outcomes as pages show them.
+enum MeetingLabels {
     static func outcome(_ outcome: Outcome, index: RegisterIndex, meeting: LinkView? = nil) -> OutcomeView {
+        let labels = index.labels
         let owner = [index.organisation(outcome.ownerID)?.name, outcome.ownerPerson].compactMap { $0 }.joined(separator: ", ")
-        return OutcomeView(id: outcome.id, meetingID: outcome.meetingID, kind: outcome.kind.rawValue, kindLabel: kind(outcome.kind), text: outcome.text,
-                           owner: owner.isEmpty ? nil : owner, due: outcome.due.map(PeriodView.init),
-                           actionStatus: outcome.actionStatus?.rawValue, actionStatusLabel: outcome.actionStatus.map(actionStatus),
-                           doneOn: outcome.doneOn?.iso, change: outcome.change.map(change), isAction: outcome.kind == .action,
+        return OutcomeView(id: outcome.id, meetingID: outcome.meetingID, kind: outcome.kind.rawValue, kindLabel: labels.outcomeKind(outcome.kind), text: outcome.text,
+                           owner: owner.isEmpty ? nil : owner, due: outcome.due.map { PeriodView($0, labels: labels) },
+                           actionStatus: outcome.actionStatus?.rawValue, actionStatusLabel: outcome.actionStatus.map(labels.actionStatus),
+                           doneOn: outcome.doneOn?.iso, change: outcome.change.map(labels.registerChange), isAction: outcome.kind == .action,
                            isDecision: outcome.kind == .decision, meeting: meeting)
     }
 }
 
-/// Dutch words for the meeting machinery.
-enum MeetingLabels {
-    static func kind(_ kind: OutcomeKind) -> String {
-        switch kind {
-        case .information: "informatie"
-        case .decision: "besluit"
-        case .action: "actie"
-        }
-    }
+/// The meeting machinery's values in the reader's language.
+extension Labels {
+    func outcomeKind(_ kind: OutcomeKind) -> String { text("outcomeKind.\(kind.rawValue)") }
+    func actionStatus(_ status: ActionStatus) -> String { text("actionStatus.\(status.rawValue)") }
+    func attendance(_ attendance: Attendance) -> String { text("attendance.\(attendance.rawValue)") }
+    func agendaReason(_ reason: AgendaReason) -> String { text("agendaReason.\(reason.rawValue)") }
+    func changeKind(_ kind: RegisterChange.Kind) -> String { text("changeKind.\(kind.rawValue)") }
 
-    static func actionStatus(_ status: ActionStatus) -> String {
-        switch status {
-        case .open: "open"
-        case .done: "afgerond"
-        case .dropped: "vervallen"
-        }
-    }
-
-    static func attendance(_ attendance: Attendance) -> String {
-        switch attendance {
-        case .invited: "uitgenodigd"
-        case .present: "aanwezig"
-        case .excused: "afgemeld"
-        case .absent: "afwezig"
-        }
-    }
-
-    static func reason(_ reason: AgendaReason) -> String {
-        switch reason {
-        case .overdueMilestone: "mijlpaal over tijd"
-        case .milestoneDue: "mijlpaal voor het volgende overleg"
-        case .healthChanged: "voortgang gewijzigd"
-        case .openAction: "openstaande actie"
-        case .agreementWithoutProgress: "afspraak zonder voortgang"
-        case .newDocument: "nieuw document"
-        case .parked: "eerder geparkeerd"
-        case .manual: "toegevoegd"
-        }
-    }
-
-    static func change(_ change: RegisterChange) -> String {
-        switch change.kind {
-        case .milestoneDue: "termijn van mijlpaal \(change.recordID) wordt “\(change.value)”"
-        case .milestoneStatus: "status van mijlpaal \(change.recordID) wordt \(change.value)"
-        case .agreementCompletion: "uitvoering van afspraak \(change.recordID) wordt \(change.value)"
-        case .mandateGiven: "mandaat gegeven voor dossier \(change.recordID)\(change.value.isEmpty ? "" : " (\(change.value))")"
-        }
-    }
-
-    static func changeKind(_ kind: RegisterChange.Kind) -> String {
-        switch kind {
-        case .milestoneDue: "termijn van een mijlpaal verschuiven"
-        case .milestoneStatus: "status van een mijlpaal wijzigen"
-        case .agreementCompletion: "uitvoering van een afspraak wijzigen"
-        case .mandateGiven: "mandaat geven voor een dossier"
-        }
+    /// What a decision changes in the register: "termijn van mijlpaal X wordt “eind 2026”".
+    func registerChange(_ change: RegisterChange) -> String {
+        if change.kind == .mandateGiven, change.value.isEmpty { return text("registerChange.mandateGivenPlain", ["id": change.recordID]) }
+        return text("registerChange.\(change.kind.rawValue)", ["id": change.recordID, "value": change.value])
     }
 }

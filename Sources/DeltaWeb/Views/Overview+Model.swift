@@ -57,35 +57,35 @@ enum SummaryBuilder {
         let countries = Set(dossier.leadIDs.compactMap { index.organisations[$0]?.country.rawValue }).sorted()
         return DossierSummaryView(
             id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes,
-            themeLabels: dossier.themes.map(Labels.theme), countries: countries,
-            body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: Labels.health(assessment.health),
-            healthReasons: assessment.reasons, nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
+            themeLabels: dossier.themes.map(index.labels.theme), countries: countries,
+            body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: index.labels.health(assessment.health),
+            healthReasons: assessment.reasonValues.map(index.labels.healthReason), nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
     }
 
-    static func body(_ body: Body, meetings: [Meeting], today: CalendarDate) -> BodySummaryView {
+    static func body(_ body: Body, meetings: [Meeting], today: CalendarDate, labels: Labels) -> BodySummaryView {
         let nextDue = CadenceRules.nextMeetingDueBy(rule: body.cadence, meetings: meetings, today: today)
         let year = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: today.year, today: today)
         return BodySummaryView(
-            id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: Labels.bodyKind(body.kind),
-            cadence: CadenceRules.describe(body.cadence), year: year.year, compliance: year.compliance.rawValue,
-            complianceLabel: Labels.compliance(year.compliance), explanation: year.explanation, held: year.held,
+            id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: labels.bodyKind(body.kind),
+            cadence: labels.cadenceRule(CadenceRules.ruleValue(body.cadence)), year: year.year, compliance: year.compliance.rawValue,
+            complianceLabel: labels.compliance(year.compliance), explanation: labels.cadenceExplanation(year.explanationValue), held: year.held,
             planned: year.planned, required: year.required,
-            nextMeetingDueBy: nextDue?.iso, nextMeetingDueByLabel: nextDue.map(Labels.date))
+            nextMeetingDueBy: nextDue?.iso, nextMeetingDueByLabel: nextDue.map(labels.date))
     }
 }
 
 extension Register {
     /// Builds the overview for a day.
-    func overviewPage(today: CalendarDate) async throws -> OverviewPage {
-        let index = try await lookupIndex(today: today)
+    func overviewPage(today: CalendarDate, labels: Labels) async throws -> OverviewPage {
+        let index = try await lookupIndex(today: today, labels: labels)
         let milestones = try await milestones()
         let byDossier = Dictionary(grouping: milestones, by: \.dossierID)
         let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
         let dossiers = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
-        let bodies = try await bodies().map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today) }
+        let bodies = try await bodies().map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today, labels: labels) }
         let states = milestones.map { ($0, DeadlineRules.state(of: $0, today: today)) }
         return OverviewPage(
-            title: "Overzicht", today: today.iso, todayLabel: Labels.date(today), dossiers: dossiers, bodies: bodies,
+            title: labels.text("app.title.overview"), today: today.iso, todayLabel: labels.date(today), dossiers: dossiers, bodies: bodies,
             dueSoon: states.filter { $0.1 == .dueSoon }.map { index.milestone($0.0) },
             overdue: states.filter { $0.1 == .overdue }.map { index.milestone($0.0) },
             cadenceWarnings: bodies.filter { $0.compliance == Compliance.atRisk.rawValue })

@@ -25,22 +25,23 @@ struct PlanningRow: Codable, Sendable {
 
 extension Register {
     /// Builds the planning view for a day.
-    func planningPage(today: CalendarDate) async throws -> PlanningPage {
+    func planningPage(today: CalendarDate, labels: Labels) async throws -> PlanningPage {
         let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
         var rows: [PlanningRow] = []
         for body in try await bodies() where body.cadence != .none {
             let meetings = meetingsByBody[body.id] ?? []
-            let summary = SummaryBuilder.body(body, meetings: meetings, today: today)
+            let summary = SummaryBuilder.body(body, meetings: meetings, today: today, labels: labels)
             func year(_ year: Int) -> YearComplianceView {
                 let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
-                return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: Labels.compliance(result.compliance),
-                                          held: result.held, planned: result.planned, required: result.required, explanation: result.explanation)
+                return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: labels.compliance(result.compliance),
+                                          held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanationValue))
             }
             let upcoming = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest >= today }
                 .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
             let thisYear = year(today.year)
             let warning: String? = thisYear.compliance == Compliance.atRisk.rawValue
-                ? "Plan een vergadering\(summary.nextMeetingDueByLabel.map { " vóór \($0)" } ?? ""); anders wordt “\(summary.cadence)” dit jaar niet gehaald."
+                ? summary.nextMeetingDueByLabel.map { labels.text("app.planning.warningBefore", ["date": $0, "rule": summary.cadence]) }
+                    ?? labels.text("app.planning.warning", ["rule": summary.cadence])
                 : nil
             // Next year has not begun, so the rule cannot be judged yet; the planning says what is on the calendar.
             let next = today.year + 1
@@ -48,13 +49,14 @@ extension Register {
             let plannedNext = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest.year == next }.count
             let nextYear = YearComplianceView(
                 year: next, compliance: plannedNext >= required ? Compliance.scheduled.rawValue : Compliance.notApplicable.rawValue,
-                complianceLabel: plannedNext >= required ? Labels.compliance(.scheduled) : "nog te plannen",
+                complianceLabel: plannedNext >= required ? labels.compliance(.scheduled) : labels.text("app.planning.toBePlanned"),
                 held: 0, planned: plannedNext, required: required,
-                explanation: "\(next): \(plannedNext) van de \(required) vereiste vergaderingen gepland.")
+                explanation: labels.catalogue.plural("app.planning.nextYearPlanned", count: required,
+                                                     ["year": String(next), "planned": labels.numbers.integer(plannedNext)]))
             rows.append(PlanningRow(body: summary, thisYear: thisYear, nextYear: nextYear,
                                     nextMeeting: upcoming.map { LinkView(id: $0.id, name: $0.title, url: "/meetings/\($0.id)") },
-                                    nextMeetingWhen: upcoming.map { Labels.period($0.when) }, warning: warning))
+                                    nextMeetingWhen: upcoming.map { labels.period($0.when) }, warning: warning))
         }
-        return PlanningPage(title: "Planning van de overleggen", today: today.iso, todayLabel: Labels.date(today), bodies: rows)
+        return PlanningPage(title: labels.text("app.title.planning"), today: today.iso, todayLabel: labels.date(today), bodies: rows)
     }
 }
