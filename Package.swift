@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(name: "DeltaDomain", swiftSettings: swiftSettings),
@@ -49,13 +50,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "DeltaReports", dependencies: ["DeltaDomain", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // The application's operations and their permission rules, shared by the web and the CLI.
+        .target(
+            name: "DeltaServices",
+            dependencies: [
+                "DeltaDomain", "DeltaStore", "DeltaReports",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DeltaWeb",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaReports",
+                "DeltaDomain", "DeltaStore", "DeltaReports", "DeltaServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -66,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "deltaberaad",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb",
+                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaServices", "DeltaReports", "DeltaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "DeltaWebTests",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb", "DeltaReports", "DeltaTestSupport",
+                "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb", "DeltaReports", "DeltaServices", "DeltaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -107,10 +107,10 @@ public struct ProgressReport: Sendable {
                 decisions: decisions.map { "\($0.outcome.text) (\($0.meeting.title), \(l.period($0.meeting.when)))" },
                 openActions: actions.map { action in
                     let owner = [action.outcome.ownerID.map { input.organisationNames[$0] ?? $0 }, action.outcome.ownerPerson].compactMap { $0 }.joined(separator: ", ")
-                    return action.outcome.text + (owner.isEmpty ? "" : " — \(l.text("report.owner")): \(owner)")
-                        + (action.outcome.due.map { "; \(l.text("report.due")): \(l.period($0))" } ?? "")
+                    return action.outcome.text + (owner.isEmpty ? "" : " — \(l.text("report.owner"))\(l.text("report.colon"))\(owner)")
+                        + (action.outcome.due.map { "; \(l.text("report.due"))\(l.text("report.colon"))\(l.period($0))" } ?? "")
                 },
-                investments: investments.map { "\($0.title): \(l.amount($0.amount)) (\($0.wording))" },
+                investments: investments.map { "\($0.title)\(l.text("report.colon"))\(l.amount($0.amount)) (\($0.wording))" },
                 investmentTotal: investments.isEmpty ? nil : l.total(total),
                 agreements: agreements.map { ($0.title, l.completion($0.completion)) },
                 completionCounts: counts))

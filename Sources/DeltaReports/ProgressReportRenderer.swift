@@ -5,6 +5,8 @@ public enum ProgressReportRenderer {
     /// with every dossier on a page of its own.
     public static func html(_ report: ProgressReport) -> String {
         let l = report.labels
+        // The register's own texts are Dutch; in a French or English report they are marked so.
+        let content = l.language == .nl ? "" : " lang=\"nl\""
         var out = """
         <!DOCTYPE html>
         <html lang="\(l.language.rawValue)">
@@ -27,13 +29,13 @@ public enum ProgressReportRenderer {
         <body>
         <header>
         <h1>\(escape(report.title))</h1>
-        <p class="meta">\(l.text("report.periodLabel")): \(escape(report.period)) · \(l.text("report.generatedOn")) \(escape(report.generatedOn))</p>
+        <p class="meta">\(l.text("report.periodLabel"))\(l.text("report.colon"))\(escape(report.period)) · \(l.text("report.generatedOn")) \(escape(report.generatedOn))</p>
         </header>
         <nav class="toc" aria-labelledby="toc"><h2 id="toc">\(l.text("report.contents"))</h2><ol>
         <li><a href="#summary">\(l.text("report.summary"))</a></li>
 
         """
-        for section in report.sections { out += "<li><a href=\"#\(section.anchor)\">\(escape(section.title))</a></li>\n" }
+        for section in report.sections { out += "<li\(content)><a href=\"#\(section.anchor)\">\(escape(section.title))</a></li>\n" }
         if !report.generalDecisions.isEmpty { out += "<li><a href=\"#general\">\(l.text("report.generalDecisions"))</a></li>\n" }
         out += """
         </ol></nav>
@@ -43,13 +45,13 @@ public enum ProgressReportRenderer {
 
         """
         for row in report.summary {
-            out += "<tr><th scope=\"row\"><a href=\"#\(row.anchor)\">\(escape(row.dossier))</a></th><td class=\"health \(row.health.rawValue)\">\(escape(row.healthLabel))</td><td>\(row.reached)</td><td>\(row.missed)</td><td>\(escape(row.next))</td></tr>\n"
+            out += "<tr><th scope=\"row\"\(content)><a href=\"#\(row.anchor)\">\(escape(row.dossier))</a></th><td class=\"health \(row.health.rawValue)\">\(escape(row.healthLabel))</td><td>\(row.reached)</td><td>\(row.missed)</td><td>\(escape(row.next))</td></tr>\n"
         }
         out += "</tbody></table>\n<p class=\"note\">\(l.text("report.sourceNote"))</p>\n</section>\n"
         for section in report.sections {
             out += "<section class=\"dossier\" id=\"\(section.anchor)\" aria-labelledby=\"h-\(section.anchor)\">\n"
-            out += "<h2 id=\"h-\(section.anchor)\">\(escape(section.title))</h2>\n"
-            out += "<p><span class=\"health \(section.health.rawValue)\">\(l.text("report.health")): \(escape(section.healthLabel))</span>"
+            out += "<h2 id=\"h-\(section.anchor)\"\(content)>\(escape(section.title))</h2>\n"
+            out += "<p><span class=\"health \(section.health.rawValue)\">\(l.text("report.health"))\(l.text("report.colon"))\(escape(section.healthLabel))</span>"
             if !section.reasons.isEmpty { out += " — " + section.reasons.map(escape).joined(separator: " ") }
             out += "</p>\n"
             out += list(l.text("report.milestonesReachedInPeriod"), section.reached, l)
@@ -57,14 +59,14 @@ public enum ProgressReportRenderer {
             out += list(l.text("report.nextMilestones"), section.next, l)
             out += list(l.text("report.decisionsTaken"), section.decisions, l)
             out += list(l.text("report.actionsOpen"), section.openActions, l)
-            out += list(l.text("report.investments"), section.investments + (section.investmentTotal.map { ["\(l.text("report.total")): \($0)"] } ?? []), l)
+            out += list(l.text("report.investments"), section.investments + (section.investmentTotal.map { ["\(l.text("report.total"))\(l.text("report.colon"))\($0)"] } ?? []), l)
             out += "<h3>\(l.text("report.agreementsCompletion"))</h3>\n"
             if section.agreements.isEmpty {
                 out += "<p>\(l.text("report.none"))</p>\n"
             } else {
-                out += "<p>" + section.completionCounts.map { "\(escape($0.label)): \($0.count)" }.joined(separator: " · ") + "</p>\n<table><tbody>\n"
+                out += "<p>" + section.completionCounts.map { "\(escape($0.label))\(l.text("report.colon"))\($0.count)" }.joined(separator: " · ") + "</p>\n<table><tbody>\n"
                 for agreement in section.agreements {
-                    out += "<tr><td>\(escape(agreement.title))</td><td>\(escape(agreement.completion))</td></tr>\n"
+                    out += "<tr><td\(content)>\(escape(agreement.title))</td><td>\(escape(agreement.completion))</td></tr>\n"
                 }
                 out += "</tbody></table>\n"
             }
@@ -72,7 +74,7 @@ public enum ProgressReportRenderer {
         }
         if !report.generalDecisions.isEmpty {
             out += "<section class=\"dossier\" id=\"general\"><h2>\(l.text("report.generalDecisions"))</h2>\n"
-            out += "<ul>" + report.generalDecisions.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>\n"
+            out += "<ul>" + report.generalDecisions.map { "<li\(content)>\(escape($0))</li>" }.joined() + "</ul></section>\n"
         }
         return out + "</body>\n</html>\n"
     }
@@ -84,7 +86,7 @@ public enum ProgressReportRenderer {
     /// The same report as Markdown (GitHub flavour: a table for the summary).
     public static func markdown(_ report: ProgressReport) -> String {
         let l = report.labels
-        var out = "# \(report.title)\n\n\(l.text("report.periodLabel")): \(report.period)  \n\(l.text("report.generatedOn")) \(report.generatedOn)\n\n"
+        var out = "# \(report.title)\n\n\(l.text("report.periodLabel"))\(l.text("report.colon"))\(report.period)  \n\(l.text("report.generatedOn")) \(report.generatedOn)\n\n"
         out += "## \(l.text("report.contents"))\n\n1. [\(l.text("report.summary"))](#\(l.text("report.summary").lowercased()))\n"
         for (index, section) in report.sections.enumerated() { out += "\(index + 2). \(section.title)\n" }
         out += "\n## \(l.text("report.summary"))\n\n\(l.text("report.summaryIntro"))\n\n"
@@ -93,13 +95,13 @@ public enum ProgressReportRenderer {
             out += "| \(cell(row.dossier)) | \(cell(row.healthLabel)) | \(row.reached) | \(row.missed) | \(cell(row.next)) |\n"
         }
         for section in report.sections {
-            out += "\n## \(section.title)\n\n**\(l.text("report.health")):** \(section.healthLabel)"
+            out += "\n## \(section.title)\n\n**\(l.text("report.health"))\(l.text("report.colon"))** \(section.healthLabel)"
             if !section.reasons.isEmpty { out += " — " + section.reasons.joined(separator: " ") }
             out += "\n"
             for (heading, items) in [(l.text("report.milestonesReachedInPeriod"), section.reached), (l.text("report.milestonesMissedInPeriod"), section.missed),
                                      (l.text("report.nextMilestones"), section.next), (l.text("report.decisionsTaken"), section.decisions),
                                      (l.text("report.actionsOpen"), section.openActions),
-                                     (l.text("report.investments"), section.investments + (section.investmentTotal.map { ["\(l.text("report.total")): \($0)"] } ?? []))] {
+                                     (l.text("report.investments"), section.investments + (section.investmentTotal.map { ["\(l.text("report.total"))\(l.text("report.colon"))\($0)"] } ?? []))] {
                 out += "\n### \(heading)\n\n" + (items.isEmpty ? "\(l.text("report.none"))\n" : items.map { "- \($0)\n" }.joined())
             }
             out += "\n### \(l.text("report.agreementsCompletion"))\n\n"

@@ -64,6 +64,10 @@ public struct AccountStore: Sendable {
         try await db.select().column("*").from("accounts").orderBy("id").all().map(Self.account(from:))
     }
 
+    /// The columns `account(from:)` reads (not the password hash), for statements that join accounts.
+    static let accountColumns = ["id", "display_name", "organisation_id", "delegation", "role", "edits_body_ids_json",
+                                 "edits_dossier_ids_json", "disabled"]
+
     static func account(from row: any SQLRow) throws -> Account {
         Account(id: try row.decode(column: "id", as: String.self),
                 displayName: try row.decode(column: "display_name", as: String.self),
@@ -84,7 +88,18 @@ public struct AccountStore: Sendable {
         public let csrfToken: String
         /// The stored hash of the session id (to end it).
         public let idHash: String
+        /// When the session was last recorded as used (seconds since 1970).
+        public let lastSeenAt: Int
+
+        /// Whether a use at `now` should be written down (extending the session): at most once a
+        /// minute, so that reading a page is a read and only now and then a short write.
+        public func isDueForRenewal(at now: Date) -> Bool {
+            Int(now.timeIntervalSince1970) - lastSeenAt >= AccountStore.renewalInterval
+        }
     }
+
+    /// How often, at most, a session's or token's use is written (seconds).
+    public static let renewalInterval = 60
 
     /// Starts a session; returns the secret session id for the cookie (only its hash is stored).
     public func startSession(accountID: String, now: Date, idleSeconds: Int) async throws -> (id: String, csrfToken: String) {
@@ -98,19 +113,38 @@ public struct AccountStore: Sendable {
     }
 
     /// The live session for a session id, or nil when unknown, expired or its account disabled.
-    /// A session used again is extended (at most once a minute, to spare writes).
-    public func session(id: String, now: Date, idleSeconds: Int) async throws -> Session? {
+    ///
+    /// Only reads (one statement, session and account together), so it runs in `DatabaseEngine.read`
+    /// and a page view never takes SQLite's write lock; when `Session.isDueForRenewal(at:)`, the
+    /// caller records the use with `renew(_:now:idleSeconds:)` in a transaction of its own.
+    public func session(id: String, now: Date) async throws -> Session? {
         let hash = Secrets.sha256(id)
-        guard let row = try await db.select().column("*").from("sessions").where("id_hash", .equal, hash).first() else { return nil }
-        let seconds = Int(now.timeIntervalSince1970)
-        guard try row.decode(column: "expires_at", as: Int.self) > seconds,
-              let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled
+        var query = db.select()
+        for column in Self.accountColumns { query = query.column(SQLColumn(column, table: "a")) }
+        guard let row = try await query
+            .column(SQLColumn("csrf_token", table: "s")).column(SQLColumn("last_seen_at", table: "s")).column(SQLColumn("expires_at", table: "s"))
+            .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "s")))
+            .where(SQLColumn("id_hash", table: "s"), .equal, SQLBind(hash))
+            .first()
         else { return nil }
-        if seconds - (try row.decode(column: "last_seen_at", as: Int.self)) >= 60 {
-            try await db.update("sessions").set("last_seen_at", to: seconds).set("expires_at", to: seconds + idleSeconds)
-                .where("id_hash", .equal, hash).run()
-        }
-        return Session(account: account, csrfToken: try row.decode(column: "csrf_token", as: String.self), idHash: hash)
+        let account = try Self.account(from: row)
+        guard try row.decode(column: "expires_at", as: Int.self) > Int(now.timeIntervalSince1970), !account.disabled else { return nil }
+        return Session(account: account, csrfToken: try row.decode(column: "csrf_token", as: String.self), idHash: hash,
+                       lastSeenAt: try row.decode(column: "last_seen_at", as: Int.self))
+    }
+
+    /// Records a use of a session at `now`, extending it to `now + idleSeconds`. Writes only when
+    /// the stored use is a minute old or more (checked again in the statement, so two requests
+    /// that both saw an old time write once) and never revives an expired session.
+    public func renew(_ session: Session, now: Date, idleSeconds: Int) async throws {
+        let seconds = Int(now.timeIntervalSince1970)
+        try await db.update("sessions").set("last_seen_at", to: seconds).set("expires_at", to: seconds + idleSeconds)
+            .where("id_hash", .equal, session.idHash)
+            .where("last_seen_at", .lessThanOrEqual, seconds - Self.renewalInterval)
+            .where("expires_at", .greaterThan, seconds)
+            .run()
     }
 
     /// Ends one session (sign-out).
@@ -170,18 +204,39 @@ public struct AccountStore: Sendable {
         return true
     }
 
-    /// The account behind a live token secret, and the token's id.
-    public func account(forToken secret: String) async throws -> (account: Account, tokenID: String)? {
-        guard let row = try await db.select().columns("id", "account_id").from("api_tokens")
-            .where("secret_hash", .equal, Secrets.sha256(secret)).where("revoked_at", .is, SQLLiteral.null).first(),
-              let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled
+    /// The account behind a live token secret, the token's id and when it was last used, in one
+    /// statement.
+    public func account(forToken secret: String) async throws -> (account: Account, tokenID: String, lastUsedAt: Date?)? {
+        var query = db.select()
+        for column in Self.accountColumns { query = query.column(SQLColumn(column, table: "a")) }
+        guard let row = try await query
+            .column(SQLAlias(SQLColumn("id", table: "t"), as: SQLIdentifier("token_id"))).column(SQLColumn("last_used_at", table: "t"))
+            .from(SQLAlias(SQLIdentifier("api_tokens"), as: SQLIdentifier("t")))
+            .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "t")))
+            .where(SQLColumn("secret_hash", table: "t"), .equal, SQLBind(Secrets.sha256(secret)))
+            .where(SQLColumn("revoked_at", table: "t"), .is, SQLLiteral.null)
+            .first()
         else { return nil }
-        return (account, try row.decode(column: "id", as: String.self))
+        let account = try Self.account(from: row)
+        guard !account.disabled else { return nil }
+        let lastUsed = try row.decode(column: "last_used_at", as: String?.self).flatMap { try? Date($0, strategy: .iso8601) }
+        return (account, try row.decode(column: "token_id", as: String.self), lastUsed)
     }
 
-    /// Records when a token was last used (at most the caller's choice of how often).
+    /// Whether a use of a token last used at `lastUsedAt` should be written at `now` (at most once a minute).
+    public static func isTokenUseDue(lastUsedAt: Date?, now: Date) -> Bool {
+        guard let lastUsedAt else { return true }
+        return now.timeIntervalSince(lastUsedAt) >= Double(renewalInterval)
+    }
+
+    /// Records when a token was last used; writes only when the stored time is a minute old or more
+    /// (ISO 8601 UTC times of one format compare as text).
     public func touchToken(id: String, now: Date) async throws {
-        try await db.update("api_tokens").set("last_used_at", to: now.formatted(.iso8601)).where("id", .equal, id).run()
+        let due = now.addingTimeInterval(-Double(Self.renewalInterval)).formatted(.iso8601)
+        try await db.update("api_tokens").set("last_used_at", to: now.formatted(.iso8601)).where("id", .equal, id)
+            .where(group: { $0.where("last_used_at", .is, SQLLiteral.null).orWhere("last_used_at", .lessThanOrEqual, due) })
+            .run()
     }
 
     // MARK: Sign-in throttling

@@ -18,6 +18,15 @@ public struct MeetingStore: Sendable {
             .map(Self.agendaItem(from:))
     }
 
+    /// The agendas of several meetings in one statement, by meeting id, each in order; a meeting
+    /// without items is absent.
+    public func agenda(meetingIDs: [String]) async throws -> [String: [AgendaItem]] {
+        guard !meetingIDs.isEmpty else { return [:] }
+        let items = try await db.select().column("*").from("agenda_items").where("meeting_id", .in, meetingIDs)
+            .orderBy("meeting_id").orderBy("position").all().map(Self.agendaItem(from:))
+        return Dictionary(grouping: items, by: \.meetingID)
+    }
+
     /// Replaces a meeting's agenda (accept, reorder, edit, add, park) and audits the old and new list.
     public func replaceAgenda(meetingID: String, with items: [AgendaItem], actor: AuditActor) async throws {
         // The agenda is part of the minutes: once they are approved it is frozen too.
@@ -43,9 +52,10 @@ public struct MeetingStore: Sendable {
     /// Items parked at earlier meetings of a body whose subject has not been on a later agenda unparked.
     public func parkedItems(bodyID: String, before meeting: Meeting) async throws -> [AgendaItem] {
         let earlier = try await meetings(bodyID: bodyID).filter { $0.id != meeting.id && $0.when.latest <= meeting.when.earliest }
+        let agendas = try await agenda(meetingIDs: earlier.map(\.id))
         var bySubject: [String: AgendaItem] = [:]
         for previous in earlier.sorted(by: { ($0.when.latest, $0.id) < ($1.when.latest, $1.id) }) {
-            for item in try await agenda(meetingID: previous.id) {
+            for item in agendas[previous.id] ?? [] {
                 bySubject[item.subject] = item.parked ? item : nil
             }
         }
@@ -64,10 +74,36 @@ public struct MeetingStore: Sendable {
             .map(Self.outcome(from:))
     }
 
+    /// The outcomes of several meetings in one statement, by meeting id, each in order; a meeting
+    /// without outcomes is absent.
+    public func outcomes(meetingIDs: [String]) async throws -> [String: [Outcome]] {
+        guard !meetingIDs.isEmpty else { return [:] }
+        let outcomes = try await db.select().column("*").from("outcomes").where("meeting_id", .in, meetingIDs)
+            .orderBy("meeting_id").orderBy("position").all().map(Self.outcome(from:))
+        return Dictionary(grouping: outcomes, by: \.meetingID)
+    }
+
     /// Every outcome of a body's meetings, meeting by meeting.
     public func outcomes(bodyID: String) async throws -> [Outcome] {
-        var result: [Outcome] = []
-        for meeting in try await meetings(bodyID: bodyID) { result += try await outcomes(meetingID: meeting.id) }
+        try await outcomes(bodyIDs: [bodyID])[bodyID] ?? []
+    }
+
+    /// Every outcome of the meetings of several bodies in one statement, by body id, each body's
+    /// meeting by meeting (by date, as `Register.meetings` lists them) and in order within a
+    /// meeting; a body without outcomes is absent.
+    public func outcomes(bodyIDs: [String]) async throws -> [String: [Outcome]] {
+        guard !bodyIDs.isEmpty else { return [:] }
+        let rows = try await db.select()
+            .column(SQLColumn("*", table: "o"))
+            .column(SQLAlias(SQLColumn("body_id", table: "m"), as: SQLIdentifier("meeting_body_id")))
+            .from(SQLAlias(SQLIdentifier("outcomes"), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier("meetings"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(SQLColumn("id", table: "m"), .equal, SQLColumn("meeting_id", table: "o")))
+            .where(SQLColumn("body_id", table: "m"), .in, SQLBind.group(bodyIDs))
+            .orderBy(SQLColumn("when_latest", table: "m")).orderBy(SQLColumn("id", table: "m")).orderBy(SQLColumn("position", table: "o"))
+            .all()
+        var result: [String: [Outcome]] = [:]
+        for row in rows { result[try row.decode(column: "meeting_body_id", as: String.self), default: []].append(try Self.outcome(from: row)) }
         return result
     }
 
@@ -79,9 +115,8 @@ public struct MeetingStore: Sendable {
     /// Open actions of a body from meetings before `meeting` (they stay on every agenda until done).
     public func openActions(bodyID: String, before meeting: Meeting) async throws -> [Outcome] {
         let earlier = try await meetings(bodyID: bodyID).filter { $0.id != meeting.id && $0.when.latest <= meeting.when.earliest }
-        var result: [Outcome] = []
-        for previous in earlier { result += try await outcomes(meetingID: previous.id).filter(\.isOpenAction) }
-        return result
+        let outcomes = try await outcomes(meetingIDs: earlier.map(\.id))
+        return earlier.flatMap { outcomes[$0.id] ?? [] }.filter(\.isOpenAction)
     }
 
     /// Records an outcome in draft minutes; refused once the minutes are approved.
@@ -124,12 +159,19 @@ public struct MeetingStore: Sendable {
         guard let row = try await db.select().column("*").from("minutes").where("meeting_id", .equal, meetingID).first() else {
             return MinutesRecord(meetingID: meetingID)
         }
-        return MinutesRecord(meetingID: meetingID,
-                             status: try storedEnum(MinutesStatus.self, try row.decode(column: "status", as: String.self), column: "status"),
-                             approvedOn: try storedDate(try row.decode(column: "approved_on", as: String?.self), column: "approved_on"),
-                             approvedBy: try row.decode(column: "approved_by", as: String?.self),
-                             corrections: try JSONColumn.decodeList(MinutesCorrection.self, try row.decode(column: "corrections_json", as: String.self),
-                                                                    column: "corrections_json"))
+        return try Self.minutes(from: row)
+    }
+
+    /// The minutes of several meetings in one statement, by meeting id; every id asked for is
+    /// present (draft when nothing was recorded yet).
+    public func minutes(meetingIDs: [String]) async throws -> [String: MinutesRecord] {
+        var result = Dictionary(meetingIDs.map { ($0, MinutesRecord(meetingID: $0)) }, uniquingKeysWith: { first, _ in first })
+        guard !meetingIDs.isEmpty else { return result }
+        for row in try await db.select().column("*").from("minutes").where("meeting_id", .in, meetingIDs).all() {
+            let record = try Self.minutes(from: row)
+            result[record.meetingID] = record
+        }
+        return result
     }
 
     /// Approves draft minutes ("chair", or the id of the meeting that approved them); refused when already approved.
@@ -167,6 +209,15 @@ public struct MeetingStore: Sendable {
                    dossierID: try row.decode(column: "dossier_id", as: String?.self), milestoneID: try row.decode(column: "milestone_id", as: String?.self),
                    agreementID: try row.decode(column: "agreement_id", as: String?.self), documentID: try row.decode(column: "document_id", as: String?.self),
                    actionID: try row.decode(column: "action_id", as: String?.self), parked: try row.decode(column: "parked", as: Int.self) != 0)
+    }
+
+    static func minutes(from row: any SQLRow) throws -> MinutesRecord {
+        MinutesRecord(meetingID: try row.decode(column: "meeting_id", as: String.self),
+                      status: try storedEnum(MinutesStatus.self, try row.decode(column: "status", as: String.self), column: "status"),
+                      approvedOn: try storedDate(try row.decode(column: "approved_on", as: String?.self), column: "approved_on"),
+                      approvedBy: try row.decode(column: "approved_by", as: String?.self),
+                      corrections: try JSONColumn.decodeList(MinutesCorrection.self, try row.decode(column: "corrections_json", as: String.self),
+                                                             column: "corrections_json"))
     }
 
     static func outcome(from row: any SQLRow) throws -> Outcome {
@@ -212,11 +263,10 @@ extension MeetingStore {
         let cadenceDue = body.flatMap { CadenceRules.nextMeetingDueBy(rule: $0.cadence, meetings: meetings, today: meeting.when.latest.adding(days: 1)) }
         let dossiers = try await register.dossiers().filter { $0.bodyID.map(bodyIDs.contains) ?? false }
         let dossierIDs = Set(dossiers.map(\.id))
-        var milestones: [Milestone] = []
+        // One read for all milestones, kept in the order of the dossiers (by title), each dossier's by deadline.
+        let milestonesByDossier = Dictionary(grouping: try await register.milestones().filter { dossierIDs.contains($0.dossierID) }, by: \.dossierID)
+        let milestones = dossiers.flatMap { milestonesByDossier[$0.id] ?? [] }
         var agreements: [Agreement] = []
-        for dossier in dossiers {
-            milestones += try await register.milestones(dossierID: dossier.id)
-        }
         var seenAgreements = Set<String>()
         var documentDossiers: [String: Set<String>] = [:]
         for agreement in try await register.agreements() {

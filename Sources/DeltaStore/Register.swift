@@ -49,14 +49,7 @@ public struct Register: Sendable {
     public func documentHeaders() async throws -> [DocumentHeader] {
         let query = db.select().columns("id", "kind", "title", "date", "place", "reference").from("documents")
             .where("visibility", .in, scope.rawValues).orderBy("date", .descending).orderBy("id")
-        return try await query.all().map { row in
-            DocumentHeader(id: try row.decode(column: "id", as: String.self),
-                           kind: try storedEnum(DocumentKind.self, try row.decode(column: "kind", as: String.self), column: "kind"),
-                           title: try row.decode(column: "title", as: String.self),
-                           date: try storedDate(try row.decode(column: "date", as: String.self), column: "date")!,
-                           place: try row.decode(column: "place", as: String?.self),
-                           reference: try row.decode(column: "reference", as: String?.self))
-        }
+        return try await query.all().map(LookupTables.documentHeader(from:))
     }
 
     /// One document.
@@ -104,49 +97,89 @@ public struct Register: Sendable {
         try await rows(DossierRow.self, select("dossiers").where("id", .equal, id)).first?.model()
     }
 
+    /// The organisations, document headers, bodies and dossiers this reader may see, in one
+    /// statement (see `LookupTables`).
+    public func lookupTables() async throws -> LookupTables {
+        try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
+    }
+
     /// Agreements, optionally only those of a dossier or of a document, in document order.
     public func agreements(dossierID: String? = nil, documentID: String? = nil) async throws -> [Agreement] {
-        var query = select("agreements")
-        if let documentID { query = query.where("document_id", .equal, documentID) }
+        var conditions: [any SQLExpression] = []
+        if let documentID { conditions.append(SQLBinaryExpression(SQLColumn("document_id", table: "a"), .equal, SQLBind(documentID))) }
         if let dossierID {
-            query = query.where(SQLIdentifier("id"), .in, SQLGroupExpression(
-                db.select().column("agreement_id").from("agreement_dossiers").where("dossier_id", .equal, dossierID).select))
+            let ofDossier = db.select().column("agreement_id").from("agreement_dossiers").where("dossier_id", .equal, dossierID).select
+            conditions.append(SQLBinaryExpression(SQLColumn("id", table: "a"), .in, SQLGroupExpression(ofDossier)))
         }
-        let found = try await rows(AgreementRow.self, query.orderBy("document_id").orderBy("id"))
-        let links = try await agreementDossierLinks()
-        let paragraphOrder = try await paragraphPositions(documentIDs: Set(found.map(\.documentId)))
-        return try found
-            .sorted { (paragraphOrder["\($0.documentId)#\($0.anchor)"] ?? 0, $0.spanStart, $0.id) < (paragraphOrder["\($1.documentId)#\($1.anchor)"] ?? 0, $1.spanStart, $1.id) }
-            .map { try $0.model(dossierIDs: links[$0.id] ?? []) }
+        return try await agreements(where: conditions)
     }
 
     /// One agreement.
     public func agreement(id: String) async throws -> Agreement? {
-        guard let row = try await rows(AgreementRow.self, select("agreements").where("id", .equal, id)).first else { return nil }
-        return try row.model(dossierIDs: try await agreementDossierLinks()[id] ?? [])
+        try await agreements(where: [SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLBind(id))]).first
     }
 
-    private func agreementDossierLinks() async throws -> [String: [String]] {
-        let rows = try await db.select().columns("agreement_id", "dossier_id").from("agreement_dossiers")
-            .orderBy("agreement_id").orderBy("position").all()
-        var links: [String: [String]] = [:]
+    /// Visible agreements matching `conditions`, with their dossiers and in document order, read in
+    /// one statement: an agreement comes once per dossier it belongs to (LEFT JOIN, so also with
+    /// none), with the position of its paragraph.
+    private func agreements(where conditions: [any SQLExpression]) async throws -> [Agreement] {
+        var query = db.select()
+            .column(SQLColumn("*", table: "a"))
+            .column(SQLAlias(SQLColumn("dossier_id", table: "l"), as: SQLIdentifier("link_dossier_id")))
+            .column(SQLAlias(SQLColumn("position", table: "p"), as: SQLIdentifier("paragraph_position")))
+            .from(SQLAlias(SQLIdentifier("agreements"), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier("agreement_dossiers"), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLColumn("agreement_id", table: "l"), .equal, SQLColumn("id", table: "a")))
+            .join(SQLAlias(SQLIdentifier("document_paragraphs"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("document_id", table: "p"), .equal, SQLColumn("document_id", table: "a")), .and,
+                    SQLBinaryExpression(SQLColumn("anchor", table: "p"), .equal, SQLColumn("anchor", table: "a"))))
+            .where(SQLColumn("visibility", table: "a"), .in, SQLBind.group(scope.rawValues))
+        for condition in conditions { query = query.where(condition) }
+        let rows = try await query.orderBy(SQLColumn("id", table: "a")).orderBy(SQLColumn("position", table: "l")).all()
+        var found: [(row: AgreementRow, paragraph: Int, dossierIDs: [String])] = []
         for row in rows {
-            links[try row.decode(column: "agreement_id", as: String.self), default: []]
-                .append(try row.decode(column: "dossier_id", as: String.self))
+            let id = try row.decode(column: "id", as: String.self)
+            if found.last?.row.id != id {
+                found.append((try row.decode(model: AgreementRow.self, with: RowCoding.decoder),
+                              try row.decode(column: "paragraph_position", as: Int?.self) ?? 0, []))
+            }
+            if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
         }
-        return links
+        return try found
+            .sorted { ($0.paragraph, $0.row.spanStart, $0.row.id) < ($1.paragraph, $1.row.spanStart, $1.row.id) }
+            .map { try $0.row.model(dossierIDs: $0.dossierIDs) }
     }
 
-    private func paragraphPositions(documentIDs: Set<String>) async throws -> [String: Int] {
-        guard !documentIDs.isEmpty else { return [:] }
-        let rows = try await db.select().columns("document_id", "anchor", "position").from("document_paragraphs")
-            .where("document_id", .in, Array(documentIDs)).all()
-        var positions: [String: Int] = [:]
-        for row in rows {
-            let key = "\(try row.decode(column: "document_id", as: String.self))#\(try row.decode(column: "anchor", as: String.self))"
-            positions[key] = try row.decode(column: "position", as: Int.self)
+    /// A delegation's private notes on a dossier and on the dossier's agreements this reader may
+    /// see, each note on an agreement with the agreement's title: notes on the dossier first, then
+    /// those on its agreements, each oldest first. One statement, however many agreements.
+    public func notes(onDossier dossierID: String, delegation: String) async throws -> [(note: PrivateNote, agreementTitle: String?)] {
+        let agreementKind = SQLBind(RecordKind.agreement.rawValue), dossierKind = SQLBind(RecordKind.dossier.rawValue)
+        let ofDossier = db.select().column("agreement_id").from("agreement_dossiers").where("dossier_id", .equal, dossierID).select
+        let onDossier = SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("record_kind", table: "n"), .equal, dossierKind), .and,
+            SQLBinaryExpression(SQLColumn("record_id", table: "n"), .equal, SQLBind(dossierID)))
+        // The join keeps only visible agreements, so `a.id` is NULL for a hidden one.
+        let onAgreement = SQLBinaryExpression(SQLColumn("id", table: "a"), .in, SQLGroupExpression(ofDossier))
+        let rows = try await db.select()
+            .column(SQLColumn("*", table: "n"))
+            .column(SQLAlias(SQLColumn("title", table: "a"), as: SQLIdentifier("agreement_title")))
+            .from(SQLAlias(SQLIdentifier("private_notes"), as: SQLIdentifier("n")))
+            .join(SQLAlias(SQLIdentifier("agreements"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("record_kind", table: "n"), .equal, agreementKind), .and,
+                        SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLColumn("record_id", table: "n"))), .and,
+                    SQLBinaryExpression(SQLColumn("visibility", table: "a"), .in, SQLBind.group(scope.rawValues))))
+            .where(SQLColumn("delegation", table: "n"), .equal, SQLBind(delegation))
+            .where(SQLGroupExpression(SQLBinaryExpression(SQLGroupExpression(onDossier), .or, SQLGroupExpression(onAgreement))))
+            .orderBy(SQLColumn("created_at", table: "n")).orderBy(SQLColumn("id", table: "n"))
+            .all()
+        let notes = try rows.map { row in
+            (note: try PrivateNote(stored: row), agreementTitle: try row.decode(column: "agreement_title", as: String?.self))
         }
-        return positions
+        return notes.filter { $0.note.recordKind == .dossier } + notes.filter { $0.note.recordKind == .agreement }
     }
 
     /// Milestones, optionally of one dossier, by deadline.

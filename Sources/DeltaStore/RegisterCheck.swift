@@ -11,7 +11,8 @@ public enum RegisterCheck {
             lines.append("overdue milestone \(milestone.id) (\(dossiers[milestone.dossierID] ?? milestone.dossierID)): \(milestone.title) — due \(milestone.due.wording), latest \(milestone.due.latest.iso)")
         }
         let meetings = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
-        for body in try await register.bodies() {
+        let bodies = try await register.bodies()
+        for body in bodies {
             let firstYear = body.since?.year ?? today.year
             for year in min(firstYear, today.year)...today.year {
                 let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings[body.id] ?? [], year: year, today: today)
@@ -20,9 +21,10 @@ public enum RegisterCheck {
                 }
             }
         }
-        let store = MeetingStore(db: register.db)
-        for body in try await register.bodies() {
-            for action in try await store.outcomes(bodyID: body.id) where action.isOpenAction {
+        // Every body's outcomes in one read, then body by body as listed.
+        let outcomes = try await MeetingStore(db: register.db).outcomes(bodyIDs: bodies.map(\.id))
+        for body in bodies {
+            for action in outcomes[body.id] ?? [] where action.isOpenAction {
                 guard let due = action.due, due.latest < today else { continue }
                 lines.append("action past due \(action.id) (\(body.name), meeting \(action.meetingID)): \(action.text) — due \(due.wording), latest \(due.latest.iso)")
             }

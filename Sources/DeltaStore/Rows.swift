@@ -285,3 +285,18 @@ struct InvestmentRow: Codable, Sendable {
                           visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
     }
 }
+
+extension PrivateNote {
+    /// A note from a `private_notes` row (the same columns `NoteStore` reads; decoded by hand
+    /// because `recordID` and `authorID` do not follow the snake-case rule).
+    init(stored row: any SQLRow) throws {
+        self.init(id: try row.decode(column: "id", as: String.self),
+                  recordKind: try storedEnum(RecordKind.self, try row.decode(column: "record_kind", as: String.self), column: "record_kind"),
+                  recordID: try row.decode(column: "record_id", as: String.self),
+                  delegation: try row.decode(column: "delegation", as: String.self),
+                  authorID: try row.decode(column: "author_id", as: String.self),
+                  authorName: try row.decode(column: "author_name", as: String.self),
+                  text: try row.decode(column: "text", as: String.self),
+                  createdAt: try row.decode(column: "created_at", as: String.self))
+    }
+}

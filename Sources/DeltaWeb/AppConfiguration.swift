@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaServices
 import Foundation
 
 /// How the web application runs.
@@ -34,34 +35,3 @@ public struct AppConfiguration: Sendable {
     }
 }
 
-extension CalendarDate {
-    /// The current civil date in Europe/Brussels (the same as Europe/Amsterdam).
-    public static func todayInBrussels() -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Brussels") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
-/// Finds the `Resources` folder: `DELTABERAAD_RESOURCES`, else the first `Resources` folder with
-/// templates found walking up from the working directory or from the executable.
-public enum ResourceLocator {
-    /// The folder to use when none is configured.
-    public static func defaultDirectory() -> String {
-        if let configured = ProcessInfo.processInfo.environment["DELTABERAAD_RESOURCES"] { return configured }
-        let starts = [FileManager.default.currentDirectoryPath,
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent().path]
-        for start in starts {
-            var folder = URL(fileURLWithPath: start)
-            for _ in 0..<8 {
-                let candidate = folder.appendingPathComponent("Resources")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("templates").path) {
-                    return candidate.path
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        return "Resources"
-    }
-}

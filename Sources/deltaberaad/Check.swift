@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 
 /// `deltaberaad check`: overdue milestones and cadence violations, for cron.

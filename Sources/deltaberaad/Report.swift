@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 import DeltaWeb
 import Foundation

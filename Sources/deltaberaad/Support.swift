@@ -1,8 +1,8 @@
 import DeltaDomain
 import DeltaReports
 import DeltaImport
+import DeltaServices
 import DeltaStore
-import DeltaWeb
 import Foundation
 
 /// Opens the database and brings its schema up to date.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
-import DeltaWeb
 import Foundation
 
 /// `deltaberaad user`: accounts. The first admin is made here; there are no default passwords.

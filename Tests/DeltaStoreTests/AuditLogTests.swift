@@ -162,14 +162,34 @@ struct AccountStoreTests {
                 try await store.create(Self.anna, passwordHash: "x", now: start)
                 return try await store.startSession(accountID: "anna", now: start, idleSeconds: 600)
             }
+            // As the identity middleware does: a read, and a write only when the use is due.
             func lookup(_ id: String, at seconds: Double) async throws -> AccountStore.Session? {
-                try await engine.transaction { db in
-                    try await AccountStore(db: db).session(id: id, now: start.addingTimeInterval(seconds), idleSeconds: 600)
+                let now = start.addingTimeInterval(seconds)
+                guard let session = try await engine.read({ db in try await AccountStore(db: db).session(id: id, now: now) }) else { return nil }
+                if session.isDueForRenewal(at: now) {
+                    try await engine.transaction { db in try await AccountStore(db: db).renew(session, now: now, idleSeconds: 600) }
+                }
+                return session
+            }
+            func lastSeen() async throws -> Int? {
+                try await engine.read { db in
+                    try await db.select().column("last_seen_at").from("sessions").where("id_hash", .equal, Secrets.sha256(started.id)).first()?
+                        .decode(column: "last_seen_at", as: Int.self)
                 }
             }
+            let justStarted = try await lookup(started.id, at: 30)
+            #expect(justStarted?.isDueForRenewal(at: start.addingTimeInterval(30)) == false)
+            let unchanged = try await lastSeen()
+            #expect(unchanged == 1_800_000_000, "a use within the minute is not written")
             let early = try await lookup(started.id, at: 300)
             #expect(early?.account.id == "anna")
             #expect(early?.csrfToken == started.csrfToken)
+            let written = try await lastSeen()
+            #expect(written == 1_800_000_300, "a use after a minute is written")
+            // A second renewal within the minute (another request that read the old time) writes nothing.
+            if let early { try await engine.transaction { db in try await AccountStore(db: db).renew(early, now: start.addingTimeInterval(320), idleSeconds: 600) } }
+            let once = try await lastSeen()
+            #expect(once == 1_800_000_300, "renewed once, not again within the minute")
             // Used at 300 s, so it lives until 900 s.
             let extended = try await lookup(started.id, at: 850)
             #expect(extended != nil)
@@ -207,6 +227,19 @@ struct AccountStoreTests {
             }
             let found = try await engine.read { db in try await AccountStore(db: db).account(forToken: created.secret) }
             #expect(found?.account.id == "anna")
+            #expect(found?.lastUsedAt == nil)
+            #expect(AccountStore.isTokenUseDue(lastUsedAt: nil, now: now))
+            // The last use is written at most once a minute, even when two requests both decide to write.
+            let used = Date(timeIntervalSince1970: 1_800_000_000)
+            try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: created.info.id, now: used) }
+            try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: created.info.id, now: used.addingTimeInterval(30)) }
+            let afterTouch = try await engine.read { db in try await AccountStore(db: db).account(forToken: created.secret) }
+            #expect(afterTouch?.lastUsedAt == used)
+            #expect(!AccountStore.isTokenUseDue(lastUsedAt: afterTouch?.lastUsedAt, now: used.addingTimeInterval(59)))
+            #expect(AccountStore.isTokenUseDue(lastUsedAt: afterTouch?.lastUsedAt, now: used.addingTimeInterval(60)))
+            try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: created.info.id, now: used.addingTimeInterval(61)) }
+            let later = try await engine.read { db in try await AccountStore(db: db).account(forToken: created.secret) }
+            #expect(later?.lastUsedAt == used.addingTimeInterval(61))
             let revoked = try await engine.transaction { db in try await AccountStore(db: db).revokeToken(id: created.info.id, accountID: "anna", now: now) }
             #expect(revoked)
             let afterRevoke = try await engine.read { db in try await AccountStore(db: db).account(forToken: created.secret) }

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaServices
 import DeltaStore
 import DeltaWeb
 import Foundation

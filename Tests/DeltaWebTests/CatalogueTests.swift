@@ -36,7 +36,7 @@ struct CatalogueTests {
         for file in sourceFiles(under: "Sources", suffix: ".swift") {
             let text = try! String(contentsOf: file, encoding: .utf8)
             for pattern in [#"\btext\("([A-Za-z][A-Za-z0-9_\-]*\.[A-Za-z0-9_.\-]+)""#, #"Invalid\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
-                            #"AppError\(\.\w+, "([A-Za-z][A-Za-z0-9_.\-]*)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
+                            #"AppError\(\.\w+, "([A-Za-z][A-Za-z0-9_.\-]*)""#, #"OperationError\(\.\w+, "([A-Za-z][A-Za-z0-9_.\-]*)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
                             #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#] {
                 keys.formUnion(matches(pattern, in: text))
             }
@@ -61,6 +61,7 @@ struct CatalogueTests {
             "languageName": Set(Language.allCases.map(\.rawValue)),
             "date.month": Set((1...12).map(String.init)),
             "feed.deadline": ["day", "asWritten"], "feed.date": ["day", "asWritten"],
+            "app.conflict": raw(FieldMerge.Resolution.self),
         ]
     }
 

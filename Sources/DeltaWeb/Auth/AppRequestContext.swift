@@ -17,6 +17,8 @@ public struct AppRequestContext: RequestContext {
     /// The path and query the request asked for, for links that keep the reader on this page
     /// (the language switcher); set by `LanguageMiddleware`.
     public var requestTarget = RequestTarget(path: "/", query: [])
+    /// The posted form, read and CSRF-checked by `FormMiddleware` on the routes that take forms.
+    var form: FormInput?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -28,6 +30,12 @@ public struct AppRequestContext: RequestContext {
 
     /// The language of the answer.
     var language: Language { labels.language }
+
+    /// The posted form; only routes behind `FormMiddleware` have one.
+    func requireForm() throws -> FormInput {
+        guard let form else { throw AppError(.unsupportedMediaType, "error.expectForm") }
+        return form
+    }
 
     /// The account, if signed in.
     var account: Account? { identity?.account }

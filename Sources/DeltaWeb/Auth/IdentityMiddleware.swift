@@ -21,15 +21,22 @@ struct IdentityMiddleware: RouterMiddleware {
             let secret = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             if let found = try await engine.read({ db in try await AccountStore(db: db).account(forToken: secret) }) {
                 context.identity = Identity(account: found.account, session: nil, tokenID: found.tokenID)
-                try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: found.tokenID, now: now) }
+                // Its last use is written at most once a minute: most API calls stay reads.
+                if AccountStore.isTokenUseDue(lastUsedAt: found.lastUsedAt, now: now) {
+                    try await engine.transaction { db in try await AccountStore(db: db).touchToken(id: found.tokenID, now: now) }
+                }
             } else {
                 return try problem(.unauthorized, context.labels.text("error.unknownToken"), labels: context.labels)
             }
         } else if let sessionID = request.cookies[SessionCookie.name]?.value, !sessionID.isEmpty {
-            let idle = configuration.sessionIdleSeconds
-            // A write only when the session must be extended (at most once a minute).
-            if let session = try await engine.transaction({ db in try await AccountStore(db: db).session(id: sessionID, now: now, idleSeconds: idle) }) {
+            // Looking the session up is a read: a page view does not take SQLite's write lock. Its
+            // use is written (extending it) at most once a minute, in a short transaction of its own.
+            if let session = try await engine.read({ db in try await AccountStore(db: db).session(id: sessionID, now: now) }) {
                 context.identity = Identity(account: session.account, session: session, tokenID: nil)
+                if session.isDueForRenewal(at: now) {
+                    let idle = configuration.sessionIdleSeconds
+                    try await engine.transaction { db in try await AccountStore(db: db).renew(session, now: now, idleSeconds: idle) }
+                }
             }
         }
         return try await next(request, context)

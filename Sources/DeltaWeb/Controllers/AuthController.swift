@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaServices
 import DeltaStore
 import Foundation
 import HTTPTypes
@@ -10,69 +11,82 @@ struct AuthController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    /// The one message for every failed sign-in: it never tells whether the username exists or is locked.
-
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/login") { request, context in try loginPage(request, context: context, username: "", error: nil, status: .ok) }
-        router.post("/login") { request, context in try await login(request, context: context) }
-        router.post("/logout") { request, context -> Response in
-            let form = try await FormInput.read(request, context: context)
-            try form.requireCSRF(context)
-            if let session = context.identity?.session {
-                try await engine.transaction { db in try await AccountStore(db: db).endSession(idHash: session.idHash) }
-            }
-            var response = Response.seeOther(to: "/")
-            response.setCookie(SessionCookie.make(SessionCookie.name, value: "", maxAge: 0, secure: SessionCookie.isSecure(request, configuration: configuration)))
-            return response
-        }
-        router.get("/account") { request, context in try await accountPage(context, newSecret: nil, error: nil) }
-        router.post("/account/tokens") { request, context -> Response in
-            let account = try signedIn(context)
-            let form = try await FormInput.read(request, context: context)
-            try form.requireCSRF(context)
-            guard let name = form.trimmed("name"), name.count <= 80 else {
-                return try await accountPage(context, newSecret: nil, error: context.labels.text("app.account.tokenName"), status: .unprocessableContent)
-            }
-            let now = configuration.now()
-            let created = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: account.id, name: name, now: now) }
-            // The secret is shown on this response only; it is not stored anywhere readable.
-            return try await accountPage(context, newSecret: created.secret, error: nil, status: .created)
-        }
-        router.post("/account/tokens/{tokenID}/revoke") { request, context -> Response in
-            let account = try signedIn(context)
-            let form = try await FormInput.read(request, context: context)
-            try form.requireCSRF(context)
-            let tokenID = try context.parameters.require("tokenID")
-            let now = configuration.now()
-            let revoked = try await engine.transaction { db in try await AccountStore(db: db).revokeToken(id: tokenID, accountID: account.id, now: now) }
-            guard revoked else { throw HTTPError(.notFound) }
-            return .seeOther(to: "/account")
-        }
-        router.post("/account/feed") { request, context -> Response in
-            let account = try signedIn(context)
-            let form = try await FormInput.read(request, context: context)
-            try form.requireCSRF(context)
-            let now = configuration.now()
-            let secret = try await engine.transaction { db in try await AccountStore(db: db).renewFeed(accountID: account.id, now: now) }
-            let host = request.head.authority.map { "http\(SessionCookie.isSecure(request, configuration: configuration) ? "s" : "")://\($0)" } ?? ""
-            return try await accountPage(context, newSecret: nil, error: nil, newFeedURL: "\(host)/feeds/\(secret)/calendar.ics", status: .created)
-        }
-        router.post("/account/feed/revoke") { request, context -> Response in
-            let account = try signedIn(context)
-            let form = try await FormInput.read(request, context: context)
-            try form.requireCSRF(context)
-            let now = configuration.now()
-            try await engine.transaction { db in try await AccountStore(db: db).revokeFeeds(accountID: account.id, now: now) }
-            return .seeOther(to: "/account#feed")
-        }
-        router.get("/api/me") { _, context -> Response in
-            guard let account = context.account else { return try renderer.problem(.unauthorized, detail: context.labels.text("error.signInOrToken"), labels: context.labels) }
-            return try renderer.json(account)
-        }
+    /// Registers the routes: the sign-in form on `pages` and `loginForm` (form read, its own
+    /// double-submit token), signing out on `sessionForms` (the session's token, whoever asks),
+    /// the account on `signedIn` and its forms on `forms`.
+    func addRoutes(pages: RouterGroup<AppRequestContext>, loginForm: RouterGroup<AppRequestContext>, sessionForms: RouterGroup<AppRequestContext>,
+                   signedIn: RouterGroup<AppRequestContext>,
+                   forms: RouterGroup<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        pages.get("login", use: showLogin)
+        loginForm.post("login", use: login)
+        sessionForms.post("logout", use: logout)
+        signedIn.get("account", use: account)
+        forms.post("account/tokens", use: createToken)
+        forms.post("account/tokens/{tokenID}/revoke", use: revokeToken)
+        forms.post("account/feed", use: renewFeed)
+        forms.post("account/feed/revoke", use: revokeFeed)
+        api.get("me", use: me)
     }
 
+    @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try loginPage(request, context: context, username: "", error: nil, status: .ok)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let session = context.identity?.session {
+            try await engine.transaction { db in try await AccountStore(db: db).endSession(idHash: session.idHash) }
+        }
+        var response = Response.seeOther(to: "/")
+        response.setCookie(SessionCookie.make(SessionCookie.name, value: "", maxAge: 0, secure: SessionCookie.isSecure(request, configuration: configuration)))
+        return response
+    }
+
+    @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await accountPage(context, newSecret: nil, error: nil)
+    }
+
+    @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        guard let name = try context.requireForm().trimmed("name"), name.count <= 80 else {
+            return try await accountPage(context, newSecret: nil, error: context.labels.text("app.account.tokenName"), status: .unprocessableContent)
+        }
+        let now = configuration.now()
+        let created = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: account.id, name: name, now: now) }
+        // The secret is shown on this response only; it is not stored anywhere readable.
+        return try await accountPage(context, newSecret: created.secret, error: nil, status: .created)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let tokenID = try context.parameters.require("tokenID")
+        let now = configuration.now()
+        let revoked = try await engine.transaction { db in try await AccountStore(db: db).revokeToken(id: tokenID, accountID: account.id, now: now) }
+        guard revoked else { throw HTTPError(.notFound) }
+        return .seeOther(to: "/account")
+    }
+
+    @Sendable func renewFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let now = configuration.now()
+        let secret = try await engine.transaction { db in try await AccountStore(db: db).renewFeed(accountID: account.id, now: now) }
+        let host = request.head.authority.map { "http\(SessionCookie.isSecure(request, configuration: configuration) ? "s" : "")://\($0)" } ?? ""
+        return try await accountPage(context, newSecret: nil, error: nil, newFeedURL: "\(host)/feeds/\(secret)/calendar.ics", status: .created)
+    }
+
+    @Sendable func revokeFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let now = configuration.now()
+        try await engine.transaction { db in try await AccountStore(db: db).revokeFeeds(accountID: account.id, now: now) }
+        return .seeOther(to: "/account#feed")
+    }
+
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try renderer.json(try signedIn(context))
+    }
+
+    /// The account of the request; the route groups let only signed-in requests reach these handlers.
     private func signedIn(_ context: AppRequestContext) throws -> Account {
-        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        guard let account = context.account else { throw AppError(.unauthorized, "error.signInOrToken") }
         return account
     }
 
@@ -104,8 +118,8 @@ struct AuthController: Sendable {
         return next
     }
 
-    private func login(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await FormInput.read(request, context: context)
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try context.requireForm()
         guard let cookie = request.cookies[SessionCookie.loginCSRFName]?.value, let given = form["_csrf"],
               Secrets.constantTimeEqual(cookie, given) else {
             throw AppError(.forbidden, "error.loginFormExpired")
@@ -114,13 +128,19 @@ struct AuthController: Sendable {
         let password = form["password"] ?? ""
         let now = configuration.now()
         let throttle = configuration.loginThrottle
-        // Per account name and per address (with a larger allowance); the strictest decides.
+        // Per account name and per address (with a larger allowance); the strictest decides. The
+        // attempt is counted before the password is checked, in one transaction, so parallel
+        // attempts each see the ones before them; a success gives its attempt back.
         let keys = [("account:\(username)", throttle), ("address:\(context.remoteAddress ?? "unknown")", throttle.forAddresses)]
+        let states = try await engine.transaction { db in
+            var states: [(earlierFailures: Int, lockedUntil: Double?)] = []
+            for (key, rules) in keys { states.append(try await AccountStore(db: db).countAttempt(key: key, now: now, throttle: rules)) }
+            return states
+        }
         var delay = 0.0
         var locked = false
-        for (key, rules) in keys {
-            let state = try await engine.read { db in try await AccountStore(db: db).failures(key: key, now: now, throttle: rules) }
-            switch rules.decide(failures: state.count, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
+        for ((_, rules), state) in zip(keys, states) {
+            switch rules.decide(failures: state.earlierFailures, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
             case .locked: locked = true
             case .proceed(let seconds): delay = max(delay, seconds)
             }
@@ -130,9 +150,6 @@ struct AuthController: Sendable {
         // Always run bcrypt, also for unknown names and locked keys, so timing tells nothing.
         let matches = try await Passwords.verify(password, hash: credentials?.passwordHash ?? Passwords.decoyHash)
         guard !locked, matches, let account = credentials?.account, !account.disabled else {
-            try await engine.transaction { db in
-                for (key, rules) in keys { try await AccountStore(db: db).recordFailure(key: key, now: now, throttle: rules) }
-            }
             return try loginPage(request, context: context, username: username, error: context.labels.text("app.login.failed"), status: .unauthorized)
         }
         let idle = configuration.sessionIdleSeconds
@@ -141,6 +158,7 @@ struct AuthController: Sendable {
         let session = try await engine.transaction { db in
             let store = AccountStore(db: db)
             try await store.clearFailures(key: keys[0].0)
+            try await store.forgiveAttempt(key: keys[1].0, throttle: keys[1].1)
             if let previous { try await store.endSession(idHash: previous.idHash) }
             try await store.purgeExpiredSessions(now: now)
             return try await store.startSession(accountID: account.id, now: now, idleSeconds: idle)

@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 import HTTPTypes
 import Hummingbird
@@ -15,7 +16,7 @@ struct CalendarController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         personalFeed(router)
         feed(router, "/bodies/{id}/calendar.ics", kind: "body") { register, id, request, labels in
             guard let body = try await register.body(id: id) else { return nil }
@@ -42,7 +43,7 @@ struct CalendarController: Sendable {
 
     /// A feed at `path`; an unknown (or hidden) id answers the same 404 page as the record's page.
     private func feed(
-        _ router: Router<AppRequestContext>, _ path: String, kind: String,
+        _ router: RouterGroup<AppRequestContext>, _ path: String, kind: String,
         build: @escaping @Sendable (Register, String, Request, Labels) async throws -> (name: String, events: [CalendarEvent])?
     ) {
         let today = configuration.today
@@ -83,7 +84,7 @@ extension CalendarController {
     /// sign in). It holds the meetings of the bodies the person edits — every body for readers and
     /// admins — the milestones of their dossiers and the open actions with a deadline, in the
     /// person's own read scope. Renewing or revoking the feed on /account ends the old URL.
-    func personalFeed(_ router: Router<AppRequestContext>) {
+    func personalFeed(_ router: RouterGroup<AppRequestContext>) {
         router.get("/feeds/{secret}/calendar.ics") { request, context -> Response in
             let secret = try context.parameters.require("secret")
             guard let account = try await engine.read({ db in try await AccountStore(db: db).account(forFeed: secret) }) else {

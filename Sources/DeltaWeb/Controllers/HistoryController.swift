@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaServices
 import DeltaStore
 import Hummingbird
 
@@ -15,41 +16,48 @@ struct HistoryController: Sendable {
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
     ]
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
+    func addRoutes(signedIn: RouterGroup<AppRequestContext>, signedInAPI: RouterGroup<AppRequestContext>) {
         for (segment, kind) in Self.segments {
-            router.get(RouterPath("/\(segment)/{id}/history")) { _, context -> Response in
-                _ = try EditRoutes.signedIn(context)
-                let id = try context.parameters.require("id")
-                guard let entries = try await history(kind: kind, id: id, context: context) else { throw HTTPError(.notFound) }
-                let page = HistoryPage(title: context.labels.text("app.title.history", ["kind": context.labels.recordKind(kind.rawValue), "id": id]), recordLink: Self.link(kind: kind, id: id),
-                                       entries: entries.reversed().map(AuditEntryView.init))
-                return try renderer.html("history", PageFrame(page: page, path: "/\(segment)", context: context))
-            }
-            router.get(RouterPath("/api/\(segment)/{id}/history")) { _, context -> Response in
-                guard context.account != nil else { return try renderer.problem(.unauthorized, detail: context.labels.text("error.historySignedIn"), labels: context.labels) }
-                let id = try context.parameters.require("id")
-                guard let entries = try await history(kind: kind, id: id, context: context) else {
-                    return try renderer.problem(.notFound, detail: context.labels.text("error.noRecord", ["kind": context.labels.recordKind(kind.rawValue), "id": id]), labels: context.labels)
-                }
-                return try renderer.json(entries.map(AuditEntryView.init))
-            }
+            signedIn.get("\(segment)/{id}/history") { _, context in try await historyPage(kind: kind, segment: segment, context: context) }
+            signedInAPI.get("\(segment)/{id}/history") { _, context in try await historyJSON(kind: kind, context: context) }
         }
-        router.get("/admin/changes") { _, context -> Response in
-            try Self.requireAdmin(context)
-            let entries = try await engine.read { db in try await AuditLog(db: db).recent(limit: 200) }
-            return try renderer.html("changes", PageFrame(page: ChangesPage(title: context.labels.text("app.title.changes"), entries: entries.map(AuditEntryView.init)), path: "/admin/changes", context: context))
+        signedIn.get("admin/changes", use: changes)
+        signedIn.get("admin/users", use: users)
+    }
+
+    private func historyPage(kind: RecordKind, segment: String, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let entries = try await history(kind: kind, id: id, context: context) else { throw AppError(.notFound, "error.noRecord", ["kind": kind.rawValue, "id": id]) }
+        let title = context.labels.text("app.title.history", ["kind": context.labels.recordKind(kind.rawValue), "id": id])
+        let page = HistoryPage(title: title, recordLink: Self.link(kind: kind, id: id), entries: entries.reversed().map(AuditEntryView.init))
+        return try renderer.html("history", PageFrame(page: page, path: "/\(segment)", context: context))
+    }
+
+    private func historyJSON(kind: RecordKind, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let entries = try await history(kind: kind, id: id, context: context) else { throw AppError(.notFound, "error.noRecord", ["kind": kind.rawValue, "id": id]) }
+        return try renderer.json(entries.map(AuditEntryView.init))
+    }
+
+    @Sendable func changes(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try Self.requireAdmin(context)
+        let entries = try await engine.read { db in try await AuditLog(db: db).recent(limit: 200) }
+        let page = ChangesPage(title: context.labels.text("app.title.changes"), entries: entries.map(AuditEntryView.init))
+        return try renderer.html("changes", PageFrame(page: page, path: "/admin/changes", context: context))
+    }
+
+    @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try Self.requireAdmin(context)
+        let labels = context.labels
+        let accounts = try await engine.read { db in try await AccountStore(db: db).accounts() }
+        let rows = accounts.map {
+            UserRow(username: $0.id, displayName: $0.displayName, delegation: $0.delegation, roleLabel: labels.accountRole($0.role),
+                    scope: ($0.editsBodyIDs.map { labels.text("app.users.editsBody", ["id": $0]) }
+                           + $0.editsDossierIDs.map { labels.text("app.users.editsDossier", ["id": $0]) }).joined(separator: ", "),
+                    disabled: $0.disabled)
         }
-        router.get("/admin/users") { _, context -> Response in
-            try Self.requireAdmin(context)
-            let accounts = try await engine.read { db in try await AccountStore(db: db).accounts() }
-            let rows = accounts.map {
-                UserRow(username: $0.id, displayName: $0.displayName, delegation: $0.delegation, roleLabel: context.labels.accountRole($0.role),
-                        scope: ($0.editsBodyIDs.map { context.labels.text("app.users.editsBody", ["id": $0]) }
-                               + $0.editsDossierIDs.map { context.labels.text("app.users.editsDossier", ["id": $0]) }).joined(separator: ", "),
-                        disabled: $0.disabled)
-            }
-            return try renderer.html("users", PageFrame(page: UsersPage(title: context.labels.text("app.title.users"), users: rows), path: "/admin/users", context: context))
-        }
+        return try renderer.html("users", PageFrame(page: UsersPage(title: labels.text("app.title.users"), users: rows), path: "/admin/users", context: context))
     }
 
     /// The entries of a record the reader may see; nil when the record is not visible (or does not exist).
@@ -83,7 +91,6 @@ struct HistoryController: Sendable {
     }
 
     static func requireAdmin(_ context: AppRequestContext) throws {
-        let account = try EditRoutes.signedIn(context)
-        guard account.role == .admin else { throw AppError(.forbidden, "error.adminsOnly") }
+        guard context.account?.role == .admin else { throw AppError(.forbidden, "error.adminsOnly") }
     }
 }

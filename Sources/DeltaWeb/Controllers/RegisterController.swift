@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 import Hummingbird
 
@@ -12,7 +13,7 @@ struct RegisterController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         page(router, "/", template: "overview") { register, _, today, labels in try await register.overviewPage(today: today, labels: labels) }
         page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
             let query = request.uri.queryParameters
@@ -39,19 +40,17 @@ struct RegisterController: Sendable {
     /// The private notes of the reader's delegation on a dossier and its agreements.
     private func notes(kind: String, id: String, context: AppRequestContext) async throws -> [NoteView] {
         guard kind == "dossier", let account = context.account else { return [] }
+        let scope = context.readScope
+        // One statement: the notes on the dossier and on its agreements visible in this scope.
         return try await engine.read { db in
-            let agreements = try await Register(db: db, scope: context.readScope).agreements(dossierID: id)
-            let store = NoteStore(db: db)
-            let onDossier = try await store.notes(kind: .dossier, recordIDs: [id], delegation: account.delegation)
-            let onAgreements = try await store.notes(kind: .agreement, recordIDs: agreements.map(\.id), delegation: account.delegation)
-            let titles = Dictionary(uniqueKeysWithValues: agreements.map { ($0.id, $0.title) })
-            return (onDossier + onAgreements).map { NoteView($0, about: $0.recordKind == .agreement ? titles[$0.recordID] : nil) }
+            try await Register(db: db, scope: scope).notes(onDossier: id, delegation: account.delegation)
+                .map { NoteView($0.note, about: $0.agreementTitle) }
         }
     }
 
     /// A page without an id, at `path` (HTML) and `/api<path>` (JSON).
     private func page<Model: Codable & Sendable>(
-        _ router: Router<AppRequestContext>, _ path: String, template: String,
+        _ router: RouterGroup<AppRequestContext>, _ path: String, template: String,
         build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model
     ) {
         let today = configuration.today
@@ -69,7 +68,7 @@ struct RegisterController: Sendable {
 
     /// A record page with an `{id}`; unknown ids answer 404 (a page, or a problem document).
     private func record<Model: Codable & Sendable>(
-        _ router: Router<AppRequestContext>, _ path: String, template: String, kind: String,
+        _ router: RouterGroup<AppRequestContext>, _ path: String, template: String, kind: String,
         build: @escaping @Sendable (Register, String, CalendarDate, Labels) async throws -> Model?
     ) {
         let today = configuration.today

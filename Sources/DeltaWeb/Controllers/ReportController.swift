@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 import Foundation
 import HTTPTypes
@@ -12,7 +13,7 @@ struct ReportController: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         router.get("/bodies/{id}/report") { request, context -> Response in
             let report = try await report(request, context: context)
             return Self.document(ProgressReportRenderer.html(report), type: "text/html; charset=utf-8")
@@ -34,8 +35,14 @@ struct ReportController: Sendable {
         if let lang = query["lang"], Language(rawValue: String(lang)) == nil {
             throw AppError(.badRequest, "error.unknownLanguage", ["lang": String(lang)])
         }
-        let period = try ReportPeriod(year: query["year"].map(String.init), from: query["from"].map(String.init),
+        let period: ReportPeriod
+        do {
+            period = try ReportPeriod(year: query["year"].map(String.init), from: query["from"].map(String.init),
                                       to: query["to"].map(String.init), today: today)
+        } catch let error as OperationError {
+            // A period the report cannot cover is a bad request (the query is wrong), not a form to correct.
+            throw AppError(.badRequest, error.key, error.arguments)
+        }
         let scope = context.readScope
         let anonymous = context.account == nil
         let input = try await engine.read { db in
@@ -55,27 +62,3 @@ struct ReportController: Sendable {
     }
 }
 
-/// The period a report covers: a calendar year, or two dates.
-public struct ReportPeriod: Sendable {
-    public let from: CalendarDate
-    public let to: CalendarDate
-    public let name: String
-
-    /// `year` ("2026"), or `from` and `to` (YYYY-MM-DD); the current year when none is given.
-    public init(year: String?, from: String?, to: String?, today: CalendarDate) throws {
-        if let from, let to {
-            guard let start = CalendarDate(iso: from), let end = CalendarDate(iso: to), start <= end else {
-                throw AppError(.badRequest, "error.reportFromTo")
-            }
-            self.from = start; self.to = end; name = "\(start.iso) – \(end.iso)"
-            return
-        }
-        let number = year.flatMap(Int.init) ?? today.year
-        guard (1990...2100).contains(number), year.map({ Int($0) != nil }) ?? true else {
-            throw AppError(.badRequest, "error.reportYear")
-        }
-        self.from = CalendarDate(year: number, month: 1, day: 1)!
-        self.to = CalendarDate(year: number, month: 12, day: 31)!
-        name = String(number)
-    }
-}

@@ -8,17 +8,20 @@ public enum ProgressReports {
     /// `approvedMinutesOnly` leaves out decisions and actions of draft minutes (anonymous readers).
     public static func input(register: Register, bodyID: String, from: CalendarDate, to: CalendarDate, periodName: String,
                              today: CalendarDate, approvedMinutesOnly: Bool) async throws -> ProgressReportInput? {
-        guard let body = try await register.body(id: bodyID) else { return nil }
-        let all = try await register.bodies()
+        // A fixed number of reads whatever the register's size: the lookup tables (body, bodies,
+        // dossiers, organisations), milestones, agreements, investments, meetings, and the minutes,
+        // agendas and outcomes of all the body tree's meetings at once.
+        let tables = try await register.lookupTables()
+        guard let body = tables.bodies.first(where: { $0.id == bodyID }) else { return nil }
         var bodyIDs: Set<String> = [bodyID]
         var grew = true
         while grew {
             grew = false
-            for candidate in all where !bodyIDs.contains(candidate.id) {
+            for candidate in tables.bodies where !bodyIDs.contains(candidate.id) {
                 if let parent = candidate.parentID, bodyIDs.contains(parent) { bodyIDs.insert(candidate.id); grew = true }
             }
         }
-        let dossiers = try await register.dossiers().filter { $0.bodyID.map(bodyIDs.contains) ?? false }
+        let dossiers = tables.dossiers.filter { $0.bodyID.map(bodyIDs.contains) ?? false }
         let dossierIDs = Set(dossiers.map(\.id))
         let milestones = try await register.milestones().filter { dossierIDs.contains($0.dossierID) }
         let agreements = try await register.agreements().filter { !dossierIDs.isDisjoint(with: $0.dossierIDs) }
@@ -27,29 +30,34 @@ public enum ProgressReports {
         let agreementDossier = Dictionary(uniqueKeysWithValues: agreements.compactMap { agreement in
             agreement.dossierIDs.first { dossierIDs.contains($0) }.map { (agreement.id, $0) }
         })
+        // Body by body (by id), each body's meetings by date.
+        let meetingsByBody = Dictionary(grouping: try await register.meetings().filter { bodyIDs.contains($0.bodyID) }, by: \.bodyID)
+        let meetings = bodyIDs.sorted().flatMap { meetingsByBody[$0] ?? [] }
+        let meetingIDs = meetings.map(\.id)
         let store = MeetingStore(db: register.database)
+        let minutes = approvedMinutesOnly ? try await store.minutes(meetingIDs: meetingIDs) : [:]
+        let agendas = try await store.agenda(meetingIDs: meetingIDs)
+        let outcomesByMeeting = try await store.outcomes(meetingIDs: meetingIDs)
         var outcomes: [(outcome: Outcome, meeting: Meeting, dossierID: String?)] = []
-        for id in bodyIDs.sorted() {
-            for meeting in try await register.meetings(bodyID: id) {
-                if approvedMinutesOnly, try await store.minutes(meetingID: meeting.id).status != .approved { continue }
-                let items = Dictionary(uniqueKeysWithValues: try await store.agenda(meetingID: meeting.id).map { ($0.id, $0) })
-                for outcome in try await store.outcomes(meetingID: meeting.id) {
-                    // The record a decision changes says best what it is about; otherwise its agenda item.
-                    var dossier: String?
-                    if let change = outcome.change {
-                        switch change.kind {
-                        case .milestoneDue, .milestoneStatus: dossier = milestoneDossier[change.recordID]
-                        case .agreementCompletion: dossier = agreementDossier[change.recordID]
-                        case .mandateGiven: dossier = change.recordID
-                        }
+        for meeting in meetings {
+            if approvedMinutesOnly, minutes[meeting.id]?.status != .approved { continue }
+            let items = Dictionary(uniqueKeysWithValues: (agendas[meeting.id] ?? []).map { ($0.id, $0) })
+            for outcome in outcomesByMeeting[meeting.id] ?? [] {
+                // The record a decision changes says best what it is about; otherwise its agenda item.
+                var dossier: String?
+                if let change = outcome.change {
+                    switch change.kind {
+                    case .milestoneDue, .milestoneStatus: dossier = milestoneDossier[change.recordID]
+                    case .agreementCompletion: dossier = agreementDossier[change.recordID]
+                    case .mandateGiven: dossier = change.recordID
                     }
-                    if dossier == nil { dossier = outcome.agendaItemID.flatMap { items[$0]?.dossierID } }
-                    if dossier == nil, let milestoneID = outcome.agendaItemID.flatMap({ items[$0]?.milestoneID }) { dossier = milestoneDossier[milestoneID] }
-                    outcomes.append((outcome, meeting, dossier))
                 }
+                if dossier == nil { dossier = outcome.agendaItemID.flatMap { items[$0]?.dossierID } }
+                if dossier == nil, let milestoneID = outcome.agendaItemID.flatMap({ items[$0]?.milestoneID }) { dossier = milestoneDossier[milestoneID] }
+                outcomes.append((outcome, meeting, dossier))
             }
         }
-        let names = Dictionary(uniqueKeysWithValues: try await register.organisations().map { ($0.id, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: tables.organisations.map { ($0.id, $0.name) })
         return ProgressReportInput(body: body, from: from, to: to, periodName: periodName, today: today, dossiers: dossiers,
                                    milestones: milestones, agreements: agreements, investments: investments, outcomes: outcomes,
                                    organisationNames: names)

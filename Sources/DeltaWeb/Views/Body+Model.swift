@@ -60,8 +60,9 @@ struct BodyListPage: Codable, Sendable {
 extension Register {
     /// Builds a body's page; nil when it does not exist or is not visible.
     func bodyPage(id: String, today: CalendarDate, labels: Labels) async throws -> BodyPage? {
-        guard let body = try await body(id: id) else { return nil }
+        // The body itself comes with the lookup tables.
         let index = try await lookupIndex(today: today, labels: labels)
+        guard let body = index.bodies[id] else { return nil }
         let meetings = try await meetings(bodyID: id)
         let members = try await memberships(bodyID: id).map { member in
             MemberView(organisation: index.organisation(member.organisationID)!, person: member.person, role: member.role.rawValue,

@@ -196,14 +196,20 @@ struct TotalView: Codable, Sendable {
     }
 }
 
+extension RegisterIndex {
+    /// An index over tables already read.
+    init(_ tables: LookupTables, today: CalendarDate, labels: Labels) {
+        self.init(organisations: Dictionary(uniqueKeysWithValues: tables.organisations.map { ($0.id, $0) }),
+                  documents: Dictionary(uniqueKeysWithValues: tables.documents.map { ($0.id, $0) }),
+                  bodies: Dictionary(uniqueKeysWithValues: tables.bodies.map { ($0.id, $0) }),
+                  dossiers: Dictionary(uniqueKeysWithValues: tables.dossiers.map { ($0.id, $0) }),
+                  today: today, labels: labels)
+    }
+}
+
 extension Register {
-    /// Loads the lookup tables every page uses to name records.
+    /// Loads the lookup tables every page uses to name records, in one statement.
     func lookupIndex(today: CalendarDate, labels: Labels) async throws -> RegisterIndex {
-        RegisterIndex(
-            organisations: Dictionary(uniqueKeysWithValues: try await organisations().map { ($0.id, $0) }),
-            documents: Dictionary(uniqueKeysWithValues: try await documentHeaders().map { ($0.id, $0) }),
-            bodies: Dictionary(uniqueKeysWithValues: try await bodies().map { ($0.id, $0) }),
-            dossiers: Dictionary(uniqueKeysWithValues: try await dossiers().map { ($0.id, $0) }),
-            today: today, labels: labels)
+        RegisterIndex(try await lookupTables(), today: today, labels: labels)
     }
 }

@@ -37,8 +37,9 @@ struct DossierPage: Codable, Sendable {
 extension Register {
     /// Builds a dossier's page; nil when the dossier does not exist or is not visible.
     func dossierPage(id: String, today: CalendarDate, labels: Labels) async throws -> DossierPage? {
-        guard let dossier = try await dossier(id: id) else { return nil }
+        // The dossier itself comes with the lookup tables: four reads in all, whatever its size.
         let index = try await lookupIndex(today: today, labels: labels)
+        guard let dossier = index.dossiers[id] else { return nil }
         let milestones = try await milestones(dossierID: id)
         // Oldest document first: the dossier's story in the order it was told.
         let agreements = try await agreements(dossierID: id).enumerated().sorted { lhs, rhs in
@@ -96,9 +97,10 @@ struct DossierFilter: Codable, Sendable {
 extension Register {
     /// Builds the dossier list, filtered.
     func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
-        let index = try await lookupIndex(today: today, labels: labels)
+        let tables = try await lookupTables()
+        let index = RegisterIndex(tables, today: today, labels: labels)
         let byDossier = Dictionary(grouping: try await milestones(), by: \.dossierID)
-        let all = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        let all = tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
         let shown = all.filter { summary in
             (filter.theme.map { summary.themes.contains($0) } ?? true)
                 && (filter.status.map { summary.health == $0 } ?? true)

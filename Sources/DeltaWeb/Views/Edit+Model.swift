@@ -1,3 +1,4 @@
+import DeltaServices
 import DeltaStore
 
 /// An edit form (new or existing record), possibly showing a conflict with a newer version.

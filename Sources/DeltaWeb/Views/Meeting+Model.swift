@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaReports
+import DeltaServices
 import DeltaStore
 
 /// A meeting: details, invitees and attendance, agenda, and minutes (decisions and actions).

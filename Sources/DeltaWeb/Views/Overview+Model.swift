@@ -77,12 +77,15 @@ enum SummaryBuilder {
 extension Register {
     /// Builds the overview for a day.
     func overviewPage(today: CalendarDate, labels: Labels) async throws -> OverviewPage {
-        let index = try await lookupIndex(today: today, labels: labels)
+        // Three reads whatever the register's size: the lookup tables (which hold the dossier and
+        // body lists too), every milestone and every meeting.
+        let tables = try await lookupTables()
+        let index = RegisterIndex(tables, today: today, labels: labels)
         let milestones = try await milestones()
         let byDossier = Dictionary(grouping: milestones, by: \.dossierID)
         let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
-        let dossiers = try await dossiers().map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
-        let bodies = try await bodies().map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today, labels: labels) }
+        let dossiers = tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        let bodies = tables.bodies.map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today, labels: labels) }
         let states = milestones.map { ($0, DeadlineRules.state(of: $0, today: today)) }
         return OverviewPage(
             title: labels.text("app.title.overview"), today: today.iso, todayLabel: labels.date(today), dossiers: dossiers, bodies: bodies,

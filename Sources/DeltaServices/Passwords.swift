@@ -4,12 +4,12 @@ import NIOPosix
 
 /// Password hashing with bcrypt, always on the thread pool: a hash takes a noticeable fraction of a
 /// second on purpose and must never block the event loop.
-public enum Passwords {
+package enum Passwords {
     /// The smallest length accepted; long passphrases beat complexity rules.
-    public static let minimumLength = 12
+    package static let minimumLength = 12
 
     /// Why a password is refused, or nil when it is acceptable.
-    public static func problem(with password: String) -> PasswordProblem? {
+    package static func problem(with password: String) -> PasswordProblem? {
         if password.count < minimumLength { return .tooShort(minimum: minimumLength) }
         if Set(password).count < 4 { return .tooSimple }
         if password.utf8.count > 72 { return .tooLong(maximumBytes: 72) }
@@ -17,21 +17,21 @@ public enum Passwords {
     }
 
     /// The bcrypt hash of a password.
-    public static func hash(_ password: String, cost: UInt8 = 12) async throws -> String {
+    package static func hash(_ password: String, cost: UInt8 = 12) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Whether a password matches a bcrypt hash.
-    public static func verify(_ password: String, hash: String) async throws -> Bool {
+    package static func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
     /// A hash to check against when the username is unknown, so both cases take as long.
-    static let decoyHash = Bcrypt.hash("decoy password that never matches", cost: 12)
+    package static let decoyHash = Bcrypt.hash("decoy password that never matches", cost: 12)
 }
 
 /// Why a password is refused; rendered per language by `Labels.passwordProblem(_:)`.
-public enum PasswordProblem: Sendable, Equatable {
+package enum PasswordProblem: Sendable, Equatable {
     case tooShort(minimum: Int)
     case tooSimple
     /// bcrypt reads only the first 72 bytes.
@@ -40,7 +40,7 @@ public enum PasswordProblem: Sendable, Equatable {
 
 extension Labels {
     /// Why a password is refused, in this language.
-    public func passwordProblem(_ problem: PasswordProblem) -> String {
+    package func passwordProblem(_ problem: PasswordProblem) -> String {
         switch problem {
         case .tooShort(let minimum): text("password.tooShort", ["minimum": String(minimum)])
         case .tooSimple: text("password.tooSimple")

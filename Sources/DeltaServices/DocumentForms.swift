@@ -2,10 +2,10 @@ import DeltaDomain
 import DeltaReports
 import DeltaStore
 
-enum DocumentForm: RecordForm {
-    static let segment = "documents"
+package enum DocumentForm: RecordForm {
+    package static let segment = "documents"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "kind", label: l.text("form.documents.kind"), input: .select(enumChoices(DocumentKind.self, l.documentKind)), required: true),
          FieldSpec(name: "title", label: l.text("form.documents.title"), input: .text, required: true),
          FieldSpec(name: "date", label: l.text("form.documents.date"), input: .date, required: true),
@@ -18,12 +18,12 @@ enum DocumentForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of d: Document) -> [String: String] {
+    package static func values(of d: Document) -> [String: String] {
         ["kind": d.kind.rawValue, "title": d.title, "date": d.date.iso, "place": d.place ?? "", "reference": d.reference ?? "",
          "language": d.language, "summary": d.summary ?? "", "text": d.text, "visibility": d.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
         let kind = r.choice("kind", DocumentKind.self)
         let title = r.required("title", r.labels.text("form.documents.title"), limit: 500)
         let date = r.date("date", r.labels.text("form.documents.date"), required: true)
@@ -47,13 +47,13 @@ enum DocumentForm: RecordForm {
                         attachmentCount: existing?.attachmentCount, summary: summary, text: text, visibility: visibility)
     }
 
-    static func page(of d: Document) -> String { "/documents/\(d.id)" }
+    package static func page(of d: Document) -> String { "/documents/\(d.id)" }
 }
 
-enum AgreementForm: RecordForm {
-    static let segment = "agreements"
+package enum AgreementForm: RecordForm {
+    package static let segment = "agreements"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "title", label: l.text("form.agreements.title"), input: .text, required: true),
          FieldSpec(name: "documentID", label: l.text("form.agreements.documentID"), input: .select(choices.documents), required: true),
          FieldSpec(name: "quote", label: l.text("form.agreements.quote"), input: .textarea, required: true,
@@ -66,13 +66,13 @@ enum AgreementForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of a: Agreement) -> [String: String] {
+    package static func values(of a: Agreement) -> [String: String] {
         ["title": a.title, "documentID": a.source.documentID, "quote": a.source.quote, "dossierIDs": a.dossierIDs.joined(separator: ", "),
          "partyIDs": a.partyIDs.joined(separator: ", "), "bodyID": a.bodyID ?? "", "due": a.due?.wording ?? "",
          "completion": a.completion.rawValue, "visibility": a.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Agreement?, choices: FormChoices) -> Agreement? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Agreement?, choices: FormChoices) -> Agreement? {
         let title = r.required("title", r.labels.text("form.agreements.title"), limit: 500)
         let document = r.reference("documentID", among: choices.ids(choices.documents), required: true)
         let quote = r.required("quote", r.labels.text("form.agreements.quote"), limit: 8_000)
@@ -93,5 +93,5 @@ enum AgreementForm: RecordForm {
                          partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due, completion: completion, visibility: visibility)
     }
 
-    static func page(of a: Agreement) -> String { "/documents/\(a.source.documentID)#\(a.source.anchor)" }
+    package static func page(of a: Agreement) -> String { "/documents/\(a.source.documentID)#\(a.source.anchor)" }
 }

@@ -1,12 +1,16 @@
+import DeltaServices
 import DeltaStore
 import Foundation
 import Hummingbird
 
 /// The fields of a submitted form: `application/x-www-form-urlencoded`, or `multipart/form-data`
-/// when it carries a file (a document's text as .txt/.md).
+/// when it carries a file (a document's text as .txt/.md). Read once per request by
+/// `FormMiddleware` and handed to the handler as `context.form`.
 struct FormInput: Sendable {
-    /// The first value of every field.
+    /// The value of every field.
     private(set) var values: [String: String] = [:]
+    /// The body as sent, when it was `application/x-www-form-urlencoded`, for typed decoding.
+    private(set) var urlEncoded: String?
     /// Uploaded files by field name: file name and contents as UTF-8 text.
     private(set) var files: [String: (name: String, text: String)] = [:]
 
@@ -29,7 +33,10 @@ struct FormInput: Sendable {
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Array(body.readableBytesView)
         if type.hasPrefix("application/x-www-form-urlencoded") {
-            return FormInput(values: parseURLEncoded(String(decoding: bytes, as: UTF8.self)))
+            let text = String(decoding: bytes, as: UTF8.self)
+            var input = FormInput(values: try parseURLEncoded(text))
+            input.urlEncoded = text
+            return input
         }
         if type.hasPrefix("multipart/form-data"), let boundary = boundary(in: request.headers[.contentType] ?? "") {
             return try parseMultipart(bytes, boundary: boundary)
@@ -37,24 +44,32 @@ struct FormInput: Sendable {
         throw AppError(.unsupportedMediaType, "error.expectForm")
     }
 
-    /// Refuses the form unless it carries the session's CSRF token (constant-time compare).
-    func requireCSRF(_ context: AppRequestContext) throws {
-        guard let expected = context.identity?.session?.csrfToken, let given = values["_csrf"],
-              Secrets.constantTimeEqual(expected, given)
-        else { throw AppError(.forbidden, "error.formExpired") }
+    /// The form as a typed input, read with Hummingbird's `URLEncodedFormDecoder`; a field the
+    /// type does not know is ignored, a malformed one refused.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        do {
+            return try URLEncodedFormDecoder().decode(T.self, from: urlEncoded ?? "")
+        } catch {
+            throw AppError(.badRequest, "error.badForm")
+        }
     }
 
-    static func parseURLEncoded(_ text: String) -> [String: String] {
-        var values: [String: String] = [:]
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
-            }
-            let key = decode(parts[0])
-            if values[key] == nil { values[key] = parts.count > 1 ? decode(parts[1]) : "" }
+    /// The values, with a document's text chosen as a file standing in for the pasted text.
+    var valuesWithUploadedText: [String: String] {
+        var result = values
+        if let file = files["textFile"], !file.text.isEmpty { result["text"] = file.text }
+        return result
+    }
+
+    /// Fields of `application/x-www-form-urlencoded` text, read with Hummingbird's
+    /// `URLEncodedFormDecoder` (a field named twice is refused rather than guessed at).
+    static func parseURLEncoded(_ text: String) throws -> [String: String] {
+        guard !text.isEmpty else { return [:] }
+        do {
+            return try URLEncodedFormDecoder().decode([String: String].self, from: text)
+        } catch {
+            throw AppError(.badRequest, "error.badForm")
         }
-        return values
     }
 
     static func boundary(in contentType: String) -> String? {

@@ -4,7 +4,7 @@ import DeltaStore
 
 /// How one kind of record is edited: its fields, its values as form text, and how submitted text
 /// becomes a record again. The same description serves the HTML form and the JSON API.
-protocol RecordForm: Sendable {
+package protocol RecordForm: Sendable {
     associatedtype Record: StoredRecord
     /// The path segment of the kind's routes ("milestones").
     static var segment: String { get }
@@ -20,22 +20,22 @@ protocol RecordForm: Sendable {
 
 extension RecordForm {
     /// Choices for an enum, labelled in the reader's language.
-    static func enumChoices<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ label: (E) -> String) -> [Choice] where E.RawValue == String {
+    package static func enumChoices<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ label: (E) -> String) -> [Choice] where E.RawValue == String {
         E.allCases.map { Choice(value: $0.rawValue, label: label($0)) }
     }
 
-    static func visibilityField(_ l: Labels) -> FieldSpec {
+    package static func visibilityField(_ l: Labels) -> FieldSpec {
         FieldSpec(name: "visibility", label: l.text("form.common.visibility"), input: .select(enumChoices(Visibility.self, l.visibility)), required: true,
                   hint: l.text("form.common.visibilityHint"))
     }
 
-    static func optionalChoice(_ choices: [Choice]) -> [Choice] { [Choice(value: "", label: "—")] + choices }
+    package static func optionalChoice(_ choices: [Choice]) -> [Choice] { [Choice(value: "", label: "—")] + choices }
 }
 
-enum MilestoneForm: RecordForm {
-    static let segment = "milestones"
+package enum MilestoneForm: RecordForm {
+    package static let segment = "milestones"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "dossierID", label: l.text("form.milestones.dossierID"), input: .select(choices.dossiers), required: true),
          FieldSpec(name: "title", label: l.text("form.milestones.title"), input: .text, required: true),
          FieldSpec(name: "due", label: l.text("form.milestones.due"), input: .text, required: true, hint: l.text("form.milestones.titleHint")),
@@ -46,12 +46,12 @@ enum MilestoneForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of m: Milestone) -> [String: String] {
+    package static func values(of m: Milestone) -> [String: String] {
         ["dossierID": m.dossierID, "title": m.title, "due": m.due.wording, "ownerID": m.ownerID ?? "", "status": m.status.rawValue,
          "achievedOn": m.achievedOn?.iso ?? "", "note": m.note ?? "", "visibility": m.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Milestone?, choices: FormChoices) -> Milestone? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Milestone?, choices: FormChoices) -> Milestone? {
         let dossierID = r.reference("dossierID", among: choices.ids(choices.dossiers), required: true)
         let title = r.required("title", r.labels.text("form.milestones.title"), limit: 300)
         let due = r.period("due", r.labels.text("form.milestones.due"), required: true, referenceYear: existing?.due.earliest.year)
@@ -66,13 +66,13 @@ enum MilestoneForm: RecordForm {
                          source: existing?.source, note: note, visibility: visibility)
     }
 
-    static func page(of m: Milestone) -> String { "/dossiers/\(m.dossierID)#\(m.id)" }
+    package static func page(of m: Milestone) -> String { "/dossiers/\(m.dossierID)#\(m.id)" }
 }
 
-enum DossierForm: RecordForm {
-    static let segment = "dossiers"
+package enum DossierForm: RecordForm {
+    package static let segment = "dossiers"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "title", label: l.text("form.dossiers.title"), input: .text, required: true),
          FieldSpec(name: "summary", label: l.text("form.dossiers.summary"), input: .textarea, required: true),
          FieldSpec(name: "themes", label: l.text("form.dossiers.themes"), input: .text, hint: l.text("form.dossiers.summaryHint")),
@@ -82,12 +82,12 @@ enum DossierForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of d: Dossier) -> [String: String] {
+    package static func values(of d: Dossier) -> [String: String] {
         ["title": d.title, "summary": d.summary, "themes": d.themes.joined(separator: ", "), "bodyID": d.bodyID ?? "",
          "leadIDs": d.leadIDs.joined(separator: ", "), "railLinks": d.railLinks.joined(separator: ", "), "visibility": d.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Dossier?, choices: FormChoices) -> Dossier? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Dossier?, choices: FormChoices) -> Dossier? {
         let title = r.required("title", r.labels.text("form.dossiers.title"), limit: 300)
         let summary = r.required("summary", r.labels.text("form.dossiers.summary"), limit: 8_000)
         let body = r.reference("bodyID", among: choices.ids(choices.bodies))
@@ -98,13 +98,13 @@ enum DossierForm: RecordForm {
                        railLinks: r.list("railLinks"), mandate: existing?.mandate, visibility: visibility)
     }
 
-    static func page(of d: Dossier) -> String { "/dossiers/\(d.id)" }
+    package static func page(of d: Dossier) -> String { "/dossiers/\(d.id)" }
 }
 
-enum MeetingForm: RecordForm {
-    static let segment = "meetings"
+package enum MeetingForm: RecordForm {
+    package static let segment = "meetings"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "bodyID", label: l.text("form.meetings.bodyID"), input: .select(choices.bodies), required: true),
          FieldSpec(name: "title", label: l.text("form.meetings.title"), input: .text, required: true),
          FieldSpec(name: "when", label: l.text("form.meetings.when"), input: .text, required: true, hint: l.text("form.meetings.titleHint")),
@@ -116,13 +116,13 @@ enum MeetingForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of m: Meeting) -> [String: String] {
+    package static func values(of m: Meeting) -> [String: String] {
         ["bodyID": m.bodyID, "title": m.title, "when": m.when.wording, "time": m.time?.wording ?? "",
          "timeZone": m.time?.timeZone ?? "Europe/Brussels", "place": m.place ?? "", "online": m.online ? "yes" : "no",
          "status": m.status.rawValue, "visibility": m.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Meeting?, choices: FormChoices) -> Meeting? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Meeting?, choices: FormChoices) -> Meeting? {
         let body = r.reference("bodyID", among: choices.ids(choices.bodies), required: true)
         let title = r.required("title", r.labels.text("form.meetings.title"), limit: 300)
         let when = r.period("when", r.labels.text("form.meetings.when"), required: true, referenceYear: existing?.when.earliest.year)
@@ -142,13 +142,13 @@ enum MeetingForm: RecordForm {
                        visibility: visibility, time: time, online: r.text("online") == "yes", invitees: existing?.invitees ?? [])
     }
 
-    static func page(of m: Meeting) -> String { "/meetings/\(m.id)" }
+    package static func page(of m: Meeting) -> String { "/meetings/\(m.id)" }
 }
 
-enum OrganisationForm: RecordForm {
-    static let segment = "organisations"
+package enum OrganisationForm: RecordForm {
+    package static let segment = "organisations"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "name", label: l.text("form.organisations.name"), input: .text, required: true),
          FieldSpec(name: "shortName", label: l.text("form.organisations.shortName"), input: .text),
          FieldSpec(name: "country", label: l.text("form.organisations.country"), input: .select(enumChoices(Country.self, l.country)), required: true),
@@ -158,12 +158,12 @@ enum OrganisationForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of o: Organisation) -> [String: String] {
+    package static func values(of o: Organisation) -> [String: String] {
         ["name": o.name, "shortName": o.shortName ?? "", "country": o.country.rawValue, "level": o.level.rawValue,
          "parentID": o.parentID ?? "", "website": o.website ?? "", "visibility": o.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Organisation?, choices: FormChoices) -> Organisation? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Organisation?, choices: FormChoices) -> Organisation? {
         let name = r.required("name", r.labels.text("form.organisations.name"), limit: 300)
         let short = r.optional("shortName", limit: 40)
         let country = r.choice("country", Country.self)
@@ -177,13 +177,13 @@ enum OrganisationForm: RecordForm {
         return Organisation(id: id, name: name, shortName: short, country: country, level: level, parentID: parent, website: website, visibility: visibility)
     }
 
-    static func page(of o: Organisation) -> String { "/organisations#\(o.id)" }
+    package static func page(of o: Organisation) -> String { "/organisations#\(o.id)" }
 }
 
-enum InvestmentForm: RecordForm {
-    static let segment = "investments"
+package enum InvestmentForm: RecordForm {
+    package static let segment = "investments"
 
-    static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
+    package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "title", label: l.text("form.investments.title"), input: .text, required: true),
          FieldSpec(name: "amountKind", label: l.text("form.investments.amountKind"), input: .select(enumChoices(AmountKind.self, l.amountKind)), required: true),
          FieldSpec(name: "minimumEuros", label: l.text("form.investments.minimumEuros"), input: .text),
@@ -199,7 +199,7 @@ enum InvestmentForm: RecordForm {
          visibilityField(l)]
     }
 
-    static func values(of i: Investment) -> [String: String] {
+    package static func values(of i: Investment) -> [String: String] {
         let single = i.amount.kind == .exact || i.amount.kind == .approximate
         return ["title": i.title, "amountKind": i.amount.kind.rawValue,
                 "minimumEuros": i.amount.kind == .upToAtMost ? "" : i.amount.minimumCents.eurosForForm,
@@ -209,7 +209,7 @@ enum InvestmentForm: RecordForm {
                 "dossierID": i.dossierID ?? "", "partOfID": i.partOfID ?? "", "visibility": i.visibility.rawValue]
     }
 
-    static func build(_ r: inout FieldReader, id: String, existing: Investment?, choices: FormChoices) -> Investment? {
+    package static func build(_ r: inout FieldReader, id: String, existing: Investment?, choices: FormChoices) -> Investment? {
         let title = r.required("title", r.labels.text("form.investments.title"), limit: 300)
         let kind = r.choice("amountKind", AmountKind.self)
         let minimum = r.euros("minimumEuros"), maximum = r.euros("maximumEuros")
@@ -237,5 +237,5 @@ enum InvestmentForm: RecordForm {
                           source: existing?.source, visibility: visibility)
     }
 
-    static func page(of i: Investment) -> String { i.dossierID.map { "/dossiers/\($0)" } ?? "/investments" }
+    package static func page(of i: Investment) -> String { i.dossierID.map { "/dossiers/\($0)" } ?? "/investments" }
 }

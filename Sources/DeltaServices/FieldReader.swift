@@ -3,63 +3,78 @@ import DeltaReports
 import Foundation
 
 /// One input of an edit form.
-struct FieldSpec: Sendable {
-    enum Input: Sendable { case text, textarea, date, number, select([Choice]), file }
-    let name: String
-    let label: String
-    let input: Input
-    var required = false
-    var hint: String?
+package struct FieldSpec: Sendable {
+    package enum Input: Sendable { case text, textarea, date, number, select([Choice]), file }
+    package let name: String
+    package let label: String
+    package let input: Input
+    package var required = false
+    package var hint: String?
+
+    package init(name: String, label: String, input: Input, required: Bool = false, hint: String? = nil) {
+        self.name = name
+        self.label = label
+        self.input = input
+        self.required = required
+        self.hint = hint
+    }
 }
 
 /// An option of a select field.
-struct Choice: Codable, Sendable, Hashable {
-    let value: String
-    let label: String
+package struct Choice: Codable, Sendable, Hashable {
+    package let value: String
+    package let label: String
+
+    package init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// What the forms offer to choose from, read once per form from the register.
-struct FormChoices: Sendable {
-    var organisations: [Choice] = []
-    var dossiers: [Choice] = []
-    var bodies: [Choice] = []
-    var documents: [Choice] = []
-    var investments: [Choice] = []
+package struct FormChoices: Sendable {
+    package var organisations: [Choice] = []
+    package var dossiers: [Choice] = []
+    package var bodies: [Choice] = []
+    package var documents: [Choice] = []
+    package var investments: [Choice] = []
     /// The paragraphs of the document an agreement quotes (the submitted or stored one).
-    var paragraphs: [Paragraph] = []
+    package var paragraphs: [Paragraph] = []
     /// For a document being edited: the passages its agreements quote, by agreement id.
-    var quotedPassages: [String: String] = [:]
+    package var quotedPassages: [String: String] = [:]
 
-    func ids(_ choices: [Choice]) -> Set<String> { Set(choices.map(\.value)) }
+    package init() {}
+
+    package func ids(_ choices: [Choice]) -> Set<String> { Set(choices.map(\.value)) }
 }
 
 /// Reads submitted values field by field, collecting one message per field for the form to show
 /// next to it. Why collect instead of throw: the user sees every problem at once.
-struct FieldReader {
-    let values: [String: String]
+package struct FieldReader {
+    package let values: [String: String]
     /// The language the messages are written in.
-    let labels: Labels
-    private(set) var errors: [String: String] = [:]
+    package let labels: Labels
+    package private(set) var errors: [String: String] = [:]
 
-    init(_ values: [String: String], labels: Labels) {
+    package init(_ values: [String: String], labels: Labels) {
         self.values = values
         self.labels = labels
     }
 
     /// A trimmed value, nil when empty.
-    func text(_ name: String) -> String? {
+    package func text(_ name: String) -> String? {
         guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 
-    mutating func fail(_ name: String, _ message: String) {
+    package mutating func fail(_ name: String, _ message: String) {
         if errors[name] == nil { errors[name] = message }
     }
 
     /// A required text; records "vul … in" when missing. `limit` guards against pasted novels.
-    mutating func required(_ name: String, _ label: String, limit: Int = 2_000) -> String {
+    package mutating func required(_ name: String, _ label: String, limit: Int = 2_000) -> String {
         guard let value = text(name) else {
-            fail(name, labels.text("form.error.fillIn", ["label": label.lowercased()]))
+            fail(name, labels.text("form.error.fillIn", ["label": label]))
             return ""
         }
         if value.count > limit { fail(name, labels.text("form.error.tooLong", ["limit": labels.numbers.integer(limit)])) }
@@ -67,14 +82,14 @@ struct FieldReader {
     }
 
     /// An optional text with a length limit.
-    mutating func optional(_ name: String, limit: Int = 2_000) -> String? {
+    package mutating func optional(_ name: String, limit: Int = 2_000) -> String? {
         guard let value = text(name) else { return nil }
         if value.count > limit { fail(name, labels.text("form.error.tooLong", ["limit": labels.numbers.integer(limit)])) }
         return value
     }
 
     /// A new record's id: lower-case letters, digits and dashes.
-    mutating func identifier(_ name: String) -> String {
+    package mutating func identifier(_ name: String) -> String {
         let value = required(name, labels.text("form.common.id"), limit: 80)
         if !value.isEmpty, !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
             fail(name, labels.text("form.error.identifier"))
@@ -83,9 +98,9 @@ struct FieldReader {
     }
 
     /// A period in Dutch wording ("eind 2026", "voor de zomer van 2027") or an ISO date.
-    mutating func period(_ name: String, _ label: String, required isRequired: Bool, referenceYear: Int?) -> FuzzyPeriod? {
+    package mutating func period(_ name: String, _ label: String, required isRequired: Bool, referenceYear: Int?) -> FuzzyPeriod? {
         guard let value = text(name) else {
-            if isRequired { fail(name, labels.text("form.error.fillInPeriod", ["label": label.lowercased()])) }
+            if isRequired { fail(name, labels.text("form.error.fillInPeriod", ["label": label])) }
             return nil
         }
         guard let period = FuzzyPeriod.parse(value, referenceYear: referenceYear) else {
@@ -96,9 +111,9 @@ struct FieldReader {
     }
 
     /// A date as YYYY-MM-DD.
-    mutating func date(_ name: String, _ label: String, required isRequired: Bool) -> CalendarDate? {
+    package mutating func date(_ name: String, _ label: String, required isRequired: Bool) -> CalendarDate? {
         guard let value = text(name) else {
-            if isRequired { fail(name, labels.text("form.error.fillInDate", ["label": label.lowercased()])) }
+            if isRequired { fail(name, labels.text("form.error.fillInDate", ["label": label])) }
             return nil
         }
         guard let date = CalendarDate(iso: value) else {
@@ -109,7 +124,7 @@ struct FieldReader {
     }
 
     /// One of an enum's raw values.
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E? = nil) -> E? where E.RawValue == String {
+    package mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E? = nil) -> E? where E.RawValue == String {
         guard let value = text(name) else {
             if fallback == nil { fail(name, labels.text("form.error.choose")) }
             return fallback
@@ -122,7 +137,7 @@ struct FieldReader {
     }
 
     /// An optional reference to a known record.
-    mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
+    package mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
         guard let value = text(name) else {
             if isRequired { fail(name, labels.text("form.error.choose")) }
             return nil
@@ -132,7 +147,7 @@ struct FieldReader {
     }
 
     /// A comma-separated list of references to known records.
-    mutating func references(_ name: String, among known: Set<String>) -> [String] {
+    package mutating func references(_ name: String, among known: Set<String>) -> [String] {
         let items = list(name)
         let unknown = items.filter { !known.contains($0) }
         if !unknown.isEmpty { fail(name, labels.text("form.error.unknownReferences", ["ids": unknown.joined(separator: ", ")])) }
@@ -140,12 +155,12 @@ struct FieldReader {
     }
 
     /// A comma-separated list of words.
-    func list(_ name: String) -> [String] {
+    package func list(_ name: String) -> [String] {
         (text(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A whole number within a range.
-    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
+    package mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = text(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
             fail(name, labels.text("form.error.integer", ["low": String(range.lowerBound), "high": String(range.upperBound)]))
@@ -155,7 +170,7 @@ struct FieldReader {
     }
 
     /// Euros as digits, with optional thousands separators (. or space) and cents after a comma.
-    mutating func euros(_ name: String) -> Int64? {
+    package mutating func euros(_ name: String) -> Int64? {
         guard let value = text(name) else { return nil }
         let parts = value.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: " ", with: "")
             .replacingOccurrences(of: ".", with: "").split(separator: ",", omittingEmptySubsequences: false)
@@ -171,7 +186,7 @@ struct FieldReader {
 
 extension Int64 {
     /// Cents as the euro text the forms accept back ("1250000,50" or "130000000").
-    var eurosForForm: String {
+    package var eurosForForm: String {
         let cents = self % 100
         return cents == 0 ? "\(self / 100)" : "\(self / 100),\(cents < 10 ? "0" : "")\(cents)"
     }
