@@ -4,6 +4,7 @@ import PackageDescription
 /// Every target is built in Swift 6 language mode with strict concurrency (the default in 6).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -85,14 +86,14 @@ let package = Package(
         ),
         // Shared by the test targets: the package's paths and the shipped catalogues.
         .target(name: "DeltaTestSupport", dependencies: ["DeltaReports"], path: "Tests/DeltaTestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaStoreTests",
-            dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", "DeltaTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaWebTests",
             dependencies: [

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language the application speaks: Dutch (the default), French and English.
 ///
 /// The register's own texts (titles, quotes, decisions) stay in the language they were written

@@ -1,3 +1,5 @@
+import DeltaDomain
+
 /// Renders a progress report as a print-ready HTML document (A4, page numbers, table of contents)
 /// or as Markdown.
 public enum ProgressReportRenderer {

@@ -3,18 +3,21 @@ import Logging
 import PostgresKit
 import PostgresNIO
 import SQLKit
+import ServiceLifecycle
 
 /// PostgreSQL through PostgresNIO's `PostgresClient` connection pool.
 ///
-/// The client must run (`run()`) for the life of the engine; the engine starts it in a task of
-/// its own and cancels it on `shutdown()`.
+/// The client must run (`run()`) for the life of the engine. The server runs it as a `Service`
+/// in its `ServiceGroup` (`runsClient: false`, then `service`), so that SIGTERM stops it after the
+/// requests in flight; one-shot commands and tests let the engine start it in a task of its own,
+/// cancelled on `shutdown()`.
 public final class PostgresEngine: DatabaseEngine {
     public let kind = EngineKind.postgres
     private let client: PostgresClient
-    private let runTask: Task<Void, Never>
+    private let runTask: Task<Void, Never>?
 
     /// Connects to the database a `postgres://user:password@host:port/database` URL names.
-    public init(url: String) throws {
+    public init(url: String, runsClient: Bool = true) throws {
         guard let configuration = try? SQLPostgresConfiguration(url: url) else {
             throw StoreError.invalidLocation("“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)")
         }
@@ -30,7 +33,7 @@ public final class PostgresEngine: DatabaseEngine {
         logger.logLevel = .error
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         self.client = client
-        runTask = Task { await client.run() }
+        runTask = runsClient ? Task { await client.run() } : nil
     }
 
     /// The URL without its password, for messages and logs.
@@ -54,7 +57,10 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     public func shutdown() async {
-        runTask.cancel()
-        _ = await runTask.value
+        runTask?.cancel()
+        _ = await runTask?.value
     }
+
+    /// The connection pool, when the caller runs it (`runsClient: false`).
+    public var service: (any Service)? { runTask == nil ? client : nil }
 }

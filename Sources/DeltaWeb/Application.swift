@@ -4,6 +4,7 @@ import DeltaStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOFoundationEssentialsCompat
 
 /// Builds the router with every route; tests drive it through HummingbirdTesting.
 ///

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import NIOFoundationEssentialsCompat
 
 /// Renders mustache templates (HTML-escaped by default) and JSON bodies.
 public struct Renderer: Sendable {
@@ -66,6 +67,14 @@ public struct Renderer: Sendable {
 }
 
 extension Renderer {
+    /// The 422 problem document of a save that was refused field by field, with the messages in `errors`.
+    func invalidProblem(_ errors: [String: String], labels: Labels) throws -> Response {
+        var problem = DetailedProblem(type: "about:blank", title: Self.statusTitle(.unprocessableContent, labels: labels), status: 422,
+                                      detail: labels.text("error.invalidFields"))
+        problem.errors = errors
+        return try problemDocument(problem, status: .unprocessableContent)
+    }
+
     /// A problem document with extension members.
     func problemDocument(_ problem: some Encodable, status: HTTPResponse.Status) throws -> Response {
         var response = try json(problem, status: status)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeltaDomain
 import DeltaImport
 import DeltaStore
 

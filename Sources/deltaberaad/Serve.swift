@@ -5,8 +5,14 @@ import DeltaStore
 import DeltaWeb
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `deltaberaad serve`: the web application.
+///
+/// Runs as a `ServiceGroup`: the database's connection pool (PostgreSQL) first, then the server.
+/// SIGTERM or SIGINT stops them in reverse order: the server stops accepting, finishes the
+/// requests in flight, and only then is the pool closed.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the register on http://HOST:PORT.")
 
@@ -20,26 +26,46 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let pinned = try parseDay(today)
         let logger = Logger(label: "deltaberaad")
-        let engine = try await openRegister(database)
+        let engine = try await DatabaseLocation.open(database.db, runsClient: false)
+        var configuration = AppConfiguration(host: host, port: port)
+        if let pinned { configuration.today = { pinned } }
+        configuration.secureCookies = secureCookies
+        let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
+        let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            if demo {
-                let empty = try await engine.read { db in try await Register(db: db, scope: .everything).dossiers().isEmpty }
-                if empty {
-                    let summary = try await Importer.run(files: try demoDataFiles(), engine: engine)
-                    logger.info("demo data imported: \(summary)")
-                } else {
-                    logger.info("the register already holds records: demo data not imported again (edits are kept)")
-                }
-            }
-            var configuration = AppConfiguration(host: host, port: port)
-            if let pinned { configuration.today = { pinned } }
-            configuration.secureCookies = secureCookies
-            let app = try await buildApplication(engine: engine, configuration: configuration, logger: logger)
-            try await app.runService()
+            try await group.run()
         } catch {
             await engine.shutdown()
             throw error
         }
         await engine.shutdown()
+    }
+}
+
+/// The server as a service: once the database answers, it brings the schema up to date, imports
+/// the demo data into an empty register when asked, and serves until the group shuts down.
+struct RegisterServer: Service {
+    let engine: any DatabaseEngine
+    let location: String
+    let configuration: AppConfiguration
+    let importDemo: Bool
+    let logger: Logger
+
+    func run() async throws {
+        try await DatabaseLocation.verify(engine, location: location)
+        try await Migrator.migrate(engine)
+        if importDemo {
+            let empty = try await engine.read { db in try await Register(db: db, scope: .everything).dossiers().isEmpty }
+            if empty {
+                let summary = try await Importer.run(files: try demoDataFiles(), engine: engine)
+                logger.info("demo data imported: \(summary)")
+            } else {
+                logger.info("the register already holds records: demo data not imported again (edits are kept)")
+            }
+        }
+        let app = try await buildApplication(engine: engine, configuration: configuration, logger: logger)
+        try await app.run()
     }
 }

@@ -8,13 +8,18 @@ import Foundation
 /// Opens the database and brings its schema up to date.
 func openRegister(_ options: DatabaseOptions) async throws -> any DatabaseEngine {
     let engine = try await DatabaseLocation.open(options.db)
+    try await migrate(engine)
+    return engine
+}
+
+/// Brings the schema up to date, closing the engine when that fails.
+func migrate(_ engine: any DatabaseEngine) async throws {
     do {
         try await Migrator.migrate(engine)
     } catch {
         await engine.shutdown()
         throw error
     }
-    return engine
 }
 
 /// Parses `--date`/`--today` values.

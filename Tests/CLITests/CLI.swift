@@ -1,28 +1,18 @@
+import DeltaTestSupport
 import Foundation
 
 /// Runs the built `deltaberaad` executable as a user would, capturing its output.
 ///
 /// `scripts/test` builds it (`swift build --build-tests`) before running the tests.
 enum CLI {
-    /// The package root, found from this file.
-    static let packageRoot: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { return directory }
-            directory.deleteLastPathComponent()
-        }
-        return directory
-    }()
+    /// The package root.
+    static var packageRoot: URL { TestPaths.packageRoot }
 
     /// The debug executable.
-    static var executable: URL { packageRoot.appendingPathComponent(".build/debug/deltaberaad") }
+    static var executable: URL { TestPaths.executable }
 
     /// The demo data files.
-    static var demoFiles: [String] {
-        let folder = packageRoot.appendingPathComponent("data/demo")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
-    }
+    static var demoFiles: [String] { TestPaths.demoFiles }
 
     /// What a finished run printed and how it ended.
     struct Result {

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaTestSupport
 import Foundation
 
 /// A date from an ISO literal; the literals in the tests are all valid.
@@ -15,17 +16,7 @@ func period(_ earliest: String, _ latest: String, _ wording: String = "test") ->
 /// The seed texts as the repository ships them (`data/demo/texts`, byte-identical copies of the
 /// seeds), so the tests need nothing outside the clone.
 enum Seeds {
-    /// The package root, found by walking up from this file to the directory with Package.swift.
-    static var packageRoot: URL {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory
-            }
-            directory.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestPaths.packageRoot }
 
     static var directory: URL {
         packageRoot.appendingPathComponent("data/demo/texts")

@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaImport
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -167,25 +168,13 @@ final class TemporaryDirectory: Sendable {
 // MARK: - The demo data
 
 enum Demo {
-    /// The package root: the nearest folder above this file that holds Package.swift.
-    static func packageRoot(file: String = #filePath) -> URL {
-        var directory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory
-            }
-            directory.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The package root.
+    static func packageRoot() -> URL { TestPaths.packageRoot }
 
     /// `data/demo/*.yaml`, sorted.
     static func files() throws -> [String] {
-        let folder = packageRoot().appendingPathComponent("data/demo")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-            .map { folder.appendingPathComponent($0).path }
-        guard !files.isEmpty else { throw TestSetupError(description: "no demo data in \(folder.path)") }
+        let files = TestPaths.demoFiles
+        guard !files.isEmpty else { throw TestSetupError(description: "no demo data in \(TestPaths.demoData.path)") }
         return files
     }
 

@@ -16,6 +16,15 @@ public enum TestPaths {
 
     /// `data/demo/`.
     public static var demoData: URL { packageRoot.appendingPathComponent("data/demo") }
+
+    /// The demo data files, `data/demo/*.yaml`, sorted by name.
+    public static var demoFiles: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: demoData.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { demoData.appendingPathComponent($0).path }
+    }
+
+    /// The debug build of the command-line tool (`scripts/test` builds it before the tests run).
+    public static var executable: URL { packageRoot.appendingPathComponent(".build/debug/deltaberaad") }
 }
 
 /// The shipped message catalogues, loaded once.

@@ -1,5 +1,6 @@
 import DeltaStore
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 

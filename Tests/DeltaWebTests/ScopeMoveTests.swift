@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaStore
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaImport
 import DeltaStore
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -9,28 +10,14 @@ import HummingbirdTesting
 import Testing
 import Yams
 
-/// Where the package's files are, found from this source file.
+/// Where the package's files are (`TestPaths` of the shared test-support target).
 enum PackageFiles {
     /// The directory holding Package.swift.
-    static let root: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { return directory }
-            directory.deleteLastPathComponent()
-        }
-        // Tests/DeltaWebTests/TestApp.swift → the package root two levels up.
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }()
-
-    /// `Resources/`: templates, static files and openapi.yaml.
-    static var resources: String { root.appendingPathComponent("Resources").path }
-
+    static var root: URL { TestPaths.packageRoot }
+    /// `Resources/`: templates, static files, locales and openapi.yaml.
+    static var resources: String { TestPaths.resources.path }
     /// The demo data files, `data/demo/*.yaml`, sorted by name.
-    static var demoFiles: [String] {
-        let directory = root.appendingPathComponent("data/demo")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { directory.appendingPathComponent($0).path }
-    }
+    static var demoFiles: [String] { TestPaths.demoFiles }
 }
 
 /// The pinned day every test runs on: 23 November 2026.

@@ -104,9 +104,12 @@ class BrowserTestCase(unittest.TestCase):
             except WebDriverException:
                 pass
 
-    def save_artifacts(self):
+    def save_artifacts(self, what=None):
+        """Saves a screenshot and the page source of every open browser, named
+        after the test (and `what`, when a test saves more than once)."""
         os.makedirs(SCREENSHOTS, exist_ok=True)
-        base = safe_name(self.id().split(".")[-1])
+        name = self.id().split(".")[-1] + ("-" + what if what else "")
+        base = safe_name(name)[:120]
         for label, driver in self.drivers.items():
             stem = os.path.join(SCREENSHOTS, "%s-%s" % (base, label))
             try:

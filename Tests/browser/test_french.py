@@ -347,19 +347,7 @@ class FrenchTestCase(BrowserTestCase):
                 raise
 
     def save_soft_artifacts(self, what):
-        os.makedirs(SCREENSHOTS, exist_ok=True)
-        base = safe_name(self.id().split(".")[-1] + "-" + what)[:120]
-        for label, driver in self.drivers.items():
-            stem = os.path.join(SCREENSHOTS, "%s-%s" % (base, label))
-            try:
-                driver.save_screenshot(stem + ".png")
-                with open(stem + ".html", "w", encoding="utf-8") as fh:
-                    fh.write("<!-- %s -->\n" % driver.current_url)
-                    fh.write(driver.page_source)
-                print("  saved %s.png / .html (%s)" % (stem, driver.current_url),
-                      file=sys.stderr)
-            except WebDriverException as exc:
-                print("  could not save artifacts for %s: %s" % (label, exc), file=sys.stderr)
+        self.save_artifacts(what)
 
     def expect_text(self, key, actual, what, **values):
         """`actual` is the French catalogue text of `key`, and not the Dutch one."""

@@ -4,6 +4,7 @@ import DeltaStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOFoundationEssentialsCompat
 
 /// Finds out who is asking: a session cookie, or `Authorization: Bearer <token>` for the API.
 ///

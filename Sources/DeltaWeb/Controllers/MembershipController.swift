@@ -109,10 +109,7 @@ struct MembershipController: Sendable {
             response.headers[.eTag] = version.etag
             return response
         case .invalid(let errors):
-            var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.unprocessableContent, labels: labels), status: 422,
-                                          detail: labels.text("error.invalidFields"))
-            problem.errors = errors
-            return try renderer.problemDocument(problem, status: .unprocessableContent)
+            return try renderer.invalidProblem(errors, labels: labels)
         case .conflict(let current, let version, _):
             var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.conflict, labels: labels), status: 409,
                                           detail: labels.text("error.membersConflict", ["etag": version.etag]))

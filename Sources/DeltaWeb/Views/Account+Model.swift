@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaReports
 import DeltaStore
+import Foundation
 
 /// The sign-in page.
 struct LoginPage: Encodable, Sendable {

@@ -1,5 +1,6 @@
 import DeltaServices
 import DeltaStore
+import Foundation
 
 /// An edit form (new or existing record), possibly showing a conflict with a newer version.
 struct EditPage: Codable, Sendable {

@@ -1,3 +1,4 @@
+import DeltaDomain
 import DeltaReports
 import DeltaServices
 import DeltaStore
@@ -20,10 +21,7 @@ struct RecordAPIAnswer<F: RecordForm>: Sendable {
             if status == .created { response.headers[.location] = "/api/\(F.segment)/\(record.id)/record" }
             return response
         case .invalid(let errors):
-            var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.unprocessableContent, labels: labels), status: 422,
-                                          detail: labels.text("error.invalidFields"))
-            problem.errors = errors
-            return try renderer.problemDocument(problem, status: .unprocessableContent)
+            return try renderer.invalidProblem(errors, labels: labels)
         case .conflict(let current, let version, _):
             var problem = DetailedProblem(type: "about:blank", title: Renderer.statusTitle(.conflict, labels: labels), status: 409,
                                           detail: labels.text("error.conflict", ["kind": labels.recordKind(kind), "yours": expected?.value ?? "",

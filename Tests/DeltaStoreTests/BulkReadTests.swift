@@ -1,0 +1,187 @@
+import DeltaDomain
+import DeltaImport
+import DeltaStore
+import Foundation
+import SQLKit
+import Testing
+
+// The bulk reads that keep a page's query count fixed must give exactly what the record-by-record
+// reads give, on both engines and in every scope.
+
+@Suite("Bulk reads equal the record-by-record reads")
+struct BulkReadTests {
+    static let actor = AuditActor(name: "secretaris", via: "session")
+    static let scopes: [ReadScope] = [.publicOnly, .everything]
+
+    /// Hides one agreement and one dossier from anonymous readers, so the scopes differ.
+    static func hideSome(_ engine: any DatabaseEngine) async throws {
+        try await engine.transaction { db in
+            try await db.update("agreements").set("visibility", to: Visibility.internal.rawValue)
+                .where("id", .equal, "verklaring-2026-afsprakenkader").run()
+            try await db.update("dossiers").set("visibility", to: Visibility.internal.rawValue).where("id", .equal, "kijfhoek").run()
+        }
+    }
+
+    @Test("the lookup tables, read in one statement, are the four lists in their order", arguments: allEngines)
+    func lookupTables(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            try await Self.hideSome(database.engine)
+            for scope in Self.scopes {
+                let (tables, organisations, documents, bodies, dossiers) = try await database.engine.read { db in
+                    let register = Register(db: db, scope: scope)
+                    return (try await register.lookupTables(), try await register.organisations(), try await register.documentHeaders(),
+                            try await register.bodies(), try await register.dossiers())
+                }
+                #expect(tables.organisations == organisations, "organisations in scope \(scope.visibilities)")
+                #expect(tables.documents == documents, "documents in scope \(scope.visibilities)")
+                #expect(tables.bodies == bodies, "bodies in scope \(scope.visibilities)")
+                #expect(tables.dossiers == dossiers, "dossiers in scope \(scope.visibilities)")
+                #expect(!tables.dossiers.isEmpty && !tables.documents.isEmpty)
+                let hidden = tables.dossiers.contains { $0.id == "kijfhoek" }
+                #expect(hidden == scope.allows(.internal), "an internal dossier only in a scope that allows it")
+            }
+        }
+    }
+
+    @Test("agreements read with their dossiers in one statement: every dossier, in order, and only visible ones", arguments: allEngines)
+    func agreements(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            try await Self.hideSome(database.engine)
+            let links = try await database.engine.read { db in
+                try await db.select().columns("agreement_id", "dossier_id").from("agreement_dossiers")
+                    .orderBy("agreement_id").orderBy("position").all()
+                    .map { (try $0.decode(column: "agreement_id", as: String.self), try $0.decode(column: "dossier_id", as: String.self)) }
+            }
+            let stored = Dictionary(grouping: links, by: \.0).mapValues { $0.map(\.1) }
+            for scope in Self.scopes {
+                let (all, dossiers, documents) = try await database.engine.read { db in
+                    let register = Register(db: db, scope: scope)
+                    return (try await register.agreements(), try await register.dossiers(), try await register.documentHeaders())
+                }
+                let dossierLists = all.map(\.dossierIDs)
+                let storedLists = all.map { stored[$0.id] ?? [] }
+                #expect(dossierLists == storedLists, "each agreement carries all its dossiers in their order")
+                let hidden = all.contains { $0.id == "verklaring-2026-afsprakenkader" }
+                #expect(hidden == scope.allows(.internal))
+                for dossier in dossiers {
+                    let ofDossier = try await database.engine.read { db in try await Register(db: db, scope: scope).agreements(dossierID: dossier.id) }
+                    let expected = all.filter { $0.dossierIDs.contains(dossier.id) }
+                    #expect(ofDossier == expected, "agreements of \(dossier.id), in the same order as the full list")
+                }
+                for document in documents {
+                    let ofDocument = try await database.engine.read { db in try await Register(db: db, scope: scope).agreements(documentID: document.id) }
+                    let expected = all.filter { $0.source.documentID == document.id }
+                    #expect(ofDocument == expected, "agreements of \(document.id)")
+                }
+                for agreement in all.prefix(12) {
+                    let one = try await database.engine.read { db in try await Register(db: db, scope: scope).agreement(id: agreement.id) }
+                    #expect(one == agreement)
+                }
+                let hiddenOne = try await database.engine.read { db in
+                    try await Register(db: db, scope: scope).agreement(id: "verklaring-2026-afsprakenkader")
+                }
+                #expect((hiddenOne != nil) == scope.allows(.internal))
+            }
+        }
+    }
+
+    @Test("agendas, outcomes and minutes of many meetings in one statement each equal the per-meeting reads", arguments: allEngines)
+    func meetings(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            let engine = database.engine
+            let meetings = try await engine.read { db in try await Register(db: db, scope: .everything).meetings() }
+            try await engine.transaction { db in
+                let store = MeetingStore(db: db)
+                for (number, meeting) in meetings.enumerated() where number % 3 != 2 {
+                    let items = (0..<2).map {
+                        AgendaItem(id: "\(meeting.id)-\($0)", meetingID: meeting.id, position: $0, title: "Punt \($0 + 1)", reason: .manual)
+                    }
+                    try await store.replaceAgenda(meetingID: meeting.id, with: items, actor: Self.actor)
+                    for (position, item) in items.enumerated() {
+                        try await store.addOutcome(Outcome(id: "\(item.id)-o", meetingID: meeting.id, agendaItemID: item.id,
+                                                           kind: position == 0 ? .decision : .action, text: "Uitkomst", ownerID: "ienw",
+                                                           due: FuzzyPeriod.parse("eind 2026")), actor: Self.actor)
+                    }
+                    if number % 2 == 0 { try await store.approve(meetingID: meeting.id, on: meeting.when.latest, by: "chair", actor: Self.actor) }
+                }
+            }
+            let ids = meetings.map(\.id)
+            let bodyIDs = Array(Set(meetings.map(\.bodyID))).sorted()
+            let (agendas, outcomes, minutes, byBody) = try await engine.read { db in
+                let store = MeetingStore(db: db)
+                return (try await store.agenda(meetingIDs: ids), try await store.outcomes(meetingIDs: ids),
+                        try await store.minutes(meetingIDs: ids), try await store.outcomes(bodyIDs: bodyIDs))
+            }
+            #expect(!outcomes.isEmpty && !agendas.isEmpty)
+            for meeting in meetings {
+                let (agenda, outcome, record) = try await engine.read { db in
+                    let store = MeetingStore(db: db)
+                    return (try await store.agenda(meetingID: meeting.id), try await store.outcomes(meetingID: meeting.id),
+                            try await store.minutes(meetingID: meeting.id))
+                }
+                #expect((agendas[meeting.id] ?? []) == agenda, "agenda of \(meeting.id)")
+                #expect((outcomes[meeting.id] ?? []) == outcome, "outcomes of \(meeting.id)")
+                #expect(minutes[meeting.id] == record, "minutes of \(meeting.id)")
+            }
+            for bodyID in bodyIDs {
+                let expected = meetings.filter { $0.bodyID == bodyID }.flatMap { outcomes[$0.id] ?? [] }
+                let single = try await engine.read { db in try await MeetingStore(db: db).outcomes(bodyID: bodyID) }
+                #expect((byBody[bodyID] ?? []) == expected, "outcomes of body \(bodyID), meeting by meeting")
+                #expect(single == expected, "outcomes(bodyID:) of \(bodyID)")
+            }
+            let none = try await engine.read { db in
+                let store = MeetingStore(db: db)
+                return (try await store.agenda(meetingIDs: []).count, try await store.outcomes(meetingIDs: []).count,
+                        try await store.minutes(meetingIDs: []).count, try await store.outcomes(bodyIDs: []).count)
+            }
+            let allEmpty = none == (0, 0, 0, 0)
+            #expect(allEmpty, "no ids, no rows (and no query with an empty IN list)")
+        }
+    }
+
+    @Test("a delegation's notes on a dossier and its visible agreements, in one statement", arguments: allEngines)
+    func notes(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            _ = try await Demo.importInto(database.engine)
+            try await Self.hideSome(database.engine)
+            let engine = database.engine
+            let dossierID = "ertms"
+            let agreements = try await engine.read { db in try await Register(db: db, scope: .everything).agreements(dossierID: dossierID) }
+            let hiddenID = "verklaring-2026-afsprakenkader"
+            let onHidden = agreements.contains { $0.id == hiddenID }
+            try #require(onHidden, "the hidden agreement belongs to the dossier")
+            try await engine.transaction { db in
+                let accounts = AccountStore(db: db)
+                try await accounts.create(Account(id: "rita", displayName: "Rita", delegation: "NL", role: .reader), passwordHash: "x")
+                try await accounts.create(Account(id: "bart", displayName: "Bart", delegation: "BE", role: .reader), passwordHash: "x")
+                let notes = NoteStore(db: db)
+                func note(_ id: String, _ kind: RecordKind, _ record: String, _ delegation: String, _ at: String) -> PrivateNote {
+                    PrivateNote(id: id, recordKind: kind, recordID: record, delegation: delegation, authorID: delegation == "NL" ? "rita" : "bart",
+                                authorName: "Auteur", text: "Notitie \(id)", createdAt: at)
+                }
+                // Written out of order: the read orders them.
+                try await notes.add(note("n-agreement-late", .agreement, agreements[0].id, "NL", "2026-11-03T10:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-dossier", .dossier, dossierID, "NL", "2026-11-02T10:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-agreement-early", .agreement, agreements[0].id, "NL", "2026-11-01T10:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-hidden", .agreement, hiddenID, "NL", "2026-11-01T11:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-other-dossier", .dossier, "3rx", "NL", "2026-11-01T12:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-be", .dossier, dossierID, "BE", "2026-11-01T13:00:00Z"), actor: Self.actor)
+            }
+            for scope in Self.scopes {
+                let found = try await engine.read { db in try await Register(db: db, scope: scope).notes(onDossier: dossierID, delegation: "NL") }
+                let ids = found.map(\.note.id)
+                let expected = ["n-dossier", "n-agreement-early"] + (scope.allows(.internal) ? ["n-hidden"] : []) + ["n-agreement-late"]
+                #expect(ids == expected, "dossier notes first, then agreement notes oldest first, hidden agreements left out")
+                let titles = found.map(\.agreementTitle)
+                let expectedTitles: [String?] = [nil, agreements[0].title] + (scope.allows(.internal) ? [agreements.first { $0.id == hiddenID }?.title] : [])
+                    + [agreements[0].title]
+                #expect(titles == expectedTitles, "an agreement note carries the agreement's title")
+            }
+            let belgian = try await engine.read { db in try await Register(db: db, scope: .everything).notes(onDossier: dossierID, delegation: "BE") }
+            #expect(belgian.map(\.note.id) == ["n-be"], "another delegation sees only its own")
+        }
+    }
+}
