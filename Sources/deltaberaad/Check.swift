@@ -18,7 +18,7 @@ struct Check: AsyncParsableCommand {
         let findings = try await engine.read { db in try await RegisterCheck.findings(in: Register(db: db, scope: .everything), today: today) }
         await engine.shutdown()
         if findings.isEmpty {
-            print("\(today.iso): no overdue milestones, no cadence violations")
+            say("cli.check.clean", ["date": today.iso])
             return
         }
         findings.forEach { print($0) }

@@ -18,6 +18,6 @@ struct Export: AsyncParsableCommand {
         let snapshot = try await engine.read { db in try await Exporter.snapshot(of: Register(db: db, scope: scope)) }
         await engine.shutdown()
         let files = try Exporter.write(snapshot, to: directory)
-        print("exported \(snapshot.recordCount) records into \(files.count) files in \(directory)")
+        say("cli.export.done", ["records": String(snapshot.recordCount), "files": String(files.count), "directory": directory])
     }
 }

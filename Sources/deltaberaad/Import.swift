@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeltaImport
+import DeltaReports
 import DeltaStore
 
 /// `deltaberaad import`: data files into the register, all or nothing.
@@ -15,11 +16,11 @@ struct Import: AsyncParsableCommand {
         do {
             let summary = try await Importer.run(files: files, engine: engine)
             await engine.shutdown()
-            print("imported: \(summary)")
+            say("cli.import.done", ["summary": "\(summary)"])
         } catch let errors as ImportErrors {
             await engine.shutdown()
             printError(errors.description)
-            printError("nothing was imported")
+            printError(CLIText.labels.text("cli.import.nothing"))
             throw ExitCode(65)
         } catch {
             await engine.shutdown()

@@ -22,14 +22,14 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Pin “today” (YYYY-MM-DD).") var today: String?
 
     func run() async throws {
-        guard let language = Language(rawValue: lang) else { throw CLIError("--lang must be nl, fr or en") }
-        guard ["html", "md", "pdf"].contains(format) else { throw CLIError("--format must be html, md or pdf") }
+        guard let language = Language(rawValue: lang) else { throw CLIError("cli.report.lang") }
+        guard ["html", "md", "pdf"].contains(format) else { throw CLIError("cli.report.format") }
         let day = try parseDay(today) ?? CalendarDate.todayInBrussels()
         let period: ReportPeriod
         do {
             period = try ReportPeriod(year: year, from: from, to: to, today: day)
         } catch {
-            throw CLIError("the period is not valid: give --year 2026, or --from and --to as YYYY-MM-DD")
+            throw CLIError("cli.report.period")
         }
         let engine = try await openRegister(database)
         let input: ProgressReportInput?
@@ -43,7 +43,7 @@ struct Report: AsyncParsableCommand {
             throw error
         }
         await engine.shutdown()
-        guard let input else { throw CLIError("no body with id “\(body)”") }
+        guard let input else { throw CLIError("cli.noBody", ["id": body]) }
         let report = ProgressReport.build(input, labels: try cliLabels(language))
         let output = URL(fileURLWithPath: out)
         switch format {
@@ -54,7 +54,7 @@ struct Report: AsyncParsableCommand {
         default:
             try PDFPrinter.print(html: ProgressReportRenderer.html(report), to: output)
         }
-        print("\(format) report for \(body), \(period.name), \(language.rawValue): \(output.path)")
+        say("cli.report.done", ["format": format, "body": body, "period": period.name, "lang": language.rawValue, "path": output.path])
     }
 }
 
@@ -67,7 +67,7 @@ enum PDFPrinter {
     }
 
     static func print(html: String, to output: URL) throws {
-        guard let chromium = chromium() else { throw CLIError("PDF needs Chromium (apt-get install chromium), or set DELTABERAAD_CHROMIUM") }
+        guard let chromium = chromium() else { throw CLIError("cli.report.noChromium") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -83,7 +83,7 @@ enum PDFPrinter {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
-            throw CLIError("Chromium could not print the PDF (exit \(process.terminationStatus))")
+            throw CLIError("cli.report.chromiumFailed", ["status": String(process.terminationStatus)])
         }
     }
 }

@@ -25,7 +25,7 @@ func migrate(_ engine: any DatabaseEngine) async throws {
 /// Parses `--date`/`--today` values.
 func parseDay(_ text: String?) throws -> CalendarDate? {
     guard let text else { return nil }
-    guard let date = CalendarDate(iso: text) else { throw CLIError("“\(text)” is not a date of the form YYYY-MM-DD") }
+    guard let date = CalendarDate(iso: text) else { throw CLIError("cli.notADate", ["text": text]) }
     return date
 }
 
@@ -40,21 +40,64 @@ func demoDataFiles() throws -> [String] {
         }
         folder.deleteLastPathComponent()
     }
-    throw CLIError("the demo data (data/demo/*.yaml) was not found; run from the Deltaberaad folder")
+    throw CLIError("cli.noDemoData")
 }
 
-/// An error the command line reports as one plain sentence.
+/// An error the command line reports as one plain sentence, from the catalogue (`cli.*`).
 struct CLIError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+
+    /// The message of catalogue key `key` with its parameters, in the command line's language.
+    init(_ key: String, _ arguments: [String: String] = [:]) {
+        description = CLIText.labels.text(key, arguments)
+    }
+
+    /// A message that cannot come from the catalogues because they could not be read.
+    init(literal: String) { description = literal }
 }
 
 /// The labels of a language, from the catalogues in the resources folder the server uses too.
 func cliLabels(_ language: Language) throws -> Labels {
-    let folder = ResourceLocator.defaultDirectory() + "/locales"
-    do {
-        return Labels(try Catalogues.load(directory: folder)[language])
-    } catch {
-        throw CLIError("cannot read the message catalogues in \(folder): \(error)")
+    Labels(try CLIText.catalogues()[language])
+}
+
+/// The command line's language and texts. The language is `DELTABERAAD_LANG`, else the one of
+/// `LC_ALL`, `LC_MESSAGES` or `LANG` (`fr_BE.UTF-8` → French) when it is one we write, else Dutch.
+enum CLIText {
+    /// The language the command line speaks to people in.
+    static let language: Language = {
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["DELTABERAAD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            let code = value.split(whereSeparator: { $0 == "_" || $0 == "." || $0 == "-" }).first.map(String.init) ?? ""
+            if let language = Language(code: code) { return language }
+            if name != "DELTABERAAD_LANG" { break }
+        }
+        return .standard
+    }()
+
+    /// Its labels; without readable catalogues the keys show, and a warning says why once.
+    static let labels: Labels = {
+        do {
+            return Labels(try catalogues()[language])
+        } catch {
+            printError("\(error)")
+            return Labels(Catalogue(language: language, entries: [:]))
+        }
+    }()
+
+    /// The catalogues in the resources folder (`DELTABERAAD_RESOURCES`, or found from here).
+    static func catalogues() throws -> Catalogues {
+        let folder = ResourceLocator.defaultDirectory() + "/locales"
+        do {
+            return try Catalogues.load(directory: folder)
+        } catch {
+            throw CLIError(literal: "cannot read the message catalogues in \(folder): \(error)")
+        }
     }
+}
+
+/// Prints a catalogue text to standard output.
+func say(_ key: String, _ arguments: [String: String] = [:]) {
+    print(CLIText.labels.text(key, arguments))
 }

@@ -18,11 +18,11 @@ struct User: AsyncParsableCommand {
             password = (readLine(strippingNewline: true) ?? "")
         } else {
             guard let first = getpass("New password: ").map({ String(cString: $0) }),
-                  let second = getpass("Repeat it: ").map({ String(cString: $0) }) else { throw CLIError("no password given") }
-            guard first == second else { throw CLIError("the two passwords differ") }
+                  let second = getpass("Repeat it: ").map({ String(cString: $0) }) else { throw CLIError("cli.user.noPassword") }
+            guard first == second else { throw CLIError("cli.user.passwordsDiffer") }
             password = first
         }
-        if let problem = Passwords.problem(with: password) { throw CLIError("password refused: \(try cliLabels(.en).passwordProblem(problem))") }
+        if let problem = Passwords.problem(with: password) { throw CLIError("cli.user.passwordRefused", ["reason": CLIText.labels.passwordProblem(problem)]) }
         return password
     }
 
@@ -42,10 +42,10 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             let username = username.lowercased()
-            guard Account.isValidUsername(username) else { throw CLIError("“\(username)” is not a valid username (a–z, 0–9, . - _, 2–40 characters, starting with a letter)") }
-            guard Account.isValidDelegation(delegation) else { throw CLIError("“\(delegation)” is not a delegation code (2–12 letters)") }
-            guard let role = Role(rawValue: role) else { throw CLIError("role must be admin, editor or reader") }
-            guard (4...15).contains(cost) else { throw CLIError("cost must be between 4 and 15") }
+            guard Account.isValidUsername(username) else { throw CLIError("cli.user.badUsername", ["name": username]) }
+            guard Account.isValidDelegation(delegation) else { throw CLIError("cli.user.badDelegation", ["code": delegation]) }
+            guard let role = Role(rawValue: role) else { throw CLIError("cli.user.badRole") }
+            guard (4...15).contains(cost) else { throw CLIError("cli.user.badCost") }
             let account = Account(id: username, displayName: name, organisationID: organisation, delegation: delegation.count <= 3 ? delegation.uppercased() : delegation,
                                   role: role, editsBodyIDs: list(bodies), editsDossierIDs: list(dossiers))
             let hash = try await Passwords.hash(try User.readNewPassword(), cost: cost)
@@ -53,10 +53,10 @@ struct User: AsyncParsableCommand {
             do {
                 try await engine.transaction { db in
                     let register = Register(db: db, scope: .everything)
-                    for body in account.editsBodyIDs where try await register.body(id: body) == nil { throw CLIError("no body with id “\(body)”") }
-                    for dossier in account.editsDossierIDs where try await register.dossier(id: dossier) == nil { throw CLIError("no dossier with id “\(dossier)”") }
+                    for body in account.editsBodyIDs where try await register.body(id: body) == nil { throw CLIError("cli.noBody", ["id": body]) }
+                    for dossier in account.editsDossierIDs where try await register.dossier(id: dossier) == nil { throw CLIError("cli.noDossier", ["id": dossier]) }
                     if let organisation = account.organisationID, try await register.organisation(id: organisation) == nil {
-                        throw CLIError("no organisation with id “\(organisation)”")
+                        throw CLIError("cli.noOrganisation", ["id": organisation])
                     }
                     try await AccountStore(db: db).create(account, passwordHash: hash)
                     try await AuditLog(db: db).append(actor: .commandLine, kind: "account", id: account.id, action: "create",
@@ -67,7 +67,7 @@ struct User: AsyncParsableCommand {
                 throw error
             }
             await engine.shutdown()
-            print("account \(account.id) added (\(role.rawValue), delegation \(account.delegation))")
+            say("cli.user.added", ["id": account.id, "role": role.rawValue, "delegation": account.delegation])
         }
 
         private func list(_ text: String) -> [String] {
@@ -127,7 +127,7 @@ struct User: AsyncParsableCommand {
                 throw error
             }
             await engine.shutdown()
-            print("password of \(id) reset; its sessions ended")
+            say("cli.user.passwordReset", ["id": id])
         }
     }
 }
@@ -138,7 +138,7 @@ private func setDisabled(_ database: DatabaseOptions, _ username: String, _ disa
     do {
         try await engine.transaction { db in
             let store = AccountStore(db: db)
-            guard var account = try await store.account(id: id) else { throw CLIError("no account “\(id)”") }
+            guard var account = try await store.account(id: id) else { throw CLIError("cli.user.noAccount", ["id": id]) }
             let before = account
             account.disabled = disabled
             try await store.update(account)
@@ -150,7 +150,7 @@ private func setDisabled(_ database: DatabaseOptions, _ username: String, _ disa
         throw error
     }
     await engine.shutdown()
-    print("account \(id) \(disabled ? "disabled" : "enabled")")
+    say(disabled ? "cli.user.disabled" : "cli.user.enabled", ["id": id])
 }
 
 extension AuditActor {
@@ -172,10 +172,10 @@ struct Audit: AsyncParsableCommand {
             let result = try await engine.read { db in try await AuditLog(db: db).verify() }
             await engine.shutdown()
             if let problem = result.firstProblem {
-                print("audit log BROKEN at entry \(problem.sequence): \(problem.reason) (\(result.checked) entries before it are intact)")
+                say("cli.audit.broken", ["entry": String(problem.sequence), "reason": problem.reason, "intact": String(result.checked)])
                 throw ExitCode(1)
             }
-            print("audit log intact: \(result.checked) entries; head \(result.head)")
+            say("cli.audit.intact", ["entries": String(result.checked), "head": result.head])
         }
     }
 }

@@ -25,12 +25,16 @@ enum CLI {
         var description: String { "\(CLI.executable.path) is missing: run `swift build` (scripts/test does) before the tests" }
     }
 
-    /// Runs the executable with arguments from the package root and waits for it.
-    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs the executable with arguments from the package root and waits for it; it speaks
+    /// `language` (English unless a test asks for another, so the tests read one language).
+    static func run(_ arguments: [String], input: String? = nil, language: String = "en") throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw Missing() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DELTABERAAD_LANG"] = language
+        process.environment = environment
         process.currentDirectoryURL = packageRoot
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

@@ -99,3 +99,28 @@ struct CommandLineTests {
         #expect(explained, "\(wrong.errors)")
     }
 }
+
+/// The command line speaks the language of `DELTABERAAD_LANG` or the locale, from the catalogues.
+@Suite("Command line languages")
+struct CommandLineLanguageTests {
+    @Test("messages to people come from the catalogue of the chosen language")
+    func languages() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("register.sqlite").path
+        let french = try CLI.run(["check", "--db", database, "--date", "2026-11-23"], language: "fr")
+        let dutch = try CLI.run(["check", "--db", database, "--date", "2026-11-23"], language: "nl")
+        let english = try CLI.run(["check", "--db", database, "--date", "2026-11-23"])
+        #expect(french.status == 0 && dutch.status == 0 && english.status == 0)
+        let frenchWords = french.output.contains("aucune étape en retard")
+        let dutchWords = dutch.output.contains("geen mijlpalen over tijd")
+        let englishWords = english.output.contains("no overdue milestones")
+        #expect(frenchWords, "\(french.output)")
+        #expect(dutchWords, "\(dutch.output)")
+        #expect(englishWords, "\(english.output)")
+
+        let wrongFrench = try CLI.run(["check", "--db", database, "--date", "19-02-2026"], language: "fr_BE.UTF-8")
+        let saidFrench = wrongFrench.errors.contains("n’est pas une date")
+        #expect(saidFrench, "a locale such as fr_BE.UTF-8 chooses French: \(wrongFrench.errors)")
+    }
+}
