@@ -1,8 +1,3 @@
-/// How precisely a period is known.
-public enum PeriodPrecision: String, Codable, Sendable, CaseIterable {
-    case day, month, quarter, half, season, year
-}
-
 /// A period of time as the documents state it: "18 februari 2026", "eind tweede kwartaal 2026",
 /// "rond de zomer van 2026", "begin 2027".
 ///

@@ -1,34 +1,3 @@
-/// What a paragraph is in the layout of a document.
-public enum ParagraphKind: String, Codable, Sendable {
-    /// A title or section heading ("Inleiding", "Afspraken").
-    case heading
-    /// Running text.
-    case paragraph
-    /// One item of a bulleted or numbered list; the marker itself is not part of the text.
-    case listItem = "list-item"
-}
-
-/// One real paragraph of a document's text, with a stable anchor.
-///
-/// Passages (`PassageReference`) point into a paragraph by its anchor and an offset in
-/// Unicode scalars, so the text here is what offsets count in: trimmed, with every run of
-/// whitespace collapsed to one space.
-public struct Paragraph: Hashable, Sendable, Codable {
-    /// Anchor of the paragraph in its document: "p1", "p2", … in reading order.
-    public let anchor: String
-    /// Heading, running text or list item.
-    public let kind: ParagraphKind
-    /// The paragraph's text, trimmed, whitespace collapsed to single spaces.
-    public let text: String
-
-    /// Creates a paragraph.
-    public init(anchor: String, kind: ParagraphKind, text: String) {
-        self.anchor = anchor
-        self.kind = kind
-        self.text = text
-    }
-}
-
 /// Recovers paragraphs from the plain text of the source documents, and finds quotes in them.
 ///
 /// The source texts are extracted from PDF and Word files and arrive hard-wrapped in several
@@ -104,8 +73,6 @@ public enum TextLayout {
     }
 }
 
-// MARK: - Whitespace folding
-
 /// Whether a scalar counts as whitespace for layout purposes (Unicode White_Space, which
 /// includes NBSP and the line separators, plus the byte-order mark that some exports leave).
 private func isLayoutSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -168,8 +135,6 @@ private func collapsed(_ text: Substring.UnicodeScalarView) -> String {
     }
     return String(result)
 }
-
-// MARK: - Lines
 
 /// One non-blank line of the source with what the layout rules need to know about it.
 private struct SourceLine {
@@ -278,8 +243,6 @@ private struct SourceLine {
         return ["van", "of", "/"].contains(words[2]) && words[3].allSatisfy({ $0.isASCII && $0.isNumber })
     }
 }
-
-// MARK: - Layout reading
 
 /// The stateful part of `TextLayout.paragraphs(from:)`.
 private struct LayoutReader {
