@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "DeltaImport",
-            dependencies: ["DeltaDomain", "DeltaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(name: "DeltaReports", dependencies: ["DeltaDomain", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),

@@ -12,11 +12,11 @@ public enum DataFormat {
 
 /// A reference from one record to another, checked once every file has been read.
 struct PendingReference {
-    enum Kind: String { case organisation, document, body, dossier, investment }
-    let kind: Kind
+    /// Organisation, document, body, dossier or investment.
+    let kind: RecordKind
     let id: String
     let location: SourceLocation
-    let context: String
+    let context: ImportArgument
 }
 
 /// A quoted passage waiting for its document's paragraphs.
@@ -25,7 +25,7 @@ struct PendingPassage {
     let quote: String
     let anchorHint: String?
     let location: SourceLocation
-    let context: String
+    let context: ImportArgument
 }
 
 /// One data file, composed into YAML nodes and checked for its `format` line.
@@ -39,16 +39,16 @@ struct ComposedFile {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ImportError(file: path, line: error.line, message: "not valid YAML: \(error.shortDescription)")
+            throw ImportError(file: path, line: error.line, key: "import.file.notYAML", arguments: ["problem": .verbatim(error.shortDescription)])
         }
-        guard let node else { throw ImportError(file: path, line: nil, message: "the file is empty") }
-        root = try YAMLMapping(node, file: path, context: "file")
+        guard let node else { throw ImportError(file: path, line: nil, key: "import.file.empty") }
+        root = try YAMLMapping(node, file: path, context: .file)
         try root.rejectUnknownKeys(Set(["format"] + DataFormat.sections))
         guard let format = try root.optionalString("format") else {
-            throw ImportError(file: path, line: 1, message: "the file must start with “format: \(DataFormat.current)”")
+            throw ImportError(file: path, line: 1, key: "import.file.noFormat", arguments: ["format": .verbatim(DataFormat.current)])
         }
         guard format == DataFormat.current else {
-            throw root.error("format “\(format)” is not known to this version (it reads \(DataFormat.current))", at: "format")
+            throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.current)], at: "format")
         }
     }
 

@@ -17,10 +17,10 @@ public enum Importer {
         for file in files {
             do {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ImportError(file: file, line: nil, message: "cannot be read (does it exist?)")
+                    throw ImportError(file: file, line: nil, key: "import.file.unreadable")
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw ImportError(file: file, line: nil, message: "is not UTF-8 text")
+                    throw ImportError(file: file, line: nil, key: "import.file.notUTF8")
                 }
                 composed.append(try ComposedFile(path: file, text: text))
             } catch let error as ImportError {
@@ -57,8 +57,10 @@ public enum Importer {
                 assign(&snapshot, PassageReference(documentID: pending.documentID, anchor: found.anchor, start: found.start,
                                                    length: found.length, quote: pending.quote))
             } else {
-                errors.append(pending.location.error(
-                    "\(pending.context): the quote “\(pending.quote.prefix(80))…” is not in document “\(pending.documentID)” (it must match the text inside one paragraph; only whitespace may differ)"))
+                errors.append(pending.location.error(key: "import.passage.notInDocument", [
+                    "record": pending.context, "quote": .verbatim(String(pending.quote.prefix(80))),
+                    "document": .verbatim(pending.documentID),
+                ]))
             }
         }
         if !errors.isEmpty { throw ImportErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
@@ -85,10 +87,10 @@ public enum Importer {
     /// A record that is (through others) its own parent would break the foreign keys; say where.
     private static func checkCycles(_ parser: RecordParser) -> [ImportError] {
         let snapshot = parser.snapshot
-        let graphs: [(String, [String: String])] = [
-            ("organisation", Dictionary(snapshot.organisations.compactMap { o in o.parentID.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-            ("body", Dictionary(snapshot.bodies.compactMap { b in b.parentID.map { (b.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-            ("investment", Dictionary(snapshot.investments.compactMap { i in i.partOfID.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+        let graphs: [(RecordKind, [String: String])] = [
+            (.organisation, Dictionary(snapshot.organisations.compactMap { o in o.parentID.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+            (.body, Dictionary(snapshot.bodies.compactMap { b in b.parentID.map { (b.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+            (.investment, Dictionary(snapshot.investments.compactMap { i in i.partOfID.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })),
         ]
         var errors: [ImportError] = []
         for (kind, parents) in graphs {
@@ -98,8 +100,10 @@ public enum Importer {
                 var current = start
                 while let next = parents[current], seen.count <= parents.count {
                     if next == start {
-                        let location = parser.parentLocations["\(kind)/\(start)"] ?? SourceLocation(file: "?", line: nil)
-                        errors.append(location.error("\(kind) “\(start)” is its own ancestor: \((seen + [start]).joined(separator: " → "))"))
+                        let location = parser.parentLocations["\(kind.rawValue)/\(start)"] ?? SourceLocation(file: "?", line: nil)
+                        errors.append(location.error(key: "import.cycle", [
+                            "record": .record(kind, start), "chain": .verbatim((seen + [start]).joined(separator: " → ")),
+                        ]))
                         reported.formUnion(seen)
                         break
                     }
@@ -114,7 +118,7 @@ public enum Importer {
 
     private static func checkReferences(_ parser: RecordParser, known: KnownRecords) -> [ImportError] {
         let snapshot = parser.snapshot
-        let ids: [PendingReference.Kind: Set<String>] = [
+        let ids: [RecordKind: Set<String>] = [
             .organisation: Set(snapshot.organisations.map(\.id)).union(known.organisationIDs),
             .document: Set(snapshot.documents.map(\.id)).union(known.documentIDs),
             .body: Set(snapshot.bodies.map(\.id)).union(known.bodyIDs),
@@ -123,7 +127,9 @@ public enum Importer {
         ]
         return parser.references.compactMap { reference in
             ids[reference.kind]?.contains(reference.id) == true ? nil
-                : reference.location.error("\(reference.context): unknown \(reference.kind.rawValue) “\(reference.id)”")
+                : reference.location.error(key: "import.unknownReference", [
+                    "record": reference.context, "kind": .kind(reference.kind), "id": .verbatim(reference.id),
+                ])
         }
     }
 }

@@ -19,11 +19,11 @@ struct RecordParser {
     // MARK: Organisations
 
     mutating func organisation(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "organisation")
+        var map = try YAMLMapping(node, file: file, context: .kind(.organisation))
         let id = try map.id()
-        map.context = "organisation “\(id)”"
+        map.context = .record(.organisation, id)
         try map.rejectUnknownKeys(["id", "name", "short_name", "country", "level", "parent", "website", "visibility"])
-        try define("organisation", id, map.location)
+        try define(.organisation, id, map.location)
         let parent = try map.optionalID("parent")
         if let parent {
             references.append(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
@@ -39,19 +39,19 @@ struct RecordParser {
     // MARK: Documents
 
     mutating func document(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "document")
+        var map = try YAMLMapping(node, file: file, context: .kind(.document))
         let id = try map.id()
-        map.context = "document “\(id)”"
+        map.context = .record(.document, id)
         try map.rejectUnknownKeys(["id", "kind", "title", "date", "place", "reference", "language", "issuers", "signatories",
                                    "deadline", "attachments", "summary", "text", "text_file", "visibility"])
-        try define("document", id, map.location)
-        guard let date = try map.date("date") else { throw map.error("“date” is required") }
+        try define(.document, id, map.location)
+        guard let date = try map.date("date") else { throw map.error(key: "import.field.required", ["field": "date"]) }
         documentYears[id] = date.year
         let issuers = try map.idList("issuers")
         issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "issuers"), context: map.context)) }
         var signatories: [Signatory] = []
         for item in try map.list("signatories") {
-            let signer = try YAMLMapping(item, file: file, context: "\(map.context), signatory")
+            let signer = try YAMLMapping(item, file: file, context: map.context.signatory)
             try signer.rejectUnknownKeys(["name", "role", "organisation"])
             let organisation = try signer.optionalID("organisation")
             if let organisation { references.append(.init(kind: .organisation, id: organisation, location: signer.location(of: "organisation"), context: signer.context)) }
@@ -64,23 +64,23 @@ struct RecordParser {
         case (nil, let relative?):
             let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw map.error("text file “\(relative)” cannot be read (looked for \(url.path))", at: "text_file")
+                throw map.error(key: "import.document.textFileUnreadable", ["file": .verbatim(relative), "path": .verbatim(url.path)], at: "text_file")
             }
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw map.error("text file “\(relative)” is not UTF-8", at: "text_file")
+                throw map.error(key: "import.document.textFileNotUTF8", ["file": .verbatim(relative)], at: "text_file")
             }
             text = decoded
         case (nil, nil):
-            throw map.error("give the document’s text as “text” or “text_file”")
+            throw map.error(key: "import.document.noText")
         case (.some, .some):
-            throw map.error("give either “text” or “text_file”, not both", at: "text")
+            throw map.error(key: "import.document.twoTexts", at: "text")
         }
         var deadline: FuzzyPeriod?
         if let wording = try map.optionalString("deadline") {
             deadline = try period(wording, year: date.year, map: map, key: "deadline")
         }
         let attachments = try map.int("attachments")
-        if let attachments, attachments < 0 { throw map.error("“attachments” cannot be negative", at: "attachments") }
+        if let attachments, attachments < 0 { throw map.error(key: "import.document.negativeAttachments", at: "attachments") }
         snapshot.documents.append(Document(
             id: id, kind: try required(map, "kind", DocumentKind.self), title: try map.string("title"), date: date,
             place: try map.optionalString("place"), reference: try map.optionalString("reference"),
@@ -92,11 +92,11 @@ struct RecordParser {
     // MARK: Bodies
 
     mutating func body(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "body")
+        var map = try YAMLMapping(node, file: file, context: .kind(.body))
         let id = try map.id()
-        map.context = "body “\(id)”"
+        map.context = .record(.body, id)
         try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "source", "members", "visibility"])
-        try define("body", id, map.location)
+        try define(.body, id, map.location)
         let parent = try map.optionalID("parent")
         if let parent {
             references.append(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
@@ -106,25 +106,25 @@ struct RecordParser {
         if let rule = try map.mapping("cadence") {
             try rule.rejectUnknownKeys(["per_year", "per_half_year", "yearly_around"])
             if let count = try rule.int("per_year") {
-                guard count > 0 else { throw rule.error("“per_year” must be at least 1", at: "per_year") }
+                guard count > 0 else { throw rule.error(key: "import.field.notAtLeastOne", ["field": "per_year"], at: "per_year") }
                 cadence = .perYear(count: count)
             } else if let count = try rule.int("per_half_year") {
-                guard count > 0 else { throw rule.error("“per_half_year” must be at least 1", at: "per_half_year") }
+                guard count > 0 else { throw rule.error(key: "import.field.notAtLeastOne", ["field": "per_half_year"], at: "per_half_year") }
                 cadence = .perHalfYear(count: count)
             } else if let season = try rule.optionalString("yearly_around") {
                 cadence = .yearlyAround(season: season)
             } else {
-                throw rule.error("say “per_year”, “per_half_year” or “yearly_around”")
+                throw rule.error(key: "import.body.noCadenceRule")
             }
         }
         for (position, item) in try map.list("members").enumerated() {
-            let member = try YAMLMapping(item, file: file, context: "\(map.context), member \(position + 1)")
+            let member = try YAMLMapping(item, file: file, context: map.context.member(position + 1))
             try member.rejectUnknownKeys(["organisation", "person", "role", "invited", "from", "until"])
             let organisation = try member.id("organisation")
             references.append(.init(kind: .organisation, id: organisation, location: member.location(of: "organisation"), context: member.context))
             let role = try member.enumValue("role", MembershipRole.self) ?? .member
             let from = try member.date("from"), until = try member.date("until")
-            if let from, let until, until < from { throw member.error("“until” is before “from”", at: "until") }
+            if let from, let until, until < from { throw member.error(key: "import.body.untilBeforeFrom", at: "until") }
             snapshot.memberships.append(Membership(
                 bodyID: id, organisationID: organisation, person: try member.optionalString("person"), role: role,
                 invited: try member.bool("invited") ?? (role == .invited), from: from, until: until))
@@ -141,11 +141,11 @@ struct RecordParser {
     // MARK: Dossiers
 
     mutating func dossier(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "dossier")
+        var map = try YAMLMapping(node, file: file, context: .kind(.dossier))
         let id = try map.id()
-        map.context = "dossier “\(id)”"
+        map.context = .record(.dossier, id)
         try map.rejectUnknownKeys(["id", "title", "summary", "themes", "body", "leads", "rail_links", "mandate", "visibility"])
-        try define("dossier", id, map.location)
+        try define(.dossier, id, map.location)
         let body = try map.optionalID("body")
         if let body { references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
         let leads = try map.idList("leads")
@@ -169,12 +169,12 @@ struct RecordParser {
     // MARK: Agreements
 
     mutating func agreement(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "agreement")
+        var map = try YAMLMapping(node, file: file, context: .kind(.agreement))
         let id = try map.id()
-        map.context = "agreement “\(id)”"
+        map.context = .record(.agreement, id)
         try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "visibility"])
-        try define("agreement", id, map.location)
-        guard let source = try map.mapping("source") else { throw map.error("“source” (document and quote) is required") }
+        try define(.agreement, id, map.location)
+        guard let source = try map.mapping("source") else { throw map.error(key: "import.agreement.noSource") }
         let documentID = try source.id("document")
         let parties = try map.idList("parties"), dossiers = try map.idList("dossiers"), body = try map.optionalID("body")
         parties.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "parties"), context: map.context)) }
@@ -195,19 +195,19 @@ struct RecordParser {
     // MARK: Milestones
 
     mutating func milestone(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "milestone")
+        var map = try YAMLMapping(node, file: file, context: .kind(.milestone))
         let id = try map.id()
-        map.context = "milestone “\(id)”"
+        map.context = .record(.milestone, id)
         try map.rejectUnknownKeys(["id", "dossier", "title", "due", "owner", "status", "achieved_on", "source", "note", "visibility"])
-        try define("milestone", id, map.location)
+        try define(.milestone, id, map.location)
         let dossier = try map.id("dossier")
         references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context))
         let owner = try map.optionalID("owner")
         if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
         let status = try map.enumValue("status", MilestoneStatus.self) ?? .planned
         let achievedOn = try map.date("achieved_on")
-        if status == .achieved, achievedOn == nil { throw map.error("an achieved milestone needs “achieved_on”", at: "status") }
-        if status != .achieved, achievedOn != nil { throw map.error("“achieved_on” is only for status achieved", at: "achieved_on") }
+        if status == .achieved, achievedOn == nil { throw map.error(key: "import.milestone.achievedWithoutDate", at: "status") }
+        if status != .achieved, achievedOn != nil { throw map.error(key: "import.milestone.dateWithoutAchieved", at: "achieved_on") }
         let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
         let index = snapshot.milestones.count
         snapshot.milestones.append(Milestone(
@@ -221,11 +221,11 @@ struct RecordParser {
     // MARK: Meetings
 
     mutating func meeting(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "meeting")
+        var map = try YAMLMapping(node, file: file, context: .kind(.meeting))
         let id = try map.id()
-        map.context = "meeting “\(id)”"
+        map.context = .record(.meeting, id)
         try map.rejectUnknownKeys(["id", "body", "title", "when", "time", "time_zone", "place", "online", "invitees", "status", "source", "visibility"])
-        try define("meeting", id, map.location)
+        try define(.meeting, id, map.location)
         let body = try map.id("body")
         references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
         let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
@@ -243,11 +243,13 @@ struct RecordParser {
     private func meetingTime(_ map: YAMLMapping) throws -> MeetingTime? {
         let zone = try map.optionalString("time_zone") ?? "Europe/Brussels"
         guard MeetingTime.zones.contains(zone) else {
-            throw map.location(of: "time_zone").error("\(map.context): time_zone must be one of \(MeetingTime.zones.joined(separator: ", "))")
+            throw map.location(of: "time_zone").error(key: "import.meeting.timeZone", [
+                "record": map.context, "zones": .verbatim(MeetingTime.zones.joined(separator: ", ")),
+            ])
         }
         guard let text = try map.optionalString("time") else { return nil }
         guard let time = MeetingTime.parse(text, timeZone: zone) else {
-            throw map.location(of: "time").error("\(map.context): “\(text)” is not a time such as 10:00 or 10:00–12:30")
+            throw map.location(of: "time").error(key: "import.meeting.time", ["record": map.context, "value": .verbatim(text)])
         }
         return time
     }
@@ -256,12 +258,12 @@ struct RecordParser {
     private mutating func invitees(_ map: YAMLMapping) throws -> [Invitee] {
         var result: [Invitee] = []
         for node in try map.list("invitees") {
-            var entry = try YAMLMapping(node, file: map.file, context: "\(map.context) invitee")
+            var entry = try YAMLMapping(node, file: map.file, context: map.context.invitee)
             try entry.rejectUnknownKeys(["organisation", "person", "attendance"])
             let organisation = try entry.optionalID("organisation")
             let person = try entry.optionalString("person")
             if organisation == nil, person == nil {
-                throw entry.location.error("\(entry.context): name an organisation or a person")
+                throw entry.location.error(key: "import.meeting.inviteeUnnamed", ["record": entry.context])
             }
             if let organisation {
                 references.append(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: entry.context))
@@ -276,29 +278,29 @@ struct RecordParser {
     // MARK: Investments
 
     mutating func investment(_ node: Node, file: String) throws {
-        var map = try YAMLMapping(node, file: file, context: "investment")
+        var map = try YAMLMapping(node, file: file, context: .kind(.investment))
         let id = try map.id()
-        map.context = "investment “\(id)”"
+        map.context = .record(.investment, id)
         try map.rejectUnknownKeys(["id", "title", "amount", "wording", "organisation", "country", "funding_source", "years",
                                    "dossier", "part_of", "source", "visibility"])
-        try define("investment", id, map.location)
+        try define(.investment, id, map.location)
         let organisation = try map.id("organisation")
         references.append(.init(kind: .organisation, id: organisation, location: map.location(of: "organisation"), context: map.context))
         let dossier = try map.optionalID("dossier"), partOf = try map.optionalID("part_of")
         if let dossier { references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context)) }
         if let partOf {
-            guard partOf != id else { throw map.error("an investment cannot be part of itself", at: "part_of") }
+            guard partOf != id else { throw map.error(key: "import.investment.partOfItself", at: "part_of") }
             references.append(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
             parentLocations["investment/\(id)"] = map.location(of: "part_of")
         }
-        guard let amountMap = try map.mapping("amount") else { throw map.error("“amount” is required") }
+        guard let amountMap = try map.mapping("amount") else { throw map.error(key: "import.field.required", ["field": "amount"]) }
         let amount = try AmountReader.read(amountMap)
         let years = try map.stringList("years").map { text -> Int in
-            guard let year = Int(text), (1900...2200).contains(year) else { throw map.error("“years” must be years like 2026", at: "years") }
+            guard let year = Int(text), (1900...2200).contains(year) else { throw map.error(key: "import.investment.notYears", at: "years") }
             return year
         }
         guard years.count <= 2, years.count < 2 || years[0] <= years[1] else {
-            throw map.error("“years” is [first, last] with first ≤ last", at: "years")
+            throw map.error(key: "import.investment.yearsOutOfOrder", at: "years")
         }
         let index = snapshot.investments.count
         snapshot.investments.append(Investment(
@@ -311,22 +313,24 @@ struct RecordParser {
 
     // MARK: Helpers
 
-    private mutating func define(_ kind: String, _ id: String, _ location: SourceLocation) throws {
-        let key = "\(kind)/\(id)"
+    private mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
+        let key = "\(kind.rawValue)/\(id)"
         if let earlier = definitions[key] {
-            throw location.error("\(kind) “\(id)” is defined twice (first at \(earlier.file):\(earlier.line ?? 0))")
+            throw location.error(key: "import.duplicate", [
+                "record": .record(kind, id), "first": .verbatim("\(earlier.file):\(earlier.line ?? 0)"),
+            ])
         }
         definitions[key] = location
     }
 
     private func required<E: RawRepresentable & CaseIterable>(_ map: YAMLMapping, _ key: String, _ type: E.Type) throws -> E where E.RawValue == String {
-        guard let value = try map.enumValue(key, type) else { throw map.error("“\(key)” is required") }
+        guard let value = try map.enumValue(key, type) else { throw map.error(key: "import.field.required", ["field": .verbatim(key)]) }
         return value
     }
 
     private func period(_ wording: String, year: Int?, map: YAMLMapping, key: String) throws -> FuzzyPeriod {
         guard let period = FuzzyPeriod.parse(wording, referenceYear: year) else {
-            throw map.error("“\(wording)” is not a period Deltaberaad understands (e.g. “18 februari 2026”, “eind tweede kwartaal 2026”, “rond de zomer van 2026”, “begin 2027”); a period without a year needs a source document", at: key)
+            throw map.error(key: "import.field.notAPeriod", ["value": .verbatim(wording)], at: key)
         }
         return period
     }
@@ -355,11 +359,11 @@ enum AmountReader {
         if !bounds.isEmpty {
             guard bounds.count == 2, let amount = Amount.range(minimumCents: try cents(bounds[0], map, "range"),
                                                                 maximumCents: try cents(bounds[1], map, "range")) else {
-                throw map.error("“range” is [lowest, highest] with lowest ≤ highest", at: "range")
+                throw map.error(key: "import.amount.rangeOutOfOrder", at: "range")
             }
             return amount
         }
-        throw map.error("say one of “exact”, “approximate”, “range” or “up_to”")
+        throw map.error(key: "import.amount.noKind")
     }
 
     /// Euros as written ("130000000", "1234.56") to cents, exactly (no floating point).
@@ -367,11 +371,11 @@ enum AmountReader {
         let parts = text.replacingOccurrences(of: "_", with: "").split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let euros = Int64(parts[0]), euros >= 0,
               parts.count == 1 || (parts[1].count <= 2 && parts[1].allSatisfy(\.isNumber)) else {
-            throw map.error("“\(text)” is not an amount in euros (digits, optionally “.” and cents)", at: key)
+            throw map.error(key: "import.amount.notEuros", ["value": .verbatim(text)], at: key)
         }
         let fraction = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
         let (product, overflow) = euros.multipliedReportingOverflow(by: 100)
-        guard !overflow, product <= Int64.max - fraction else { throw map.error("“\(text)” is too large", at: key) }
+        guard !overflow, product <= Int64.max - fraction else { throw map.error(key: "import.amount.tooLarge", ["value": .verbatim(text)], at: key) }
         return product + fraction
     }
 }

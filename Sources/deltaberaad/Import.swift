@@ -19,7 +19,7 @@ struct Import: AsyncParsableCommand {
             say("cli.import.done", ["summary": "\(summary)"])
         } catch let errors as ImportErrors {
             await engine.shutdown()
-            printError(errors.description)
+            printError(errors.rendered(in: CLIText.labels))
             printError(CLIText.labels.text("cli.import.nothing"))
             throw ExitCode(65)
         } catch {

@@ -1,6 +1,8 @@
 import DeltaDomain
 import DeltaImport
+import DeltaReports
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import Testing
 
@@ -137,6 +139,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 @Suite("Import errors: file:line, a clear message, and nothing written")
 struct ImportErrorTests {
+    /// The messages are checked in English, the wording the data authors' documentation uses.
+    static let english = TestCatalogues.labels(.en)
+
     @Test("bad input is reported at the right line and nothing is written", arguments: BadInput.all, allEngines)
     func badInput(_ input: BadInput, kind: EngineKind) async throws {
         let directory = try TemporaryDirectory()
@@ -157,19 +162,22 @@ struct ImportErrorTests {
             let snapshotBefore = try await snapshot(engine)
 
             let errors = try await expectImportErrors(files: [good, badPath], engine: engine)
-            #expect(errors.errors.count == 1, "expected one error, got:\n\(errors)")
+            let report = errors.rendered(in: Self.english)
+            #expect(errors.errors.count == 1, "expected one error, got:\n\(report)")
             let mine = errors.errors.first(where: { $0.file == badPath })
-            let error = try #require(mine, "no error names \(badPath):\n\(errors)")
+            let error = try #require(mine, "no error names \(badPath):\n\(report)")
+            let message = error.message(in: Self.english)
+            let rendered = error.rendered(in: Self.english)
 
             if let line = input.markedLine {
-                #expect(error.line == line, "expected line \(line): \(error)")
-                #expect(errors.description.contains("\(badPath):\(line): "), "\(errors)")
+                #expect(error.line == line, "expected line \(line): \(rendered)")
+                #expect(report.contains("\(badPath):\(line): "), "\(report)")
             } else {
-                #expect(error.line == nil, "\(error)")
-                #expect(errors.description.hasPrefix("\(badPath): "), "\(errors)")
+                #expect(error.line == nil, "\(rendered)")
+                #expect(report.hasPrefix("\(badPath): "), "\(report)")
             }
             for word in input.mentions {
-                #expect(error.message.contains(word) || error.description.contains(word), "“\(word)” not in: \(error)")
+                #expect(message.contains(word) || rendered.contains(word), "“\(word)” not in: \(rendered)")
             }
 
             // Nothing was written: not the good records of the same run, not the change to dossier-a.
@@ -201,9 +209,10 @@ struct ImportErrorTests {
             _ = try await Importer.run(files: [base], engine: database.engine)
             let before = try await rowCounts(database.engine)
             let errors = try await expectImportErrors(files: [bad], engine: database.engine)
-            #expect(errors.errors.map(\.line) == [5, 10], "\(errors)")
-            #expect(errors.description.contains("\(bad):5: "))
-            #expect(errors.description.contains("\(bad):10: "))
+            let report = errors.rendered(in: Self.english)
+            #expect(errors.errors.map(\.line) == [5, 10], "\(report)")
+            #expect(report.contains("\(bad):5: "), "\(report)")
+            #expect(report.contains("\(bad):10: "), "\(report)")
             #expect(try await rowCounts(database.engine) == before)
         }
     }
@@ -234,14 +243,50 @@ struct ImportErrorTests {
                 Issue.record("a parent cycle was imported: \(summary)")
             } catch let errors as ImportErrors {
                 let lines = errors.errors.map(\.line)
-                #expect(errors.errors.count == 1 && (lines == [7] || lines == [12]), "\(errors)")
-                #expect(errors.description.hasPrefix("\(bad):"), "\(errors)")
-                #expect(errors.description.contains("org-a") && errors.description.contains("org-b"), "\(errors)")
+                let report = errors.rendered(in: Self.english)
+                #expect(errors.errors.count == 1 && (lines == [7] || lines == [12]), "\(report)")
+                #expect(report.hasPrefix("\(bad):"), "\(report)")
+                #expect(report.contains("org-a") && report.contains("org-b"), "\(report)")
+                #expect(report.contains("is its own ancestor"), "\(report)")
             } catch {
                 Issue.record("expected ImportErrors naming \(bad) and the line, got \(String(reflecting: error))")
             }
             #expect(try await rowCounts(database.engine) == before)
         }
+    }
+
+    @Test("an error reads in French with its file:line, and the data's own words stay as written")
+    func frenchRendering() throws {
+        let directory = try TemporaryDirectory()
+        let bad = try directory.write("mauvais.yaml", """
+            format: deltaberaad/1
+            organisations:
+              - id: org-x
+                name: Ministère
+                contry: BE
+                level: federal
+            """)
+        let errors: ImportErrors
+        do {
+            let snapshot = try Importer.read(files: [bad])
+            Issue.record("a file with an unknown key was read: \(snapshot.organisations.count) organisations")
+            return
+        } catch let caught as ImportErrors {
+            errors = caught
+        }
+        let error = try #require(errors.errors.first, "no error")
+        #expect(errors.errors.count == 1, "\(errors)")
+        let french = TestCatalogues.labels(.fr)
+        let line = errors.rendered(in: french)
+        #expect(line.hasPrefix("\(bad):5: "), "file:line first: \(line)")
+        #expect(line == error.rendered(in: french), "\(line)")
+        let message = error.message(in: french)
+        let expected = "organisation « org-x » : clé inconnue « contry » (clés admises : country, id, level, name, parent, short_name, visibility, website)"
+        #expect(message == expected, "\(message)")
+        let english = error.message(in: Self.english)
+        #expect(english == "organisation “org-x”: unknown key “contry” (allowed: country, id, level, name, parent, short_name, visibility, website)")
+        let dutch = error.message(in: TestCatalogues.labels(.nl))
+        #expect(dutch == "organisatie “org-x”: onbekende sleutel “contry” (toegestaan: country, id, level, name, parent, short_name, visibility, website)")
     }
 
     private func expectImportErrors(files: [String], engine: any DatabaseEngine) async throws -> ImportErrors {
