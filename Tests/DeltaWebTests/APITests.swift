@@ -1,3 +1,4 @@
+import DeltaTestSupport
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -25,7 +26,8 @@ struct APITests {
         #expect(json["todayLabel"]?.string == "23 november 2026")
         #expect(html.contains("Stand van zaken op <time datetime=\"2026-11-23\">\(json["todayLabel"]?.string ?? "?")</time>."))
 
-        let dossierSection = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let dossierSection = try document.requireSection("h-dossiers").markup
         #expect(dossierRowIDs(dossierSection) == json.strings("dossiers", "id"))
         #expect(dossierSection.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
         #expect(dossierSection.captures(#"<span class="badge health-[a-z-]+">([^<]+)</span>"#) == json.strings("dossiers", "healthLabel"))
@@ -33,22 +35,28 @@ struct APITests {
         #expect(dossierSection.captures(#"</td>\s*<td>(\d+)</td>\s*</tr>"#) == overdueCounts, "overdue counts per dossier row")
         #expect(json.strings("dossiers", "id").contains("3rx"))
 
-        let bodySection = html.section(from: #"<section aria-labelledby="h-bodies">"#, to: "</section>")
+        let bodySection = try document.requireSection("h-bodies").markup
         #expect(bodySection.captures(#"<a href="/bodies/([^"]+)">"#) == json.strings("bodies", "id"))
         #expect(bodySection.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("bodies", "compliance"))
         let workingGroup = json["bodies"]?.array.first { $0["id"]?.string == "werkgroep-be-nl" }
         #expect(workingGroup?["cadence"]?.string == "ten minste tweemaal per kalenderjaar")
         #expect(workingGroup?["required"]?.int == 2)
 
-        let overdue = html.section(from: #"<section aria-labelledby="h-overdue">"#, to: "</section>")
+        let overdue = try document.requireSection("h-overdue")
         let overdueMilestones = json["overdue"]?.array ?? []
         #expect(!overdueMilestones.isEmpty)
-        #expect(overdue.occurrences(of: #"<tr class="state-overdue">"#) == overdueMilestones.count)
+        let overdueRows = try overdue.select("tbody > tr")
+        #expect(overdueRows.count == overdueMilestones.count)
+        let allRowsOverdue = overdueRows.allSatisfy { $0.hasClass("state-overdue") }
+        #expect(allRowsOverdue, "every row of the overdue table is marked overdue")
         let allOverdue = overdueMilestones.allSatisfy { $0["state"]?.string == "overdue" }
         #expect(allOverdue, "every milestone in \"overdue\" has state overdue")
-        for milestone in overdueMilestones { #expect(overdue.contains(milestone["title"]?.string?.htmlEscaped ?? "?")) }
-        let soon = html.section(from: #"<section aria-labelledby="h-soon">"#, to: "</section>")
-        #expect(soon.occurrences(of: "<tr class=\"state-") == json["dueSoon"]?.array.count)
+        for milestone in overdueMilestones {
+            let title = try #require(milestone["title"]?.string, "\(milestone)")
+            #expect(overdue.text.contains(title), "\(title)")
+        }
+        let soon = try document.requireSection("h-soon")
+        #expect(try soon.select("tbody > tr").count == json["dueSoon"]?.array.count)
     }
 
     @Test("/api/dossiers lists the same dossiers in the same order as /dossiers, with the same filters", arguments: [
@@ -59,13 +67,18 @@ struct APITests {
         let (html, json) = try await pageAndTwin(path)
         #expect(dossierRowIDs(html) == json.strings("dossiers", "id"))
         #expect(html.contains("<p>\(json["dossiers"]?.array.count ?? -1) dossiers.</p>"))
-        let table = html.section(from: "<tbody>", to: "</tbody>")
-        #expect(table.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
+        let document = try HTMLDocument(parsing: html)
+        let table = try document.requireElement("main table > tbody")
+        #expect(try table.select("tr").count == json["dossiers"]?.array.count)
+        #expect(table.markup.captures(#"class="badge health-([a-z-]+)""#) == json.strings("dossiers", "health"))
         // The filter options the form offers are the ones the JSON lists, selected alike.
-        #expect(html.section(from: #"name="theme""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("themes", "value"))
-        #expect(html.section(from: #"name="status""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("healths", "value"))
-        #expect(html.section(from: #"name="country""#, to: "</select>").captures(#"<option value="([^"]+)""#) == json.strings("countries", "value"))
-        let selected = html.captures(#"<option value="([^"]+)" selected>"#)
+        let filters = try document.requireElement("form.filters")
+        for (name, list) in [("theme", "themes"), ("status", "healths"), ("country", "countries")] {
+            let options = try filters.requireElement(#"select[name="\#(name)"]"#).select("option").map { $0.attribute("value") ?? "<no value>" }
+            #expect(options.first == "", "the first \(name) option is “all”")
+            #expect(Array(options.dropFirst()) == json.strings(list, "value"), "\(name) options")
+        }
+        let selected = try filters.select("option[selected]").map { $0.attribute("value") ?? "<no value>" }
         let selectedInJSON = ["themes", "healths", "countries"].flatMap { list in
             json[list]?.array.filter { $0["selected"]?.bool == true }.compactMap { $0["value"]?.string } ?? []
         }
@@ -103,14 +116,15 @@ struct APITests {
         #expect(html.contains(#"<span class="badge health-\#(health)">\#(json["dossier"]?["healthLabel"]?.string ?? "?")</span>"#))
         #expect(html.contains(#"<p class="lead">\#(json["summary"]?.string?.htmlEscaped ?? "?")</p>"#))
 
-        let milestones = html.section(from: #"<section aria-labelledby="h-milestones">"#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let milestones = try document.requireSection("h-milestones").markup
         #expect(milestones.captures(#"<li class="state-([a-z-]+)" id="[^"]+">"#) == json.strings("milestones", "state"))
         #expect(milestones.captures(#"<p><strong>([^<]+)</strong>"#) == json.strings("milestones", "title").map(\.htmlEscaped))
 
-        let agreements = html.section(from: #"<section aria-labelledby="h-agreements">"#, to: "</section>")
+        let agreements = try document.requireSection("h-agreements").markup
         #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
 
-        let history = html.section(from: #"<section aria-labelledby="h-history">"#, to: "</section>")
+        let history = try document.requireSection("h-history").markup
         let historyYearLabels = json["history"]?.array.map { "\($0["year"]?.int ?? -1)" }
         #expect(history.captures(#"<h3>(\d{4}) — "#) == historyYearLabels, "history years as on the page")
         let historyDocumentIDs = json["history"]?.array.map { $0["document"]?["id"]?.string ?? "?" }
@@ -119,7 +133,7 @@ struct APITests {
         let sortedHistoryYears = json["history"]?.array.map { $0["year"]?.int ?? 0 }.sorted()
         #expect(historyYears == sortedHistoryYears, "history is in year order")
 
-        let leads = html.section(from: "<dt>Trekkers</dt>", to: "</dd>")
+        let leads = try document.requireElement("dl.facts").requireDefinition("Trekkers").markup
         #expect(leads.captures(#"<a href="/organisations#([^"]+)">"#) == json.strings("leads", "id"))
         if let mandate = json["mandate"] {
             #expect(html.contains("<dt>Politiek mandaat</dt><dd>\(mandate["given"]?["label"]?.string ?? "?")"))
@@ -174,7 +188,8 @@ struct APITests {
             [block["heading"], block["paragraph"]].compactMap { $0 } + (block["list"]?.array ?? [])
         } ?? []
         #expect(paragraphs.count == json["paragraphCount"]?.int.map(Int.init))
-        let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let text = try document.requireSection("h-text").markup
         let paragraphAnchors = paragraphs.compactMap { $0["anchor"]?.string }
         #expect(text.captures(#"<(?:h3|p|li) id="(p\d+)""#) == paragraphAnchors, "paragraph anchors in reading order")
         let listItemAnchors = paragraphs.filter { $0["kind"]?.string == "list-item" }.compactMap { $0["anchor"]?.string }
@@ -187,7 +202,7 @@ struct APITests {
         #expect(text.captures(##"<a class="passage" href="#agreement-([^"]+)""##) == segmentAgreementIDs, "passage links in order")
         let segmentTexts = segments.compactMap { $0["text"]?.string?.htmlEscaped }
         #expect(text.captures(#"<mark>([^<]*)</mark>"#) == segmentTexts, "marked passages in order")
-        let agreements = html.section(from: #"<section aria-labelledby="h-agreements">"#, to: "</section>")
+        let agreements = try document.requireSection("h-agreements").markup
         #expect(agreements.captures(#"<li id="agreement-([^"]+)""#) == json.strings("agreements", "id"))
         let allFromThisDocument = json["agreements"]?.array.allSatisfy { $0["source"]?["documentID"]?.string == id }
         #expect(allFromThisDocument == true, "every agreement listed has \(id) as its source")
@@ -230,17 +245,24 @@ struct APITests {
         #expect(json["body"]?["id"]?.string == id)
         #expect(html.contains("<h1>\((json["title"]?.string ?? "?").htmlEscaped)</h1>"))
         #expect(html.contains("<dt>Ritme</dt><dd>\(json["body"]?["cadence"]?.string ?? "?")"))
-        let compliance = html.section(from: #"<section aria-labelledby="h-compliance">"#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let compliance = try document.requireSection("h-compliance").markup
         let complianceYears = json["years"]?.array.map { "\($0["year"]?.int ?? -1)" }
         #expect(compliance.captures(#"<th scope="row">(\d{4})</th>"#) == complianceYears, "compliance years as on the page")
         #expect(compliance.captures(#"class="badge compliance-([a-z-]+)""#) == json.strings("years", "compliance"))
         #expect(json["years"]?.array.first?["compliance"] == json["body"]?["compliance"], "the summary is this year's row")
-        let members = html.section(from: #"<section aria-labelledby="h-members">"#, to: "</section>")
+        let members = try document.requireSection("h-members").markup
         let memberIDs: [String] = (json["members"]?.array ?? []).map { $0["organisation"]?["id"]?.string ?? "?" }
         let invitedIDs: [String] = (json["invited"]?.array ?? []).map { $0["organisation"]?["id"]?.string ?? "?" }
         #expect(members.captures(#"<a href="/organisations#([^"]+)">"#) == memberIDs + invitedIDs)
-        let dossiers = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
-        #expect(dossiers.captures(#"<a href="/dossiers/([^"]+)">"#) == json.strings("dossiers", "id"))
+        // The dossier section is left out when the body carries no dossier.
+        let dossierIDs = json.strings("dossiers", "id")
+        if dossierIDs.isEmpty {
+            #expect(try document.first(#"section[aria-labelledby="h-dossiers"]"#) == nil, "a dossier section without dossiers")
+        } else {
+            let dossiers = try document.requireSection("h-dossiers").markup
+            #expect(dossiers.captures(#"<a href="/dossiers/([^"]+)">"#) == dossierIDs)
+        }
     }
 
     @Test("/api/bodies/werkgroep-be-nl: the rule is twice a year, judged from 2026")
@@ -273,12 +295,13 @@ struct APITests {
     @Test("/api/investments has the amounts and totals of /investments")
     func investments() async throws {
         let (html, json) = try await pageAndTwin("/investments")
-        let all = html.section(from: #"<section aria-labelledby="h-all">"#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let all = try document.requireSection("h-all").markup
         #expect(all.captures(#"<tr id="([^"]+)">"#) == json.strings("investments", "id"))
         #expect(all.captures(#"</th><td>([^<]*)</td>"#) == json.strings("investments", "amountLabel"))
-        let byCountry = html.section(from: #"<section aria-labelledby="h-country">"#, to: "</section>")
+        let byCountry = try document.requireSection("h-country").markup
         #expect(byCountry.captures(#"</th><td>([^<]*)</td>"#) == json.strings("totalsByCountry", "label").map(\.htmlEscaped))
-        let byDossier = html.section(from: #"<section aria-labelledby="h-dossier">"#, to: "</section>")
+        let byDossier = try document.requireSection("h-dossier").markup
         #expect(byDossier.captures(#"<a href="/dossiers/([^"]+)">"#) == json.strings("totalsByDossier", "key"))
         #expect(byDossier.captures(#"</th><td>([^<]*)</td>"#) == json.strings("totalsByDossier", "label").map(\.htmlEscaped))
         let billion = json["investments"]?.array.first { $0["id"]?.string == "kamerbrief-2026-miljard" }

@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaStore
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -107,11 +108,17 @@ struct EditingTests {
             #expect(stale.text.contains("Door de beheerder"))
             #expect(stale.text.contains("Door Anna"))
             #expect(stale.text.contains(#"name="version" value="2""#))
-            #expect(!stale.text.contains(#"id="form-errors""#), "a conflict is not a validation error")
+            let conflictPage = try stale.document()
+            let conflictForm = try conflictPage.requireElement("main form.record-form")
+            #expect(try conflictForm.requireElement(#"input[name="version"]"#).attribute("value") == "2")
+            #expect(conflictPage.element(id: "form-errors") == nil, "a conflict is not a validation error")
+            let fieldErrors = try conflictForm.select(".field-error")
+            #expect(fieldErrors.isEmpty, "a conflict is not a validation error: \(fieldErrors.map(\.text))")
             #expect(stale.text.contains("in uitvoering"), "select values are shown by their Dutch labels")
-            let page = try await anna.get("/dossiers/3rx")
-            #expect(page.text.contains("Door de beheerder"))
-            #expect(!page.text.contains("Door Anna"))
+            let page = try await anna.get("/dossiers/3rx").document()
+            let shown = try page.requireSection("h-milestones").requireElement(id: Self.milestone)
+            #expect(shown.text.contains("Door de beheerder"))
+            #expect(!page.mentions("Door Anna"))
 
             // The merge: saving the form again, now over version 2.
             let merged = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Door Anna en de beheerder", status: "in-progress", version: "2"))
@@ -141,8 +148,9 @@ struct EditingTests {
             #expect(forged.status == .forbidden)
             let wrongToken = try await anna.post("/milestones/\(Self.milestone)/edit", Self.milestoneForm(title: "Vervalst", version: "1").merging(["_csrf": "guess"]) { $1 })
             #expect(wrongToken.status == .forbidden)
-            let page = try await anna.get("/dossiers/3rx")
-            #expect(!page.text.contains("Vervalst"))
+            let page = try await anna.get("/dossiers/3rx").document()
+            _ = try page.requireSection("h-milestones").requireElement(id: Self.milestone)
+            #expect(!page.mentions("Vervalst"))
         }
     }
 
@@ -198,17 +206,23 @@ struct EditingTests {
             let note = "Onze onderhandelingsruimte: niet boven 50 miljoen gaan."
             let added = try await anna.post("/dossiers/3rx/notes", ["text": note, "about": ""])
             #expect(added.status == .seeOther)
-            let sameDelegation = try await rita.get("/dossiers/3rx")
-            #expect(sameDelegation.text.contains(note))
-            let otherDelegation = try await bart.get("/dossiers/3rx")
-            #expect(!otherDelegation.text.contains(note))
+            let sameDelegation = try await rita.get("/dossiers/3rx").document()
+            #expect(try sameDelegation.requireSection("notities").text.contains(note))
+            let otherDelegation = try await bart.get("/dossiers/3rx").document()
+            // Bart has a notes section of his own delegation; the note is nowhere on his page.
+            _ = try otherDelegation.requireSection("notities")
+            #expect(!otherDelegation.mentions(note))
             let otherAPI = try await bart.get("/api/dossiers/3rx/notes")
+            #expect(otherAPI.status == .ok)
             #expect(!otherAPI.text.contains(note))
             let ownAPI = try await rita.get("/api/dossiers/3rx/notes")
             #expect(ownAPI.text.contains(note))
-            let anonymous = try await Browser(client).get("/dossiers/3rx")
-            #expect(!anonymous.text.contains(note))
+            let anonymous = try await Browser(client).get("/dossiers/3rx").document()
+            _ = try anonymous.requireSection("h-milestones")
+            #expect(!anonymous.mentions(note))
             let feed = try await rita.get("/dossiers/3rx/calendar.ics")
+            #expect(feed.status == .ok)
+            #expect(feed.text.contains("BEGIN:VEVENT"))
             #expect(!feed.text.contains("onderhandelingsruimte"))
         }
     }
@@ -223,16 +237,19 @@ struct EditingTests {
             fields["visibility"] = "internal"
             let saved = try await root.post("/milestones/\(Self.milestone)/edit", fields)
             #expect(saved.status == .seeOther)
-            let anonymous = try await Browser(client).get("/dossiers/3rx")
-            #expect(!anonymous.text.contains("Interne mijlpaal"))
+            let anonymous = try await Browser(client).get("/dossiers/3rx").document()
+            _ = try anonymous.requireSection("h-milestones")
+            #expect(!anonymous.mentions("Interne mijlpaal"))
             let anonymousAPI = try await Browser(client).get("/api/dossiers/3rx")
+            #expect(anonymousAPI.status == .ok)
             #expect(!anonymousAPI.text.contains("Interne mijlpaal"))
             let anonymousRecord = try await Browser(client).get("/api/milestones/\(Self.milestone)/record")
             #expect(anonymousRecord.status == .notFound)
             let rita = Browser(client)
             try await rita.signIn("rita")
-            let reader = try await rita.get("/dossiers/3rx")
-            #expect(reader.text.contains("Interne mijlpaal"))
+            let reader = try await rita.get("/dossiers/3rx").document()
+            let internalMilestone = try reader.requireSection("h-milestones").requireElement(id: Self.milestone)
+            #expect(internalMilestone.text.contains("Interne mijlpaal"))
         }
     }
 
@@ -251,6 +268,11 @@ struct EditingTests {
             for uri in ["/dossiers/3rx", "/milestones/\(Self.milestone)/edit", "/milestones/\(Self.milestone)/history", "/admin/changes", "/"] {
                 let page = try await root.get(uri)
                 #expect(page.status == .ok, "\(uri)")
+                let document = try page.document()
+                _ = try document.requireElement("main")
+                #expect(document.elements(tag: "script").isEmpty, "\(uri) must escape the stored script")
+                let handlers = document.descendants.filter { $0.attribute("onmouseover") != nil }
+                #expect(handlers.isEmpty, "\(uri) must escape the stored attribute: \(handlers.map(\.description))")
                 #expect(!page.text.contains("<script>alert"), "\(uri) must escape the stored script")
                 #expect(!page.text.contains("\" onmouseover=\"alert"), "\(uri) must escape the stored attribute")
             }
@@ -412,6 +434,11 @@ struct InjectionProbeTests {
             for uri in pages {
                 let page = try await root.get(uri)
                 #expect(page.status == .ok, "\(uri)")
+                let document = try page.document()
+                _ = try document.requireElement("main")
+                #expect(document.elements(tag: "script").isEmpty, "\(uri) shows a stored script unescaped")
+                let injected = document.elements(tag: "img") + document.elements(tag: "i")
+                #expect(injected.isEmpty, "\(uri) shows a stored tag unescaped: \(injected.map(\.description))")
                 #expect(!page.text.contains("<script>alert"), "\(uri) shows a stored script unescaped")
                 #expect(!page.text.contains("<img src=x"), "\(uri) shows a stored tag unescaped")
             }

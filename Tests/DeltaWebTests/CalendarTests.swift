@@ -29,6 +29,31 @@ struct CalendarFeedTests {
         text.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
     }
 
+    struct EventNotFound: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The lines of the one VEVENT of an unfolded feed whose UID starts with `uid`, from
+    /// `BEGIN:VEVENT` to `END:VEVENT`, each line ending in CRLF; throws when the feed has no such
+    /// event or more than one.
+    static func event(_ uid: String, in unfolded: String) throws -> String {
+        var events: [[String]] = []
+        var current: [String]?
+        for line in unfolded.components(separatedBy: "\r\n") {
+            if line == "BEGIN:VEVENT" { current = [] }
+            current?.append(line)
+            if line == "END:VEVENT", let lines = current {
+                events.append(lines)
+                current = nil
+            }
+        }
+        let matching = events.filter { lines in lines.contains { $0.hasPrefix("UID:\(uid)") } }
+        guard matching.count == 1, let lines = matching.first else {
+            throw EventNotFound(description: "\(matching.count) of the feed's \(events.count) events have a UID starting “\(uid)”, expected one")
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
     @Test("a body's feed holds every meeting of the body, with stable UIDs and DTSTAMP from today")
     func bodyFeed() async throws {
         let text = try await withDemoApp { client in try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics") }
@@ -43,11 +68,11 @@ struct CalendarFeedTests {
         // The signing on 18 February 2026 was held there; the summer consultation is only planned.
         #expect(unfolded.contains("DTSTART;VALUE=DATE:20260218\r\nDTEND;VALUE=DATE:20260219\r\n"))
         #expect(unfolded.contains("LOCATION:Antwerpen\r\n"))
-        let summer = unfolded.section(from: "UID:meeting-politiek-overleg-zomer-2026@", to: "END:VEVENT")
+        let summer = try Self.event("meeting-politiek-overleg-zomer-2026@", in: unfolded)
         #expect(summer.contains("DTSTART;VALUE=DATE:20260930\r\n"))
         #expect(summer.contains("STATUS:TENTATIVE\r\n"))
         #expect(summer.contains("DESCRIPTION:Datum zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
-        let signing = unfolded.section(from: "UID:meeting-politiek-overleg-2026-02-18@", to: "END:VEVENT")
+        let signing = try Self.event("meeting-politiek-overleg-2026-02-18@", in: unfolded)
         #expect(signing.contains("STATUS:CONFIRMED\r\n"))
     }
 
@@ -58,10 +83,10 @@ struct CalendarFeedTests {
         for id in Self.threeRXMilestones {
             #expect(unfolded.contains("\r\nUID:milestone-\(id)@deltaberaad\r\n"), "UID of milestone \(id)")
         }
-        let frame = unfolded.section(from: "UID:milestone-3rx-afsprakenkader@", to: "END:VEVENT")
+        let frame = try Self.event("milestone-3rx-afsprakenkader@", in: unfolded)
         #expect(frame.contains("DTSTART;VALUE=DATE:20260930\r\nDTEND;VALUE=DATE:20261001\r\n"))
         #expect(frame.contains("DESCRIPTION:Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
-        let signed = unfolded.section(from: "UID:milestone-3rx-ondertekening@", to: "END:VEVENT")
+        let signed = try Self.event("milestone-3rx-ondertekening@", in: unfolded)
         #expect(signed.contains("STATUS:CONFIRMED\r\n"))
         #expect(unfolded.contains("X-WR-CALNAME:Deltaberaad – 3RX – spoorverbinding haven Antwerpen–Ruhrgebied\r\n"))
     }

@@ -1,4 +1,5 @@
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -121,6 +122,14 @@ struct EscapingTests {
     func pageEscapes(path: String) async throws {
         let html = try await Hostile.withApp { try await $0.page(path) }
         #expect(html.contains(Hostile.escapedScript), "\(path) does not show the text at all")
+        // The page reads as a tree, and its content shows the hostile text as text.
+        let document = try HTMLDocument(parsing: html)
+        let main = try document.requireElement("main")
+        #expect(main.mentions(Hostile.script), "\(path) does not show the script text inside <main>")
+        #expect(document.elements(tag: "script").isEmpty, "\(path) has a <script> element")
+        let handlers = document.descendants.filter { $0.attribute("onmouseover") != nil }
+        #expect(handlers.isEmpty, "\(path) has an onmouseover attribute: \(handlers.map(\.description))")
+        // Escaped byte for byte, in text, attributes, <title> and <textarea> alike.
         #expect(!html.contains(Hostile.script))
         #expect(!html.contains("<script"))
         #expect(!html.contains(Hostile.attribute))
@@ -158,6 +167,12 @@ struct EscapingTests {
     func notFoundEscapes(path: String) async throws {
         let response = try await Hostile.withApp { try await $0.get(path) }
         #expect(response.status == .notFound)
+        let document = try response.document()
+        let main = try document.requireElement("main")
+        #expect(try main.requireElement("h1").text == "Niet gevonden")
+        #expect(document.elements(tag: "script").isEmpty, "\(path) has a <script> element")
+        let handlers = document.descendants.filter { $0.attribute("onmouseover") != nil }
+        #expect(handlers.isEmpty, "\(path) has an onmouseover attribute: \(handlers.map(\.description))")
         #expect(!response.text.contains("<script"))
         #expect(!response.text.contains("onmouseover=\""))
     }

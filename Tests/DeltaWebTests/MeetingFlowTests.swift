@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaStore
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -78,8 +79,13 @@ struct MeetingFlowTests {
             let late = try await secretary.post("/meetings/\(Self.meeting)/outcomes", ["kind": "information", "text": "Te laat"])
             #expect(late.status == .conflict)
             #expect(late.text.contains("vastgesteld"))
-            let frozenPage = try await secretary.get("/meetings/\(Self.meeting)")
-            #expect(!frozenPage.text.contains("agenda-form"), "no agenda form once the minutes are approved")
+            let frozenPage = try await secretary.get("/meetings/\(Self.meeting)").document()
+            let frozenAgenda = try frozenPage.requireSection("h-agenda")
+            #expect(frozenAgenda.text.contains(titles[3]), "the approved agenda is still shown")
+            #expect(frozenPage.element(id: "agenda-form") == nil, "no agenda form once the minutes are approved")
+            let agendaForms = try frozenPage.select("form").compactMap { $0.attribute("action") }.filter { $0.contains("/agenda") }
+            #expect(agendaForms.isEmpty, "no agenda form once the minutes are approved: \(agendaForms)")
+            #expect(frozenPage.elements(tag: "form").count > 1, "the secretary still has forms (corrections, sign-out)")
             let agendaAfter = try await secretary.post("/meetings/\(Self.meeting)/agenda", ["agendaVersion": "x"])
             #expect(agendaAfter.status == .conflict || agendaAfter.status == .unprocessableContent)
             let lateAgenda = try await engine.read { db in try await MeetingStore(db: db).agenda(meetingID: Self.meeting) }
@@ -103,8 +109,8 @@ struct MeetingFlowTests {
             #expect(report.status == .ok)
             #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(report.text.contains("Progress report"))
-            let ertms = report.text.section(from: #"id="d-ertms""#, to: "</section>")
-            #expect(ertms.contains("Het afsprakenkader ERTMS schuift naar eind 2026."))
+            let ertms = try report.document().requireElement("section#d-ertms")
+            #expect(ertms.text.contains("Het afsprakenkader ERTMS schuift naar eind 2026."))
             #expect(report.text.contains("Planning ERTMS-uitrol aan de grens opstellen"), "the action, under its agenda item's dossier")
             let markdown = try await Browser(client).get("/bodies/politiek-overleg/report.md?lang=fr")
             #expect(markdown.headers[.contentType]?.hasPrefix("text/markdown") == true)
@@ -129,9 +135,13 @@ struct MeetingFlowTests {
         try await withAccountsApp { client, _ in
             let otto = Browser(client)
             try await otto.signIn("otto")
-            let page = try await otto.get("/meetings/\(Self.meeting)")
-            #expect(page.status == .ok)
-            #expect(!page.text.contains("propose-agenda"))
+            let response = try await otto.get("/meetings/\(Self.meeting)")
+            #expect(response.status == .ok)
+            let page = try response.document()
+            _ = try page.requireSection("h-agenda")
+            #expect(page.element(id: "propose-agenda") == nil)
+            let meetingForms = try page.select("form").compactMap { $0.attribute("action") }.filter { $0.hasPrefix("/meetings/") }
+            #expect(meetingForms.isEmpty, "a reader of this meeting gets no forms: \(meetingForms)")
             let refused = try await otto.post("/meetings/\(Self.meeting)/outcomes", ["kind": "information", "text": "Mag niet"])
             #expect(refused.status == .forbidden)
         }

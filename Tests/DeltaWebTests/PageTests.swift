@@ -1,3 +1,4 @@
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -20,28 +21,36 @@ struct PageTests {
         let html = try await withDemoApp { try await $0.page("/") }
         #expect(html.contains("<h1>Overzicht</h1>"))
         #expect(html.contains("Stand van zaken op <time datetime=\"2026-11-23\">23 november 2026</time>."))
-        let dossierSection = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
+        let document = try HTMLDocument(parsing: html)
+        let dossierSection = try document.requireSection("h-dossiers")
         for dossier in dossiers {
-            #expect(dossierSection.contains(#"<a href="/dossiers/\#(dossier.id)">\#(dossier.title.htmlEscaped)</a>"#),
-                    "overview lacks dossier \(dossier.id)")
+            let links = try dossierSection.select(#"a[href="/dossiers/\#(dossier.id)"]"#)
+            #expect(links.map(\.text).contains(dossier.title), "overview lacks dossier \(dossier.id)")
         }
-        #expect(Set(dossierRowIDs(dossierSection)) == Set(dossiers.map(\.id)))
+        #expect(Set(dossierRowIDs(dossierSection.markup)) == Set(dossiers.map(\.id)))
 
-        let bodySection = html.section(from: #"<section aria-labelledby="h-bodies">"#, to: "</section>")
-        let workingGroupRow = bodySection.section(from: #"<a href="/bodies/werkgroep-be-nl">"#, to: "</tr>")
-        #expect(workingGroupRow.contains("Belgisch-Nederlandse werkgroep spoordossiers"))
-        #expect(workingGroupRow.contains("<td>ten minste tweemaal per kalenderjaar</td>"))
-        #expect(workingGroupRow.contains("compliance-"))
+        let bodySection = try document.requireSection("h-bodies")
+        let workingGroupRow = try bodySection.requireElement("tr", having: #"a[href="/bodies/werkgroep-be-nl"]"#)
+        #expect(workingGroupRow.text.contains("Belgisch-Nederlandse werkgroep spoordossiers"))
+        #expect(workingGroupRow.elements(tag: "td").map(\.text).contains("ten minste tweemaal per kalenderjaar"))
+        let complianceBadges = workingGroupRow.descendants.flatMap(\.classes).filter { $0.hasPrefix("compliance-") }
+        #expect(!complianceBadges.isEmpty, "the row shows this year's compliance")
 
-        let overdue = html.section(from: #"<section aria-labelledby="h-overdue">"#, to: "</section>")
-        #expect(overdue.contains("Mijlpalen over tijd"))
-        #expect(!overdue.contains("Geen mijlpalen over tijd."), "on 23 November 2026 the summer-2026 milestones are overdue")
-        #expect(overdue.contains(#"<tr class="state-overdue">"#))
-        #expect(overdue.contains(#"<a href="/dossiers/3rx">"#))
-        #expect(overdue.contains("Uitkomsten verankerd tijdens de vervolgbijeenkomst (3RX)"))
-        #expect(overdue.contains("Aanvullend en concreet afsprakenkader klaar voor ondertekening (3RX)"))
+        let overdue = try document.requireSection("h-overdue")
+        #expect(try overdue.requireElement("h2").text == "Mijlpalen over tijd")
+        #expect(!overdue.text.contains("Geen mijlpalen over tijd."), "on 23 November 2026 the summer-2026 milestones are overdue")
+        let overdueRows = try overdue.select("tbody > tr")
+        #expect(!overdueRows.isEmpty)
+        let allRowsOverdue = overdueRows.allSatisfy { $0.hasClass("state-overdue") }
+        #expect(allRowsOverdue, "every row of the section is an overdue milestone")
+        #expect(overdue.hrefs.contains("/dossiers/3rx"))
+        let overdueTitles = overdueRows.map(\.text)
+        let hasFollowUp = overdueTitles.contains { $0.contains("Uitkomsten verankerd tijdens de vervolgbijeenkomst (3RX)") }
+        #expect(hasFollowUp, "\(overdueTitles)")
+        let hasFramework = overdueTitles.contains { $0.contains("Aanvullend en concreet afsprakenkader klaar voor ondertekening (3RX)") }
+        #expect(hasFramework, "\(overdueTitles)")
         // A milestone that was achieved is never overdue.
-        #expect(!overdue.contains("Politiek mandaat - gezamenlijke verklaring ondertekend (3RX)"))
+        #expect(!overdue.mentions("Politiek mandaat - gezamenlijke verklaring ondertekend (3RX)"))
     }
 
     // MARK: Dossiers
@@ -65,8 +74,12 @@ struct PageTests {
         #expect(has3RX, "3RX is a freight dossier")
         let html = try await withDemoApp { try await $0.page("/dossiers?theme=freight") }
         #expect(dossierRowIDs(html).sorted() == freight.map(\.id).sorted())
+        let document = try HTMLDocument(parsing: html)
+        let rows = try document.requireElement("main table > tbody").select("tr")
+        #expect(rows.count == freight.count)
+        let links = document.hrefs
         for dossier in dossiers where !dossier.themes.contains("freight") {
-            #expect(!html.contains(#"href="/dossiers/\#(dossier.id)""#), "\(dossier.id) is not a freight dossier")
+            #expect(!links.contains("/dossiers/\(dossier.id)"), "\(dossier.id) is not a freight dossier")
         }
         #expect(html.contains("<p>\(freight.count) dossiers.</p>"))
         #expect(html.contains(#"<option value="freight" selected>"#))
@@ -81,17 +94,19 @@ struct PageTests {
         #expect(!shown.isEmpty, "on 23 November 2026 the dossiers with overdue milestones are off track")
         #expect(shown.contains("3rx"))
         // Every row of the filtered table carries the off-track badge, and only that one.
-        let table = html.section(from: "<tbody>", to: "</tbody>")
-        let badges = table.captures(#"class="badge health-([a-z-]+)""#)
+        let table = try HTMLDocument(parsing: html).requireElement("main table > tbody")
+        #expect(try table.select("tr").count == shown.count)
+        let badges = try table.select(".badge").flatMap(\.classes).filter { $0 != "badge" }
         #expect(badges.count == shown.count)
-        let allOffTrack = badges.allSatisfy { $0 == "off-track" }
+        let allOffTrack = badges.allSatisfy { $0 == "health-off-track" }
         #expect(allOffTrack, "only off-track badges in the filtered table: \(badges)")
         // The dossiers without milestones (health unknown) are left out.
         #expect(!shown.contains("mol-weert"))
         #expect(!shown.contains("goederenstromen-data"))
         // Nothing that is off track in the full list is missing.
-        let allRows = all.section(from: "<tbody>", to: "</tbody>").components(separatedBy: "<tr>").dropFirst()
-        let offTrackInFull = allRows.filter { $0.contains("health-off-track") }.flatMap(dossierRowIDs)
+        let allRows = try HTMLDocument(parsing: all).requireElement("main table > tbody").select("tr")
+        #expect(allRows.count > shown.count)
+        let offTrackInFull = allRows.filter { !$0.elements(class: "health-off-track").isEmpty }.flatMap { dossierRowIDs($0.markup) }
         #expect(shown == offTrackInFull)
         #expect(html.contains(#"<option value="off-track" selected>"#))
     }
@@ -112,7 +127,10 @@ struct PageTests {
         #expect(!belgian.isEmpty && belgian.count < dossiers.count)
         #expect(dossierRowIDs(belgium).sorted() == belgian.map(\.id).sorted())
         #expect(belgium.contains(#"<option value="BE" selected>"#))
-        #expect(!belgium.contains(#"href="/dossiers/kijfhoek""#), "Kijfhoek is led by IenW alone")
+        let belgiumPage = try HTMLDocument(parsing: belgium)
+        let belgianRows = try belgiumPage.requireElement("main table > tbody").select("tr")
+        #expect(belgianRows.count == belgian.count)
+        #expect(!belgiumPage.hrefs.contains("/dossiers/kijfhoek"), "Kijfhoek is led by IenW alone")
     }
 
     @Test("/dossiers/3rx shows its history over 2018, 2025 and 2026, its passages and its mandate")
@@ -120,28 +138,30 @@ struct PageTests {
         let html = try await withDemoApp { try await $0.page("/dossiers/3rx") }
         #expect(html.contains("<h1>3RX – spoorverbinding haven Antwerpen–Ruhrgebied</h1>"))
         #expect(html.contains("<title>3RX – spoorverbinding haven Antwerpen–Ruhrgebied · Deltaberaad</title>"))
-        let history = html.section(from: #"<section aria-labelledby="h-history">"#, to: "</section>")
-        let years = history.captures(#"<h3>(\d{4}) — "#)
+        let document = try HTMLDocument(parsing: html)
+        let history = try document.requireSection("h-history")
+        let years = history.markup.captures(#"<h3>(\d{4}) — "#)
         #expect(years == ["2018", "2025", "2026"])
-        #expect(history.contains(#"2018 — <a href="/documents/verklaring-top-2018">Verklaring vierde Vlaams-Nederlandse top</a>"#))
-        #expect(history.contains(#"2025 — <a href="/documents/slotverklaring-top-2025">"#))
-        #expect(history.contains(#"2026 — <a href="/documents/verklaring-2026">"#))
+        #expect(history.markup.contains(#"2018 — <a href="/documents/verklaring-top-2018">Verklaring vierde Vlaams-Nederlandse top</a>"#))
+        #expect(history.markup.contains(#"2025 — <a href="/documents/slotverklaring-top-2025">"#))
+        #expect(history.markup.contains(#"2026 — <a href="/documents/verklaring-2026">"#))
         #expect(!html.captures(#"href="/documents/verklaring-2026#(p\d+)""#).isEmpty,
                 "the page links to a paragraph of the 2026 declaration")
         #expect(html.contains(#"<a href="/documents/verklaring-2026#p22">"#), "the 3RX bullet of the 2026 declaration")
 
-        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
-        let mandate = facts.section(from: "<dt>Politiek mandaat</dt>", to: "</dd>")
-        #expect(mandate.contains("18 februari 2026"))
-        #expect(mandate.contains(#"door <a href="/bodies/politiek-overleg">Politiek overleg België–Nederland over spoordossiers</a>"#))
-        #expect(mandate.contains(#"in <a href="/documents/verklaring-2026">Gezamenlijke verklaring intensivering samenwerking op spoordossiers</a>"#))
-        #expect(!mandate.contains("nog niet gegeven"))
-        #expect(facts.contains(#"<a href="/bodies/werkgroep-3rx">Trinationale werkgroep mobiliteit (3RX)</a>"#))
-        #expect(facts.contains(#"<a href="/organisations#ienw">Ministerie van Infrastructuur en Waterstaat (IenW)</a>"#))
+        let facts = try document.requireElement("dl.facts")
+        let mandate = try facts.requireDefinition("Politiek mandaat")
+        #expect(mandate.text.hasPrefix("18 februari 2026"))
+        #expect(mandate.markup.contains(#"door <a href="/bodies/politiek-overleg">Politiek overleg België–Nederland over spoordossiers</a>"#))
+        #expect(mandate.markup.contains(#"in <a href="/documents/verklaring-2026">Gezamenlijke verklaring intensivering samenwerking op spoordossiers</a>"#))
+        #expect(!mandate.text.contains("nog niet gegeven"))
+        #expect(try facts.requireDefinition("Overleg").markup.contains(#"<a href="/bodies/werkgroep-3rx">Trinationale werkgroep mobiliteit (3RX)</a>"#))
+        #expect(try facts.requireDefinition("Trekkers").markup.contains(#"<a href="/organisations#ienw">Ministerie van Infrastructuur en Waterstaat (IenW)</a>"#))
 
-        let milestones = html.section(from: #"<section aria-labelledby="h-milestones">"#, to: "</section>")
-        #expect(milestones.contains(#"<li class="state-done" id="3rx-ondertekening">"#))
-        #expect(milestones.contains(#"<li class="state-overdue" id=""#))
+        let milestones = try document.requireSection("h-milestones")
+        #expect(try milestones.requireElement("li#3rx-ondertekening").classes == ["state-done"])
+        let overdueMilestones = try milestones.select("li.state-overdue[id]")
+        #expect(!overdueMilestones.isEmpty)
         #expect(html.contains(#"<span class="badge health-off-track">uit koers</span>"#))
     }
 
@@ -201,38 +221,43 @@ struct PageTests {
     func declaration2026() async throws {
         let html = try await withDemoApp { try await $0.page("/documents/verklaring-2026") }
         #expect(html.contains("<h1>Gezamenlijke verklaring intensivering samenwerking op spoordossiers</h1>"))
-        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
-        #expect(facts.contains("<dt>Soort</dt><dd>Gezamenlijke verklaring</dd>"))
-        #expect(facts.contains(#"<time datetime="2026-02-18">18 februari 2026</time>, Antwerpen"#))
-        #expect(facts.contains("Jean-Luc Crucke, Minister van Mobiliteit"))
-        #expect(facts.contains("A.A. (Thierry) Aartsen, Staatssecretaris van Infrastructuur en Waterstaat"))
-        #expect(facts.contains(#"<a href="/organisations#fod-mobiliteit">"#))
-        #expect(facts.contains("<dt>Samenvatting</dt>"))
-        #expect(!facts.contains("<dt>Kenmerk</dt>"), "the declaration has no reference")
+        let document = try HTMLDocument(parsing: html)
+        let facts = try document.requireElement("dl.facts")
+        #expect(try facts.requireDefinition("Soort").text == "Gezamenlijke verklaring")
+        let date = try facts.requireDefinition("Datum")
+        #expect(date.markup.contains(#"<time datetime="2026-02-18">18 februari 2026</time>, Antwerpen"#))
+        let signatories = try facts.requireDefinition("Ondertekenaars")
+        #expect(signatories.text.contains("Jean-Luc Crucke, Minister van Mobiliteit"))
+        #expect(signatories.text.contains("A.A. (Thierry) Aartsen, Staatssecretaris van Infrastructuur en Waterstaat"))
+        #expect(facts.hrefs.contains("/organisations#fod-mobiliteit"))
+        let terms = try facts.select("dt").map(\.text)
+        #expect(terms.contains("Samenvatting"))
+        #expect(!terms.contains("Kenmerk"), "the declaration has no reference: \(terms)")
 
         // Paragraphs p1…pN, each with its anchor, in order.
-        let text = html.section(from: #"<section aria-labelledby="h-text""#, to: "</section>")
-        let anchors = text.captures(#"<(?:h3|p|li) id="(p\d+)""#)
+        let text = try document.requireSection("h-text")
+        let anchors = text.markup.captures(#"<(?:h3|p|li) id="(p\d+)""#)
         #expect(anchors.count > 26)
         let expectedAnchors = (1...anchors.count).map { "p\($0)" }
         #expect(anchors == expectedAnchors, "anchors are p1, p2, … in order")
-        #expect(text.contains(#"<h3 id="p1" class="text-heading">"#))
-        #expect(text.contains(##"<a class="anchor" href="#p13">p13</a>"##))
+        #expect(text.markup.contains(#"<h3 id="p1" class="text-heading">"#))
+        #expect(text.markup.contains(##"<a class="anchor" href="#p13">p13</a>"##))
 
         // Marked passages link to their agreement, and each agreement is on the page.
-        let marked = text.captures(##"<a class="passage" href="#agreement-([a-z0-9-]+)"[^>]*><mark>"##)
+        let marked = text.markup.captures(##"<a class="passage" href="#agreement-([a-z0-9-]+)"[^>]*><mark>"##)
         #expect(marked.count >= 20)
-        for id in marked { #expect(html.contains(#"<li id="agreement-\#(id)" class="agreement">"#), "no agreement item for \(id)") }
+        let agreements = try document.requireSection("h-agreements")
+        for id in marked { #expect(agreements.element(id: "agreement-\(id)")?.hasClass("agreement") == true, "no agreement item for \(id)") }
         #expect(marked.contains("verklaring-2026-werkgroep-tweemaal-per-jaar"))
-        #expect(text.contains(#"<mark>Het verbeteren van de coördinatie en de uitrol van het ERTMS;</mark>"#))
+        #expect(text.markup.contains(#"<mark>Het verbeteren van de coördinatie en de uitrol van het ERTMS;</mark>"#))
 
         // The ten dossiers of the declaration are ten list items p17…p26 in one list.
-        let list = text.section(from: #"<ul class="text-list"><li"#, to: "</ul>")
-        let items = list.captures(#"<li id="(p\d+)""#)
+        let list = try text.requireElement("ul.text-list")
+        let items = try list.select("li").map { $0.id ?? "<no id>" }
         let expectedItems = (17...26).map { "p\($0)" }
         #expect(items == expectedItems, "the ten dossiers are list items p17…p26")
-        #expect(!list.contains("•"), "the bullet marker is not part of the text")
-        #expect(list.contains("(3RX);"))
+        #expect(!list.mentions("•"), "the bullet marker is not part of the text")
+        #expect(list.text.contains("(3RX);"))
     }
 
     @Test("A document page has no empty lists: one <ul class=\"text-list\"> per list of list items")
@@ -242,8 +267,12 @@ struct PageTests {
         }
         let lists = page["blocks"]?.array.filter { $0["list"] != nil }.count ?? -1
         #expect(lists == 1)
-        #expect(html.occurrences(of: #"<ul class="text-list">"#) == lists)
-        #expect(!html.contains(#"<ul class="text-list"></ul>"#))
+        let document = try HTMLDocument(parsing: html)
+        _ = try document.requireSection("h-text")
+        let textLists = try document.select("ul.text-list")
+        #expect(textLists.count == lists)
+        let emptyLists = textLists.filter { $0.elements(tag: "li").isEmpty }
+        #expect(emptyLists.isEmpty, "\(emptyLists.map(\.description))")
     }
 
     @Test("No page renders an empty list (an empty <ul> or <ol> is announced as a list of nothing)", arguments: [
@@ -253,8 +282,12 @@ struct PageTests {
     ])
     func noEmptyLists(path: String) async throws {
         let html = try await withDemoApp { try await $0.page(path) }
-        let empty = html.captures(#"(<(?:ul|ol)[^>]*>\s*</(?:ul|ol)>)"#)
-        #expect(empty.isEmpty, "\(path) has \(empty.count) empty lists: \(Set(empty).sorted())")
+        let document = try HTMLDocument(parsing: html)
+        _ = try document.requireElement("main")
+        let lists = document.elements(tag: "ul") + document.elements(tag: "ol")
+        #expect(!lists.isEmpty, "every page has at least the menu")
+        let empty = lists.filter { $0.elements(tag: "li").isEmpty }
+        #expect(empty.isEmpty, "\(path) has \(empty.count) empty lists: \(empty.map(\.description))")
     }
 
     @Test("/documents/beslisnota-2026 shows its reference, deadline and attachments")
@@ -284,29 +317,33 @@ struct PageTests {
     func workingGroup() async throws {
         let html = try await withDemoApp { try await $0.page("/bodies/werkgroep-be-nl") }
         #expect(html.contains("<h1>Belgisch-Nederlandse werkgroep spoordossiers</h1>"))
-        let facts = html.section(from: #"<dl class="facts">"#, to: "</dl>")
-        #expect(facts.contains("<dt>Ritme</dt><dd>ten minste tweemaal per kalenderjaar (sinds 18 februari 2026)</dd>"))
-        #expect(facts.contains(#"<a href="/bodies/dg-overleg">DG-overleg spoordossiers</a>"#))
-        #expect(facts.contains(#"<a href="/documents/verklaring-2026#p"#), "the rule's source passage")
-        #expect(facts.contains("tweemaal per jaar bijeen"))
+        let document = try HTMLDocument(parsing: html)
+        let facts = try document.requireElement("dl.facts")
+        #expect(try facts.requireDefinition("Ritme").text == "ten minste tweemaal per kalenderjaar (sinds 18 februari 2026)")
+        #expect(facts.markup.contains(#"<a href="/bodies/dg-overleg">DG-overleg spoordossiers</a>"#))
+        let sourceLinks = facts.hrefs.filter { $0.hasPrefix("/documents/verklaring-2026#p") }
+        #expect(!sourceLinks.isEmpty, "the rule's source passage")
+        #expect(facts.text.contains("tweemaal per jaar bijeen"))
 
-        let compliance = html.section(from: #"<section aria-labelledby="h-compliance">"#, to: "</section>")
-        #expect(compliance.contains("<table>"))
-        #expect(compliance.contains(#"<th scope="row">2026</th>"#))
+        let compliance = try document.requireSection("h-compliance")
+        _ = try compliance.requireElement("table")
+        let judgedYears = try compliance.select(#"tbody th[scope="row"]"#).map(\.text)
+        #expect(judgedYears.contains("2026"))
         // The rule applies from 18 February 2026: no earlier year is judged.
-        #expect(!compliance.contains(#"<th scope="row">2025</th>"#))
-        let row2026 = compliance.section(from: #"<th scope="row">2026</th>"#, to: "</tr>")
-        #expect(row2026.contains("<td>2</td>"), "two meetings are required in 2026")
-        #expect(row2026.contains("compliance-"))
+        #expect(!judgedYears.contains("2025"), "\(judgedYears)")
+        let row2026 = try compliance.requireElement("tr", having: #"th[scope="row"]"#, text: "2026")
+        #expect(row2026.elements(tag: "td").map(\.text).contains("2"), "two meetings are required in 2026")
+        let complianceBadges = row2026.descendants.flatMap(\.classes).filter { $0.hasPrefix("compliance-") }
+        #expect(!complianceBadges.isEmpty)
 
-        let members = html.section(from: #"<section aria-labelledby="h-members">"#, to: "</section>")
-        #expect(members.contains("— covoorzitter"))
-        #expect(members.contains("<h3>Genodigden wanneer relevant</h3>"))
-        #expect(members.contains(#"<a href="/organisations#prorail">ProRail</a>"#))
+        let members = try document.requireSection("h-members")
+        #expect(members.text.contains("— covoorzitter"))
+        #expect(try members.select("h3").map(\.text).contains("Genodigden wanneer relevant"))
+        #expect(members.markup.contains(#"<a href="/organisations#prorail">ProRail</a>"#))
 
-        let dossiers = html.section(from: #"<section aria-labelledby="h-dossiers">"#, to: "</section>")
-        #expect(dossiers.contains(#"<a href="/dossiers/ertms">"#))
-        #expect(!dossiers.contains(#"<a href="/dossiers/3rx">"#), "3RX is carried by the trinational working group")
+        let dossiers = try document.requireSection("h-dossiers")
+        #expect(dossiers.hrefs.contains("/dossiers/ertms"))
+        #expect(!dossiers.hrefs.contains("/dossiers/3rx"), "3RX is carried by the trinational working group")
     }
 
     // MARK: Organisations and investments
@@ -328,24 +365,29 @@ struct PageTests {
         let (html, page) = try await withDemoApp { client in
             (try await client.page("/investments"), try await client.json("/api/investments"))
         }
-        let billionRow = html.section(from: #"<tr id="kamerbrief-2026-miljard">"#, to: "</tr>")
-        #expect(billionRow.contains("<td>tot € 1 mld</td>"))
-        #expect(billionRow.contains("<td>bovengrens</td>"))
-        #expect(billionRow.contains("<td>tot wel een miljard</td>"))
+        let document = try HTMLDocument(parsing: html)
+        let billionRow = try document.requireSection("h-all").requireElement("tr#kamerbrief-2026-miljard")
+        let billionCells = billionRow.elements(tag: "td").map(\.text)
+        #expect(billionCells.contains("tot € 1 mld"))
+        #expect(billionCells.contains("bovengrens"))
+        #expect(billionCells.contains("tot wel een miljard"))
 
-        let totals = html.section(from: #"<section aria-labelledby="h-country">"#, to: "</section>")
-            + html.section(from: #"<section aria-labelledby="h-dossier">"#, to: "</section>")
-        let labels = totals.captures(#"</th><td>([^<]*)</td>"#)
+        let byCountry = try document.requireSection("h-country")
+        let byDossier = try document.requireSection("h-dossier")
+        // The total is the first cell after the row's header, in both tables.
+        let totalRows = try byCountry.select("tbody > tr") + byDossier.select("tbody > tr")
+        var labels: [String] = []
+        for row in totalRows { labels.append(try #require(row.elements(tag: "td").first, "no total in \(row)").text) }
         #expect(!labels.isEmpty)
         for label in labels {
             // The firm part is what comes before "ten hoogste" / "waarvan"; the billion is only a ceiling.
             let firm = label.components(separatedBy: ", ten hoogste").first!.components(separatedBy: ";").first!
             #expect(!firm.contains("mld"), "the firm part of “\(label)” contains the upper bound")
         }
-        let netherlands = html.section(from: #"<th scope="row">Nederland</th>"#, to: "</tr>")
-        #expect(netherlands.contains("ten minste € 200 mln"))
-        #expect(netherlands.contains("ten hoogste € 1,25 mld"))
-        #expect(netherlands.contains("waarvan € 1 mld alleen als bovengrens"))
+        let netherlands = try byCountry.requireElement("tr", having: #"th[scope="row"]"#, text: "Nederland")
+        #expect(netherlands.text.contains("ten minste € 200 mln"))
+        #expect(netherlands.text.contains("ten hoogste € 1,25 mld"))
+        #expect(netherlands.text.contains("waarvan € 1 mld alleen als bovengrens"))
 
         for total in page["totalsByCountry"]?.array ?? [] {
             #expect((total["firmCents"]?.int ?? 0) < 100_000_000_000, "€ 1 mld counted as firm in \(total)")
@@ -410,7 +452,9 @@ struct PageTests {
         #expect(policy.contains("frame-ancestors 'none'"))
         #expect(!policy.contains("unsafe-inline"))
         #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-        #expect(!response.text.contains("<script"), "the pages need no script")
+        let document = try response.document()
+        _ = try document.requireElement("main")
+        #expect(document.elements(tag: "script").isEmpty, "the pages need no script")
     }
 
     @Test("JSON answers carry X-Content-Type-Options: nosniff")

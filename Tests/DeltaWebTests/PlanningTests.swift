@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaStore
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -19,10 +20,18 @@ struct PlanningTests {
         #expect(warned == atRisk)
         let rows = planning["bodies"]?.array ?? []
         #expect(!rows.isEmpty)
-        for row in rows {
+        let table = try HTMLDocument(parsing: page).requireElement("main table > tbody")
+        let pageRows = try table.select("tr")
+        #expect(pageRows.count == rows.count, "one row per body")
+        for (row, pageRow) in zip(rows, pageRows) {
+            let id = row["body"]?["id"]?.string ?? "?"
             let risky = row["thisYear"]?["compliance"]?.string == "at-risk"
-            #expect((row["warning"] != nil) == risky, "\(row["body"]?["id"]?.string ?? "?")")
-            #expect(page.contains(row["body"]?["name"]?.string?.htmlEscaped ?? "—"))
+            #expect((row["warning"] != nil) == risky, "\(id)")
+            // The page's row for the body, in the same order, names it and is marked when at risk.
+            let name = try #require(row["body"]?["name"]?.string, "\(id) has no name")
+            let header = try pageRow.requireElement(#"th[scope="row"] > a"#)
+            #expect(header.text == name, "\(id)")
+            #expect(pageRow.hasClass("at-risk") == risky, "\(id)")
         }
         let hasRule = rows.allSatisfy { $0["body"]?["cadence"]?.string?.isEmpty == false }
         #expect(hasRule)

@@ -260,12 +260,22 @@ extension String {
             match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound ? text.substring(with: match.range(at: 1)) : nil
         }
     }
+}
 
-    /// The part of the page between `start` and the next `end` after it (empty when absent).
-    func section(from start: String, to end: String) -> String {
-        guard let from = range(of: start) else { return "" }
-        let rest = self[from.lowerBound...]
-        guard let to = rest.range(of: end, range: from.upperBound..<rest.endIndex) else { return String(rest) }
-        return String(rest[..<to.upperBound])
+// MARK: - Parsed pages
+
+extension TestResponse {
+    /// The body parsed as an HTML page; throws when its markup is not a tree.
+    func document() throws -> HTMLDocument { try HTMLDocument(parsing: text) }
+}
+
+extension HTMLContainer {
+    /// The section a page marks as `<section aria-labelledby="headingID">`; throws when the page
+    /// has none or more than one.
+    func requireSection(_ headingID: String) throws -> HTMLElement {
+        try requireElement(#"section[aria-labelledby="\#(headingID)"]"#)
     }
+
+    /// The `href` of every link inside, in document order.
+    var hrefs: [String] { elements(tag: "a").compactMap { $0.attribute("href") } }
 }
