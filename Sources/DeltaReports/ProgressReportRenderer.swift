@@ -97,7 +97,7 @@ public enum ProgressReportRenderer {
             out += "| \(cell(row.dossier)) | \(cell(row.healthLabel)) | \(row.reached) | \(row.missed) | \(cell(row.next)) |\n"
         }
         for section in report.sections {
-            out += "\n## \(section.title)\n\n**\(l.text("report.health"))\(l.text("report.colon"))** \(section.healthLabel)"
+            out += "\n## \(section.title)\n\n**\(l.text("report.health"))**\(l.text("report.colon"))\(section.healthLabel)"
             if !section.reasons.isEmpty { out += " — " + section.reasons.joined(separator: " ") }
             out += "\n"
             for (heading, items) in [(l.text("report.milestonesReachedInPeriod"), section.reached), (l.text("report.milestonesMissedInPeriod"), section.missed),

@@ -289,12 +289,19 @@ extension AccountStore {
             .where("revoked_at", .is, SQLLiteral.null).first() != nil
     }
 
-    /// The enabled account behind a live feed secret.
+    /// The enabled account behind a live feed secret, in one statement.
     public func account(forFeed secret: String) async throws -> Account? {
-        guard let row = try await db.select().column("account_id").from("calendar_feeds")
-            .where("secret_hash", .equal, Secrets.sha256(secret)).where("revoked_at", .is, SQLLiteral.null).first(),
-              let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled
+        var query = db.select()
+        for column in Self.accountColumns { query = query.column(SQLColumn(column, table: "a")) }
+        guard let row = try await query
+            .from(SQLAlias(SQLIdentifier("calendar_feeds"), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "f")))
+            .where(SQLColumn("secret_hash", table: "f"), .equal, SQLBind(Secrets.sha256(secret)))
+            .where(SQLColumn("revoked_at", table: "f"), .is, SQLLiteral.null)
+            .first()
         else { return nil }
-        return account
+        let account = try Self.account(from: row)
+        return account.disabled ? nil : account
     }
 }

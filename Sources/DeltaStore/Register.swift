@@ -153,7 +153,8 @@ public struct Register: Sendable {
 
     /// A delegation's private notes on a dossier and on the dossier's agreements this reader may
     /// see, each note on an agreement with the agreement's title: notes on the dossier first, then
-    /// those on its agreements, each oldest first. One statement, however many agreements.
+    /// those on its agreements, each oldest first; none when the dossier is not visible. One
+    /// statement, however many agreements.
     public func notes(onDossier dossierID: String, delegation: String) async throws -> [(note: PrivateNote, agreementTitle: String?)] {
         let agreementKind = SQLBind(RecordKind.agreement.rawValue), dossierKind = SQLBind(RecordKind.dossier.rawValue)
         let ofDossier = db.select().column("agreement_id").from("agreement_dossiers").where("dossier_id", .equal, dossierID).select
@@ -173,6 +174,9 @@ public struct Register: Sendable {
                         SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLColumn("record_id", table: "n"))), .and,
                     SQLBinaryExpression(SQLColumn("visibility", table: "a"), .in, SQLBind.group(scope.rawValues))))
             .where(SQLColumn("delegation", table: "n"), .equal, SQLBind(delegation))
+            // Nothing at all about a dossier this reader may not see.
+            .where(SQLBind(dossierID), .in, SQLGroupExpression(
+                db.select().column("id").from("dossiers").where("id", .equal, dossierID).where("visibility", .in, scope.rawValues).select))
             .where(SQLGroupExpression(SQLBinaryExpression(SQLGroupExpression(onDossier), .or, SQLGroupExpression(onAgreement))))
             .orderBy(SQLColumn("created_at", table: "n")).orderBy(SQLColumn("id", table: "n"))
             .all()

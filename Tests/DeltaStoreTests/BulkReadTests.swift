@@ -153,6 +153,8 @@ struct BulkReadTests {
             let hiddenID = "verklaring-2026-afsprakenkader"
             let onHidden = agreements.contains { $0.id == hiddenID }
             try #require(onHidden, "the hidden agreement belongs to the dossier")
+            let firstVisible = agreements.first { $0.id != hiddenID }
+            let visible = try #require(firstVisible, "the dossier has a public agreement too")
             try await engine.transaction { db in
                 let accounts = AccountStore(db: db)
                 try await accounts.create(Account(id: "rita", displayName: "Rita", delegation: "NL", role: .reader), passwordHash: "x")
@@ -163,12 +165,13 @@ struct BulkReadTests {
                                 authorName: "Auteur", text: "Notitie \(id)", createdAt: at)
                 }
                 // Written out of order: the read orders them.
-                try await notes.add(note("n-agreement-late", .agreement, agreements[0].id, "NL", "2026-11-03T10:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-agreement-late", .agreement, visible.id, "NL", "2026-11-03T10:00:00Z"), actor: Self.actor)
                 try await notes.add(note("n-dossier", .dossier, dossierID, "NL", "2026-11-02T10:00:00Z"), actor: Self.actor)
-                try await notes.add(note("n-agreement-early", .agreement, agreements[0].id, "NL", "2026-11-01T10:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-agreement-early", .agreement, visible.id, "NL", "2026-11-01T10:00:00Z"), actor: Self.actor)
                 try await notes.add(note("n-hidden", .agreement, hiddenID, "NL", "2026-11-01T11:00:00Z"), actor: Self.actor)
                 try await notes.add(note("n-other-dossier", .dossier, "3rx", "NL", "2026-11-01T12:00:00Z"), actor: Self.actor)
                 try await notes.add(note("n-be", .dossier, dossierID, "BE", "2026-11-01T13:00:00Z"), actor: Self.actor)
+                try await notes.add(note("n-hidden-dossier", .dossier, "kijfhoek", "NL", "2026-11-01T14:00:00Z"), actor: Self.actor)
             }
             for scope in Self.scopes {
                 let found = try await engine.read { db in try await Register(db: db, scope: scope).notes(onDossier: dossierID, delegation: "NL") }
@@ -176,9 +179,14 @@ struct BulkReadTests {
                 let expected = ["n-dossier", "n-agreement-early"] + (scope.allows(.internal) ? ["n-hidden"] : []) + ["n-agreement-late"]
                 #expect(ids == expected, "dossier notes first, then agreement notes oldest first, hidden agreements left out")
                 let titles = found.map(\.agreementTitle)
-                let expectedTitles: [String?] = [nil, agreements[0].title] + (scope.allows(.internal) ? [agreements.first { $0.id == hiddenID }?.title] : [])
-                    + [agreements[0].title]
+                let expectedTitles: [String?] = [nil, visible.title] + (scope.allows(.internal) ? [agreements.first { $0.id == hiddenID }?.title] : [])
+                    + [visible.title]
                 #expect(titles == expectedTitles, "an agreement note carries the agreement's title")
+            }
+            for scope in Self.scopes {
+                let onHiddenDossier = try await engine.read { db in try await Register(db: db, scope: scope).notes(onDossier: "kijfhoek", delegation: "NL") }
+                let expected = scope.allows(.internal) ? ["n-hidden-dossier"] : []
+                #expect(onHiddenDossier.map(\.note.id) == expected, "nothing about a dossier the reader may not see")
             }
             let belgian = try await engine.read { db in try await Register(db: db, scope: .everything).notes(onDossier: dossierID, delegation: "BE") }
             #expect(belgian.map(\.note.id) == ["n-be"], "another delegation sees only its own")

@@ -100,12 +100,16 @@ extension CalendarController {
                 let dossiers = try await register.dossiers().filter { dossier in
                     account.role != .editor || account.editsDossierIDs.contains(dossier.id) || (dossier.bodyID.map(bodyIDs.contains) ?? false)
                 }
+                // One read per table, whatever the number of bodies and dossiers.
+                let meetingsByBody = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
+                let actions = try await MeetingStore(db: db).outcomes(bodyIDs: mine.map(\.id))
+                let milestonesByDossier = Dictionary(grouping: try await register.milestones(), by: \.dossierID)
                 var events: [CalendarEvent] = []
                 for body in mine {
-                    for meeting in try await register.meetings(bodyID: body.id) {
+                    for meeting in meetingsByBody[body.id] ?? [] {
                         events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }, labels: context.labels))
                     }
-                    for action in try await MeetingStore(db: db).outcomes(bodyID: body.id) where action.isOpenAction {
+                    for action in actions[body.id] ?? [] where action.isOpenAction {
                         guard let due = action.due else { continue }
                         events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: context.labels.text("feed.action", ["text": action.text]),
                                                     description: context.labels.text("feed.deadline.asWritten", ["wording": due.wording, "latest": context.labels.date(due.latest)]) + "\n" + context.labels.text("feed.body", ["name": body.name]),
@@ -113,7 +117,7 @@ extension CalendarController {
                     }
                 }
                 for dossier in dossiers {
-                    events += try await register.milestones(dossierID: dossier.id).filter { $0.status.isOpen || $0.status == .achieved }
+                    events += (milestonesByDossier[dossier.id] ?? []).filter { $0.status.isOpen || $0.status == .achieved }
                         .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }, labels: context.labels) }
                 }
                 return events

@@ -69,23 +69,23 @@ struct MeetingPages: Sendable {
         let today = configuration.today()
         return try await engine.read { db in
             let register = Register(db: db, scope: scope)
-            guard let body = try await register.body(id: bodyID) else { return nil }
             let index = try await register.lookupIndex(today: today, labels: context.labels)
+            guard let body = index.bodies[bodyID] else { return nil }
             let store = MeetingStore(db: db)
-            var all: [OutcomeView] = []
+            // Every meeting's minutes and outcomes in one read each, whatever the number of meetings.
+            let meetings = try await register.meetings(bodyID: bodyID)
+            let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
+            let outcomes = try await store.outcomes(meetingIDs: meetings.map(\.id))
             var decisions: [OutcomeView] = [], open: [OutcomeView] = [], closed: [OutcomeView] = []
-            for meeting in try await register.meetings(bodyID: bodyID) {
-                let minutes = try await store.minutes(meetingID: meeting.id)
-                guard signedIn || minutes.status == .approved else { continue }
+            for meeting in meetings {
+                guard signedIn || minutes[meeting.id]?.status == .approved else { continue }
                 let link = LinkView(id: meeting.id, name: "\(meeting.title) (\(context.labels.period(meeting.when)))", url: "/meetings/\(meeting.id)")
-                for outcome in try await store.outcomes(meetingID: meeting.id) {
+                for outcome in outcomes[meeting.id] ?? [] {
                     let view = MeetingLabels.outcome(outcome, index: index, meeting: link)
-                    all.append(view)
                     if outcome.kind == .decision { decisions.append(view) }
                     if outcome.kind == .action { outcome.isOpenAction ? open.append(view) : closed.append(view) }
                 }
             }
-            _ = all
             return DecisionsPage(title: context.labels.text("app.title.decisions", ["body": body.name]), body: index.body(bodyID)!, decisions: decisions,
                                  openActions: open, closedActions: closed)
         }
