@@ -86,11 +86,11 @@ let package = Package(
         ),
         // Shared by the test targets: the package's paths and the shipped catalogues.
         .target(name: "DeltaTestSupport", dependencies: ["DeltaReports"], path: "Tests/DeltaTestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain", "DeltaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeltaStoreTests",
-            dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", "DeltaTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", "DeltaServices", "DeltaTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["DeltaTestSupport"], swiftSettings: swiftSettings),

@@ -32,7 +32,7 @@ public enum CadenceRules {
     public static func compliance(rule: CadenceRule, since: CalendarDate?, meetings: [Meeting], year: Int,
                                   today: CalendarDate) -> YearCompliance {
         func notApplicable(_ why: CadenceExplanation) -> YearCompliance {
-            YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanationValue: why)
+            YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanation: why)
         }
         guard rule.meetingsPerYear > 0 else {
             return notApplicable(.noRule)
@@ -54,7 +54,7 @@ public enum CadenceRules {
         let explanation = CadenceExplanation.calendarYear(year: year, rule: ruleValue(rule),
                                                           tally: tally.value(required: required), outcome: outcome)
         return YearCompliance(year: year, compliance: outcome.compliance, held: tally.held, planned: tally.planned,
-                              required: required, explanationValue: explanation)
+                              required: required, explanation: explanation)
     }
 
     /// What a rule says, as data for its wording: a rule requiring no meetings is `.none`, a
@@ -73,10 +73,6 @@ public enum CadenceRules {
         }
     }
 
-    /// Dutch wording of a rule, e.g. "ten minste tweemaal per kalenderjaar", "ten minste eenmaal per halfjaar", "jaarlijks, rond de zomer", "geen vaste regel".
-    public static func describe(_ rule: CadenceRule) -> String {
-        DutchWording.rule(ruleValue(rule))
-    }
 
     /// The latest day by which the next meeting must be held to keep the rule (nil for .none).
     ///
@@ -189,6 +185,6 @@ public enum CadenceRules {
         }
         let explanation = CadenceExplanation.halfYears(year: year, rule: ruleValue(.perHalfYear(count: count)), halves: parts)
         return YearCompliance(year: year, compliance: compliance, held: held, planned: planned,
-                              required: required, explanationValue: explanation)
+                              required: required, explanation: explanation)
     }
 }

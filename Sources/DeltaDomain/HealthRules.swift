@@ -27,7 +27,7 @@ public enum HealthRules {
         }
         let live = ordered.filter { $0.status != .cancelled }
         guard !live.isEmpty else {
-            return HealthAssessment(health: .unknown, reasonValues: [milestones.isEmpty ? .noMilestones : .allCancelled],
+            return HealthAssessment(health: .unknown, reasons: [milestones.isEmpty ? .noMilestones : .allCancelled],
                                     overdueCount: 0, nextMilestoneID: nil)
         }
         let open = live.filter { $0.status.isOpen }
@@ -66,7 +66,7 @@ public enum HealthRules {
             health = .onTrack
             reasons.append(open.isEmpty ? .allAchieved : .nothingAtRisk)
         }
-        return HealthAssessment(health: health, reasonValues: reasons, overdueCount: overdue.count,
+        return HealthAssessment(health: health, reasons: reasons, overdueCount: overdue.count,
                                 nextMilestoneID: open.first?.id)
     }
 }

@@ -74,7 +74,7 @@ public struct ProgressReport: Sendable {
                                       next: next.first.map { "\($0.title) (\(l.period($0.due)))" } ?? l.text("report.none")))
             sections.append(DossierSection(
                 anchor: anchor, title: dossier.title, health: assessment.health, healthLabel: l.health(assessment.health),
-                reasons: assessment.reasonValues.map(l.healthReason),
+                reasons: assessment.reasons.map(l.healthReason),
                 reached: reached.map { "\($0.title) — \(l.text("report.achievedOn")) \(l.date($0.achievedOn!))" },
                 missed: missed.map { "\($0.title) — \(l.text("report.dueBy")) \(l.date($0.due.latest)) (\($0.due.wording))" },
                 next: next.map { "\($0.title) — \(l.period($0.due))" },

@@ -237,16 +237,7 @@ extension MeetingStore {
     /// A body and the bodies under it (the political consultation oversees the working groups'
     /// dossiers through the DG consultation).
     public static func bodyAndDescendants(_ bodyID: String, register: Register) async throws -> Set<String> {
-        let bodies = try await register.bodies()
-        var result: Set<String> = [bodyID]
-        var grew = true
-        while grew {
-            grew = false
-            for body in bodies where !result.contains(body.id) {
-                if let parent = body.parentID, result.contains(parent) { result.insert(body.id); grew = true }
-            }
-        }
-        return result
+        BodyTree.ids(under: bodyID, in: try await register.bodies())
     }
 
     /// Everything the agenda proposal for `meeting` looks at, read from the register and the audit log.

@@ -5,7 +5,8 @@ import SQLKit
 ///
 /// Create one per request from `DatabaseEngine.read`; it holds no state of its own.
 public struct Register: Sendable {
-    let db: any SQLDatabase
+    /// The connection the register reads from (stores that work beside it use the same one).
+    public let db: any SQLDatabase
     /// What this reader may see.
     public let scope: ReadScope
 

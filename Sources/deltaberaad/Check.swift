@@ -21,7 +21,7 @@ struct Check: AsyncParsableCommand {
             say("cli.check.clean", ["date": today.iso])
             return
         }
-        findings.forEach { print($0) }
+        findings.forEach { print(CLIText.labels.finding($0)) }
         throw ExitCode(1)
     }
 }

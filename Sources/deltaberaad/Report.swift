@@ -3,7 +3,7 @@ import DeltaDomain
 import DeltaReports
 import DeltaServices
 import DeltaStore
-import DeltaWeb
+
 import Foundation
 
 /// `deltaberaad report`: a body's progress report as HTML, Markdown or PDF.

@@ -32,7 +32,7 @@ struct CadenceTests {
         let result = check(Self.twicePerYear, [meeting("2025-12-31", .held), meeting("2026-01-01", .held)], year: 2025)
         #expect(result.compliance == .missed)
         #expect(result.held == 1)
-        #expect(result.explanation.contains("2025"))
+        #expect(result.dutchExplanation.contains("2025"))
     }
 
     @Test func cancelledMeetingsNeverCount() {
@@ -52,7 +52,7 @@ struct CadenceTests {
         #expect(scheduled.planned == 1)
         let atRisk = check(Self.twicePerYear, [meeting("2026-02-18", .held)], year: 2026)
         #expect(atRisk.compliance == .atRisk)
-        #expect(atRisk.explanation.contains("31 december 2026"))
+        #expect(atRisk.dutchExplanation.contains("31 december 2026"))
     }
 
     @Test func plannedMeetingsInThePastDoNotCount() {
@@ -129,7 +129,7 @@ struct CadenceTests {
         // The first half of 2026 ended without a meeting; a planned autumn meeting cannot repair it.
         let result = check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01"))
         #expect(result.compliance == .missed)
-        #expect(result.explanation.contains("niet gehaald"))
+        #expect(result.dutchExplanation.contains("niet gehaald"))
     }
 
     @Test func currentYearHalves() {
@@ -158,13 +158,13 @@ struct CadenceTests {
     // MARK: Wording and next deadline
 
     @Test func describesRulesInDutch() {
-        #expect(CadenceRules.describe(.perYear(count: 2)) == "ten minste tweemaal per kalenderjaar")
-        #expect(CadenceRules.describe(.perYear(count: 1)) == "ten minste eenmaal per kalenderjaar")
-        #expect(CadenceRules.describe(.perYear(count: 6)) == "ten minste 6 keer per kalenderjaar")
-        #expect(CadenceRules.describe(.perHalfYear(count: 1)) == "ten minste eenmaal per halfjaar")
-        #expect(CadenceRules.describe(.yearlyAround(season: "zomer")) == "jaarlijks, rond de zomer")
-        #expect(CadenceRules.describe(.yearlyAround(season: "de zomer")) == "jaarlijks, rond de zomer")
-        #expect(CadenceRules.describe(.none) == "geen vaste regel")
+        #expect(dutchRule(.perYear(count: 2)) == "ten minste tweemaal per kalenderjaar")
+        #expect(dutchRule(.perYear(count: 1)) == "ten minste eenmaal per kalenderjaar")
+        #expect(dutchRule(.perYear(count: 6)) == "ten minste 6 keer per kalenderjaar")
+        #expect(dutchRule(.perHalfYear(count: 1)) == "ten minste eenmaal per halfjaar")
+        #expect(dutchRule(.yearlyAround(season: "zomer")) == "jaarlijks, rond de zomer")
+        #expect(dutchRule(.yearlyAround(season: "de zomer")) == "jaarlijks, rond de zomer")
+        #expect(dutchRule(.none) == "geen vaste regel")
     }
 
     @Test func nextMeetingDueBy() {
@@ -216,54 +216,54 @@ struct CadenceExplanationTests {
     }
 
     @Test func notApplicableSaysWhy() {
-        #expect(check(.none, [], year: 2026).explanationValue == .noRule)
-        #expect(check(.perYear(count: 0), [], year: 2026).explanationValue == .noRule)
-        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).explanationValue
+        #expect(check(.none, [], year: 2026).explanation == .noRule)
+        #expect(check(.perYear(count: 0), [], year: 2026).explanation == .noRule)
+        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).explanation
             == .notYetEstablished(year: 2025, since: day("2026-02-18")))
-        #expect(check(Self.twicePerYear, [], year: 2027).explanationValue == .notBegun(year: 2027))
+        #expect(check(Self.twicePerYear, [], year: 2027).explanation == .notBegun(year: 2027))
     }
 
     @Test func calendarYearValues() {
         let missed = check(Self.twicePerYear, [meeting("2025-12-31", .held), meeting("2026-01-01", .held)], year: 2025)
-        #expect(missed.explanationValue
+        #expect(missed.explanation
             == .calendarYear(year: 2025, rule: .perYear(count: 2), tally: tally(held: 1, required: 2), outcome: .missed))
         let met = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-20", .held)], year: 2026)
-        #expect(met.explanationValue
+        #expect(met.explanation
             == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 2, required: 2), outcome: .met))
         let scheduled = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-10-01", .planned)], year: 2026)
-        #expect(scheduled.explanationValue
+        #expect(scheduled.explanation
             == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 1, planned: 1, required: 2),
                              outcome: .scheduled))
         let season = check(.yearlyAround(season: "zomer"), [], year: 2025)
-        #expect(season.explanationValue
+        #expect(season.explanation
             == .calendarYear(year: 2025, rule: .yearly(around: "zomer"), tally: tally(held: 0, required: 1), outcome: .missed))
     }
 
     @Test func atRiskSaysHowManyAndByWhen() {
         // Planned for May but never recorded as held: counted as unrecorded, not as planned.
         let result = check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-01", .planned)], year: 2026)
-        #expect(result.explanationValue
+        #expect(result.explanation
             == .calendarYear(year: 2026, rule: .perYear(count: 2), tally: tally(held: 1, required: 2, unrecorded: 1),
                              outcome: .atRisk(missing: 1, before: day("2026-12-31"))))
         let none = check(.perYear(count: 4), [meeting("2026-10-01", .planned)], year: 2026)
-        #expect(none.explanationValue
+        #expect(none.explanation
             == .calendarYear(year: 2026, rule: .perYear(count: 4), tally: tally(held: 0, planned: 1, required: 4),
                              outcome: .atRisk(missing: 3, before: day("2026-12-31"))))
     }
 
     @Test func halfYearValues() {
         let missed = check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01"))
-        #expect(missed.explanationValue == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
+        #expect(missed.explanation == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
             .judged(half: .first, tally: tally(held: 0, required: 1), outcome: .missed),
             .judged(half: .second, tally: tally(held: 0, planned: 1, required: 1), outcome: .scheduled),
         ]))
         let atRisk = check(Self.oncePerHalfYear, [meeting("2026-03-01", .held)], year: 2026)
-        #expect(atRisk.explanationValue == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
+        #expect(atRisk.explanation == .halfYears(year: 2026, rule: .perHalfYear(count: 1), halves: [
             .judged(half: .first, tally: tally(held: 1, required: 1), outcome: .met),
             .judged(half: .second, tally: tally(held: 0, required: 1), outcome: .atRisk(missing: 1, before: day("2026-12-31"))),
         ]))
         let sinceAutumn = check(Self.oncePerHalfYear, [meeting("2025-10-01", .held)], year: 2025, since: day("2025-09-01"))
-        #expect(sinceAutumn.explanationValue == .halfYears(year: 2025, rule: .perHalfYear(count: 1), halves: [
+        #expect(sinceAutumn.explanation == .halfYears(year: 2025, rule: .perHalfYear(count: 1), halves: [
             .notApplicable(half: .first, since: day("2025-09-01")),
             .judged(half: .second, tally: tally(held: 1, required: 1), outcome: .met),
         ]))
@@ -272,8 +272,8 @@ struct CadenceExplanationTests {
     @Test func outcomeMatchesTheVerdict() {
         for year in [2025, 2026] {
             let result = check(Self.twicePerYear, [meeting("2025-05-01", .held), meeting("2026-09-01", .planned)], year: year)
-            guard case .calendarYear(_, _, _, let outcome) = result.explanationValue else {
-                Issue.record("expected a calendar-year explanation for \(year), got \(result.explanationValue)")
+            guard case .calendarYear(_, _, _, let outcome) = result.explanation else {
+                Issue.record("expected a calendar-year explanation for \(year), got \(result.explanation)")
                 continue
             }
             #expect(outcome.compliance == result.compliance, "year \(year)")
@@ -282,40 +282,33 @@ struct CadenceExplanationTests {
 
     /// The Dutch `explanation` and `describe` are rendered from the values and say exactly what they always said.
     @Test func dutchSentencesComeFromTheValues() {
-        #expect(check(.none, [], year: 2026).explanation == "Voor dit overleg geldt geen vaste vergaderregel.")
-        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).explanation
+        #expect(check(.none, [], year: 2026).dutchExplanation == "Voor dit overleg geldt geen vaste vergaderregel.")
+        #expect(check(Self.twicePerYear, [], year: 2025, since: day("2026-02-18")).dutchExplanation
             == "In 2025 bestond dit overleg nog niet; de regel geldt sinds 18 februari 2026.")
-        #expect(check(Self.twicePerYear, [], year: 2027).explanation == "2027 is nog niet begonnen.")
-        #expect(check(Self.twicePerYear, [meeting("2025-12-31", .held)], year: 2025).explanation
+        #expect(check(Self.twicePerYear, [], year: 2027).dutchExplanation == "2027 is nog niet begonnen.")
+        #expect(check(Self.twicePerYear, [meeting("2025-12-31", .held)], year: 2025).dutchExplanation
             == "In 2025: 1 van de 2 vereiste vergaderingen gehouden — regel: ten minste tweemaal per kalenderjaar. "
             + "De regel is niet gehaald.")
-        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-01", .planned)], year: 2026).explanation
+        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-05-01", .planned)], year: 2026).dutchExplanation
             == "In 2026: 1 van de 2 vereiste vergaderingen gehouden (1 geplande vergadering ligt in het verleden maar is "
             + "niet als gehouden geregistreerd) — regel: ten minste tweemaal per kalenderjaar. "
             + "Plan nog 1 vergadering vóór 31 december 2026.")
-        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-10-01", .planned)], year: 2026).explanation
+        #expect(check(Self.twicePerYear, [meeting("2026-02-18", .held), meeting("2026-10-01", .planned)], year: 2026).dutchExplanation
             == "In 2026: 1 van de 2 vereiste vergaderingen gehouden, 1 gepland — regel: ten minste tweemaal per kalenderjaar.")
-        #expect(check(.yearlyAround(season: "zomer"), [], year: 2025).explanation
+        #expect(check(.yearlyAround(season: "zomer"), [], year: 2025).dutchExplanation
             == "In 2025: 0 van de 1 vereiste vergadering gehouden — regel: jaarlijks, rond de zomer. De regel is niet gehaald.")
-        #expect(check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01")).explanation
+        #expect(check(Self.oncePerHalfYear, [meeting("2026-10-01", .planned)], year: 2026, today: day("2026-08-01")).dutchExplanation
             == "2026, regel ten minste eenmaal per halfjaar. Eerste halfjaar: 0 van de 1 vereiste vergadering gehouden — "
             + "niet gehaald. Tweede halfjaar: 0 van de 1 vereiste vergadering gehouden, 1 gepland.")
-        #expect(check(Self.oncePerHalfYear, [meeting("2025-10-01", .held)], year: 2025, since: day("2025-09-01")).explanation
+        #expect(check(Self.oncePerHalfYear, [meeting("2025-10-01", .held)], year: 2025, since: day("2025-09-01")).dutchExplanation
             == "2025, regel ten minste eenmaal per halfjaar. Eerste halfjaar: niet van toepassing (overleg sinds "
             + "1 september 2025). Tweede halfjaar: 1 van de 1 vereiste vergadering gehouden.")
-        #expect(check(Self.oncePerHalfYear, [meeting("2026-03-01", .held)], year: 2026).explanation
+        #expect(check(Self.oncePerHalfYear, [meeting("2026-03-01", .held)], year: 2026).dutchExplanation
             == "2026, regel ten minste eenmaal per halfjaar. Eerste halfjaar: 1 van de 1 vereiste vergadering gehouden. "
             + "Tweede halfjaar: 0 van de 1 vereiste vergadering gehouden — in gevaar.")
-        #expect(CadenceRules.describe(.yearlyAround(season: "rond de zomer")) == "jaarlijks, rond de zomer")
-        #expect(CadenceRules.describe(.yearlyAround(season: "het najaar")) == "jaarlijks, rond het najaar")
-        #expect(CadenceRules.describe(.yearlyAround(season: " ")) == "jaarlijks")
-        #expect(CadenceRules.describe(.perHalfYear(count: 0)) == "geen vaste regel")
-    }
-
-    @Test func sentenceOnlyInitialiserStillWorks() {
-        let result = YearCompliance(year: 2026, compliance: .scheduled, held: 1, planned: 1, required: 2,
-                                    explanation: "Eén gehouden, één gepland.")
-        #expect(result.explanation == "Eén gehouden, één gepland.")
-        #expect(result.explanationValue == .counts(year: 2026, tally: tally(held: 1, planned: 1, required: 2)))
+        #expect(dutchRule(.yearlyAround(season: "rond de zomer")) == "jaarlijks, rond de zomer")
+        #expect(dutchRule(.yearlyAround(season: "het najaar")) == "jaarlijks, rond het najaar")
+        #expect(dutchRule(.yearlyAround(season: " ")) == "jaarlijks")
+        #expect(dutchRule(.perHalfYear(count: 0)) == "geen vaste regel")
     }
 }

@@ -45,11 +45,11 @@ struct HealthRulesTests {
         #expect(none.health == .unknown)
         #expect(none.nextMilestoneID == nil)
         #expect(none.overdueCount == 0)
-        #expect(!none.reasons.isEmpty)
+        #expect(!none.dutchReasons.isEmpty)
 
         let cancelled = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .cancelled)], today: Self.today)
         #expect(cancelled.health == .unknown)
-        #expect(cancelled.reasons != none.reasons)
+        #expect(cancelled.dutchReasons != none.dutchReasons)
     }
 
     @Test func onTrack() {
@@ -61,14 +61,14 @@ struct HealthRulesTests {
         #expect(result.health == .onTrack)
         #expect(result.overdueCount == 0)
         #expect(result.nextMilestoneID == "soon")
-        #expect(result.reasons.count == 1)
+        #expect(result.dutchReasons.count == 1)
     }
 
     @Test func allAchievedIsOnTrackWithoutNext() {
         let result = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .achieved)], today: Self.today)
         #expect(result.health == .onTrack)
         #expect(result.nextMilestoneID == nil)
-        #expect(result.reasons == ["Alle mijlpalen zijn behaald."])
+        #expect(result.dutchReasons == ["Alle mijlpalen zijn behaald."])
     }
 
     @Test func oneOverdueIsAtRisk() {
@@ -79,16 +79,16 @@ struct HealthRulesTests {
         #expect(result.health == .atRisk)
         #expect(result.overdueCount == 1)
         #expect(result.nextMilestoneID == "late") // still the first thing to deliver
-        #expect(result.reasons.first?.contains("Afsprakenkader ondertekend") == true)
-        #expect(result.reasons.first?.contains("5 juni 2026") == true)
+        #expect(result.dutchReasons.first?.contains("Afsprakenkader ondertekend") == true)
+        #expect(result.dutchReasons.first?.contains("5 juni 2026") == true)
     }
 
     @Test func delayedIsAtRiskEvenWhenNotDue() {
         let result = HealthRules.assess(milestones: [milestone("a", "2027-01-01", "2027-12-31", .delayed)], today: Self.today)
         #expect(result.health == .atRisk)
         #expect(result.overdueCount == 0)
-        let mentionsDelay = result.reasons.contains { $0.contains("vertraagd") }
-        #expect(mentionsDelay, "a reason mentions the delay: \(result.reasons)")
+        let mentionsDelay = result.dutchReasons.contains { $0.contains("vertraagd") }
+        #expect(mentionsDelay, "a reason mentions the delay: \(result.dutchReasons)")
     }
 
     @Test func plannedMilestoneDueWithinThirtyDays() {
@@ -119,8 +119,8 @@ struct HealthRulesTests {
         let beyond = HealthRules.assess(milestones: [milestone("a", "2026-01-01", ninetyOne, title: "Studie 3RX")], today: Self.today)
         #expect(beyond.health == .offTrack)
         #expect(beyond.overdueCount == 1)
-        #expect(beyond.reasons.first?.contains("91 dagen") == true)
-        #expect(beyond.reasons.first?.contains("Studie 3RX") == true)
+        #expect(beyond.dutchReasons.first?.contains("91 dagen") == true)
+        #expect(beyond.dutchReasons.first?.contains("Studie 3RX") == true)
     }
 
     @Test func achievedAndCancelledNeverCount() {
@@ -160,8 +160,8 @@ struct HealthRulesTests {
         #expect(forward == backward)
         #expect(forward.health == .offTrack)
         // Every finding is listed, most serious first.
-        #expect(forward.reasons.count == 3)
-        #expect(forward.reasons[0].hasPrefix("2 open mijlpalen"))
+        #expect(forward.dutchReasons.count == 3)
+        #expect(forward.dutchReasons[0].hasPrefix("2 open mijlpalen"))
     }
 }
 
@@ -171,16 +171,16 @@ struct HealthReasonTests {
 
     @Test func noMilestonesOrAllCancelled() {
         let none = HealthRules.assess(milestones: [], today: Self.today)
-        #expect(none.reasonValues == [.noMilestones])
+        #expect(none.reasons == [.noMilestones])
         let cancelled = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .cancelled)], today: Self.today)
-        #expect(cancelled.reasonValues == [.allCancelled])
+        #expect(cancelled.reasons == [.allCancelled])
     }
 
     @Test func onTrackSaysWhy() {
         let achieved = HealthRules.assess(milestones: [milestone("a", "2025-01-01", "2025-03-31", .achieved)], today: Self.today)
-        #expect(achieved.reasonValues == [.allAchieved])
+        #expect(achieved.reasons == [.allAchieved])
         let open = HealthRules.assess(milestones: [milestone("later", "2026-10-01", "2026-12-31")], today: Self.today)
-        #expect(open.reasonValues == [.nothingAtRisk])
+        #expect(open.reasons == [.nothingAtRisk])
     }
 
     @Test func overdueMilestoneGivesOverdue() {
@@ -188,7 +188,7 @@ struct HealthReasonTests {
             milestone("late", "2026-04-01", "2026-06-05", .inProgress, title: "Afsprakenkader ondertekend"),
             milestone("later", "2026-10-01", "2026-12-31"),
         ], today: Self.today)
-        #expect(result.reasonValues == [
+        #expect(result.reasons == [
             .overdue(title: "Afsprakenkader ondertekend", days: 10, wording: "periode late", latest: day("2026-06-05")),
         ])
     }
@@ -197,7 +197,7 @@ struct HealthReasonTests {
         let ninetyOne = Self.today.adding(days: -91)
         let result = HealthRules.assess(milestones: [milestone("a", "2026-01-01", ninetyOne.iso, title: "Studie 3RX")],
                                         today: Self.today)
-        #expect(result.reasonValues == [.badlyOverdue(title: "Studie 3RX", days: 91, wording: "periode a", latest: ninetyOne)])
+        #expect(result.reasons == [.badlyOverdue(title: "Studie 3RX", days: 91, wording: "periode a", latest: ninetyOne)])
     }
 
     @Test func badlyOverdueIsAlsoAmongSeveralOverdue() {
@@ -205,7 +205,7 @@ struct HealthReasonTests {
             milestone("b", "2026-04-01", "2026-06-10", .inProgress, title: "Afsprakenkader ondertekend"),
             milestone("a", "2026-01-01", "2026-02-28", title: "Studie 3RX"),
         ], today: Self.today)
-        #expect(result.reasonValues == [
+        #expect(result.reasons == [
             .badlyOverdue(title: "Studie 3RX", days: 107, wording: "periode a", latest: day("2026-02-28")),
             .severalOverdue(titles: ["Studie 3RX", "Afsprakenkader ondertekend"]),
         ])
@@ -213,9 +213,9 @@ struct HealthReasonTests {
 
     @Test func delayedAndNotStarted() {
         let delayed = HealthRules.assess(milestones: [milestone("a", "2027-01-01", "2027-12-31", .delayed)], today: Self.today)
-        #expect(delayed.reasonValues == [.delayed(title: "Mijlpaal a")])
+        #expect(delayed.reasons == [.delayed(title: "Mijlpaal a")])
         let notStarted = HealthRules.assess(milestones: [milestone("a", "2026-06-01", "2026-07-15")], today: Self.today)
-        #expect(notStarted.reasonValues == [.notStarted(title: "Mijlpaal a", latest: day("2026-07-15"))])
+        #expect(notStarted.reasons == [.notStarted(title: "Mijlpaal a", latest: day("2026-07-15"))])
     }
 
     @Test func everyFindingMostSeriousFirst() {
@@ -225,7 +225,7 @@ struct HealthReasonTests {
             milestone("b", "2027-01-01", "2027-12-31", .delayed),
             milestone("a", "2026-04-01", "2026-05-31"),
         ], today: Self.today)
-        #expect(result.reasonValues == [
+        #expect(result.reasons == [
             .severalOverdue(titles: ["Mijlpaal a", "Mijlpaal d"]),
             .delayed(title: "Mijlpaal b"),
             .notStarted(title: "Mijlpaal c", latest: day("2026-06-30")),
@@ -236,8 +236,8 @@ struct HealthReasonTests {
     @Test func dutchSentencesComeFromTheValues() {
         func reasons(_ milestones: [Milestone]) -> [String] {
             let result = HealthRules.assess(milestones: milestones, today: Self.today)
-            #expect(result.reasons.count == result.reasonValues.count)
-            return result.reasons
+            #expect(result.dutchReasons.count == result.reasons.count)
+            return result.dutchReasons
         }
         #expect(reasons([]) == ["Er zijn geen mijlpalen vastgelegd."])
         #expect(reasons([milestone("a", "2025-01-01", "2025-03-31", .cancelled)]) == ["Alle mijlpalen zijn geschrapt."])
@@ -257,13 +257,5 @@ struct HealthReasonTests {
             "“Mijlpaal b” is vertraagd.",
             "“Mijlpaal c” moet uiterlijk 30 juni 2026 klaar zijn en staat nog op ‘gepland’.",
         ])
-    }
-
-    @Test func sentenceOnlyInitialiserStillWorks() {
-        let assessment = HealthAssessment(health: .onTrack, reasons: ["Alles in orde."], overdueCount: 0, nextMilestoneID: nil)
-        #expect(assessment.reasons == ["Alles in orde."])
-        #expect(assessment.reasonValues.isEmpty)
-        let fromValues = HealthAssessment(health: .onTrack, reasonValues: [.allAchieved], overdueCount: 0, nextMilestoneID: nil)
-        #expect(fromValues.reasons == ["Alle mijlpalen zijn behaald."])
     }
 }

@@ -1,6 +1,9 @@
 import DeltaDomain
 import DeltaImport
+import DeltaReports
+import DeltaServices
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -152,7 +155,8 @@ struct ActionCheckTests {
                                                    ownerID: "ienw", due: FuzzyPeriod.parse("voorjaar 2026")), actor: actor)
                 try await store.setActionStatus(id: "finished", .done, doneOn: nil, actor: actor)
             }
-            let lines = try await reading(database.engine) { register in try await RegisterCheck.findings(in: register, today: day("2026-11-23")) }
+            let found = try await reading(database.engine) { register in try await RegisterCheck.findings(in: register, today: day("2026-11-23")) }
+            let lines = found.map(TestCatalogues.labels(.en).finding)
             let late = lines.filter { $0.hasPrefix("action past due") }
             #expect(late.count == 1)
             #expect(late.first?.contains("late") == true)

@@ -1,5 +1,8 @@
 import DeltaDomain
+import DeltaReports
+import DeltaServices
 import DeltaStore
+import DeltaTestSupport
 import Testing
 
 // Note: closures are kept out of #expect arguments on purpose; see TestDatabase.swift.
@@ -7,7 +10,9 @@ import Testing
 struct RegisterCheckTests {
     private func findings(_ engine: any DatabaseEngine, on today: String) async throws -> [String] {
         let date = day(today)
-        return try await reading(engine) { try await RegisterCheck.findings(in: $0, today: date) }
+        // The findings as the command line prints them in English.
+        let found = try await reading(engine) { try await RegisterCheck.findings(in: $0, today: date) }
+        return found.map(TestCatalogues.labels(.en).finding)
     }
 
     /// The ids of the overdue milestones in the findings, in order.

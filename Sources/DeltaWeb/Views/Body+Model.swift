@@ -73,7 +73,7 @@ extension Register {
         let years = (min(firstYear, today.year)...today.year).reversed().map { year in
             let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
             return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: labels.compliance(result.compliance),
-                                      held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanationValue))
+                                      held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanation))
         }
         return BodyPage(
             title: body.name, body: SummaryBuilder.body(body, meetings: meetings, today: today, labels: labels), description: body.description,

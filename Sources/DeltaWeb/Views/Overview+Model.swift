@@ -59,7 +59,7 @@ enum SummaryBuilder {
             id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes,
             themeLabels: dossier.themes.map(index.labels.theme), countries: countries,
             body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: index.labels.health(assessment.health),
-            healthReasons: assessment.reasonValues.map(index.labels.healthReason), nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
+            healthReasons: assessment.reasons.map(index.labels.healthReason), nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
     }
 
     static func body(_ body: Body, meetings: [Meeting], today: CalendarDate, labels: Labels) -> BodySummaryView {
@@ -68,7 +68,7 @@ enum SummaryBuilder {
         return BodySummaryView(
             id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: labels.bodyKind(body.kind),
             cadence: labels.cadenceRule(CadenceRules.ruleValue(body.cadence)), year: year.year, compliance: year.compliance.rawValue,
-            complianceLabel: labels.compliance(year.compliance), explanation: labels.cadenceExplanation(year.explanationValue), held: year.held,
+            complianceLabel: labels.compliance(year.compliance), explanation: labels.cadenceExplanation(year.explanation), held: year.held,
             planned: year.planned, required: year.required,
             nextMeetingDueBy: nextDue?.iso, nextMeetingDueByLabel: nextDue.map(labels.date))
     }

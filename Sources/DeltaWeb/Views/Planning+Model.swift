@@ -34,7 +34,7 @@ extension Register {
             func year(_ year: Int) -> YearComplianceView {
                 let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
                 return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: labels.compliance(result.compliance),
-                                          held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanationValue))
+                                          held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanation))
             }
             let upcoming = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest >= today }
                 .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }

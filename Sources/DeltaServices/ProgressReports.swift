@@ -13,14 +13,7 @@ public enum ProgressReports {
         // agendas and outcomes of all the body tree's meetings at once.
         let tables = try await register.lookupTables()
         guard let body = tables.bodies.first(where: { $0.id == bodyID }) else { return nil }
-        var bodyIDs: Set<String> = [bodyID]
-        var grew = true
-        while grew {
-            grew = false
-            for candidate in tables.bodies where !bodyIDs.contains(candidate.id) {
-                if let parent = candidate.parentID, bodyIDs.contains(parent) { bodyIDs.insert(candidate.id); grew = true }
-            }
-        }
+        let bodyIDs = BodyTree.ids(under: bodyID, in: tables.bodies)
         let dossiers = tables.dossiers.filter { $0.bodyID.map(bodyIDs.contains) ?? false }
         let dossierIDs = Set(dossiers.map(\.id))
         let milestones = try await register.milestones().filter { dossierIDs.contains($0.dossierID) }
