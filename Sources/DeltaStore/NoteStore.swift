@@ -28,15 +28,6 @@ public struct NoteStore: Sendable {
         return try await db.select().column("*").from("private_notes")
             .where("record_kind", .equal, kind.rawValue).where("record_id", .in, recordIDs)
             .where("delegation", .equal, delegation).orderBy("created_at").orderBy("id").all()
-            .map { row in
-                PrivateNote(id: try row.decode(column: "id", as: String.self),
-                            recordKind: try storedEnum(RecordKind.self, try row.decode(column: "record_kind", as: String.self), column: "record_kind"),
-                            recordID: try row.decode(column: "record_id", as: String.self),
-                            delegation: try row.decode(column: "delegation", as: String.self),
-                            authorID: try row.decode(column: "author_id", as: String.self),
-                            authorName: try row.decode(column: "author_name", as: String.self),
-                            text: try row.decode(column: "text", as: String.self),
-                            createdAt: try row.decode(column: "created_at", as: String.self))
-            }
+            .map(PrivateNote.init(stored:))
     }
 }
