@@ -61,10 +61,7 @@ public struct ProgressReport: Sendable {
                 && $0.meeting.when.latest >= input.from && $0.meeting.when.earliest <= input.to }
             let actions = input.outcomes.filter { $0.dossierID == dossier.id && $0.outcome.isOpenAction }
             let investments = input.investments.filter { $0.dossierID == dossier.id }
-            var total = AmountTotal()
-            for investment in investments where investment.partOfID == nil || !investments.contains(where: { $0.id == investment.partOfID }) {
-                total.add(investment.amount)
-            }
+            let total = InvestmentTotals.total(investments)
             let agreements = input.agreements.filter { $0.dossierIDs.contains(dossier.id) }
             let counts = Completion.allCases.map { completion in (l.completion(completion), agreements.filter { $0.completion == completion }.count) }
                 .filter { $0.1 > 0 }

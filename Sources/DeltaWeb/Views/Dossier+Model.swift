@@ -47,10 +47,7 @@ extension Register {
             return left == right ? lhs.offset < rhs.offset : (left ?? .init(dayNumber: 0)) < (right ?? .init(dayNumber: 0))
         }.map(\.element)
         let investments = try await investments(dossierID: id)
-        let inDossier = Set(investments.map(\.id))
-        var total = AmountTotal()
-        // A part whose whole is in the same dossier is already counted in the whole.
-        for investment in investments where !(investment.partOfID.map(inDossier.contains) ?? false) { total.add(investment.amount) }
+        let total = InvestmentTotals.total(investments)
         let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }

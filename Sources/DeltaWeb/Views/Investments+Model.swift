@@ -30,21 +30,6 @@ struct OrganisationListPage: Codable, Sendable {
     let organisations: [OrganisationView]
 }
 
-enum InvestmentTotals {
-    /// Totals by a key. An investment that is part of another is counted only when its whole is
-    /// not counted under the same key — so money is never counted twice.
-    static func totals(_ investments: [Investment], key: (Investment) -> String?) -> [String: AmountTotal] {
-        let byID = Dictionary(uniqueKeysWithValues: investments.map { ($0.id, $0) })
-        var totals: [String: AmountTotal] = [:]
-        for investment in investments {
-            guard let group = key(investment) else { continue }
-            if let whole = investment.partOfID.flatMap({ byID[$0] }), key(whole) == group { continue }
-            totals[group, default: AmountTotal()].add(investment.amount)
-        }
-        return totals
-    }
-}
-
 extension Register {
     /// Builds the investments page.
     func investmentsPage(today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
