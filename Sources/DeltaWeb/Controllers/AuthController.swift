@@ -113,6 +113,25 @@ struct AuthController: Sendable {
         return response
     }
 
+    /// Counts this sign-in attempt for every key in one transaction and decides on the attempts
+    /// before it: how long to wait, and whether a key is locked.
+    private func countAttempt(keys: [(String, LoginThrottle)], now: Date) async throws -> (delay: Double, locked: Bool) {
+        let states = try await engine.transaction { db in
+            var states: [(earlierFailures: Int, lockedUntil: Double?)] = []
+            for (key, rules) in keys { states.append(try await AccountStore(db: db).countAttempt(key: key, now: now, throttle: rules)) }
+            return states
+        }
+        var delay = 0.0
+        var locked = false
+        for ((_, rules), state) in zip(keys, states) {
+            switch rules.decide(failures: state.earlierFailures, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
+            case .locked: locked = true
+            case .proceed(let seconds): delay = max(delay, seconds)
+            }
+        }
+        return (delay, locked)
+    }
+
     /// Only local paths are followed after sign-in, so the form cannot send anyone elsewhere.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\r"), !next.contains("\n") else { return "/" }
@@ -133,19 +152,7 @@ struct AuthController: Sendable {
         // attempt is counted before the password is checked, in one transaction, so parallel
         // attempts each see the ones before them; a success gives its attempt back.
         let keys = [("account:\(username)", throttle), ("address:\(context.remoteAddress ?? "unknown")", throttle.forAddresses)]
-        let states = try await engine.transaction { db in
-            var states: [(earlierFailures: Int, lockedUntil: Double?)] = []
-            for (key, rules) in keys { states.append(try await AccountStore(db: db).countAttempt(key: key, now: now, throttle: rules)) }
-            return states
-        }
-        var delay = 0.0
-        var locked = false
-        for ((_, rules), state) in zip(keys, states) {
-            switch rules.decide(failures: state.earlierFailures, lockedUntil: state.lockedUntil, now: now.timeIntervalSince1970) {
-            case .locked: locked = true
-            case .proceed(let seconds): delay = max(delay, seconds)
-            }
-        }
+        let (delay, locked) = try await countAttempt(keys: keys, now: now)
         if delay > 0, configuration.loginDelayScale > 0 { try await Task.sleep(for: .seconds(delay * configuration.loginDelayScale)) }
         let credentials = try await engine.read { db in try await AccountStore(db: db).credentials(id: username) }
         // Always run bcrypt, also for unknown names and locked keys, so timing tells nothing.

@@ -90,37 +90,10 @@ extension CalendarController {
             guard let account = try await engine.read({ db in try await AccountStore(db: db).account(forFeed: secret) }) else {
                 throw HTTPError(.notFound)
             }
-            let scope = ReadScope(visibilities: AccessRules.visibleRecords(for: account))
             let base = link(request, "")
-            let events: [CalendarEvent] = try await engine.read { db in
-                let register = Register(db: db, scope: scope)
-                let bodies = try await register.bodies()
-                let mine = account.role == .editor ? bodies.filter { account.editsBodyIDs.contains($0.id) } : bodies
-                let bodyIDs = Set(mine.map(\.id))
-                let dossiers = try await register.dossiers().filter { dossier in
-                    account.role != .editor || account.editsDossierIDs.contains(dossier.id) || (dossier.bodyID.map(bodyIDs.contains) ?? false)
-                }
-                // One read per table, whatever the number of bodies and dossiers.
-                let meetingsByBody = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
-                let actions = try await MeetingStore(db: db).outcomes(bodyIDs: mine.map(\.id))
-                let milestonesByDossier = Dictionary(grouping: try await register.milestones(), by: \.dossierID)
-                var events: [CalendarEvent] = []
-                for body in mine {
-                    for meeting in meetingsByBody[body.id] ?? [] {
-                        events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }, labels: context.labels))
-                    }
-                    for action in actions[body.id] ?? [] where action.isOpenAction {
-                        guard let due = action.due else { continue }
-                        events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: context.labels.text("feed.action", ["text": action.text]),
-                                                    description: context.labels.text("feed.deadline.asWritten", ["wording": due.wording, "latest": context.labels.date(due.latest)]) + "\n" + context.labels.text("feed.body", ["name": body.name]),
-                                                    day: due.latest, url: base.map { $0 + "/meetings/\(action.meetingID)" }))
-                    }
-                }
-                for dossier in dossiers {
-                    events += (milestonesByDossier[dossier.id] ?? []).filter { $0.status.isOpen || $0.status == .achieved }
-                        .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }, labels: context.labels) }
-                }
-                return events
+            let events = try await engine.read { db in
+                try await Self.personalEvents(account: account, register: Register(db: db, scope: ReadScope(visibilities: AccessRules.visibleRecords(for: account))),
+                                              base: base, labels: context.labels)
             }
             let text = ICalendar.render(name: "Deltaberaad – \(account.displayName)", events: events, stamp: ICalendar.stamp(for: configuration.today()))
             var headers = HTTPFields()
@@ -129,5 +102,38 @@ extension CalendarController {
             headers[.cacheControl] = "private, no-store"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+    }
+
+    /// A person's events: the meetings and open actions of their bodies, the milestones of their
+    /// dossiers (an editor's; everything for readers and admins). One read per table, whatever
+    /// the number of bodies and dossiers.
+    static func personalEvents(account: Account, register: Register, base: String?, labels: Labels) async throws -> [CalendarEvent] {
+        let bodies = try await register.bodies()
+        let mine = account.role == .editor ? bodies.filter { account.editsBodyIDs.contains($0.id) } : bodies
+        let bodyIDs = Set(mine.map(\.id))
+        let dossiers = try await register.dossiers().filter { dossier in
+            account.role != .editor || account.editsDossierIDs.contains(dossier.id) || (dossier.bodyID.map(bodyIDs.contains) ?? false)
+        }
+        let meetingsByBody = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
+        let actions = try await MeetingStore(db: register.db).outcomes(bodyIDs: mine.map(\.id))
+        let milestonesByDossier = Dictionary(grouping: try await register.milestones(), by: \.dossierID)
+        var events: [CalendarEvent] = []
+        for body in mine {
+            for meeting in meetingsByBody[body.id] ?? [] {
+                events.append(ICalendar.event(meeting: meeting, bodyName: body.name, url: base.map { $0 + "/meetings/\(meeting.id)" }, labels: labels))
+            }
+            for action in actions[body.id] ?? [] where action.isOpenAction {
+                guard let due = action.due else { continue }
+                let description = labels.text("feed.deadline.asWritten", ["wording": due.wording, "latest": labels.date(due.latest)])
+                    + "\n" + labels.text("feed.body", ["name": body.name])
+                events.append(CalendarEvent(uid: "action-\(action.id)@deltaberaad", summary: labels.text("feed.action", ["text": action.text]),
+                                            description: description, day: due.latest, url: base.map { $0 + "/meetings/\(action.meetingID)" }))
+            }
+        }
+        for dossier in dossiers {
+            events += (milestonesByDossier[dossier.id] ?? []).filter { $0.status.isOpen || $0.status == .achieved }
+                .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }, labels: labels) }
+        }
+        return events
     }
 }
