@@ -4,6 +4,7 @@ import DeltaStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import NIOFoundationEssentialsCompat
 
 /// Builds the router with every route; tests drive it through HummingbirdTesting.
@@ -97,6 +98,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .conflict: .conflict
             }
             return try answer(status, message: labels.text(error.key, Self.worded(error.arguments, labels)), request: request, context: context)
+        } catch is NIOTooManyBytesError {
+            // A body over the request's limit (`AppRequestContext.maxUploadSize`) is refused, not a failure.
+            return try answer(.contentTooLarge, message: labels.text("error.explain.413"), request: request, context: context)
         } catch let error as HTTPError {
             // Hummingbird's own errors (a body too large, a malformed request) carry English text
             // for developers; the reader gets the status explained in their language.

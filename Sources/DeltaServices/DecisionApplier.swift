@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaStore
 import SQLKit
 
 /// Applies the register change a decision makes, as an audited edit whose action names the decision
