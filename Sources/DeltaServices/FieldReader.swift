@@ -59,6 +59,15 @@ package struct FieldReader {
     package init(_ values: [String: String], labels: Labels) {
         self.values = values
         self.labels = labels
+        // Control characters (NUL and the like) are refused in every field: stored, they cut
+        // texts short in the pages and the exports. Tabs and line breaks are text.
+        for (name, value) in values where value.unicodeScalars.contains(where: Self.isControl) {
+            errors[name] = labels.text("form.error.controlCharacter")
+        }
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 
     /// A trimmed value, nil when empty.

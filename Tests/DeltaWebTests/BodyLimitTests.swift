@@ -38,3 +38,22 @@ struct BodyLimitTests {
         }
     }
 }
+
+/// Control characters are refused in every field (a NUL in a title was stored, then shown cut off).
+@Suite("Control characters")
+struct ControlCharacterTests {
+    @Test("a NUL in a title is refused with a message on the field, and nothing is stored")
+    func nul() async throws {
+        try await withAccountsApp { client, _ in
+            let browser = Browser(client)
+            try await browser.signIn("root")
+            let json = #"{"id":"nul-test","fields":{"dossierID":"3rx","title":"voor\u0000na","due":"eind 2026","status":"planned","visibility":"public"}}"#
+            let response = try await browser.send(.post, "/api/milestones", json: json)
+            #expect(response.status == .unprocessableContent)
+            let problem = try response.json()
+            #expect(problem["errors"]?["title"]?.string?.isEmpty == false, "the title field has a message")
+            let stored = try await browser.send(.get, "/api/milestones/nul-test/record", json: "")
+            #expect(stored.status == .notFound, "nothing was stored")
+        }
+    }
+}
