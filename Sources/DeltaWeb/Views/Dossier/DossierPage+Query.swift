@@ -2,38 +2,6 @@ import DeltaDomain
 import DeltaReports
 import DeltaStore
 
-/// The political mandate of a dossier.
-struct MandateView: Codable, Sendable {
-    let given: PeriodView
-    let body: LinkView?
-    let document: LinkView?
-    let note: String?
-}
-
-/// The agreements of one document about a dossier: one step in the dossier's history.
-struct HistoryEntryView: Codable, Sendable {
-    let year: Int
-    let document: LinkView
-    let documentDate: String
-    let documentDateLabel: String
-    let agreements: [AgreementView]
-}
-
-/// The dossier page.
-struct DossierPage: Codable, Sendable {
-    let title: String
-    let dossier: DossierSummaryView
-    let summary: String
-    let railLinks: [String]
-    let leads: [LinkView]
-    let mandate: MandateView?
-    let milestones: [MilestoneView]
-    let agreements: [AgreementView]
-    let investments: [InvestmentView]
-    let investmentTotal: TotalView
-    let history: [HistoryEntryView]
-}
-
 extension Register {
     /// Builds a dossier's page; nil when the dossier does not exist or is not visible.
     func dossierPage(id: String, today: CalendarDate, labels: Labels) async throws -> DossierPage? {
@@ -65,30 +33,6 @@ extension Register {
             investments: investments.map(index.investment), investmentTotal: TotalView(key: id, name: dossier.title, total: total, labels: labels),
             history: history)
     }
-}
-
-/// The dossier list with its filters.
-struct DossierListPage: Codable, Sendable {
-    let title: String
-    let dossiers: [DossierSummaryView]
-    let filter: DossierFilter
-    let themes: [FilterOption]
-    let healths: [FilterOption]
-    let countries: [FilterOption]
-}
-
-/// A choice in a filter, with whether it is selected.
-struct FilterOption: Codable, Sendable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
-/// Which dossiers a list shows: by theme, health (status) and lead country.
-struct DossierFilter: Codable, Sendable {
-    var theme: String?
-    var status: String?
-    var country: String?
 }
 
 extension Register {
