@@ -87,9 +87,10 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Sends JSON with the session cookie (and the CSRF header when `csrf` is true) or with a bearer token.
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: String, ifMatch: String? = nil, bearer: String? = nil, csrf withToken: Bool = true) async throws -> TestResponse {
+    func send(_ method: HTTPRequest.Method, _ uri: String, json: String, ifMatch: String? = nil, bearer: String? = nil, csrf withToken: Bool = true,
+              contentType: String = "application/json") async throws -> TestResponse {
         var extra = HTTPFields()
-        extra[.contentType] = "application/json"
+        extra[.contentType] = contentType
         if let ifMatch { extra[.ifMatch] = ifMatch }
         if let bearer { extra[.authorization] = "Bearer \(bearer)" }
         if withToken, bearer == nil, let csrf { extra[HTTPField.Name("X-CSRF-Token")!] = csrf }

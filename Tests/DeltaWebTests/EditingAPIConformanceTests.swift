@@ -36,6 +36,15 @@ struct EditingAPIConformanceTests {
             let create = #"{"id":"conform-nieuw","fields":{"dossierID":"3rx","title":"Nieuw","due":"2027","status":"planned","visibility":"public"}}"#
             add("create", "/api/milestones", "post", 201, try await api.send(.post, "/api/milestones", json: create, bearer: token))
             add("create invalid", "/api/milestones", "post", 422, try await api.send(.post, "/api/milestones", json: #"{"fields":{}}"#, bearer: token))
+            add("create empty body", "/api/milestones", "post", 422, try await api.send(.post, "/api/milestones", json: "", bearer: token))
+            add("create unknown property", "/api/milestones", "post", 422,
+                try await api.send(.post, "/api/milestones", json: #"{"fields":{},"extra":1}"#, bearer: token))
+            add("create not JSON", "/api/milestones", "post", 415,
+                try await api.send(.post, "/api/milestones", json: create, bearer: token, contentType: "text/plain"))
+            add("put not JSON", record, "put", 415, try await api.send(.put, uri, json: fields, ifMatch: "\"2\"", bearer: token, contentType: "text/plain"))
+            add("put empty If-Match", record, "put", 428, try await api.send(.put, uri, json: fields, ifMatch: "", bearer: token))
+            add("put unknown property", record, "put", 422,
+                try await api.send(.put, uri, json: #"{"fields":{"title":"x"},"version":7}"#, ifMatch: "\"2\"", bearer: token))
             add("create anonymous", "/api/milestones", "post", 401, try await api.send(.post, "/api/milestones", json: create, csrf: false))
             add("create reader", "/api/milestones", "post", 403, try await api.send(.post, "/api/milestones", json: create, bearer: readerToken))
             add("history", "/api/milestones/{id}/history", "get", 200, try await api.send(.get, "/api/milestones/3rx-vervolgbijeenkomst/history", json: "", bearer: token))

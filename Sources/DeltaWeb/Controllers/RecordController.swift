@@ -81,14 +81,15 @@ struct RecordController<F: RecordForm>: Sendable {
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let ifMatch = request.headers[.ifMatch] else { throw AppError(.preconditionRequired, "error.ifMatchRequired") }
-        guard let expected = EntityVersion(etag: ifMatch), expected.number != nil else { throw AppError(.badRequest, "error.ifMatchInvalid") }
-        let input = try await RecordInput.decode(request, context: context)
+        // An If-Match that names no version this API gave out is no precondition at all (428).
+        guard let expected = EntityVersion(etag: ifMatch), expected.number != nil else { throw AppError(.preconditionRequired, "error.ifMatchInvalid") }
+        guard let input = try await RecordInput.decode(request, context: context) else { return try badBody(context) }
         let result = try await saver(context).save(F.self, id: id, values: input.fields, expected: expected, by: try editor(context))
         return try RecordAPIAnswer<F>(renderer: renderer).answer(result, id: id, values: input.fields, expected: expected, status: .ok, labels: context.labels)
     }
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await RecordInput.decode(request, context: context)
+        guard let input = try await RecordInput.decode(request, context: context) else { return try badBody(context) }
         var values = input.fields
         if let id = input.id { values["id"] = id }
         let result = try await saver(context).save(F.self, id: nil, values: values, expected: nil, by: try editor(context))
@@ -96,6 +97,11 @@ struct RecordController<F: RecordForm>: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A body that is not the documented JSON: 422, the reason under `_body`.
+    private func badBody(_ context: AppRequestContext) throws -> Response {
+        try renderer.invalidProblem(["_body": context.labels.text("error.jsonBody")], labels: context.labels)
+    }
 
     private func saver(_ context: AppRequestContext) -> RecordSaver { RecordSaver(engine: engine) }
 

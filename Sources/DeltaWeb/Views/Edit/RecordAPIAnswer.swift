@@ -44,13 +44,13 @@ extension RecordDocument {
 }
 
 extension RecordInput {
-    /// The JSON body of a record write: `{"id": …, "fields": {…}}`.
-    static func decode(_ request: Request, context: AppRequestContext) async throws -> RecordInput {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
-        do {
-            return try JSONDecoder().decode(RecordInput.self, from: Data(body.readableBytesView))
-        } catch {
-            throw AppError(.badRequest, "error.jsonBody")
-        }
+    /// The JSON body of a record write: `{"id": …, "fields": {…}}` and nothing else, as
+    /// openapi.yaml says (`additionalProperties: false`); nil for anything else (the caller
+    /// answers 422 with the reason under `_body`).
+    static func decode(_ request: Request, context: AppRequestContext) async throws -> RecordInput? {
+        let data = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              Set(object.keys).isSubset(of: ["id", "fields"]) else { return nil }
+        return try? JSONDecoder().decode(RecordInput.self, from: data)
     }
 }
