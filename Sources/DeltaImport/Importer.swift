@@ -133,32 +133,3 @@ public enum Importer {
         }
     }
 }
-
-/// Ids (and document paragraphs) already in the register, so a data file may refer to them.
-public struct KnownRecords: Sendable {
-    public var organisationIDs: Set<String> = []
-    public var documentIDs: Set<String> = []
-    public var bodyIDs: Set<String> = []
-    public var dossierIDs: Set<String> = []
-    public var investmentIDs: Set<String> = []
-    /// Year of every stored document, for periods without a year that cite one.
-    public var documentYears: [String: Int] = [:]
-    public var paragraphs: [String: [Paragraph]] = [:]
-
-    /// Nothing known: every reference must be in the files themselves.
-    public init() {}
-
-    /// What a register holds.
-    public static func load(from register: Register) async throws -> KnownRecords {
-        var known = KnownRecords()
-        known.organisationIDs = Set(try await register.organisations().map(\.id))
-        let documents = try await register.documentHeaders()
-        known.documentIDs = Set(documents.map(\.id))
-        known.documentYears = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.date.year) })
-        for document in documents { known.paragraphs[document.id] = try await register.paragraphs(documentID: document.id) }
-        known.bodyIDs = Set(try await register.bodies().map(\.id))
-        known.dossierIDs = Set(try await register.dossiers().map(\.id))
-        known.investmentIDs = Set(try await register.investments().map(\.id))
-        return known
-    }
-}

@@ -2,52 +2,6 @@ import DeltaDomain
 import DeltaReports
 import Foundation
 
-/// One input of an edit form.
-package struct FieldSpec: Sendable {
-    package enum Input: Sendable { case text, textarea, date, number, select([Choice]), file }
-    package let name: String
-    package let label: String
-    package let input: Input
-    package var required = false
-    package var hint: String?
-
-    package init(name: String, label: String, input: Input, required: Bool = false, hint: String? = nil) {
-        self.name = name
-        self.label = label
-        self.input = input
-        self.required = required
-        self.hint = hint
-    }
-}
-
-/// An option of a select field.
-package struct Choice: Codable, Sendable, Hashable {
-    package let value: String
-    package let label: String
-
-    package init(value: String, label: String) {
-        self.value = value
-        self.label = label
-    }
-}
-
-/// What the forms offer to choose from, read once per form from the register.
-package struct FormChoices: Sendable {
-    package var organisations: [Choice] = []
-    package var dossiers: [Choice] = []
-    package var bodies: [Choice] = []
-    package var documents: [Choice] = []
-    package var investments: [Choice] = []
-    /// The paragraphs of the document an agreement quotes (the submitted or stored one).
-    package var paragraphs: [Paragraph] = []
-    /// For a document being edited: the passages its agreements quote, by agreement id.
-    package var quotedPassages: [String: String] = [:]
-
-    package init() {}
-
-    package func ids(_ choices: [Choice]) -> Set<String> { Set(choices.map(\.value)) }
-}
-
 /// Reads submitted values field by field, collecting one message per field for the form to show
 /// next to it. Why collect instead of throw: the user sees every problem at once.
 package struct FieldReader {

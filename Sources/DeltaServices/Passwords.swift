@@ -30,14 +30,6 @@ package enum Passwords {
     package static let decoyHash = Bcrypt.hash("decoy password that never matches", cost: 12)
 }
 
-/// Why a password is refused; rendered per language by `Labels.passwordProblem(_:)`.
-package enum PasswordProblem: Sendable, Equatable {
-    case tooShort(minimum: Int)
-    case tooSimple
-    /// bcrypt reads only the first 72 bytes.
-    case tooLong(maximumBytes: Int)
-}
-
 extension Labels {
     /// Why a password is refused, in this language.
     package func passwordProblem(_ problem: PasswordProblem) -> String {

@@ -1,20 +1,6 @@
 import DeltaDomain
 import SQLKit
 
-/// What a write did, per record kind.
-public struct WriteSummary: Sendable, Hashable, CustomStringConvertible {
-    /// Records that did not exist.
-    public var inserted = 0
-    /// Records that existed and changed (their version went up).
-    public var updated = 0
-    /// Records that existed unchanged.
-    public var unchanged = 0
-
-    public init() {}
-
-    public var description: String { "\(inserted) new, \(updated) changed, \(unchanged) unchanged" }
-}
-
 /// Writes whole snapshots (imports) into the register inside one transaction.
 ///
 /// Writes are upserts by stable id. A record equal to the stored one is left alone, so an
@@ -100,28 +86,5 @@ public struct RegisterWriter: Sendable {
         }
         records.forEach { place($0, depth: 0) }
         return result
-    }
-}
-
-/// Writes a body's memberships (they are rows of the body, without ids of their own) and audits them
-/// as a change of the body's "members" field.
-public struct MembershipWriter: Sendable {
-    let db: any SQLDatabase
-    let actor: AuditActor
-
-    /// A writer inside a transaction.
-    public init(db: any SQLDatabase, actor: AuditActor) {
-        self.db = db
-        self.actor = actor
-    }
-
-    /// Replaces a body's memberships.
-    public func replace(bodyID: String, with members: [Membership], before: [Membership]) async throws {
-        try await db.delete(from: "memberships").where("body_id", .equal, bodyID).run()
-        for (position, member) in members.enumerated() {
-            try await db.insert(into: "memberships").model(MembershipRow(member, position: position), with: RowCoding.encoder).run()
-        }
-        let change = FieldChange(field: "members", before: JSONColumn.encode(before), after: JSONColumn.encode(members))
-        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.body.rawValue, id: bodyID, action: "members", changes: [change])
     }
 }

@@ -60,105 +60,13 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     return router
 }
 
-/// The OpenAPI description, served as written.
-enum OpenAPIDocument {
-    static func response(resources: String) throws -> Response {
-        guard let data = FileManager.default.contents(atPath: resources + "/openapi.yaml") else { throw HTTPError(.notFound) }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/yaml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
-    }
-}
-
 /// Builds the application serving the register on the configured address.
 public func buildApplication(engine: any DatabaseEngine, configuration: AppConfiguration,
+
                              logger: Logger = Logger(label: "deltaberaad")) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(engine: engine, configuration: configuration)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                                             serverName: "Deltaberaad"), logger: logger)
-}
-
-/// Turns errors into an error page or, under `/api`, a problem document, in the reader's
-/// language and without leaking internals; an unexpected error itself goes to the log.
-struct ErrorPageMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let renderer: Renderer
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let labels = context.labels
-        do {
-            return try await next(request, context)
-        } catch let error as AppError {
-            return try answer(error.status, message: labels.text(error.key, Self.worded(error.arguments, labels)), request: request, context: context)
-        } catch let error as OperationError {
-            let status: HTTPResponse.Status = switch error.kind {
-            case .notFound: .notFound
-            case .forbidden: .forbidden
-            case .invalid: .unprocessableContent
-            case .conflict: .conflict
-            }
-            return try answer(status, message: labels.text(error.key, Self.worded(error.arguments, labels)), request: request, context: context)
-        } catch is NIOTooManyBytesError {
-            // A body over the request's limit (`AppRequestContext.maxUploadSize`) is refused, not a failure.
-            return try answer(.contentTooLarge, message: labels.text("error.explain.413"), request: request, context: context)
-        } catch let error as HTTPError {
-            // Hummingbird's own errors (a body too large, a malformed request) carry English text
-            // for developers; the reader gets the status explained in their language.
-            let key = "error.explain.\(error.status.code)"
-            let message = labels.catalogue.has(key) ? labels.text(key) : labels.text("error.explain.other")
-            return try answer(error.status, message: message, request: request, context: context)
-        } catch {
-            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            return try answer(.internalServerError, message: labels.text("error.explain.500"), request: request, context: context)
-        }
-    }
-
-    private func answer(_ status: HTTPResponse.Status, message: String, request: Request, context: Context) throws -> Response {
-        if status == .unauthorized, !request.uri.path.hasPrefix("/api/") {
-            // Pages that need an account send the visitor to sign in and back.
-            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_."))
-            return Response.seeOther(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"))
-        }
-        if request.uri.path.hasPrefix("/api/") {
-            return try renderer.problem(status, detail: message, labels: context.labels)
-        }
-        if status == .notFound {
-            return try renderer.html("not-found", PageFrame(page: NotFoundPage(path: request.uri.path, labels: context.labels),
-                                                            path: request.uri.path, context: context), status: .notFound)
-        }
-        return try renderer.html("error", PageFrame(page: ErrorPage(title: Renderer.statusTitle(status, labels: context.labels), message: message),
-                                                    path: request.uri.path, context: context), status: status)
-    }
-}
-
-extension ErrorPageMiddleware {
-    /// Message parameters as the reader reads them: a record kind ("dossier") by its name in the
-    /// reader's language.
-    static func worded(_ arguments: [String: String], _ labels: Labels) -> [String: String] {
-        var worded = arguments
-        if let kind = arguments["kind"], labels.catalogue.has("kind.\(kind)") { worded["kind"] = labels.recordKind(kind) }
-        return worded
-    }
-}
-
-/// An error a route throws on purpose: a status and the catalogue key of the message the reader
-/// sees (with its parameters), rendered by `ErrorPageMiddleware` in the reader's language.
-struct AppError: Error, Sendable {
-    let status: HTTPResponse.Status
-    let key: String
-    let arguments: [String: String]
-
-    init(_ status: HTTPResponse.Status, _ key: String, _ arguments: [String: String] = [:]) {
-        self.status = status
-        self.key = key
-        self.arguments = arguments
-    }
-}
-
-/// A plain error page: a title and one sentence.
-struct ErrorPage: Codable, Sendable {
-    let title: String
-    let message: String
 }
 
 extension Response {

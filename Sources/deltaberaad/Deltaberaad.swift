@@ -8,9 +8,3 @@ struct Deltaberaad: AsyncParsableCommand {
         abstract: "Deltaberaad — the register of the Belgian–Dutch cooperation on cross-border rail.",
         subcommands: [Serve.self, Import.self, Export.self, Check.self, Report.self, User.self, Audit.self])
 }
-
-/// Options every command that opens the register shares.
-struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite file path or postgres://user:password@host:port/database URL.")
-    var db: String = "deltaberaad.sqlite"
-}

@@ -34,10 +34,3 @@ func printError(_ text: String) {
     var stream = StandardError()
     print(text, to: &stream)
 }
-
-/// Standard error as a text stream.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleOutput.standardError(string)
-    }
-}

@@ -157,25 +157,3 @@ extension AuditActor {
     /// The person at the command line.
     static var commandLine: AuditActor { AuditActor(name: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")", via: "cli") }
 }
-
-/// `deltaberaad audit verify`: walks the audit log's hash chain.
-struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the audit log.", subcommands: [Verify.self])
-
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Walk the hash chain; name the first entry that was altered, removed or inserted (exit 1).")
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let engine = try await openRegister(database)
-            let result = try await engine.read { db in try await AuditLog(db: db).verify() }
-            await engine.shutdown()
-            if let problem = result.firstProblem {
-                say("cli.audit.broken", ["entry": String(problem.sequence), "reason": problem.reason, "intact": String(result.checked)])
-                throw ExitCode(1)
-            }
-            say("cli.audit.intact", ["entries": String(result.checked), "head": result.head])
-        }
-    }
-}

@@ -49,31 +49,3 @@ public struct AppRequestContext: RequestContext {
         return AuditActor(name: identity.account.id, via: identity.via, address: remoteAddress)
     }
 }
-
-/// A signed-in account and how it proved itself.
-public struct Identity: Sendable {
-    public let account: Account
-    /// The session (cookie) or nil when signed in with an API token.
-    public let session: AccountStore.Session?
-    /// The token id when signed in with an API token.
-    public let tokenID: String?
-
-    /// "session" or "token:ID", for the audit log.
-    var via: String { tokenID.map { "token:\($0)" } ?? "session" }
-}
-
-/// The path and the query parameters of a request, in their order.
-public struct RequestTarget: Sendable {
-    public var path: String
-    public var query: [(name: String, value: String)]
-
-    /// The same target with one parameter set (replacing earlier values), percent-encoded.
-    func with(_ name: String, _ value: String) -> String {
-        let kept = query.filter { $0.name != name } + [(name, value)]
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let encoded = kept.map { pair in
-            (pair.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "=" + (pair.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-        }
-        return path + "?" + encoded.joined(separator: "&")
-    }
-}

@@ -1,13 +1,5 @@
 import SQLKit
 
-/// A numbered, append-only schema change. Never edit a released migration: add a new one.
-public struct Migration: Sendable {
-    public let version: Int
-    public let name: String
-    /// Portable SQL statements (the same text runs on SQLite and PostgreSQL).
-    public let statements: [String]
-}
-
 /// Brings a database to the current schema. Safe to run on every start and from several
 /// server instances at once: each migration runs in its own transaction and is recorded in
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.

@@ -83,14 +83,6 @@ extension Renderer {
     }
 }
 
-/// An RFC 9457 problem details document.
-struct ProblemDocument: Codable, Sendable {
-    let type: String
-    let title: String
-    let status: Int
-    let detail: String
-}
-
 extension HTTPField.Name {
     static let contentSecurityPolicy = Self("Content-Security-Policy")!
     static let xContentTypeOptions = Self("X-Content-Type-Options")!

@@ -1,0 +1,20 @@
+import DeltaDomain
+import DeltaReports
+import Foundation
+
+/// What the forms offer to choose from, read once per form from the register.
+package struct FormChoices: Sendable {
+    package var organisations: [Choice] = []
+    package var dossiers: [Choice] = []
+    package var bodies: [Choice] = []
+    package var documents: [Choice] = []
+    package var investments: [Choice] = []
+    /// The paragraphs of the document an agreement quotes (the submitted or stored one).
+    package var paragraphs: [Paragraph] = []
+    /// For a document being edited: the passages its agreements quote, by agreement id.
+    package var quotedPassages: [String: String] = [:]
+
+    package init() {}
+
+    package func ids(_ choices: [Choice]) -> Set<String> { Set(choices.map(\.value)) }
+}

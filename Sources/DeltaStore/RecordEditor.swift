@@ -1,0 +1,45 @@
+import DeltaDomain
+import SQLKit
+
+/// Saves single records with version checks, appending an audit entry for every change.
+public struct RecordEditor: Sendable {
+    let db: any SQLDatabase
+    let actor: AuditActor
+
+    /// An editor on a connection inside a transaction, acting for `actor`.
+    public init(db: any SQLDatabase, actor: AuditActor) {
+        self.db = db
+        self.actor = actor
+    }
+
+    /// The stored version of a record, or nil when there is none. On PostgreSQL the row is locked
+    /// until the transaction ends, so two servers cannot both save over the same version.
+    public func version<R: StoredRecord>(of type: R.Type, id: String) async throws -> Int? {
+        let lock = db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        let row = try await db.raw("SELECT version FROM \(unsafeRaw: R.table) WHERE id = \(bind: id)\(unsafeRaw: lock)").first()
+        return try row?.decode(column: "version", as: Int.self)
+    }
+
+    /// Creates a record (`expectedVersion` nil) or saves it over `expectedVersion`. Returns the new
+    /// version. Throws `StoreError.conflict` when the stored version is another one and
+    /// `StoreError.duplicate` when creating an id that exists; nothing is written then.
+    @discardableResult
+    public func save<R: StoredRecord>(_ record: R, expectedVersion: Int?, action: String? = nil) async throws -> Int {
+        let current = try await version(of: R.self, id: record.id)
+        guard let expectedVersion else {
+            if current != nil { throw StoreError.duplicate(kind: R.recordKind.rawValue, id: record.id) }
+            try await record.write(on: db, version: 1, isNew: true)
+            try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "create",
+                                              changes: FieldChange.between(nil as R?, record))
+            return 1
+        }
+        guard let current else { throw StoreError.notFound(kind: R.recordKind.rawValue, id: record.id) }
+        guard current == expectedVersion else { throw StoreError.conflict(kind: R.recordKind.rawValue, id: record.id, currentVersion: current) }
+        let stored = try await R.load(id: record.id, from: Register(db: db, scope: .everything))
+        if stored == record { return current }
+        try await record.write(on: db, version: current + 1, isNew: false)
+        try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "update",
+                                          changes: FieldChange.between(stored, record))
+        return current + 1
+    }
+}
