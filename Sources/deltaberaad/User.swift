@@ -22,7 +22,11 @@ struct User: AsyncParsableCommand {
             guard first == second else { throw CLIError("cli.user.passwordsDiffer") }
             password = first
         }
-        if let problem = Passwords.problem(with: password) { throw CLIError("cli.user.passwordRefused", ["reason": CLIText.labels.passwordProblem(problem)]) }
+        do {
+            try AccountOperations.checkPassword(password)
+        } catch let refused as AccountOperations.PasswordRefused {
+            throw CLIError("cli.user.passwordRefused", ["reason": CLIText.labels.passwordProblem(refused.problem)])
+        }
         return password
     }
 
@@ -42,32 +46,14 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             let username = username.lowercased()
-            guard Account.isValidUsername(username) else { throw CLIError("cli.user.badUsername", ["name": username]) }
-            guard Account.isValidDelegation(delegation) else { throw CLIError("cli.user.badDelegation", ["code": delegation]) }
-            guard let role = Role(rawValue: role) else { throw CLIError("cli.user.badRole") }
-            guard (4...15).contains(cost) else { throw CLIError("cli.user.badCost") }
+            let accountRole = try checked { try AccountOperations.validate(username: username, delegation: delegation, role: role, cost: cost) }
             let account = Account(id: username, displayName: name, organisationID: organisation, delegation: delegation.count <= 3 ? delegation.uppercased() : delegation,
-                                  role: role, editsBodyIDs: list(bodies), editsDossierIDs: list(dossiers))
+                                  role: accountRole, editsBodyIDs: list(bodies), editsDossierIDs: list(dossiers))
             let hash = try await Passwords.hash(try User.readNewPassword(), cost: cost)
-            let engine = try await openRegister(database)
-            do {
-                try await engine.transaction { db in
-                    let register = Register(db: db, scope: .everything)
-                    for body in account.editsBodyIDs where try await register.body(id: body) == nil { throw CLIError("cli.noBody", ["id": body]) }
-                    for dossier in account.editsDossierIDs where try await register.dossier(id: dossier) == nil { throw CLIError("cli.noDossier", ["id": dossier]) }
-                    if let organisation = account.organisationID, try await register.organisation(id: organisation) == nil {
-                        throw CLIError("cli.noOrganisation", ["id": organisation])
-                    }
-                    try await AccountStore(db: db).create(account, passwordHash: hash)
-                    try await AuditLog(db: db).append(actor: .commandLine, kind: "account", id: account.id, action: "create",
-                                                      changes: FieldChange.between(nil as Account?, account))
-                }
-            } catch {
-                await engine.shutdown()
-                throw error
+            try await withRegister(database) { engine in
+                try await refusals { try await AccountOperations(engine: engine, actor: .commandLine).add(account, passwordHash: hash) }
             }
-            await engine.shutdown()
-            say("cli.user.added", ["id": account.id, "role": role.rawValue, "delegation": account.delegation])
+            say("cli.user.added", ["id": account.id, "role": accountRole.rawValue, "delegation": account.delegation])
         }
 
         private func list(_ text: String) -> [String] {
@@ -114,43 +100,51 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             let hash = try await Passwords.hash(try User.readNewPassword(), cost: cost)
-            let engine = try await openRegister(database)
             let id = username.lowercased()
-            do {
-                try await engine.transaction { db in
-                    try await AccountStore(db: db).setPasswordHash(accountID: id, hash)
-                    try await AuditLog(db: db).append(actor: .commandLine, kind: "account", id: id, action: "reset-password",
-                                                      changes: [FieldChange(field: "password", before: "(hidden)", after: "(new)")])
-                }
-            } catch {
-                await engine.shutdown()
-                throw error
+            try await withRegister(database) { engine in
+                try await refusals { try await AccountOperations(engine: engine, actor: .commandLine).resetPassword(id, passwordHash: hash) }
             }
-            await engine.shutdown()
             say("cli.user.passwordReset", ["id": id])
         }
     }
 }
 
 private func setDisabled(_ database: DatabaseOptions, _ username: String, _ disabled: Bool) async throws {
-    let engine = try await openRegister(database)
     let id = username.lowercased()
+    try await withRegister(database) { engine in
+        try await refusals { try await AccountOperations(engine: engine, actor: .commandLine).setDisabled(id, disabled) }
+    }
+    say(disabled ? "cli.user.disabled" : "cli.user.enabled", ["id": id])
+}
+
+/// Runs `body` on the register, closing it afterwards also when `body` throws.
+private func withRegister(_ database: DatabaseOptions, _ body: (any DatabaseEngine) async throws -> Void) async throws {
+    let engine = try await openRegister(database)
     do {
-        try await engine.transaction { db in
-            let store = AccountStore(db: db)
-            guard var account = try await store.account(id: id) else { throw CLIError("cli.user.noAccount", ["id": id]) }
-            let before = account
-            account.disabled = disabled
-            try await store.update(account)
-            try await AuditLog(db: db).append(actor: .commandLine, kind: "account", id: id, action: disabled ? "disable" : "enable",
-                                              changes: FieldChange.between(before, account))
-        }
+        try await body(engine)
     } catch {
         await engine.shutdown()
         throw error
     }
     await engine.shutdown()
-    say(disabled ? "cli.user.disabled" : "cli.user.enabled", ["id": id])
+}
+
+/// An operation's refusal as the command line says it, in its language.
+private func refusals<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let refusal as OperationError {
+        throw CLIError(refusal.key, refusal.arguments)
+    }
+}
+
+/// The same for checks that need no database.
+private func checked<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let refusal as OperationError {
+        throw CLIError(refusal.key, refusal.arguments)
+    }
 }
 
 extension AuditActor {
