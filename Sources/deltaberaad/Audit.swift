@@ -7,11 +7,11 @@ import Foundation
 
 /// `deltaberaad audit verify`: walks the audit log's hash chain.
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the audit log.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.audit1"), subcommands: [Verify.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk the hash chain; name the first entry that was altered, removed or inserted (exit 1).")
+            abstract: CLIText.labels.text("cli.help.audit2"))
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {

@@ -7,10 +7,10 @@ import DeltaStore
 /// `deltaberaad check`: overdue milestones and cadence violations, for cron.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print overdue milestones and bodies that miss their meeting rule; exit 1 when there are any.")
+        abstract: CLIText.labels.text("cli.help.check1"))
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The day to check on (YYYY-MM-DD); default: today in Brussels.") var date: String?
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.check2"))) var date: String?
 
     func run() async throws {
         let today = try parseDay(date) ?? CalendarDate.todayInBrussels()

@@ -1,7 +1,8 @@
 import ArgumentParser
+import DeltaReports
 
 /// Options every command that opens the register shares.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite file path or postgres://user:password@host:port/database URL.")
+    @Option(name: .long, help: ArgumentHelp(CLIText.labels.text("cli.help.databaseOptions1")))
     var db: String = "deltaberaad.sqlite"
 }

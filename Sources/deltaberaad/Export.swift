@@ -1,15 +1,16 @@
 import ArgumentParser
 import DeltaDomain
 import DeltaImport
+import DeltaReports
 import DeltaStore
 
 /// `deltaberaad export`: the register as data files that `import` reads back unchanged.
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export the register as data files into DIR.")
+    static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.export1"))
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Folder to write into (created when missing).") var directory = "export"
-    @Flag(help: "Only what anonymous visitors see (public records): open data. Private notes, accounts and the audit log are never exported.")
+    @Argument(help: ArgumentHelp(CLIText.labels.text("cli.help.export2"))) var directory = "export"
+    @Flag(help: ArgumentHelp(CLIText.labels.text("cli.help.export3")))
     var `public` = false
 
     func run() async throws {

@@ -6,10 +6,10 @@ import DeltaStore
 /// `deltaberaad import`: data files into the register, all or nothing.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import data files (format deltaberaad/1, see docs/DATA-FORMAT.md) in one transaction.")
+        abstract: CLIText.labels.text("cli.help.import1"))
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "YAML data files.") var files: [String]
+    @Argument(help: ArgumentHelp(CLIText.labels.text("cli.help.import2"))) var files: [String]
 
     func run() async throws {
         let engine = try await openRegister(database)

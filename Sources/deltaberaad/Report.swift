@@ -8,17 +8,17 @@ import Foundation
 /// `deltaberaad report`: a body's progress report as HTML, Markdown or PDF.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a body's progress report (voortgangsrapportage) as HTML, Markdown or PDF (PDF needs Chromium).")
+        abstract: CLIText.labels.text("cli.help.report1"))
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The body, e.g. politiek-overleg.") var body: String
-    @Option(help: "The calendar year the report covers (default: this year).") var year: String?
-    @Option(help: "First day of the period (YYYY-MM-DD), with --to instead of --year.") var from: String?
-    @Option(help: "Last day of the period (YYYY-MM-DD).") var to: String?
-    @Option(help: "Language of headings, fixed texts and dates: nl, fr or en.") var lang: String = "nl"
-    @Option(help: "html, md or pdf.") var format: String = "html"
-    @Option(help: "The file to write.") var out: String
-    @Option(help: "Pin “today” (YYYY-MM-DD).") var today: String?
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report2"))) var body: String
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report3"))) var year: String?
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report4"))) var from: String?
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report5"))) var to: String?
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report6"))) var lang: String = "nl"
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report7"))) var format: String = "html"
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report8"))) var out: String
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.report9"))) var today: String?
 
     func run() async throws {
         guard let language = Language(rawValue: lang) else { throw CLIError("cli.report.lang") }

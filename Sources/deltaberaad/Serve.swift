@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaDomain
 import DeltaImport
+import DeltaReports
 import DeltaStore
 import DeltaWeb
 import Hummingbird
@@ -14,14 +15,14 @@ import UnixSignals
 /// SIGTERM or SIGINT stops them in reverse order: the server stops accepting, finishes the
 /// requests in flight, and only then is the pool closed.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the register on http://HOST:PORT.")
+    static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.serve1"))
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Import the demo data (data/demo) into an empty register before serving (a register with records is left as it is, so edits survive a restart).") var demo = false
-    @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on.") var port = 8080
-    @Option(help: "Pin “today” (YYYY-MM-DD) for every date rule; default: the current day in Brussels.") var today: String?
-    @Flag(help: "Mark cookies Secure even without X-Forwarded-Proto: https (TLS ends in front of this server).") var secureCookies = false
+    @Flag(help: ArgumentHelp(CLIText.labels.text("cli.help.serve2"))) var demo = false
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serve3"))) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serve4"))) var port = 8080
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serve5"))) var today: String?
+    @Flag(help: ArgumentHelp(CLIText.labels.text("cli.help.serve6"))) var secureCookies = false
 
     func run() async throws {
         let pinned = try parseDay(today)

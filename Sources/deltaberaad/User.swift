@@ -8,7 +8,7 @@ import Foundation
 /// `deltaberaad user`: accounts. The first admin is made here; there are no default passwords.
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage accounts: add, list, disable, enable, reset-password.",
+        abstract: CLIText.labels.text("cli.help.user1"),
         subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
     /// Reads a new password: from standard input when it is not a terminal (one line), else asked twice without echo.
@@ -33,16 +33,16 @@ struct User: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an account; the password is read from standard input (or asked for on a terminal).")
+            abstract: CLIText.labels.text("cli.help.user2"))
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "Username: lower-case letters, digits, . - _ (2–40).") var username: String
-        @Option(help: "The person's name as pages show it.") var name: String
-        @Option(help: "Delegation: NL, BE, or another code such as DE or sector.") var delegation: String
-        @Option(help: "admin, editor or reader.") var role: String = "reader"
-        @Option(help: "Bodies an editor may edit (comma-separated ids).") var bodies: String = ""
-        @Option(help: "Dossiers an editor may edit (comma-separated ids).") var dossiers: String = ""
-        @Option(help: "The person's organisation (id).") var organisation: String?
-        @Option(help: "bcrypt cost (10–15).") var cost: UInt8 = 12
+        @Argument(help: ArgumentHelp(CLIText.labels.text("cli.help.user3"))) var username: String
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user4"))) var name: String
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user5"))) var delegation: String
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user6"))) var role: String = "reader"
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user7"))) var bodies: String = ""
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user8"))) var dossiers: String = ""
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user9"))) var organisation: String?
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user10"))) var cost: UInt8 = 12
 
         func run() async throws {
             let username = username.lowercased()
@@ -62,7 +62,7 @@ struct User: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts.")
+        static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.user11"))
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
@@ -78,14 +78,14 @@ struct User: AsyncParsableCommand {
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account and end its sessions.")
+        static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.user12"))
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
         func run() async throws { try await setDisabled(database, username, true) }
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled account.")
+        static let configuration = CommandConfiguration(abstract: CLIText.labels.text("cli.help.user13"))
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
         func run() async throws { try await setDisabled(database, username, false) }
@@ -93,10 +93,10 @@ struct User: AsyncParsableCommand {
 
     struct ResetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reset-password", abstract: "Set a new password (read like `add` does) and end the account's sessions.")
+            commandName: "reset-password", abstract: CLIText.labels.text("cli.help.user14"))
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
-        @Option(help: "bcrypt cost (10–15).") var cost: UInt8 = 12
+        @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.user15"))) var cost: UInt8 = 12
 
         func run() async throws {
             let hash = try await Passwords.hash(try User.readNewPassword(), cost: cost)
