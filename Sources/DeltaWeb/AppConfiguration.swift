@@ -24,6 +24,8 @@ public struct AppConfiguration: Sendable {
     public var loginDelayScale = 1.0
     /// bcrypt cost for passwords set through the web (the CLI uses the same default).
     public var bcryptCost: UInt8 = 12
+    /// Seconds a connection may send nothing before the server closes it.
+    public var idleTimeoutSeconds = 30
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

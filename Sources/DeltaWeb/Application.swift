@@ -3,6 +3,7 @@ import DeltaServices
 import DeltaStore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOFoundationEssentialsCompat
@@ -61,12 +62,18 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 }
 
 /// Builds the application serving the register on the configured address.
+/// A connection that sends nothing for `idleTimeoutSeconds` — a half-open one, a client that
+/// stopped mid-request — is closed, and request heads are bounded, so idle or slow clients cannot
+/// hold the server's connections.
 public func buildApplication(engine: any DatabaseEngine, configuration: AppConfiguration,
-
                              logger: Logger = Logger(label: "deltaberaad")) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(engine: engine, configuration: configuration)
-    return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                                            serverName: "Deltaberaad"), logger: logger)
+    let http = HTTP1Channel.Configuration(
+        idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
+    return Application(router: router, server: .http1(configuration: http),
+                       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Deltaberaad"),
+                       logger: logger)
 }
 
 extension Response {

@@ -24,6 +24,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serve5"))) var today: String?
     @Flag(help: ArgumentHelp(CLIText.labels.text("cli.help.serve6"))) var secureCookies = false
 
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
+
     func run() async throws {
         let pinned = try parseDay(today)
         let logger = Logger(label: "deltaberaad")
@@ -31,6 +33,8 @@ struct Serve: AsyncParsableCommand {
         var configuration = AppConfiguration(host: host, port: port)
         if let pinned { configuration.today = { pinned } }
         configuration.secureCookies = secureCookies
+        guard (1...3600).contains(idleTimeout) else { throw CLIError("cli.serve.idleTimeout") }
+        configuration.idleTimeoutSeconds = idleTimeout
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
         let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },

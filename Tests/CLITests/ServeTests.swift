@@ -52,3 +52,50 @@ struct ServeTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 }
+
+/// Idle or half-open connections do not hold the server: a client that stops mid-request is
+/// disconnected after `--idle-timeout` seconds (issue “Proven under load”: they never were).
+@Suite("Serve: idle connections")
+struct IdleConnectionTests {
+    @Test("a request head that never ends is closed after --idle-timeout")
+    func idleTimeout() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
+        let port = Int.random(in: 40_001...50_000)
+        // A real server process and a raw TCP client (Python's socket module) on loopback.
+        let script = """
+        import socket, subprocess, sys, time
+        server = subprocess.Popen([sys.argv[1], "serve", "--db", sys.argv[2], "--port", sys.argv[3], "--idle-timeout", "2"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                try:
+                    s = socket.create_connection(("127.0.0.1", int(sys.argv[3])), timeout=1); break
+                except OSError:
+                    time.sleep(0.1)
+            s.sendall(b"GET /_ping HTTP/1.1\\r\\nHost: test\\r\\n")
+            start = time.time(); s.settimeout(15)
+            try:
+                data = s.recv(100)
+                print("closed %.1f %d" % (time.time() - start, len(data)))
+            except socket.timeout:
+                print("open")
+        finally:
+            server.terminate(); server.wait()
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, CLI.executable.path, folder.appendingPathComponent("idle.sqlite").path, String(port)]
+        process.currentDirectoryURL = CLI.packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let words = text.split(separator: " ").map(String.init)
+        #expect(words.first == "closed", "the server closed the idle connection: \(text)")
+        let seconds = words.count > 1 ? Double(words[1]) ?? 99 : 99
+        #expect(seconds >= 1.5 && seconds < 10, "after about the idle timeout of 2 s: \(text)")
+    }
+}
