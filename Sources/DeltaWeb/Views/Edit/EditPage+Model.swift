@@ -46,6 +46,8 @@ struct FieldView: Codable, Sendable {
     let isSelect: Bool
     let isFile: Bool
     let options: [OptionView]
+    /// The ids of the hint and the error message that describe the control (`aria-describedby`).
+    let describedBy: String?
     /// The newer stored value, when it differs from what the user submitted.
     let theirs: String?
     /// The value of the version the form edits (sent back to tell the user's changes from others').
@@ -53,6 +55,8 @@ struct FieldView: Codable, Sendable {
 
     init(_ spec: FieldSpec, value: String, error: String?, theirs: String?) {
         name = spec.name; label = spec.label; self.value = value; self.error = error; hint = spec.hint; required = spec.required
+        let described = [spec.hint.map { _ in "h-\(spec.name)" }, error.map { _ in "e-\(spec.name)" }].compactMap { $0 }
+        describedBy = described.isEmpty ? nil : described.joined(separator: " ")
         var text = false, area = false, date = false, number = false, select = false, file = false
         var options: [OptionView] = []
         switch spec.input {
