@@ -15,7 +15,8 @@ package struct FieldReader {
         self.labels = labels
         // Control characters (NUL and the like) are refused in every field: stored, they cut
         // texts short in the pages and the exports. Tabs and line breaks are text.
-        for (name, value) in values where value.unicodeScalars.contains(where: Self.isControl) {
+        // Fields the form sends for itself (`_csrf`, `_base_…` copies of the stored version) are not input.
+        for (name, value) in values where !name.hasPrefix("_") && value.unicodeScalars.contains(where: Self.isControl) {
             errors[name] = labels.text("form.error.controlCharacter")
         }
     }

@@ -212,3 +212,24 @@ struct DecisionRightsTests {
         }
     }
 }
+
+/// The agenda form's numbered fields come from the client: a number far beyond any agenda must
+/// not make the server build a list that long.
+@Suite("Agenda form bounds")
+struct AgendaFormBoundsTests {
+    @Test("keep_100000000 is answered at once and changes nothing beyond the agenda")
+    func hugeItemNumber() async throws {
+        try await withAccountsApp { client, _ in
+            let secretary = Browser(client)
+            try await secretary.signIn("anna")
+            let meeting = MeetingFlowTests.meeting
+            let form = try await secretary.get("/meetings/\(meeting)")
+            let version = try #require(form.text.captures(#"name="agendaVersion" value="([^"]+)""#).first)
+            let before = try await secretary.get("/api/meetings/\(meeting)").json()["agenda"]?.array.count ?? -1
+            let saved = try await secretary.post("/meetings/\(meeting)/agenda", ["agendaVersion": version, "keep_100000000": "on"])
+            #expect(saved.status == .seeOther)
+            let after = try await secretary.get("/api/meetings/\(meeting)").json()["agenda"]?.array.count ?? -1
+            #expect(before == 0 && after == 0, "the empty agenda stays empty: \(before) → \(after)")
+        }
+    }
+}

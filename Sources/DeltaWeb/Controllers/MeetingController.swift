@@ -70,7 +70,9 @@ struct MeetingController: Sendable {
     @Sendable func editAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.requireForm()
         // One line per item the page showed: keep_N, title_N, parked_N, order_N (N from 1).
-        let count = form.values.keys.compactMap { key in key.hasPrefix("order_") || key.hasPrefix("keep_") ? Int(key.split(separator: "_").last ?? "") : nil }.max() ?? 0
+        // The number comes from the form, so it is bounded: no agenda has a thousand items.
+        let numbers = form.values.keys.compactMap { key in key.hasPrefix("order_") || key.hasPrefix("keep_") ? Int(key.split(separator: "_").last ?? "") : nil }
+        let count = min(numbers.max() ?? 0, 1_000)
         let lines = (0..<count).map { index in
             MeetingOperations.AgendaEdit.Line(keep: form["keep_\(index + 1)"] == "on", title: form.trimmed("title_\(index + 1)"),
                                               parked: form["parked_\(index + 1)"] == "on", order: Double(form["order_\(index + 1)"] ?? ""))
