@@ -29,9 +29,12 @@ public enum AgendaProposer {
                            milestoneID: parked.milestoneID, agreementID: parked.agreementID, documentID: parked.documentID, actionID: parked.actionID))
         }
         let dossierIDs = Set(context.dossiers.map(\.id))
+        // A milestone shared by several dossiers is proposed once, under the first of them in title order.
+        var proposedMilestones = Set<String>()
         for dossier in context.dossiers.sorted(by: { ($0.title, $0.id) < ($1.title, $1.id) }) {
-            let milestones = context.milestones.filter { $0.dossierID == dossier.id }
-            let open = milestones.filter { $0.status.isOpen }.sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }
+            let milestones = context.milestones.filter { $0.belongs(to: dossier.id) }
+            let open = milestones.filter { $0.status.isOpen && proposedMilestones.insert($0.id).inserted }
+                .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }
             for milestone in open where milestone.due.latest < day {
                 add(AgendaItem(id: "", meetingID: meetingID, position: 0, title: "\(dossier.title): mijlpaal over tijd – \(milestone.title)",
                                reason: .overdueMilestone, dossierID: dossier.id, milestoneID: milestone.id))
@@ -57,8 +60,11 @@ public enum AgendaProposer {
                                reason: .agreementWithoutProgress, dossierID: dossier.id, agreementID: agreement.id))
             }
         }
-        for document in context.documents.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) })
-        where document.date >= since && document.date <= day && !(context.documentDossiers[document.id] ?? []).isDisjoint(with: dossierIDs) {
+        // A document counts as new when its whole date falls since the previous meeting; one of
+        // unknown date is never "new".
+        let dated = context.documents.compactMap { document in document.date.map { (document, $0) } }
+        for (document, date) in dated.sorted(by: { ($0.1.latest, $0.0.id) < ($1.1.latest, $1.0.id) })
+        where date.earliest >= since && date.latest <= day && !(context.documentDossiers[document.id] ?? []).isDisjoint(with: dossierIDs) {
             add(AgendaItem(id: "", meetingID: meetingID, position: 0, title: "Nieuw document: \(document.title)", reason: .newDocument,
                            documentID: document.id))
         }

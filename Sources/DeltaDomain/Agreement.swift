@@ -10,12 +10,15 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
     public var bodyID: String?
     public var due: FuzzyPeriod?
     public var completion: Completion
+    /// What shows the completion (required for `complete`, see `CompletionRules`).
+    public var evidence: [Evidence]
     public var visibility: Visibility
 
     public init(id: String, title: String, source: PassageReference, partyIDs: [String] = [], dossierIDs: [String] = [],
                 bodyID: String? = nil, due: FuzzyPeriod? = nil, completion: Completion = .notStarted,
-                visibility: Visibility = .public) {
+                evidence: [Evidence] = [], visibility: Visibility = .public) {
         self.id = id; self.title = title; self.source = source; self.partyIDs = partyIDs; self.dossierIDs = dossierIDs
-        self.bodyID = bodyID; self.due = due; self.completion = completion; self.visibility = visibility
+        self.bodyID = bodyID; self.due = due; self.completion = completion
+        self.evidence = evidence; self.visibility = visibility
     }
 }

@@ -13,6 +13,8 @@ public enum CadenceExplanation: Hashable, Sendable, Codable {
     case notBegun(year: Int)
     /// A yearly rule (`perYear`, `yearlyAround`) judged over the whole calendar `year`.
     case calendarYear(year: Int, rule: CadenceRuleDescription, tally: Tally, outcome: Outcome)
+    /// A rule over several years judged over the period `firstYear`…`lastYear` that holds `year`.
+    case severalYears(year: Int, rule: CadenceRuleDescription, firstYear: Int, lastYear: Int, tally: Tally, outcome: Outcome)
     /// A half-year rule judged per half of `year`; both halves, in order.
     case halfYears(year: Int, rule: CadenceRuleDescription, halves: [HalfYear])
     /// Only the counts of `year`, without the rule. The rules never produce this; it is what
@@ -51,6 +53,9 @@ public enum CadenceExplanation: Hashable, Sendable, Codable {
         case atRisk(missing: Int, before: CalendarDate)
         /// The period is over with too few meetings held.
         case missed
+        /// The period is over with too few meetings recorded, in a time the register did not
+        /// keep the body's meetings.
+        case notRecorded
 
         /// The matching `Compliance`.
         public var compliance: Compliance {
@@ -59,6 +64,7 @@ public enum CadenceExplanation: Hashable, Sendable, Codable {
             case .scheduled: .scheduled
             case .atRisk: .atRisk
             case .missed: .missed
+            case .notRecorded: .unknown
             }
         }
     }

@@ -12,5 +12,7 @@ public enum CadenceRuleDescription: Hashable, Sendable, Codable {
     /// "rond de zomer"), trimmed; nil when no season is given.
     case yearly(around: String?)
     /// No fixed rule.
+    /// At least one meeting in every `years` calendar years.
+    case everyYears(years: Int)
     case none
 }

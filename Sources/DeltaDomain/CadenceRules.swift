@@ -29,12 +29,22 @@ public enum CadenceRules {
     /// without pro-rating, and flagging a new body early is more useful than excusing it. For
     /// half-year rules, a half that ends before `since` does not apply; the half containing
     /// `since` does.
-    public static func compliance(rule: CadenceRule, since: CalendarDate?, meetings: [Meeting], year: Int,
-                                  today: CalendarDate) -> YearCompliance {
+    ///
+    /// Unknown instead of missed: a period that ended with too few meetings recorded is missed
+    /// only when `records` says the register keeps every meeting of that period
+    /// (`MeetingRecords.keepsAll`); otherwise it is unknown, because the meetings may simply
+    /// never have been entered.
+    ///
+    /// Rules over several years (`everyYears`): periods of that many calendar years, counted
+    /// from the year of `since` (or, without `since`, from years divisible by the length); a
+    /// year is judged on the whole period it falls in, so each year of a period shows the same
+    /// verdict, and a period still running is scheduled or at risk until its last day.
+    public static func compliance(rule: CadenceRule, since: CalendarDate?, records: MeetingRecords = .complete,
+                                  meetings: [Meeting], year: Int, today: CalendarDate) -> YearCompliance {
         func notApplicable(_ why: CadenceExplanation) -> YearCompliance {
             YearCompliance(year: year, compliance: .notApplicable, held: 0, planned: 0, required: 0, explanation: why)
         }
-        guard rule.meetingsPerYear > 0 else {
+        guard rule.requiresMeetings else {
             return notApplicable(.noRule)
         }
         if let since, year < since.year {
@@ -44,13 +54,17 @@ public enum CadenceRules {
             return notApplicable(.notBegun(year: year))
         }
         if case .perHalfYear(let count) = rule {
-            return halfYearCompliance(count: count, since: since, meetings: meetings, year: year, today: today)
+            return halfYearCompliance(count: count, since: since, records: records, meetings: meetings, year: year, today: today)
+        }
+        if case .everyYears(let years) = rule {
+            return severalYearsCompliance(years: years, since: since, records: records, meetings: meetings, year: year, today: today)
         }
         // perYear and yearlyAround: the whole calendar year, the full rule even in the first year.
-        let end = CalendarDate.endOf(month: 12, year: year)
-        let tally = Tally(meetings: meetings, from: CalendarDate.startOf(month: 1, year: year), to: end, today: today)
+        let start = CalendarDate.startOf(month: 1, year: year), end = CalendarDate.endOf(month: 12, year: year)
+        let tally = Tally(meetings: meetings, from: start, to: end, today: today)
         let required = rule.meetingsPerYear
-        let outcome = outcome(required: required, tally: tally, periodEnd: end, today: today)
+        let outcome = outcome(required: required, tally: tally, periodEnd: end, today: today,
+                              recorded: records.keepsAll(from: start, bodySince: since))
         let explanation = CadenceExplanation.calendarYear(year: year, rule: ruleValue(rule),
                                                           tally: tally.value(required: required), outcome: outcome)
         return YearCompliance(year: year, compliance: outcome.compliance, held: tally.held, planned: tally.planned,
@@ -61,6 +75,8 @@ public enum CadenceRules {
     /// blank season is nil; the season's words are kept as written (they are register content).
     public static func ruleValue(_ rule: CadenceRule) -> CadenceRuleDescription {
         switch rule {
+        case .everyYears(let years):
+            return years > 0 ? .everyYears(years: years) : .none
         case .perYear(let count):
             return count > 0 ? .perYear(count: count) : .none
         case .perHalfYear(let count):
@@ -80,7 +96,7 @@ public enum CadenceRules {
     /// than required were held in today's year, 31 December of this year; otherwise 31 December
     /// of next year. Half-year rules: the end of the current half (30 June or 31 December) if it
     /// still lacks meetings, otherwise the end of the next half. A rule requiring nothing gives nil.
-    public static func nextMeetingDueBy(rule: CadenceRule, meetings: [Meeting], today: CalendarDate) -> CalendarDate? {
+    public static func nextMeetingDueBy(rule: CadenceRule, since: CalendarDate? = nil, meetings: [Meeting], today: CalendarDate) -> CalendarDate? {
         let required: Int
         let periodStart: CalendarDate
         let periodEnd: CalendarDate
@@ -88,6 +104,12 @@ public enum CadenceRules {
         switch rule {
         case .none:
             return nil
+        case .everyYears(let years):
+            guard years > 0 else { return nil }
+            let period = yearsPeriod(containing: today.year, length: years, since: since)
+            let periodEnd = CalendarDate.endOf(month: 12, year: period.last)
+            let held = Tally(meetings: meetings, from: CalendarDate.startOf(month: 1, year: period.first), to: periodEnd, today: today).held
+            return held < 1 ? periodEnd : CalendarDate.endOf(month: 12, year: period.last + years)
         case .perYear(let count):
             required = count
             periodStart = CalendarDate.startOf(month: 1, year: today.year)
@@ -143,15 +165,36 @@ public enum CadenceRules {
     }
 
     private static func outcome(required: Int, tally: Tally, periodEnd: CalendarDate,
-                                today: CalendarDate) -> CadenceExplanation.Outcome {
+                                today: CalendarDate, recorded: Bool) -> CadenceExplanation.Outcome {
         if tally.held >= required { return .met }
-        if periodEnd < today { return .missed }
+        if periodEnd < today { return recorded ? .missed : .notRecorded }
         if tally.held + tally.planned >= required { return .scheduled }
         return .atRisk(missing: required - tally.held - tally.planned, before: periodEnd)
     }
 
-    private static func halfYearCompliance(count: Int, since: CalendarDate?, meetings: [Meeting], year: Int,
-                                           today: CalendarDate) -> YearCompliance {
+    /// The calendar years of the `length`-year period holding `year`: counted from the year of
+    /// `since`, or from a year divisible by `length` when there is none.
+    public static func yearsPeriod(containing year: Int, length: Int, since: CalendarDate?) -> (first: Int, last: Int) {
+        let origin = since?.year ?? 0
+        let offset = ((year - origin) % length + length) % length
+        return (year - offset, year - offset + length - 1)
+    }
+
+    private static func severalYearsCompliance(years: Int, since: CalendarDate?, records: MeetingRecords, meetings: [Meeting],
+                                               year: Int, today: CalendarDate) -> YearCompliance {
+        let period = yearsPeriod(containing: year, length: years, since: since)
+        let start = CalendarDate.startOf(month: 1, year: period.first), end = CalendarDate.endOf(month: 12, year: period.last)
+        let tally = Tally(meetings: meetings, from: start, to: end, today: today)
+        let outcome = outcome(required: 1, tally: tally, periodEnd: end, today: today,
+                              recorded: records.keepsAll(from: start, bodySince: since))
+        let explanation = CadenceExplanation.severalYears(year: year, rule: .everyYears(years: years), firstYear: period.first,
+                                                          lastYear: period.last, tally: tally.value(required: 1), outcome: outcome)
+        return YearCompliance(year: year, compliance: outcome.compliance, held: tally.held, planned: tally.planned,
+                              required: 1, explanation: explanation)
+    }
+
+    private static func halfYearCompliance(count: Int, since: CalendarDate?, records: MeetingRecords, meetings: [Meeting],
+                                           year: Int, today: CalendarDate) -> YearCompliance {
         let halves: [(half: CadenceExplanation.Half, start: CalendarDate, end: CalendarDate)] = [
             (.first, CalendarDate.startOf(month: 1, year: year), CalendarDate.endOf(month: 6, year: year)),
             (.second, CalendarDate.startOf(month: 7, year: year), CalendarDate.endOf(month: 12, year: year)),
@@ -166,7 +209,8 @@ public enum CadenceRules {
                 continue
             }
             let tally = Tally(meetings: meetings, from: half.start, to: half.end, today: today)
-            let halfOutcome = outcome(required: count, tally: tally, periodEnd: half.end, today: today)
+            let halfOutcome = outcome(required: count, tally: tally, periodEnd: half.end, today: today,
+                                      recorded: records.keepsAll(from: half.start, bodySince: since))
             verdicts.append(halfOutcome.compliance)
             held += tally.held
             planned += tally.planned
@@ -174,12 +218,15 @@ public enum CadenceRules {
             parts.append(.judged(half: half.half, tally: tally.value(required: count), outcome: halfOutcome))
         }
         let compliance: Compliance
+        // A half at risk now matters more than an earlier half nobody recorded.
         if verdicts.contains(.missed) {
             compliance = .missed
-        } else if verdicts.allSatisfy({ $0 == .met }) {
-            compliance = .met
         } else if verdicts.contains(.atRisk) {
             compliance = .atRisk
+        } else if verdicts.contains(.unknown) {
+            compliance = .unknown
+        } else if verdicts.allSatisfy({ $0 == .met }) {
+            compliance = .met
         } else {
             compliance = .scheduled
         }

@@ -9,6 +9,8 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var milestones: [Milestone] = []
     public var meetings: [Meeting] = []
     public var investments: [Investment] = []
+    public var goals: [Goal] = []
+    public var indicators: [Indicator] = []
 
     /// An empty snapshot.
     public init() {}
@@ -16,6 +18,6 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     /// Number of records of every kind together.
     public var recordCount: Int {
         organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
-            + milestones.count + meetings.count + investments.count
+            + milestones.count + meetings.count + investments.count + goals.count + indicators.count
     }
 }

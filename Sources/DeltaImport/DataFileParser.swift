@@ -5,9 +5,12 @@ import Yams
 /// The format this version reads and writes.
 public enum DataFormat {
     /// The value of the `format:` line.
-    public static let current = "deltaberaad/1"
+    public static let current = "deltaberaad/2"
+    /// Earlier versions this one still reads (their keys are a subset of the current ones).
+    static let readable: Set<String> = ["deltaberaad/1", current]
     /// Section names in the order they are read.
-    static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "milestones", "meetings", "investments"]
+    static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "goals", "indicators", "milestones",
+                           "meetings", "investments"]
 }
 
 /// A reference from one record to another, checked once every file has been read.
@@ -47,8 +50,9 @@ struct ComposedFile {
         guard let format = try root.optionalString("format") else {
             throw ImportError(file: path, line: 1, key: "import.file.noFormat", arguments: ["format": .verbatim(DataFormat.current)])
         }
-        guard format == DataFormat.current else {
-            throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.current)], at: "format")
+        guard DataFormat.readable.contains(format) else {
+            throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.readable.sorted().reversed().joined(separator: ", "))],
+                             at: "format")
         }
     }
 

@@ -18,6 +18,8 @@ public enum Exporter {
         snapshot.milestones = try await register.milestones()
         snapshot.meetings = try await register.meetings()
         snapshot.investments = try await register.investments()
+        snapshot.goals = try await register.goals()
+        snapshot.indicators = try await register.indicators()
         return snapshot
     }
 
@@ -27,7 +29,7 @@ public enum Exporter {
         let manager = FileManager.default
         let root = URL(fileURLWithPath: directory)
         try manager.createDirectory(at: root.appendingPathComponent("texts"), withIntermediateDirectories: true)
-        for document in snapshot.documents {
+        for document in snapshot.documents where !document.isStub {
             try Data(document.text.utf8).write(to: root.appendingPathComponent("texts/\(document.id).txt"))
         }
         let memberships = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
@@ -37,6 +39,8 @@ public enum Exporter {
             ("bodies", snapshot.bodies.map { node($0, members: memberships[$0.id] ?? []) }),
             ("dossiers", snapshot.dossiers.map(node)),
             ("agreements", snapshot.agreements.map(node)),
+            ("goals", snapshot.goals.map(node)),
+            ("indicators", snapshot.indicators.map(node)),
             ("milestones", snapshot.milestones.map(node)),
             ("meetings", snapshot.meetings.map(node)),
             ("investments", snapshot.investments.map(node)),
@@ -81,11 +85,17 @@ public enum Exporter {
         let signatories = d.signatories.map {
             map([("name", Node($0.name)), ("role", Node($0.role)), ("organisation", text($0.organisationID))])
         }
-        return map([("id", Node(d.id)), ("kind", Node(d.kind.rawValue)), ("title", Node(d.title)), ("date", Node(d.date.iso)),
-                    ("place", text(d.place)), ("reference", text(d.reference)), ("language", Node(d.language)),
+        let relations = d.relations.map { r in
+            map([("type", Node(r.kind.rawValue)), ("document", Node(r.targetID)), ("planned", r.planned ? Node("true") : nil),
+                 ("anchor", text(r.passage?.anchor)), ("quote", text(r.passage?.quote)), ("note", text(r.note))])
+        }
+        return map([("id", Node(d.id)), ("kind", Node(d.kind.rawValue)), ("title", Node(d.title)),
+                    ("stub", d.isStub ? Node("true") : nil), ("date", text(d.date?.wording)), ("date_source", text(d.dateSource)),
+                    ("relations", relations.isEmpty ? nil : Node(relations)), ("place", text(d.place)), ("reference", text(d.reference)), ("language", Node(d.language)),
                     ("issuers", list(d.issuerIDs)), ("signatories", signatories.isEmpty ? nil : Node(signatories)),
                     ("deadline", text(d.deadline?.wording)), ("attachments", d.attachmentCount.map { Node(String($0)) }),
-                    ("summary", text(d.summary)), ("text_file", Node("texts/\(d.id).txt")), ("visibility", visibility(d.visibility))])
+                    ("summary", text(d.summary)), ("text_file", d.isStub ? nil : Node("texts/\(d.id).txt")),
+                    ("visibility", visibility(d.visibility))])
     }
 
     static func node(_ b: Body, members: [Membership]) -> Node {
@@ -93,6 +103,7 @@ public enum Exporter {
         case .perYear(let count): map([("per_year", Node(String(count)))])
         case .perHalfYear(let count): map([("per_half_year", Node(String(count)))])
         case .yearlyAround(let season): map([("yearly_around", Node(season))])
+        case .everyYears(let years): map([("every_years", Node(String(years)))])
         case .none: nil
         }
         let memberNodes = members.map {
@@ -101,6 +112,7 @@ public enum Exporter {
         }
         return map([("id", Node(b.id)), ("name", Node(b.name)), ("kind", Node(b.kind.rawValue)), ("description", text(b.description)),
                     ("cadence", cadence), ("parent", text(b.parentID)), ("since", text(b.since?.iso)),
+                    ("meetings_recorded_since", text(b.meetingsRecordedSince?.iso)),
                     ("source", passage(b.establishedBy)), ("members", memberNodes.isEmpty ? nil : Node(memberNodes)),
                     ("visibility", visibility(b.visibility))])
     }
@@ -117,11 +129,36 @@ public enum Exporter {
     static func node(_ a: Agreement) -> Node {
         map([("id", Node(a.id)), ("title", Node(a.title)), ("source", passage(a.source)), ("parties", list(a.partyIDs)),
              ("dossiers", list(a.dossierIDs)), ("body", text(a.bodyID)), ("due", text(a.due?.wording)),
-             ("completion", Node(a.completion.rawValue)), ("visibility", visibility(a.visibility))])
+             ("completion", Node(a.completion.rawValue)), ("evidence", a.evidence.isEmpty ? nil : Node(a.evidence.map(node))),
+             ("visibility", visibility(a.visibility))])
+    }
+
+    static func node(_ e: Evidence) -> Node {
+        switch e {
+        case .passage(let p): map([("document", Node(p.documentID)), ("anchor", Node(p.anchor)), ("quote", Node(p.quote))])
+        case .decision(let meeting, let decision): map([("meeting", Node(meeting)), ("decision", Node(decision))])
+        case .link(let url, let title): map([("link", Node(url)), ("title", Node(title))])
+        }
+    }
+
+    static func node(_ g: Goal) -> Node {
+        map([("id", Node(g.id)), ("level", Node(g.level.rawValue)), ("parent", text(g.parentID)), ("title", Node(g.title)),
+             ("description", text(g.description)), ("source", passage(g.source)), ("dossiers", list(g.dossierIDs)),
+             ("agreements", list(g.agreementIDs)), ("visibility", visibility(g.visibility))])
+    }
+
+    static func node(_ i: Indicator) -> Node {
+        func reading(_ r: Indicator.Reading) -> Node {
+            map([("value", Node(NumberText.plain(r.value))), ("date", text(r.date?.iso)), ("source", text(r.source))])
+        }
+        return map([("id", Node(i.id)), ("goal", Node(i.goalID)), ("title", Node(i.title)), ("unit", Node(i.unit)),
+                    ("baseline", i.baseline.map(reading)), ("target", i.target.map(reading)),
+                    ("values", i.values.isEmpty ? nil : Node(i.values.map(reading))), ("source", passage(i.source)),
+                    ("visibility", visibility(i.visibility))])
     }
 
     static func node(_ m: Milestone) -> Node {
-        map([("id", Node(m.id)), ("dossier", Node(m.dossierID)), ("title", Node(m.title)), ("due", Node(m.due.wording)),
+        map([("id", Node(m.id)), ("dossiers", list(m.dossierIDs)), ("title", Node(m.title)), ("due", Node(m.due.wording)),
              ("owner", text(m.ownerID)), ("status", Node(m.status.rawValue)), ("achieved_on", text(m.achievedOn?.iso)),
              ("source", passage(m.source)), ("note", text(m.note)), ("visibility", visibility(m.visibility))])
     }
@@ -135,7 +172,8 @@ public enum Exporter {
                     ("time", text(m.time?.wording)),
                     ("time_zone", m.time.flatMap { $0.timeZone == "Europe/Brussels" ? nil : Node($0.timeZone) }),
                     ("place", text(m.place)), ("online", m.online ? Node("true") : nil), ("invitees", invitees),
-                    ("status", Node(m.status.rawValue)), ("source", passage(m.source)), ("visibility", visibility(m.visibility))])
+                    ("status", Node(m.status.rawValue)), ("source", passage(m.source)), ("note", text(m.note)),
+                    ("visibility", visibility(m.visibility))])
     }
 
     static func node(_ i: Investment) -> Node {
@@ -145,12 +183,16 @@ public enum Exporter {
         case .range: map([("range", Node([euros(i.amount.minimumCents), euros(i.amount.maximumCents)], Tag(.seq), .flow))])
         case .upToAtMost: map([("up_to", euros(i.amount.maximumCents))])
         }
-        let years: Node? = i.firstYear.map { first in
+        let span: Node? = i.firstYear.map { first in
             Node([Node(String(first)), Node(String(i.lastYear ?? first))], Tag(.seq), .flow)
         }
+        let years = i.recurring ? span.map { map([("per_year", $0)]) } : span
+        let shares = i.coFinancing.map { map([("organisation", Node($0.organisationID)), ("percent", Node(NumberText.plain($0.percent)))]) }
         return map([("id", Node(i.id)), ("title", Node(i.title)), ("amount", amount), ("wording", Node(i.wording)),
                     ("organisation", Node(i.organisationID)), ("country", Node(i.country.rawValue)),
-                    ("funding_source", text(i.fundingSource)), ("years", years), ("dossier", text(i.dossierID)),
+                    ("funding_source", text(i.fundingSource?.rawValue)), ("years", years), ("status", text(i.status?.rawValue)),
+                    ("co_financing", shares.isEmpty ? nil : Node(shares)), ("agreement", text(i.agreementID)),
+                    ("measure", text(i.measureID)), ("dossier", text(i.dossierID)),
                     ("part_of", text(i.partOfID)), ("source", passage(i.source)), ("visibility", visibility(i.visibility))])
     }
 }

@@ -32,7 +32,8 @@ public enum Importer {
         let readers: [(String, (inout RecordParser, Node, String) throws -> Void)] = [
             ("organisations", { try $0.organisation($1, file: $2) }), ("documents", { try $0.document($1, file: $2) }),
             ("bodies", { try $0.body($1, file: $2) }), ("dossiers", { try $0.dossier($1, file: $2) }),
-            ("agreements", { try $0.agreement($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
+            ("agreements", { try $0.agreement($1, file: $2) }), ("goals", { try $0.goal($1, file: $2) }),
+            ("indicators", { try $0.indicator($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
         ]
         for (section, read) in readers {
@@ -91,6 +92,7 @@ public enum Importer {
             (.organisation, Dictionary(snapshot.organisations.compactMap { o in o.parentID.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })),
             (.body, Dictionary(snapshot.bodies.compactMap { b in b.parentID.map { (b.id, $0) } }, uniquingKeysWith: { a, _ in a })),
             (.investment, Dictionary(snapshot.investments.compactMap { i in i.partOfID.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })),
+            (.goal, Dictionary(snapshot.goals.compactMap { g in g.parentID.map { (g.id, $0) } }, uniquingKeysWith: { a, _ in a })),
         ]
         var errors: [ImportError] = []
         for (kind, parents) in graphs {
@@ -124,6 +126,9 @@ public enum Importer {
             .body: Set(snapshot.bodies.map(\.id)).union(known.bodyIDs),
             .dossier: Set(snapshot.dossiers.map(\.id)).union(known.dossierIDs),
             .investment: Set(snapshot.investments.map(\.id)).union(known.investmentIDs),
+            .agreement: Set(snapshot.agreements.map(\.id)).union(known.agreementIDs),
+            .goal: Set(snapshot.goals.map(\.id)).union(known.goalIDs),
+            .meeting: Set(snapshot.meetings.map(\.id)).union(known.meetingIDs),
         ]
         return parser.references.compactMap { reference in
             ids[reference.kind]?.contains(reference.id) == true ? nil

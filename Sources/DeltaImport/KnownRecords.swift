@@ -11,6 +11,9 @@ public struct KnownRecords: Sendable {
     public var bodyIDs: Set<String> = []
     public var dossierIDs: Set<String> = []
     public var investmentIDs: Set<String> = []
+    public var agreementIDs: Set<String> = []
+    public var goalIDs: Set<String> = []
+    public var meetingIDs: Set<String> = []
     /// Year of every stored document, for periods without a year that cite one.
     public var documentYears: [String: Int] = [:]
     public var paragraphs: [String: [Paragraph]] = [:]
@@ -24,11 +27,16 @@ public struct KnownRecords: Sendable {
         known.organisationIDs = Set(try await register.organisations().map(\.id))
         let documents = try await register.documentHeaders()
         known.documentIDs = Set(documents.map(\.id))
-        known.documentYears = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.date.year) })
+        known.documentYears = Dictionary(uniqueKeysWithValues: documents.compactMap { header in
+            header.date.flatMap { $0.earliest.year == $0.latest.year ? (header.id, $0.earliest.year) : nil }
+        })
         for document in documents { known.paragraphs[document.id] = try await register.paragraphs(documentID: document.id) }
         known.bodyIDs = Set(try await register.bodies().map(\.id))
         known.dossierIDs = Set(try await register.dossiers().map(\.id))
         known.investmentIDs = Set(try await register.investments().map(\.id))
+        known.agreementIDs = Set(try await register.agreements().map(\.id))
+        known.goalIDs = Set(try await register.goals().map(\.id))
+        known.meetingIDs = Set(try await register.meetings().map(\.id))
         return known
     }
 }

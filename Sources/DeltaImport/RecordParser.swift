@@ -42,11 +42,16 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: .kind(.document))
         let id = try map.id()
         map.context = .record(.document, id)
-        try map.rejectUnknownKeys(["id", "kind", "title", "date", "place", "reference", "language", "issuers", "signatories",
-                                   "deadline", "attachments", "summary", "text", "text_file", "visibility"])
+        try map.rejectUnknownKeys(["id", "kind", "title", "date", "date_source", "stub", "relations", "place", "reference",
+                                   "language", "issuers", "signatories", "deadline", "attachments", "summary", "text", "text_file",
+                                   "visibility"])
         try define(.document, id, map.location)
-        guard let date = try map.date("date") else { throw map.error(key: "import.field.required", ["field": "date"]) }
-        documentYears[id] = date.year
+        let isStub = try map.bool("stub") ?? false
+        // A date may be a day, a month or a year ("juni 2026", "2022"), or absent when unknown.
+        let date = try map.optionalString("date").map { wording in
+            try CalendarDate(iso: wording).map { FuzzyPeriod(day: $0) } ?? period(wording, year: nil, map: map, key: "date")
+        }
+        if let date, date.earliest.year == date.latest.year { documentYears[id] = date.earliest.year }
         let issuers = try map.idList("issuers")
         issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "issuers"), context: map.context)) }
         var signatories: [Signatory] = []
@@ -71,18 +76,22 @@ struct RecordParser {
             }
             text = decoded
         case (nil, nil):
-            throw map.error(key: "import.document.noText")
+            guard isStub else { throw map.error(key: "import.document.noText") }
+            text = ""
         case (.some, .some):
             throw map.error(key: "import.document.twoTexts", at: "text")
         }
         var deadline: FuzzyPeriod?
         if let wording = try map.optionalString("deadline") {
-            deadline = try period(wording, year: date.year, map: map, key: "deadline")
+            deadline = try period(wording, year: documentYears[id], map: map, key: "deadline")
         }
         let attachments = try map.int("attachments")
         if let attachments, attachments < 0 { throw map.error(key: "import.document.negativeAttachments", at: "attachments") }
+        let index = snapshot.documents.count
+        let relations = try documentRelations(map, documentID: id, index: index)
         snapshot.documents.append(Document(
             id: id, kind: try required(map, "kind", DocumentKind.self), title: try map.string("title"), date: date,
+            dateSource: try map.optionalString("date_source"), isStub: isStub, relations: relations,
             place: try map.optionalString("place"), reference: try map.optionalString("reference"),
             language: try map.optionalString("language") ?? "nl", signatories: signatories, issuerIDs: issuers,
             deadline: deadline, attachmentCount: attachments, summary: try map.optionalString("summary"), text: text,
@@ -95,7 +104,8 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: .kind(.body))
         let id = try map.id()
         map.context = .record(.body, id)
-        try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "source", "members", "visibility"])
+        try map.rejectUnknownKeys(["id", "name", "kind", "description", "cadence", "parent", "since", "meetings_recorded_since",
+                                   "source", "members", "visibility"])
         try define(.body, id, map.location)
         let parent = try map.optionalID("parent")
         if let parent {
@@ -104,13 +114,16 @@ struct RecordParser {
         }
         var cadence = CadenceRule.none
         if let rule = try map.mapping("cadence") {
-            try rule.rejectUnknownKeys(["per_year", "per_half_year", "yearly_around"])
+            try rule.rejectUnknownKeys(["per_year", "per_half_year", "yearly_around", "every_years"])
             if let count = try rule.int("per_year") {
                 guard count > 0 else { throw rule.error(key: "import.field.notAtLeastOne", ["field": "per_year"], at: "per_year") }
                 cadence = .perYear(count: count)
             } else if let count = try rule.int("per_half_year") {
                 guard count > 0 else { throw rule.error(key: "import.field.notAtLeastOne", ["field": "per_half_year"], at: "per_half_year") }
                 cadence = .perHalfYear(count: count)
+            } else if let years = try rule.int("every_years") {
+                guard (1...10).contains(years) else { throw rule.error(key: "import.body.everyYearsRange", at: "every_years") }
+                cadence = .everyYears(years: years)
             } else if let season = try rule.optionalString("yearly_around") {
                 cadence = .yearlyAround(season: season)
             } else {
@@ -133,7 +146,7 @@ struct RecordParser {
         snapshot.bodies.append(Body(
             id: id, name: try map.string("name"), kind: try required(map, "kind", BodyKind.self),
             description: try map.optionalString("description"), cadence: cadence, parentID: parent,
-            establishedBy: nil, since: try map.date("since"),
+            establishedBy: nil, since: try map.date("since"), meetingsRecordedSince: try map.date("meetings_recorded_since"),
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
         try passage(map, "source") { $0.bodies[index].establishedBy = $1 }
     }
@@ -172,7 +185,7 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: .kind(.agreement))
         let id = try map.id()
         map.context = .record(.agreement, id)
-        try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "visibility"])
+        try map.rejectUnknownKeys(["id", "title", "source", "parties", "dossiers", "body", "due", "completion", "evidence", "visibility"])
         try define(.agreement, id, map.location)
         guard let source = try map.mapping("source") else { throw map.error(key: "import.agreement.noSource") }
         let documentID = try source.id("document")
@@ -183,11 +196,15 @@ struct RecordParser {
         var due: FuzzyPeriod?
         if let wording = try map.optionalString("due") { due = try period(wording, year: documentYears[documentID], map: map, key: "due") }
         let index = snapshot.agreements.count
+        let completion = try map.enumValue("completion", Completion.self) ?? .notStarted
+        let evidence = try evidence(map, index: index)
+        if CompletionRules.problem(completion: completion, evidence: evidence) != nil {
+            throw map.error(key: "import.agreement.completeWithoutEvidence", at: "completion")
+        }
         snapshot.agreements.append(Agreement(
             id: id, title: try map.string("title"),
             source: PassageReference(documentID: documentID, anchor: "", start: 0, length: 0, quote: ""),
-            partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due,
-            completion: try map.enumValue("completion", Completion.self) ?? .notStarted,
+            partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due, completion: completion, evidence: evidence,
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
         try passage(map, "source") { $0.agreements[index].source = $1 }
     }
@@ -198,10 +215,17 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: .kind(.milestone))
         let id = try map.id()
         map.context = .record(.milestone, id)
-        try map.rejectUnknownKeys(["id", "dossier", "title", "due", "owner", "status", "achieved_on", "source", "note", "visibility"])
+        try map.rejectUnknownKeys(["id", "dossier", "dossiers", "title", "due", "owner", "status", "achieved_on", "source", "note",
+                                   "visibility"])
         try define(.milestone, id, map.location)
-        let dossier = try map.id("dossier")
-        references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context))
+        // `dossier:` (format 1) or `dossiers:` (a shared event), not both; at least one.
+        let single = try map.optionalID("dossier"), several = try map.idList("dossiers")
+        if single != nil, !several.isEmpty { throw map.error(key: "import.milestone.dossierTwice", at: "dossiers") }
+        let dossierIDs = single.map { [$0] } ?? several
+        guard !dossierIDs.isEmpty else { throw map.error(key: "import.field.required", ["field": "dossiers"]) }
+        guard Set(dossierIDs).count == dossierIDs.count else { throw map.error(key: "import.field.repeatedItem", ["field": "dossiers"], at: "dossiers") }
+        let dossierKey = single == nil ? "dossiers" : "dossier"
+        dossierIDs.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location(of: dossierKey), context: map.context)) }
         let owner = try map.optionalID("owner")
         if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
         let status = try map.enumValue("status", MilestoneStatus.self) ?? .planned
@@ -211,7 +235,7 @@ struct RecordParser {
         let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
         let index = snapshot.milestones.count
         snapshot.milestones.append(Milestone(
-            id: id, dossierID: dossier, title: try map.string("title"),
+            id: id, dossierIDs: dossierIDs, title: try map.string("title"),
             due: try period(try map.string("due"), year: sourceDocument.flatMap { documentYears[$0] }, map: map, key: "due"),
             ownerID: owner, status: status, achievedOn: achievedOn, source: nil, note: try map.optionalString("note"),
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
@@ -224,7 +248,8 @@ struct RecordParser {
         var map = try YAMLMapping(node, file: file, context: .kind(.meeting))
         let id = try map.id()
         map.context = .record(.meeting, id)
-        try map.rejectUnknownKeys(["id", "body", "title", "when", "time", "time_zone", "place", "online", "invitees", "status", "source", "visibility"])
+        try map.rejectUnknownKeys(["id", "body", "title", "when", "time", "time_zone", "place", "online", "invitees", "status", "source",
+                                   "note", "visibility"])
         try define(.meeting, id, map.location)
         let body = try map.id("body")
         references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
@@ -235,7 +260,8 @@ struct RecordParser {
             when: try period(try map.string("when"), year: sourceDocument.flatMap { documentYears[$0] }, map: map, key: "when"),
             place: try map.optionalString("place"), status: try required(map, "status", MeetingStatus.self),
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public,
-            time: try meetingTime(map), online: try map.bool("online") ?? false, invitees: try invitees(map)))
+            time: try meetingTime(map), online: try map.bool("online") ?? false, invitees: try invitees(map),
+            note: try map.optionalString("note")))
         try passage(map, "source") { $0.meetings[index].source = $1 }
     }
 
@@ -282,7 +308,7 @@ struct RecordParser {
         let id = try map.id()
         map.context = .record(.investment, id)
         try map.rejectUnknownKeys(["id", "title", "amount", "wording", "organisation", "country", "funding_source", "years",
-                                   "dossier", "part_of", "source", "visibility"])
+                                   "status", "co_financing", "agreement", "measure", "dossier", "part_of", "source", "visibility"])
         try define(.investment, id, map.location)
         let organisation = try map.id("organisation")
         references.append(.init(kind: .organisation, id: organisation, location: map.location(of: "organisation"), context: map.context))
@@ -295,25 +321,23 @@ struct RecordParser {
         }
         guard let amountMap = try map.mapping("amount") else { throw map.error(key: "import.field.required", ["field": "amount"]) }
         let amount = try AmountReader.read(amountMap)
-        let years = try map.stringList("years").map { text -> Int in
-            guard let year = Int(text), (1900...2200).contains(year) else { throw map.error(key: "import.investment.notYears", at: "years") }
-            return year
-        }
-        guard years.count <= 2, years.count < 2 || years[0] <= years[1] else {
-            throw map.error(key: "import.investment.yearsOutOfOrder", at: "years")
-        }
+        let (years, recurring) = try investmentYears(map)
+        let agreement = try map.optionalID("agreement"), measure = try map.optionalID("measure")
+        if let agreement { references.append(.init(kind: .agreement, id: agreement, location: map.location(of: "agreement"), context: map.context)) }
+        if let measure { references.append(.init(kind: .goal, id: measure, location: map.location(of: "measure"), context: map.context)) }
         let index = snapshot.investments.count
         snapshot.investments.append(Investment(
             id: id, title: try map.string("title"), amount: amount, wording: try map.string("wording"),
             organisationID: organisation, country: try required(map, "country", Country.self),
-            fundingSource: try map.optionalString("funding_source"), firstYear: years.first, lastYear: years.last,
-            dossierID: dossier, partOfID: partOf, visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+            fundingSource: try map.enumValue("funding_source", FundingSource.self), firstYear: years.first, lastYear: years.last,
+            recurring: recurring, status: try map.enumValue("status", InvestmentStatus.self),
+            coFinancing: try coFinancing(map), agreementID: agreement, measureID: measure, dossierID: dossier, partOfID: partOf, visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
         try passage(map, "source") { $0.investments[index].source = $1 }
     }
 
     // MARK: Helpers
 
-    private mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
+    mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
         let key = "\(kind.rawValue)/\(id)"
         if let earlier = definitions[key] {
             throw location.error(key: "import.duplicate", [
@@ -323,27 +347,35 @@ struct RecordParser {
         definitions[key] = location
     }
 
-    private func required<E: RawRepresentable & CaseIterable>(_ map: YAMLMapping, _ key: String, _ type: E.Type) throws -> E where E.RawValue == String {
+    func required<E: RawRepresentable & CaseIterable>(_ map: YAMLMapping, _ key: String, _ type: E.Type) throws -> E where E.RawValue == String {
         guard let value = try map.enumValue(key, type) else { throw map.error(key: "import.field.required", ["field": .verbatim(key)]) }
         return value
     }
 
-    private func period(_ wording: String, year: Int?, map: YAMLMapping, key: String) throws -> FuzzyPeriod {
+    func period(_ wording: String, year: Int?, map: YAMLMapping, key: String) throws -> FuzzyPeriod {
         guard let period = FuzzyPeriod.parse(wording, referenceYear: year) else {
             throw map.error(key: "import.field.notAPeriod", ["value": .verbatim(wording)], at: key)
         }
         return period
     }
 
-    private mutating func passage(_ map: YAMLMapping, _ key: String,
-                                  assign: @escaping (inout RegisterSnapshot, PassageReference) -> Void) throws {
+    mutating func passage(_ map: YAMLMapping, _ key: String,
+                          assign: @escaping (inout RegisterSnapshot, PassageReference) -> Void) throws {
         guard let source = try map.mapping(key) else { return }
         try source.rejectUnknownKeys(["document", "quote", "anchor"])
-        let documentID = try source.id("document")
-        references.append(.init(kind: .document, id: documentID, location: source.location(of: "document"), context: map.context))
+        try passage(in: source, context: map.context, assign: assign)
+    }
+
+    /// A passage from a mapping holding `document`, `quote` and an optional `anchor`.
+    mutating func passage(in source: YAMLMapping, document: String? = nil, context: ImportArgument,
+                          assign: @escaping (inout RegisterSnapshot, PassageReference) -> Void) throws {
+        let documentID = try document ?? source.id("document")
+        if document == nil {
+            references.append(.init(kind: .document, id: documentID, location: source.location(of: "document"), context: context))
+        }
         passages.append((PendingPassage(documentID: documentID, quote: try source.string("quote"),
                                         anchorHint: try source.optionalString("anchor"),
-                                        location: source.location(of: "quote"), context: map.context),
+                                        location: source.location(of: "quote"), context: context),
                          assign))
     }
 }

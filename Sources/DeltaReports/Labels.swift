@@ -91,6 +91,13 @@ public struct Labels: Sendable {
     public func country(_ value: Country) -> String { catalogue.text("country.\(value.rawValue)") }
     public func amountKind(_ value: AmountKind) -> String { catalogue.text("amountKind.\(value.rawValue)") }
     public func visibility(_ value: Visibility) -> String { catalogue.text("visibility.\(value.rawValue)") }
+    public func fundingSource(_ value: FundingSource) -> String { catalogue.text("fundingSource.\(value.rawValue)") }
+    public func investmentStatus(_ value: InvestmentStatus) -> String { catalogue.text("investmentStatus.\(value.rawValue)") }
+    public func goalLevel(_ value: Goal.Level) -> String { catalogue.text("goalLevel.\(value.rawValue)") }
+    /// A relation as the relating document says it ("addendum to").
+    public func relation(_ value: DocumentRelation.Kind) -> String { catalogue.text("relation.\(value.rawValue)") }
+    /// The same relation seen from the other end ("has as addendum").
+    public func relationInverse(_ value: DocumentRelation.Kind) -> String { catalogue.text("relationInverse.\(value.rawValue)") }
 
     /// A dossier theme; themes the catalogue does not know are shown as written.
     public func theme(_ theme: String) -> String {

@@ -49,7 +49,7 @@ public struct ProgressReport: Sendable {
         var sections: [DossierSection] = []
         let dossierIDs = Set(input.dossiers.map(\.id))
         for dossier in input.dossiers.sorted(by: { ($0.title, $0.id) < ($1.title, $1.id) }) {
-            let milestones = input.milestones.filter { $0.dossierID == dossier.id }
+            let milestones = input.milestones.filter { $0.belongs(to: dossier.id) }
             let assessment = HealthRules.assess(milestones: milestones, today: input.today)
             let reached = milestones.filter { $0.status == .achieved && ($0.achievedOn.map { $0 >= input.from && $0 <= input.to } ?? false) }
                 .sorted { ($0.achievedOn!, $0.id) < ($1.achievedOn!, $1.id) }

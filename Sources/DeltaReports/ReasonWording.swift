@@ -54,6 +54,8 @@ extension Labels {
             case .withArticle: return text("cadence.rule.yearlyAround.withArticle", ["season": season])
             case .phrase: return text("cadence.rule.yearlyAround.phrase", ["season": season])
             }
+        case .everyYears(let years):
+            return catalogue.plural("cadence.rule.everyYears", count: years)
         case .none:
             return text("cadence.rule.none")
         }
@@ -75,9 +77,20 @@ extension Labels {
             case .met: return text("cadence.explanation.year.met", arguments)
             case .scheduled: return text("cadence.explanation.year.scheduled", arguments)
             case .missed: return text("cadence.explanation.year.missed", arguments)
+            case .notRecorded: return text("cadence.explanation.year.notRecorded", arguments)
             case .atRisk(let missing, let before):
                 return catalogue.plural("cadence.explanation.year.atRisk", count: missing,
                                         arguments.merging(["before": date(before)]) { _, new in new })
+            }
+        case .severalYears(_, let rule, let first, let last, let tally, let outcome):
+            let arguments = ["first": String(first), "last": String(last), "tally": self.tally(tally), "rule": cadenceRule(rule)]
+            switch outcome {
+            case .met: return text("cadence.explanation.period.met", arguments)
+            case .scheduled: return text("cadence.explanation.period.scheduled", arguments)
+            case .missed: return text("cadence.explanation.period.missed", arguments)
+            case .notRecorded: return text("cadence.explanation.period.notRecorded", arguments)
+            case .atRisk(_, let before):
+                return text("cadence.explanation.period.atRisk", arguments.merging(["before": date(before)]) { _, new in new })
             }
         case .halfYears(let year, let rule, let halves):
             let parts = halves.map(halfYear).joined(separator: text("cadence.explanation.halfSeparator"))
@@ -102,6 +115,7 @@ extension Labels {
             case .met: return text("cadence.half.met", arguments)
             case .scheduled: return text("cadence.half.scheduled", arguments)
             case .missed: return text("cadence.half.missed", arguments)
+            case .notRecorded: return text("cadence.half.notRecorded", arguments)
             case .atRisk(let missing, let before):
                 // Offered to the catalogue even though no language says them for a half today.
                 let more = ["missing": numbers.integer(missing), "before": date(before)]

@@ -14,14 +14,18 @@ package enum AgreementForm: RecordForm {
          FieldSpec(name: "partyIDs", label: l.text("form.agreements.partyIDs"), input: .text, hint: l.text("form.agreements.dossierIDsHint")),
          FieldSpec(name: "bodyID", label: l.text("form.agreements.bodyID"), input: .select(optionalChoice(choices.bodies))),
          FieldSpec(name: "due", label: l.text("form.agreements.due"), input: .text),
-         FieldSpec(name: "completion", label: l.text("form.agreements.completion"), input: .select(enumChoices(Completion.self, l.completion)), required: true),
+         FieldSpec(name: "completion", label: l.text("form.agreements.completion"), input: .select(enumChoices(Completion.self, l.completion)), required: true,
+                   hint: l.text("form.agreements.completionHint")),
+         FieldSpec(name: "evidenceLinks", label: l.text("form.agreements.evidenceLinks"), input: .textarea,
+                   hint: l.text("form.agreements.evidenceLinksHint")),
          visibilityField(l)]
     }
 
     package static func values(of a: Agreement) -> [String: String] {
         ["title": a.title, "documentID": a.source.documentID, "quote": a.source.quote, "dossierIDs": a.dossierIDs.joined(separator: ", "),
          "partyIDs": a.partyIDs.joined(separator: ", "), "bodyID": a.bodyID ?? "", "due": a.due?.wording ?? "",
-         "completion": a.completion.rawValue, "visibility": a.visibility.rawValue]
+         "completion": a.completion.rawValue,
+         "evidenceLinks": a.evidence.compactMap { if case .link(let url, let title) = $0 { "\(url) \(title)" } else { nil } }.joined(separator: "\n"), "visibility": a.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Agreement?, choices: FormChoices) -> Agreement? {
@@ -39,10 +43,17 @@ package enum AgreementForm: RecordForm {
         let due = r.period("due", r.labels.text("form.agreements.due"), required: false, referenceYear: nil)
         let completion = r.choice("completion", Completion.self)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
+        // Links typed here are evidence; passages and decisions already recorded are kept.
+        let links = r.evidenceLinks("evidenceLinks")
+        let evidence = (existing?.evidence ?? []).filter { if case .link = $0 { false } else { true } } + links
+        if let completion, CompletionRules.problem(completion: completion, evidence: evidence) != nil {
+            r.fail("completion", r.labels.text("form.agreements.completionError"))
+        }
         guard r.errors.isEmpty, let document, let located, let completion, let visibility else { return nil }
         return Agreement(id: id, title: title,
                          source: PassageReference(documentID: document, anchor: located.anchor, start: located.start, length: located.length, quote: quote),
-                         partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due, completion: completion, visibility: visibility)
+                         partyIDs: parties, dossierIDs: dossiers, bodyID: body, due: due, completion: completion,
+                         evidence: evidence, visibility: visibility)
     }
 
     package static func page(of a: Agreement) -> String { "/documents/\(a.source.documentID)#\(a.source.anchor)" }

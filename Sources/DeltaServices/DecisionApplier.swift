@@ -27,7 +27,8 @@ public struct DecisionApplier: Sendable {
     }
 
     /// Applies `change` for decision `outcomeID`; throws `Refusal` when the record or value is wrong.
-    public func apply(_ change: RegisterChange, decision outcomeID: String, on day: CalendarDate) async throws {
+    public func apply(_ change: RegisterChange, meetingID: String, outcomeID localID: String, on day: CalendarDate) async throws {
+        let outcomeID = "\(meetingID)/\(localID)"
         let register = Register(db: db, scope: .everything)
         let editor = RecordEditor(db: db, actor: actor)
         let action = "decision \(outcomeID)"
@@ -49,6 +50,9 @@ public struct DecisionApplier: Sendable {
             guard var agreement = try await register.agreement(id: change.recordID) else { throw Refusal.unknownRecord(kind: .agreement, id: change.recordID) }
             guard let completion = Completion(rawValue: change.value) else { throw Refusal.notACompletion(change.value) }
             agreement.completion = completion
+            // The decision is the evidence of the completion it records.
+            let evidence = Evidence.decision(meetingID: meetingID, decisionID: localID)
+            if !agreement.evidence.contains(evidence) { agreement.evidence.append(evidence) }
             try await editor.save(agreement, expectedVersion: try await editor.version(of: Agreement.self, id: agreement.id), action: action)
         case .mandateGiven:
             guard var dossier = try await register.dossier(id: change.recordID) else { throw Refusal.unknownRecord(kind: .dossier, id: change.recordID) }

@@ -8,7 +8,8 @@ package enum DocumentForm: RecordForm {
     package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
         [FieldSpec(name: "kind", label: l.text("form.documents.kind"), input: .select(enumChoices(DocumentKind.self, l.documentKind)), required: true),
          FieldSpec(name: "title", label: l.text("form.documents.title"), input: .text, required: true),
-         FieldSpec(name: "date", label: l.text("form.documents.date"), input: .date, required: true),
+         FieldSpec(name: "date", label: l.text("form.documents.date"), input: .text, hint: l.text("form.documents.dateHint")),
+         FieldSpec(name: "dateSource", label: l.text("form.documents.dateSource"), input: .text, hint: l.text("form.documents.dateSourceHint")),
          FieldSpec(name: "place", label: l.text("form.documents.place"), input: .text),
          FieldSpec(name: "reference", label: l.text("form.documents.reference"), input: .text),
          FieldSpec(name: "language", label: l.text("form.documents.language"), input: .text, required: true, hint: l.text("form.documents.referenceHint")),
@@ -19,14 +20,15 @@ package enum DocumentForm: RecordForm {
     }
 
     package static func values(of d: Document) -> [String: String] {
-        ["kind": d.kind.rawValue, "title": d.title, "date": d.date.iso, "place": d.place ?? "", "reference": d.reference ?? "",
+        ["kind": d.kind.rawValue, "title": d.title, "date": d.date?.wording ?? "", "dateSource": d.dateSource ?? "", "place": d.place ?? "", "reference": d.reference ?? "",
          "language": d.language, "summary": d.summary ?? "", "text": d.text, "visibility": d.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
         let kind = r.choice("kind", DocumentKind.self)
         let title = r.required("title", r.labels.text("form.documents.title"), limit: 500)
-        let date = r.date("date", r.labels.text("form.documents.date"), required: true)
+        let date = r.period("date", r.labels.text("form.documents.date"), required: false, referenceYear: nil)
+        let dateSource = r.optional("dateSource", limit: 500)
         let place = r.optional("place", limit: 200), reference = r.optional("reference", limit: 200)
         let language = r.required("language", r.labels.text("form.documents.language"), limit: 5)
         if !["nl", "fr", "en", "de"].contains(language), !language.isEmpty { r.fail("language", r.labels.text("form.documents.languageError")) }
@@ -41,8 +43,9 @@ package enum DocumentForm: RecordForm {
                 r.fail("text", r.labels.text("form.documents.textError", ["ids": lost.joined(separator: ", ")]))
             }
         }
-        guard r.errors.isEmpty, let kind, let date, let visibility else { return nil }
-        return Document(id: id, kind: kind, title: title, date: date, place: place, reference: reference, language: language,
+        guard r.errors.isEmpty, let kind, let visibility else { return nil }
+        return Document(id: id, kind: kind, title: title, date: date, dateSource: dateSource, isStub: false,
+                        relations: existing?.relations ?? [], place: place, reference: reference, language: language,
                         signatories: existing?.signatories ?? [], issuerIDs: existing?.issuerIDs ?? [], deadline: existing?.deadline,
                         attachmentCount: existing?.attachmentCount, summary: summary, text: text, visibility: visibility)
     }

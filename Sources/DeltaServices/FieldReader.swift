@@ -100,6 +100,33 @@ package struct FieldReader {
         return chosen
     }
 
+    /// One of an enum's raw values, or nothing when left empty.
+    package mutating func optionalChoice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let value = text(name) else { return nil }
+        guard let chosen = E(rawValue: value) else {
+            fail(name, labels.text("form.error.choice", ["value": value]))
+            return nil
+        }
+        return chosen
+    }
+
+    /// Links given one per line as "https://… what it is": evidence for a completion.
+    package mutating func evidenceLinks(_ name: String) -> [Evidence] {
+        var links: [Evidence] = []
+        for line in (optional(name, limit: 20_000) ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+            guard let first = parts.first else { continue }
+            let url = String(first)
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil,
+                  parts.count == 2 else {
+                fail(name, labels.text("form.error.evidenceLink", ["value": String(line.prefix(80))]))
+                continue
+            }
+            links.append(.link(url: url, title: String(parts[1]).trimmingCharacters(in: .whitespaces)))
+        }
+        return links
+    }
+
     /// An optional reference to a known record.
     package mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
         guard let value = text(name) else {

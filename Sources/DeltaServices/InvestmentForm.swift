@@ -13,9 +13,15 @@ package enum InvestmentForm: RecordForm {
          FieldSpec(name: "wording", label: l.text("form.investments.wording"), input: .text, required: true),
          FieldSpec(name: "organisationID", label: l.text("form.investments.organisationID"), input: .select(choices.organisations), required: true),
          FieldSpec(name: "country", label: l.text("form.investments.country"), input: .select(enumChoices(Country.self, l.country)), required: true),
-         FieldSpec(name: "fundingSource", label: l.text("form.investments.fundingSource"), input: .text),
+         FieldSpec(name: "fundingSource", label: l.text("form.investments.fundingSource"),
+                   input: .select(optionalChoice(enumChoices(FundingSource.self, l.fundingSource)))),
+         FieldSpec(name: "status", label: l.text("form.investments.status"),
+                   input: .select(optionalChoice(enumChoices(InvestmentStatus.self, l.investmentStatus)))),
          FieldSpec(name: "firstYear", label: l.text("form.investments.firstYear"), input: .number),
          FieldSpec(name: "lastYear", label: l.text("form.investments.lastYear"), input: .number),
+         FieldSpec(name: "recurring", label: l.text("form.investments.recurring"),
+                   input: .select([Choice(value: "no", label: l.text("form.common.no")), Choice(value: "yes", label: l.text("form.common.yes"))]),
+                   hint: l.text("form.investments.recurringHint")),
          FieldSpec(name: "dossierID", label: l.text("form.investments.dossierID"), input: .select(optionalChoice(choices.dossiers))),
          FieldSpec(name: "partOfID", label: l.text("form.investments.partOfID"), input: .select(optionalChoice(choices.investments))),
          visibilityField(l)]
@@ -26,7 +32,8 @@ package enum InvestmentForm: RecordForm {
         return ["title": i.title, "amountKind": i.amount.kind.rawValue,
                 "minimumEuros": i.amount.kind == .upToAtMost ? "" : i.amount.minimumCents.eurosForForm,
                 "maximumEuros": single ? "" : i.amount.maximumCents.eurosForForm, "wording": i.wording,
-                "organisationID": i.organisationID, "country": i.country.rawValue, "fundingSource": i.fundingSource ?? "",
+                "organisationID": i.organisationID, "country": i.country.rawValue, "fundingSource": i.fundingSource?.rawValue ?? "", "status": i.status?.rawValue ?? "",
+                "recurring": i.recurring ? "yes" : "no",
                 "firstYear": i.firstYear.map(String.init) ?? "", "lastYear": i.lastYear.map(String.init) ?? "",
                 "dossierID": i.dossierID ?? "", "partOfID": i.partOfID ?? "", "visibility": i.visibility.rawValue]
     }
@@ -38,9 +45,12 @@ package enum InvestmentForm: RecordForm {
         let wording = r.required("wording", r.labels.text("form.investments.wordingName"), limit: 300)
         let organisation = r.reference("organisationID", among: choices.ids(choices.organisations), required: true)
         let country = r.choice("country", Country.self)
-        let source = r.optional("fundingSource", limit: 300)
+        let source = r.optionalChoice("fundingSource", FundingSource.self)
+        let status = r.optionalChoice("status", InvestmentStatus.self)
+        let recurring = r.optional("recurring", limit: 3) == "yes"
         let first = r.integer("firstYear", in: 1990...2100), last = r.integer("lastYear", in: 1990...2100)
         if let first, let last, last < first { r.fail("lastYear", r.labels.text("form.investments.lastYearError")) }
+        if recurring, first == nil || last == nil { r.fail("recurring", r.labels.text("form.investments.recurringError")) }
         let dossier = r.reference("dossierID", among: choices.ids(choices.dossiers))
         let partOf = r.reference("partOfID", among: choices.ids(choices.investments))
         if partOf == id { r.fail("partOfID", r.labels.text("form.investments.partOfIDError")) }
@@ -55,7 +65,9 @@ package enum InvestmentForm: RecordForm {
         }
         guard r.errors.isEmpty, let amount, let organisation, let country, let visibility else { return nil }
         return Investment(id: id, title: title, amount: amount, wording: wording, organisationID: organisation, country: country,
-                          fundingSource: source, firstYear: first, lastYear: last, dossierID: dossier, partOfID: partOf,
+                          fundingSource: source, firstYear: first, lastYear: last, recurring: recurring, status: status,
+                          coFinancing: existing?.coFinancing ?? [], agreementID: existing?.agreementID,
+                          measureID: existing?.measureID, dossierID: dossier, partOfID: partOf,
                           source: existing?.source, visibility: visibility)
     }
 

@@ -69,7 +69,7 @@ extension MeetingOperations {
             }
         }
         do {
-            try await DecisionApplier(db: db, actor: actor.audit).apply(change, decision: "\(meeting.id)/\(outcome.id)", on: meeting.when.latest)
+            try await DecisionApplier(db: db, actor: actor.audit).apply(change, meetingID: meeting.id, outcomeID: outcome.id, on: meeting.when.latest)
         } catch let refusal as DecisionApplier.Refusal {
             switch refusal {
             case .unknownRecord(let kind, let id): throw OperationError(.invalid, "app.meeting.refusal.unknownRecord", ["kind": kind.rawValue, "id": id])

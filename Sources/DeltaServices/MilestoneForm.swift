@@ -6,7 +6,8 @@ package enum MilestoneForm: RecordForm {
     package static let segment = "milestones"
 
     package static func fields(_ choices: FormChoices, isNew: Bool, labels l: Labels) -> [FieldSpec] {
-        [FieldSpec(name: "dossierID", label: l.text("form.milestones.dossierID"), input: .select(choices.dossiers), required: true),
+        [FieldSpec(name: "dossierIDs", label: l.text("form.milestones.dossierIDs"), input: .text, required: true,
+                   hint: l.text("form.milestones.dossierIDsHint")),
          FieldSpec(name: "title", label: l.text("form.milestones.title"), input: .text, required: true),
          FieldSpec(name: "due", label: l.text("form.milestones.due"), input: .text, required: true, hint: l.text("form.milestones.titleHint")),
          FieldSpec(name: "ownerID", label: l.text("form.milestones.ownerID"), input: .select(optionalChoice(choices.organisations))),
@@ -17,12 +18,13 @@ package enum MilestoneForm: RecordForm {
     }
 
     package static func values(of m: Milestone) -> [String: String] {
-        ["dossierID": m.dossierID, "title": m.title, "due": m.due.wording, "ownerID": m.ownerID ?? "", "status": m.status.rawValue,
+        ["dossierIDs": m.dossierIDs.joined(separator: ", "), "title": m.title, "due": m.due.wording, "ownerID": m.ownerID ?? "", "status": m.status.rawValue,
          "achievedOn": m.achievedOn?.iso ?? "", "note": m.note ?? "", "visibility": m.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Milestone?, choices: FormChoices) -> Milestone? {
-        let dossierID = r.reference("dossierID", among: choices.ids(choices.dossiers), required: true)
+        let dossierIDs = r.references("dossierIDs", among: choices.ids(choices.dossiers))
+        if dossierIDs.isEmpty, r.errors["dossierIDs"] == nil { r.fail("dossierIDs", r.labels.text("form.milestones.dossierIDsError")) }
         let title = r.required("title", r.labels.text("form.milestones.title"), limit: 300)
         let due = r.period("due", r.labels.text("form.milestones.due"), required: true, referenceYear: existing?.due.earliest.year)
         let owner = r.reference("ownerID", among: choices.ids(choices.organisations))
@@ -31,10 +33,10 @@ package enum MilestoneForm: RecordForm {
         let note = r.optional("note", limit: 4_000)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         if achieved != nil, status != .achieved { r.fail("achievedOn", r.labels.text("form.milestones.achievedOnError")) }
-        guard r.errors.isEmpty, let dossierID, let due, let status, let visibility else { return nil }
-        return Milestone(id: id, dossierID: dossierID, title: title, due: due, ownerID: owner, status: status, achievedOn: achieved,
+        guard r.errors.isEmpty, let due, let status, let visibility else { return nil }
+        return Milestone(id: id, dossierIDs: dossierIDs, title: title, due: due, ownerID: owner, status: status, achievedOn: achieved,
                          source: existing?.source, note: note, visibility: visibility)
     }
 
-    package static func page(of m: Milestone) -> String { "/dossiers/\(m.dossierID)#\(m.id)" }
+    package static func page(of m: Milestone) -> String { "/dossiers/\(m.homeDossierID ?? "")#\(m.id)" }
 }

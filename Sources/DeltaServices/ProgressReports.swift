@@ -16,10 +16,12 @@ public enum ProgressReports {
         let bodyIDs = BodyTree.ids(under: bodyID, in: tables.bodies)
         let dossiers = tables.dossiers.filter { $0.bodyID.map(bodyIDs.contains) ?? false }
         let dossierIDs = Set(dossiers.map(\.id))
-        let milestones = try await register.milestones().filter { dossierIDs.contains($0.dossierID) }
+        let milestones = try await register.milestones().filter { !dossierIDs.isDisjoint(with: $0.dossierIDs) }
         let agreements = try await register.agreements().filter { !dossierIDs.isDisjoint(with: $0.dossierIDs) }
         let investments = try await register.investments().filter { $0.dossierID.map(dossierIDs.contains) ?? false }
-        let milestoneDossier = Dictionary(uniqueKeysWithValues: milestones.map { ($0.id, $0.dossierID) })
+        let milestoneDossier = Dictionary(uniqueKeysWithValues: milestones.compactMap { milestone in
+            milestone.dossierIDs.first { dossierIDs.contains($0) }.map { (milestone.id, $0) }
+        })
         let agreementDossier = Dictionary(uniqueKeysWithValues: agreements.compactMap { agreement in
             agreement.dossierIDs.first { dossierIDs.contains($0) }.map { (agreement.id, $0) }
         })

@@ -104,7 +104,7 @@ package struct RecordSaver: Sendable {
         choices.organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name) }
         choices.dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title) }
         choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name) }
-        choices.documents = try await register.documentHeaders().map { Choice(value: $0.id, label: "\($0.title) (\($0.date.iso))") }
+        choices.documents = try await register.documentHeaders().map { documentChoice($0) }
         choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title) }
         if F.self == AgreementForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
@@ -117,4 +117,9 @@ package struct RecordSaver: Sendable {
         }
         return choices
     }
+}
+
+/// A document in a choice list: its title, with its date as written when known.
+private func documentChoice(_ header: DocumentHeader) -> Choice {
+    Choice(value: header.id, label: header.date.map { "\(header.title) (\($0.wording))" } ?? header.title)
 }

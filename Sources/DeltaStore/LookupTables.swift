@@ -37,7 +37,7 @@ extension LookupTables {
     /// resolves a UNION column's type from its branches).
     static let columns: [String] = [
         "id", "name", "title", "short_name", "country", "level", "parent_id", "website", "kind", "date", "place", "reference",
-        "description", "cadence_json", "since", "source_json", "summary", "themes_json", "body_id", "leads_json",
+        "description", "cadence_json", "since", "meetings_recorded_since", "date_json", "source_json", "summary", "themes_json", "body_id", "leads_json",
         "rail_links_json", "mandate_json", "visibility", "updated_at",
     ]
 
@@ -45,8 +45,9 @@ extension LookupTables {
     static func present(in source: Source) -> Set<String> {
         switch source {
         case .organisations: ["id", "name", "short_name", "country", "level", "parent_id", "website", "visibility", "updated_at"]
-        case .documents: ["id", "kind", "title", "date", "place", "reference", "visibility", "updated_at"]
-        case .bodies: ["id", "name", "kind", "description", "cadence_json", "parent_id", "since", "source_json", "visibility", "updated_at"]
+        case .documents: ["id", "kind", "title", "date", "date_json", "place", "reference", "visibility", "updated_at"]
+        case .bodies: ["id", "name", "kind", "description", "cadence_json", "parent_id", "since", "meetings_recorded_since", "source_json",
+                       "visibility", "updated_at"]
         case .dossiers: ["id", "title", "summary", "themes_json", "body_id", "leads_json", "rail_links_json", "mandate_json", "visibility", "updated_at"]
         }
     }
@@ -113,7 +114,7 @@ extension LookupTables {
         DocumentHeader(id: try row.decode(column: "id", as: String.self),
                        kind: try storedEnum(DocumentKind.self, try row.decode(column: "kind", as: String.self), column: "kind"),
                        title: try row.decode(column: "title", as: String.self),
-                       date: try storedDate(try row.decode(column: "date", as: String.self), column: "date")!,
+                       date: try JSONColumn.decode(FuzzyPeriod.self, try row.decode(column: "date_json", as: String?.self), column: "date_json"),
                        place: try row.decode(column: "place", as: String?.self),
                        reference: try row.decode(column: "reference", as: String?.self))
     }

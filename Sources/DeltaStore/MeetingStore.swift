@@ -251,12 +251,11 @@ extension MeetingStore {
             .max { ($0.when.latest, $0.id) < ($1.when.latest, $1.id) }
         let following = meetings.filter { $0.id != meeting.id && $0.when.earliest > meeting.when.latest && $0.status != .cancelled }
             .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
-        let cadenceDue = body.flatMap { CadenceRules.nextMeetingDueBy(rule: $0.cadence, meetings: meetings, today: meeting.when.latest.adding(days: 1)) }
+        let cadenceDue = body.flatMap { CadenceRules.nextMeetingDueBy(rule: $0.cadence, since: $0.since, meetings: meetings, today: meeting.when.latest.adding(days: 1)) }
         let dossiers = try await register.dossiers().filter { $0.bodyID.map(bodyIDs.contains) ?? false }
         let dossierIDs = Set(dossiers.map(\.id))
-        // One read for all milestones, kept in the order of the dossiers (by title), each dossier's by deadline.
-        let milestonesByDossier = Dictionary(grouping: try await register.milestones().filter { dossierIDs.contains($0.dossierID) }, by: \.dossierID)
-        let milestones = dossiers.flatMap { milestonesByDossier[$0.id] ?? [] }
+        // One read for all milestones of these dossiers, each once (the proposer groups them per dossier).
+        let milestones = try await register.milestones().filter { !dossierIDs.isDisjoint(with: $0.dossierIDs) }
         var agreements: [Agreement] = []
         var seenAgreements = Set<String>()
         var documentDossiers: [String: Set<String>] = [:]

@@ -5,11 +5,18 @@ import SQLKit
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
 public enum Migrator {
     /// All migrations in order.
-    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3]
+    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4]
 
     /// Applies the migrations not yet recorded; returns the versions applied.
     @discardableResult
     public static func migrate(_ engine: any DatabaseEngine) async throws -> [Int] {
+        try await migrate(engine, upTo: migrations.last?.version ?? 0)
+    }
+
+    /// Applies the migrations not yet recorded up to `version` (tests bring a database to an
+    /// older schema this way, to prove a later migration keeps what an older version stored).
+    @discardableResult
+    public static func migrate(_ engine: any DatabaseEngine, upTo version: Int) async throws -> [Int] {
         try await engine.transaction { db in
             if engine.kind == .postgres {
                 try await db.raw("SELECT pg_advisory_xact_lock(4242001)").run()
@@ -21,7 +28,7 @@ public enum Migrator {
             let rows = try await db.raw("SELECT version FROM schema_migrations").all()
             let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
             var done: [Int] = []
-            for migration in migrations where !applied.contains(migration.version) {
+            for migration in migrations where !applied.contains(migration.version) && migration.version <= version {
                 for statement in migration.statements {
                     try await db.raw(SQLQueryString(statement)).run()
                 }

@@ -41,21 +41,45 @@ public struct Register: Sendable {
         try await rows(OrganisationRow.self, select("organisations").where("id", .equal, id)).first?.model()
     }
 
-    /// All documents, newest first.
+    /// All documents, newest first (unknown dates last), with their relations.
     public func documents() async throws -> [Document] {
-        try await rows(DocumentRow.self, select("documents").orderBy("date", .descending).orderBy("id")).map { try $0.model() }
+        let documents = try await rows(DocumentRow.self, select("documents").orderBy("date", .descending).orderBy("id"))
+        let relations = Dictionary(grouping: try await relationRows(), by: \.documentId)
+        return try documents.map { row in try row.model(relations: (relations[row.id] ?? []).map { try $0.model() }) }
+    }
+
+    /// Relation rows of visible documents, in order (optionally of one document).
+    private func relationRows(documentID: String? = nil) async throws -> [DocumentRelationRow] {
+        var query = db.select().column(SQLColumn("*", table: "r"))
+            .from(SQLAlias(SQLIdentifier("document_relations"), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "r"))
+            .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
+        if let documentID { query = query.where(SQLColumn("document_id", table: "r"), .equal, SQLBind(documentID)) }
+        return try await rows(DocumentRelationRow.self, query.orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r")))
+    }
+
+    /// Relations that point at a document from other visible documents: (the relating document, the relation).
+    public func relations(pointingAt documentID: String) async throws -> [(documentID: String, relation: DocumentRelation)] {
+        let query = db.select().column(SQLColumn("*", table: "r"))
+            .from(SQLAlias(SQLIdentifier("document_relations"), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "r"))
+            .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
+            .where(SQLColumn("target_id", table: "r"), .equal, SQLBind(documentID))
+            .orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r"))
+        return try await rows(DocumentRelationRow.self, query).map { ($0.documentId, try $0.model()) }
     }
 
     /// All documents without their text, newest first: for lists and links.
     public func documentHeaders() async throws -> [DocumentHeader] {
-        let query = db.select().columns("id", "kind", "title", "date", "place", "reference").from("documents")
+        let query = db.select().columns("id", "kind", "title", "date_json", "place", "reference").from("documents")
             .where("visibility", .in, scope.rawValues).orderBy("date", .descending).orderBy("id")
         return try await query.all().map(LookupTables.documentHeader(from:))
     }
 
     /// One document.
     public func document(id: String) async throws -> Document? {
-        try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first?.model()
+        guard let row = try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first else { return nil }
+        return try row.model(relations: try await relationRows(documentID: id).map { try $0.model() })
     }
 
     /// A document's paragraphs in order (empty when the document is not visible).
@@ -187,16 +211,38 @@ public struct Register: Sendable {
         return notes.filter { $0.note.recordKind == .dossier } + notes.filter { $0.note.recordKind == .agreement }
     }
 
-    /// Milestones, optionally of one dossier, by deadline.
+    /// Milestones, optionally of one dossier, by deadline, each with all its dossiers (one
+    /// statement: a milestone comes once per dossier link).
     public func milestones(dossierID: String? = nil) async throws -> [Milestone] {
-        var query = select("milestones")
-        if let dossierID { query = query.where("dossier_id", .equal, dossierID) }
-        return try await rows(MilestoneRow.self, query.orderBy("due_latest").orderBy("due_earliest").orderBy("id")).map { try $0.model() }
+        try await milestones(where: dossierID.map { id in
+            [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(
+                db.select().column("milestone_id").from("milestone_dossiers").where("dossier_id", .equal, id).select))]
+        } ?? [])
     }
 
     /// One milestone.
     public func milestone(id: String) async throws -> Milestone? {
-        try await rows(MilestoneRow.self, select("milestones").where("id", .equal, id)).first?.model()
+        try await milestones(where: [SQLBinaryExpression(SQLColumn("id", table: "m"), .equal, SQLBind(id))]).first
+    }
+
+    private func milestones(where conditions: [any SQLExpression]) async throws -> [Milestone] {
+        var query = db.select()
+            .column(SQLColumn("*", table: "m"))
+            .column(SQLAlias(SQLColumn("dossier_id", table: "l"), as: SQLIdentifier("link_dossier_id")))
+            .from(SQLAlias(SQLIdentifier("milestones"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("milestone_dossiers"), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLColumn("milestone_id", table: "l"), .equal, SQLColumn("id", table: "m")))
+            .where(SQLColumn("visibility", table: "m"), .in, SQLBind.group(scope.rawValues))
+        for condition in conditions { query = query.where(condition) }
+        query = query.orderBy(SQLColumn("due_latest", table: "m")).orderBy(SQLColumn("due_earliest", table: "m"))
+            .orderBy(SQLColumn("id", table: "m")).orderBy(SQLColumn("position", table: "l"))
+        var found: [(row: MilestoneRow, dossierIDs: [String])] = []
+        for row in try await query.all() {
+            let id = try row.decode(column: "id", as: String.self)
+            if found.last?.row.id != id { found.append((try row.decode(model: MilestoneRow.self, with: RowCoding.decoder), [])) }
+            if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
+        }
+        return try found.map { try $0.row.model(dossierIDs: $0.dossierIDs) }
     }
 
     /// One meeting.
@@ -222,6 +268,26 @@ public struct Register: Sendable {
         var query = select("meetings")
         if let bodyID { query = query.where("body_id", .equal, bodyID) }
         return try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }
+    }
+
+    /// The goal tree's nodes, by level and title.
+    public func goals() async throws -> [Goal] {
+        try await rows(GoalRow.self, select("goals").orderBy("id")).map { try $0.model() }
+    }
+
+    /// One goal-tree node.
+    public func goal(id: String) async throws -> Goal? {
+        try await rows(GoalRow.self, select("goals").where("id", .equal, id)).first?.model()
+    }
+
+    /// All indicators.
+    public func indicators() async throws -> [Indicator] {
+        try await rows(IndicatorRow.self, select("indicators").orderBy("goal_id").orderBy("id")).map { try $0.model() }
+    }
+
+    /// One indicator.
+    public func indicator(id: String) async throws -> Indicator? {
+        try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model()
     }
 
     /// Investments, optionally of one dossier.

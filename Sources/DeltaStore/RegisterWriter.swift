@@ -42,6 +42,14 @@ public struct RegisterWriter: Sendable {
         for agreement in snapshot.agreements {
             try await upsert(agreement, existing: try await current.agreement(id: agreement.id), summary: &summary)
         }
+        let goals = Dictionary(uniqueKeysWithValues: try await current.goals().map { ($0.id, $0) })
+        for goal in Self.parentsFirst(snapshot.goals, parent: \.parentID) {
+            try await upsert(goal, existing: goals[goal.id], summary: &summary)
+        }
+        let indicators = Dictionary(uniqueKeysWithValues: try await current.indicators().map { ($0.id, $0) })
+        for indicator in snapshot.indicators {
+            try await upsert(indicator, existing: indicators[indicator.id], summary: &summary)
+        }
         let milestones = Dictionary(uniqueKeysWithValues: try await current.milestones().map { ($0.id, $0) })
         for milestone in snapshot.milestones {
             try await upsert(milestone, existing: milestones[milestone.id], summary: &summary)

@@ -110,22 +110,43 @@ struct DocumentRow: Codable, Sendable {
     var id: String, kind: String, title: String, date: String, place: String?, reference: String?, language: String
     var signatoriesJson: String, issuersJson: String, deadlineJson: String?, attachmentCount: Int?, summary: String?
     var bodyText: String, visibility: String, version: Int, updatedAt: String
+    var dateJson: String?, dateSource: String?, stub: Int
 
     init(_ d: Document, version: Int) {
-        id = d.id; kind = d.kind.rawValue; title = d.title; date = d.date.iso; place = d.place; reference = d.reference
+        id = d.id; kind = d.kind.rawValue; title = d.title; date = Self.sortKey(d.date); place = d.place; reference = d.reference
         language = d.language; signatoriesJson = JSONColumn.encode(d.signatories); issuersJson = JSONColumn.encode(d.issuerIDs)
         deadlineJson = JSONColumn.encode(d.deadline); attachmentCount = d.attachmentCount; summary = d.summary
         bodyText = d.text; visibility = d.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
+        dateJson = JSONColumn.encode(d.date); dateSource = d.dateSource; stub = d.isStub ? 1 : 0
     }
 
-    func model() throws -> Document {
+    /// The `date` column: the earliest day the date can mean, or '' when it is unknown (see `Schema.v4`).
+    static func sortKey(_ date: FuzzyPeriod?) -> String { date?.earliest.iso ?? "" }
+
+    func model(relations: [DocumentRelation] = []) throws -> Document {
         Document(id: id, kind: try storedEnum(DocumentKind.self, kind, column: "kind"), title: title,
-                 date: try storedDate(date, column: "date")!, place: place, reference: reference, language: language,
+                 date: try JSONColumn.decode(FuzzyPeriod.self, dateJson, column: "date_json"), dateSource: dateSource,
+                 isStub: stub != 0, relations: relations, place: place, reference: reference, language: language,
                  signatories: try JSONColumn.decodeList(Signatory.self, signatoriesJson, column: "signatories_json"),
                  issuerIDs: try JSONColumn.decodeList(String.self, issuersJson, column: "issuers_json"),
                  deadline: try JSONColumn.decode(FuzzyPeriod.self, deadlineJson, column: "deadline_json"),
                  attachmentCount: attachmentCount, summary: summary, text: bodyText,
                  visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+    }
+}
+
+struct DocumentRelationRow: Codable, Sendable {
+    var documentId: String, position: Int, kind: String, targetId: String, planned: Int, passageJson: String?, note: String?
+
+    init(_ r: DocumentRelation, documentID: String, position: Int) {
+        documentId = documentID; self.position = position; kind = r.kind.rawValue; targetId = r.targetID
+        planned = r.planned ? 1 : 0; passageJson = JSONColumn.encode(r.passage); note = r.note
+    }
+
+    func model() throws -> DocumentRelation {
+        DocumentRelation(kind: try storedEnum(DocumentRelation.Kind.self, kind, column: "kind"), targetID: targetId,
+                         planned: planned != 0, passage: try JSONColumn.decode(PassageReference.self, passageJson, column: "passage_json"),
+                         note: note)
     }
 }
 
@@ -140,18 +161,21 @@ struct ParagraphRow: Codable, Sendable {
 struct BodyRow: Codable, Sendable {
     var id: String, name: String, kind: String, description: String?, cadenceJson: String, parentId: String?
     var since: String?, sourceJson: String?, visibility: String, version: Int, updatedAt: String
+    var meetingsRecordedSince: String?
 
     init(_ b: Body, version: Int) {
         id = b.id; name = b.name; kind = b.kind.rawValue; description = b.description; cadenceJson = JSONColumn.encode(b.cadence)
         parentId = b.parentID; since = b.since?.iso; sourceJson = JSONColumn.encode(b.establishedBy)
         visibility = b.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
+        meetingsRecordedSince = b.meetingsRecordedSince?.iso
     }
 
     func model() throws -> Body {
         Body(id: id, name: name, kind: try storedEnum(BodyKind.self, kind, column: "kind"), description: description,
              cadence: try JSONColumn.decode(CadenceRule.self, cadenceJson, column: "cadence_json") ?? CadenceRule.none,
              parentID: parentId, establishedBy: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
-             since: try storedDate(since, column: "since"), visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
+             since: try storedDate(since, column: "since"),
+             meetingsRecordedSince: try storedDate(meetingsRecordedSince, column: "meetings_recorded_since"), visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
     }
 }
 
@@ -194,13 +218,13 @@ struct DossierRow: Codable, Sendable {
 struct AgreementRow: Codable, Sendable {
     var id: String, title: String, documentId: String, anchor: String, spanStart: Int, spanLength: Int, quote: String
     var partiesJson: String, bodyId: String?, dueJson: String?, completion: String
-    var visibility: String, version: Int, updatedAt: String
+    var visibility: String, version: Int, updatedAt: String, evidenceJson: String
 
     init(_ a: Agreement, version: Int) {
         id = a.id; title = a.title; documentId = a.source.documentID; anchor = a.source.anchor; spanStart = a.source.start
         spanLength = a.source.length; quote = a.source.quote; partiesJson = JSONColumn.encode(a.partyIDs); bodyId = a.bodyID
         dueJson = JSONColumn.encode(a.due); completion = a.completion.rawValue; visibility = a.visibility.rawValue
-        self.version = version; updatedAt = Timestamp.now()
+        self.version = version; updatedAt = Timestamp.now(); evidenceJson = JSONColumn.encode(a.evidence)
     }
 
     func model(dossierIDs: [String]) throws -> Agreement {
@@ -209,6 +233,7 @@ struct AgreementRow: Codable, Sendable {
                   partyIDs: try JSONColumn.decodeList(String.self, partiesJson, column: "parties_json"), dossierIDs: dossierIDs,
                   bodyID: bodyId, due: try JSONColumn.decode(FuzzyPeriod.self, dueJson, column: "due_json"),
                   completion: try storedEnum(Completion.self, completion, column: "completion"),
+                  evidence: try JSONColumn.decodeList(Evidence.self, evidenceJson, column: "evidence_json"),
                   visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
     }
 }
@@ -219,14 +244,14 @@ struct MilestoneRow: Codable, Sendable {
     var visibility: String, version: Int, updatedAt: String
 
     init(_ m: Milestone, version: Int) {
-        id = m.id; dossierId = m.dossierID; title = m.title; dueWording = m.due.wording; dueEarliest = m.due.earliest.iso
+        id = m.id; dossierId = m.dossierIDs.first ?? ""; title = m.title; dueWording = m.due.wording; dueEarliest = m.due.earliest.iso
         dueLatest = m.due.latest.iso; duePrecision = m.due.precision.rawValue; ownerId = m.ownerID; status = m.status.rawValue
         achievedOn = m.achievedOn?.iso; sourceJson = JSONColumn.encode(m.source); note = m.note
         visibility = m.visibility.rawValue; self.version = version; updatedAt = Timestamp.now()
     }
 
-    func model() throws -> Milestone {
-        Milestone(id: id, dossierID: dossierId, title: title,
+    func model(dossierIDs: [String]) throws -> Milestone {
+        Milestone(id: id, dossierIDs: dossierIDs, title: title,
                   due: try storedPeriod(wording: dueWording, earliest: dueEarliest, latest: dueLatest, precision: duePrecision, column: "due"),
                   ownerID: ownerId, status: try storedEnum(MilestoneStatus.self, status, column: "status"),
                   achievedOn: try storedDate(achievedOn, column: "achieved_on"),
@@ -239,7 +264,7 @@ struct MeetingRow: Codable, Sendable {
     var id: String, bodyId: String, title: String, whenWording: String, whenEarliest: String, whenLatest: String
     var whenPrecision: String, place: String?, status: String, sourceJson: String?
     var visibility: String, version: Int, updatedAt: String
-    var timeJson: String?, online: Int, inviteesJson: String
+    var timeJson: String?, online: Int, inviteesJson: String, note: String?
 
     init(_ m: Meeting, version: Int) {
         id = m.id; bodyId = m.bodyID; title = m.title; whenWording = m.when.wording; whenEarliest = m.when.earliest.iso
@@ -247,6 +272,7 @@ struct MeetingRow: Codable, Sendable {
         sourceJson = JSONColumn.encode(m.source); visibility = m.visibility.rawValue; self.version = version
         updatedAt = Timestamp.now()
         timeJson = JSONColumn.encode(m.time); online = m.online ? 1 : 0; inviteesJson = JSONColumn.encode(m.invitees)
+        note = m.note
     }
 
     func model() throws -> Meeting {
@@ -256,7 +282,7 @@ struct MeetingRow: Codable, Sendable {
                 source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
                 visibility: try storedEnum(Visibility.self, visibility, column: "visibility"),
                 time: try JSONColumn.decode(MeetingTime.self, timeJson, column: "time_json"), online: online != 0,
-                invitees: try JSONColumn.decodeList(Invitee.self, inviteesJson, column: "invitees_json"))
+                invitees: try JSONColumn.decodeList(Invitee.self, inviteesJson, column: "invitees_json"), note: note)
     }
 }
 
@@ -264,13 +290,16 @@ struct InvestmentRow: Codable, Sendable {
     var id: String, title: String, amountKind: String, minimumCents: Int64, maximumCents: Int64, wording: String
     var organisationId: String, country: String, fundingSource: String?, firstYear: Int?, lastYear: Int?
     var dossierId: String?, partOfId: String?, sourceJson: String?, visibility: String, version: Int, updatedAt: String
+    var recurring: Int, status: String?, coFinancingJson: String, agreementId: String?, measureId: String?
 
     init(_ i: Investment, version: Int) {
         id = i.id; title = i.title; amountKind = i.amount.kind.rawValue; minimumCents = i.amount.minimumCents
         maximumCents = i.amount.maximumCents; wording = i.wording; organisationId = i.organisationID; country = i.country.rawValue
-        fundingSource = i.fundingSource; firstYear = i.firstYear; lastYear = i.lastYear; dossierId = i.dossierID
+        fundingSource = i.fundingSource?.rawValue; firstYear = i.firstYear; lastYear = i.lastYear; dossierId = i.dossierID
         partOfId = i.partOfID; sourceJson = JSONColumn.encode(i.source); visibility = i.visibility.rawValue
         self.version = version; updatedAt = Timestamp.now()
+        recurring = i.recurring ? 1 : 0; status = i.status?.rawValue; coFinancingJson = JSONColumn.encode(i.coFinancing)
+        agreementId = i.agreementID; measureId = i.measureID
     }
 
     func model() throws -> Investment {
@@ -279,8 +308,12 @@ struct InvestmentRow: Codable, Sendable {
             throw StoreError.corrupt("investment \(id): amount does not fit its kind")
         }
         return Investment(id: id, title: title, amount: amount, wording: wording, organisationID: organisationId,
-                          country: try storedEnum(Country.self, country, column: "country"), fundingSource: fundingSource,
-                          firstYear: firstYear, lastYear: lastYear, dossierID: dossierId, partOfID: partOfId,
+                          country: try storedEnum(Country.self, country, column: "country"),
+                          fundingSource: try fundingSource.map { try storedEnum(FundingSource.self, $0, column: "funding_source") },
+                          firstYear: firstYear, lastYear: lastYear, recurring: recurring != 0,
+                          status: try status.map { try storedEnum(InvestmentStatus.self, $0, column: "status") },
+                          coFinancing: try JSONColumn.decodeList(CoFinancingShare.self, coFinancingJson, column: "co_financing_json"),
+                          agreementID: agreementId, measureID: measureId, dossierID: dossierId, partOfID: partOfId,
                           source: try JSONColumn.decode(PassageReference.self, sourceJson, column: "source_json"),
                           visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
     }

@@ -2,7 +2,7 @@
 /// TEXT for ids, words, ISO dates and JSON; BIGINT for numbers, euro cents and booleans (0/1).
 enum Schema {
     /// Common columns of every editable record: who may see it and its version for conflict checks.
-    private static let recordColumns = """
+    static let recordColumns = """
         visibility TEXT NOT NULL DEFAULT 'public',
         version BIGINT NOT NULL DEFAULT 1,
         updated_at TEXT NOT NULL

@@ -49,6 +49,11 @@ extension Document: StoredRecord {
                                     kind: paragraph.kind.rawValue, text: paragraph.text), with: RowCoding.encoder)
                 .run()
         }
+        try await db.delete(from: "document_relations").where("document_id", .equal, id).run()
+        for (position, relation) in relations.enumerated() {
+            try await db.insert(into: "document_relations")
+                .model(DocumentRelationRow(relation, documentID: id, position: position), with: RowCoding.encoder).run()
+        }
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .document) }
 }
@@ -94,8 +99,13 @@ extension Milestone: StoredRecord {
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.milestone(id: id) }
     public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
         try await put(MilestoneRow(self, version: version), on: db, isNew: isNew)
+        try await db.delete(from: "milestone_dossiers").where("milestone_id", .equal, id).run()
+        for (position, dossierID) in dossierIDs.enumerated() {
+            try await db.insert(into: "milestone_dossiers").columns("milestone_id", "dossier_id", "position")
+                .values(SQLBind(id), SQLBind(dossierID), SQLBind(position)).run()
+        }
     }
-    public var placement: RecordPlacement { RecordPlacement(kind: .milestone, dossierIDs: [dossierID]) }
+    public var placement: RecordPlacement { RecordPlacement(kind: .milestone, dossierIDs: dossierIDs) }
 }
 
 extension Meeting: StoredRecord {

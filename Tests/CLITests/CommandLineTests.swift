@@ -63,7 +63,7 @@ struct CommandLineTests {
         let exported = folder.appendingPathComponent("export")
         #expect(try CLI.run(["export", "--db", first, exported.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: exported.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 8)
+        #expect(files.count == 10)
         let second = folder.appendingPathComponent("second.sqlite").path
         let restored = try CLI.run(["import", "--db", second] + files.map { exported.appendingPathComponent($0).path })
         #expect(restored.status == 0, "\(restored.errors)")
@@ -84,13 +84,13 @@ struct CommandLineTests {
 
         let late = try CLI.run(["check", "--db", database, "--date", "2026-11-23"])
         #expect(late.status == 1)
-        let framework = late.output.contains("overdue milestone ertms-afsprakenkader")
+        let framework = late.output.contains("overdue milestone afsprakenkader-zomer-2026")
         #expect(framework, "the framework 'rond de zomer van 2026' is overdue in November: \(late.output)")
         let cadence = late.output.contains("werkgroep-be-nl")
         #expect(cadence, "the working group has not met twice in 2026")
 
         let early = try CLI.run(["check", "--db", database, "--date", "2026-02-19"])
-        let frameworkEarly = early.output.contains("ertms-afsprakenkader")
+        let frameworkEarly = early.output.contains("overdue milestone afsprakenkader-zomer-2026")
         #expect(!frameworkEarly, "in February the framework is not yet due")
 
         let wrong = try CLI.run(["check", "--db", database, "--date", "19-02-2026"])

@@ -20,7 +20,8 @@ struct AgendaProposalTests {
                 let meeting = try await Register(db: db, scope: .everything).meeting(id: "politiek-overleg-zomer-2026")!
                 return try await MeetingStore(db: db).agendaContext(for: meeting)
             }
-            #expect(context.previousMeeting?.id == "politiek-overleg-2026-02-18")
+            // The February 2026 signing was not a consultation: there is no earlier held one.
+            #expect(context.previousMeeting == nil)
             let hasERTMS = context.dossiers.contains { $0.id == "ertms" }
             #expect(hasERTMS, "the working group's dossiers are the consultation's too")
             let items = AgendaProposer.propose(context)
@@ -71,7 +72,7 @@ struct AgendaProposalTests {
         try await withDatabase(kind) { database in
             _ = try await Demo.importInto(database.engine)
             let engine = database.engine
-            let meetingID = "politiek-overleg-2026-02-18"
+            let meetingID = "top-2025-gent"
             try await engine.transaction { db in
                 let store = MeetingStore(db: db)
                 try await store.addOutcome(Outcome(id: "b1", meetingID: meetingID, kind: .decision, text: "Werkgroep opgericht"), actor: Self.actor)
@@ -119,12 +120,12 @@ struct AgendaProposalTests {
             _ = try await Demo.importInto(database.engine)
             let engine = database.engine
             try await engine.transaction { db in
-                try await DecisionApplier(db: db, actor: Self.actor).apply(RegisterChange(kind: .milestoneDue, recordID: "3rx-vervolgbijeenkomst", value: "eind 2027"),
-                                                                           decision: "m/b1", on: FuzzyPeriod.parse("2026-11-20")!.earliest)
+                try await DecisionApplier(db: db, actor: Self.actor).apply(RegisterChange(kind: .milestoneDue, recordID: "vervolgbijeenkomst-2026-q2", value: "eind 2027"),
+                                                                           meetingID: "m", outcomeID: "b1", on: FuzzyPeriod.parse("2026-11-20")!.earliest)
             }
             let (milestone, history) = try await engine.read { db in
-                (try await Register(db: db, scope: .everything).milestone(id: "3rx-vervolgbijeenkomst"),
-                 try await AuditLog(db: db).entries(kind: "milestone", id: "3rx-vervolgbijeenkomst"))
+                (try await Register(db: db, scope: .everything).milestone(id: "vervolgbijeenkomst-2026-q2"),
+                 try await AuditLog(db: db).entries(kind: "milestone", id: "vervolgbijeenkomst-2026-q2"))
             }
             #expect(milestone?.due.wording == "eind 2027")
             #expect(history.last?.action == "decision m/b1")
@@ -132,7 +133,7 @@ struct AgendaProposalTests {
             do {
                 try await engine.transaction { db in
                     try await DecisionApplier(db: db, actor: Self.actor).apply(RegisterChange(kind: .milestoneStatus, recordID: "nope", value: "achieved"),
-                                                                               decision: "m/b2", on: FuzzyPeriod.parse("2026-11-20")!.earliest)
+                                                                               meetingID: "m", outcomeID: "b2", on: FuzzyPeriod.parse("2026-11-20")!.earliest)
                 }
             } catch let error as DecisionApplier.Refusal { refusal = error }
             #expect(refusal != nil)
@@ -149,9 +150,9 @@ struct ActionCheckTests {
             let actor = AuditActor(name: "secretaris", via: "session")
             try await database.engine.transaction { db in
                 let store = MeetingStore(db: db)
-                try await store.addOutcome(Outcome(id: "late", meetingID: "politiek-overleg-2026-02-18", kind: .action, text: "Nota opstellen",
+                try await store.addOutcome(Outcome(id: "late", meetingID: "top-2025-gent", kind: .action, text: "Nota opstellen",
                                                    ownerID: "ienw", due: FuzzyPeriod.parse("voorjaar 2026")), actor: actor)
-                try await store.addOutcome(Outcome(id: "finished", meetingID: "politiek-overleg-2026-02-18", kind: .action, text: "Brief sturen",
+                try await store.addOutcome(Outcome(id: "finished", meetingID: "top-2025-gent", kind: .action, text: "Brief sturen",
                                                    ownerID: "ienw", due: FuzzyPeriod.parse("voorjaar 2026")), actor: actor)
                 try await store.setActionStatus(id: "finished", .done, doneOn: nil, actor: actor)
             }
@@ -171,7 +172,7 @@ struct FrozenAgendaTests {
         try await withDatabase(kind) { database in
             _ = try await Demo.importInto(database.engine)
             let actor = AuditActor(name: "secretaris", via: "session")
-            let meetingID = "politiek-overleg-2026-02-18"
+            let meetingID = "top-2025-gent"
             let item = AgendaItem(id: "i1", meetingID: meetingID, position: 0, title: "Ondertekening", reason: .manual)
             try await database.engine.transaction { db in
                 try await MeetingStore(db: db).replaceAgenda(meetingID: meetingID, with: [item], actor: actor)

@@ -39,10 +39,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["format: deltaberaad/1"]),
+            """, mentions: ["format: deltaberaad/2"]),
         BadInput(name: "wrong format version", yaml: """
             # Een bestand van een latere versie
-            format: deltaberaad/2  # <- here
+            format: deltaberaad/9  # <- here
             organisations:
               - id: org-x
                 name: Ministerie

@@ -1,3 +1,4 @@
+import DeltaDomain
 import DeltaStore
 import SQLKit
 import Testing
@@ -9,7 +10,7 @@ struct MigrationTests {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
             #expect(first == Migrator.migrations.map(\.version))
-            #expect(Migrator.migrations.map(\.version) == [1, 2, 3])
+            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -22,14 +23,53 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1, 2, 3])
-            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes"])
+            #expect(recorded.map(\.version) == [1, 2, 3, 4])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
             let counts = try await rowCounts(database.engine)
             let empty = Dictionary(uniqueKeysWithValues: allTables.map { ($0, 0) })
             #expect(counts == empty)
+        }
+    }
+
+    @Test("a register written by version 3 keeps its documents' dates and its milestones' dossiers after format 2", arguments: allEngines)
+    func format2KeepsVersion3Data(kind: EngineKind) async throws {
+        try await withDatabase(kind, migrated: false) { database in
+            try await Migrator.migrate(database.engine, upTo: 3)
+            let now = "2026-01-01T00:00:00Z"
+            try await database.engine.transaction { db in
+                try await db.raw("""
+                    INSERT INTO documents (id, kind, title, date, language, signatories_json, issuers_json, body_text, updated_at)
+                    VALUES ('doc', 'minutes', 'Verslag', '2026-03-02', 'nl', '[]', '[]', 'Tekst.', \(bind: now))
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO dossiers (id, title, summary, themes_json, leads_json, rail_links_json, updated_at)
+                    VALUES ('d', 'Dossier', 'Samenvatting', '[]', '[]', '[]', \(bind: now))
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO milestones (id, dossier_id, title, due_wording, due_earliest, due_latest, due_precision, status, updated_at)
+                    VALUES ('m', 'd', 'Mijlpaal', 'eind 2026', '2026-10-01', '2026-12-31', 'quarter', 'planned', \(bind: now))
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO organisations (id, name, country, level, updated_at) VALUES ('o', 'Org', 'NL', 'national', \(bind: now))
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO investments (id, title, amount_kind, minimum_cents, maximum_cents, wording, organisation_id, country,
+                                             funding_source, updated_at)
+                    VALUES ('i', 'Geld', 'exact', 100, 100, '€1', 'o', 'NL', 'Het Mobiliteitsfonds', \(bind: now))
+                    """).run()
+            }
+            #expect(try await Migrator.migrate(database.engine) == [4])
+            let (document, milestone, investment) = try await database.engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                return (try await register.document(id: "doc"), try await register.milestone(id: "m"), try await register.investment(id: "i"))
+            }
+            #expect(document?.date == FuzzyPeriod(day: CalendarDate(iso: "2026-03-02")!, wording: "2026-03-02"))
+            #expect(document?.isStub == false && document?.relations == [])
+            #expect(milestone?.dossierIDs == ["d"])
+            #expect(investment?.fundingSource == .nlMobiliteitsfonds)
         }
     }
 
@@ -53,12 +93,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1, 2, 3], "applied: \(applied)")
+                #expect(all == [1, 2, 3, 4], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1, 2, 3])
+                #expect(versions == [1, 2, 3, 4])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

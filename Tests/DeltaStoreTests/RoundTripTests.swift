@@ -45,8 +45,8 @@ struct RoundTripTests {
         #expect(original.recordCount > 0)
         let exportedFiles = try first.yamlFiles()
         let exportedNames = exportedFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
-        #expect(exportedNames == ["agreements.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "investments.yaml",
-                    "meetings.yaml", "milestones.yaml", "organisations.yaml"])
+        #expect(exportedNames == ["agreements.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "goals.yaml", "indicators.yaml",
+                                  "investments.yaml", "meetings.yaml", "milestones.yaml", "organisations.yaml"])
 
         try await withDatabase(kind) { database in
             let summary = try await Importer.run(files: exportedFiles, engine: database.engine)
@@ -82,14 +82,19 @@ struct RoundTripTests {
         #expect(restored.milestones == original.milestones, "\(differing(restored.milestones, original.milestones))")
         #expect(restored.meetings == original.meetings, "\(differing(restored.meetings, original.meetings))")
         #expect(restored.investments == original.investments, "\(differing(restored.investments, original.investments))")
+        #expect(restored.goals == original.goals, "\(differing(restored.goals, original.goals))")
+        #expect(restored.indicators == original.indicators, "\(differing(restored.indicators, original.indicators))")
         #expect(restored == original)
     }
 
     /// Records that use the optional parts the demo data does not: other visibilities, inline
     /// text, a season cadence, membership end dates, approximate and decimal amounts, years, a
-    /// funding source, periods without a year, a mandate without a document.
+    /// funding source, periods without a year, a mandate without a document; and every key of
+    /// format 2: imprecise and unknown dates with their source, stubs and relations, meeting
+    /// records and a two-year rule, shared milestones, evidence, meeting notes, the investment
+    /// fields, the goal tree and its indicators.
     static let edgeCases = """
-        format: deltaberaad/1
+        format: deltaberaad/2
         organisations:
           - id: org-public
             name: Ministerie
@@ -108,6 +113,10 @@ struct RoundTripTests {
             kind: minutes
             title: "Verslag: delegatieoverleg"
             date: 2026-03-02
+            date_source: kop van het verslag
+            relations:
+              - {type: builds-on, document: oude-verklaring, planned: true, quote: "De delegaties spreken af", note: Zie de kop.}
+              - {type: cites, document: brief-zonder-datum}
             place: Den Haag
             language: nl
             issuers: [org-public]
@@ -122,6 +131,17 @@ struct RoundTripTests {
 
               De delegaties spreken af voor de zomer een voorstel te doen.
               De kosten zijn circa 1234,56 euro.
+          - id: oude-verklaring
+            kind: declaration-of-intent
+            title: Oude verklaring
+            stub: true
+            date: juni 2022
+            date_source: genoemd in het verslag
+            reference: REF-1
+          - id: brief-zonder-datum
+            kind: letter-to-parliament
+            title: Brief zonder datum
+            stub: true
         bodies:
           - id: summit
             name: Top
@@ -137,6 +157,11 @@ struct RoundTripTests {
             cadence: {per_half_year: 1}
             parent: summit
             since: 2026-03-02
+            meetings_recorded_since: 2026-03-02
+          - id: biennial
+            name: Tweejaarlijks overleg
+            kind: platform
+            cadence: {every_years: 2}
             visibility: internal
         dossiers:
           - id: dossier-x
@@ -146,6 +171,9 @@ struct RoundTripTests {
             leads: [org-public]
             rail_links: [A–B]
             mandate: {given: Q3 2026, body: summit, note: Nog te bevestigen.}
+          - id: dossier-y
+            title: Dossier Y
+            summary: Nog een dossier.
         agreements:
           - id: voorstel
             title: Voorstel voor de zomer
@@ -156,7 +184,48 @@ struct RoundTripTests {
             due: voor de zomer
             completion: substantial
             visibility: internal
+          - id: gedaan
+            title: Gedaan
+            source: {document: verslag, quote: "De kosten zijn circa"}
+            body: summit
+            completion: complete
+            evidence:
+              - {document: verslag, quote: "voor de zomer een voorstel"}
+              - {link: "https://example.org/besluit", title: Besluit}
+              - {meeting: top-2026, decision: b1}
+        goals:
+          - id: doel
+            level: goal
+            title: Een doel
+            source: {document: verslag, quote: De delegaties spreken af}
+          - id: prioriteit
+            level: priority
+            parent: doel
+            title: Een prioriteit
+            description: Uitleg.
+          - id: maatregel
+            level: measure
+            parent: prioriteit
+            title: Een maatregel
+            dossiers: [dossier-x, dossier-y]
+            agreements: [voorstel]
+            visibility: internal
+        indicators:
+          - id: aandeel
+            goal: maatregel
+            title: Aandeel
+            unit: "%"
+            baseline: {value: 12.5, date: 2024-12-31}
+            target: {value: 20}
+            values:
+              - {value: 14, date: 2025-12-31, source: jaarverslag}
+            source: {document: verslag, quote: De kosten zijn}
         milestones:
+          - id: gedeeld
+            dossiers: [dossier-x, dossier-y]
+            title: Gedeelde gebeurtenis
+            due: 2026-05-01
+            status: planned
           - id: voorstel-klaar
             dossier: dossier-x
             title: Voorstel klaar
@@ -171,6 +240,7 @@ struct RoundTripTests {
             title: Top 2026
             when: juni
             status: planned
+            note: Misschien samen met het halfjaarlijks overleg.
             source: {document: verslag, quote: De delegaties spreken af}
           - id: half-2026
             body: half
@@ -196,8 +266,12 @@ struct RoundTripTests {
             wording: circa 1234,56 euro
             organisation: org-public
             country: NL
-            funding_source: Mobiliteitsfonds
-            years: [2026, 2030]
+            funding_source: nl-mobiliteitsfonds
+            years: {per_year: [2026, 2030]}
+            status: committed
+            co_financing: [{organisation: org-public, percent: 60}, {organisation: org-internal, percent: 12.5}]
+            agreement: voorstel
+            measure: maatregel
             dossier: dossier-x
             source: {document: verslag, quote: "circa 1234,56 euro"}
           - id: small

@@ -188,9 +188,10 @@ enum Demo {
 // MARK: - Reading the database
 
 /// Tables holding records with an id, a version and a visibility.
-let recordTables = ["organisations", "documents", "bodies", "dossiers", "agreements", "milestones", "meetings", "investments"]
+let recordTables = ["organisations", "documents", "bodies", "dossiers", "agreements", "milestones", "meetings", "investments",
+                    "goals", "indicators"]
 /// Every table of the register.
-let allTables = recordTables + ["document_paragraphs", "memberships", "agreement_dossiers"]
+let allTables = recordTables + ["document_paragraphs", "memberships", "agreement_dossiers", "document_relations", "milestone_dossiers"]
 
 /// Rows per table.
 func rowCounts(_ engine: any DatabaseEngine) async throws -> [String: Int] {

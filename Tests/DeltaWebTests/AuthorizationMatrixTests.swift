@@ -14,10 +14,14 @@ import Testing
 @Suite("Authorization matrix")
 struct AuthorizationMatrixTests {
     /// A record of every kind that editorInScope may edit and editorOutOfScope may not.
+    /// editorInScope edits the bodies werkgroep-3rx and politiek-overleg and the dossier kijfhoek; since
+    /// the demo data hangs 3RX under werkgroep-be-nl, her dossier is kijfhoek, her milestone one that
+    /// kijfhoek shares, her agreement the 2018 one placed at werkgroep-3rx and her meeting a planned
+    /// one of politiek-overleg.
     static let ids: [String: String] = [
-        "milestones": "3rx-vervolgbijeenkomst", "dossiers": "3rx", "meetings": "politiek-overleg-2026-02-18",
+        "milestones": "kamerdebat-spoorgoederenvervoer-2026", "dossiers": "kijfhoek", "meetings": "politiek-overleg-zomer-2026",
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
-        "agreements": "verklaring-2026-3rx", "bodies": "werkgroep-3rx",
+        "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx",
     ]
     /// Shared reference records every editor may edit.
     static let sharedKinds: Set<String> = ["organisations", "documents"]

@@ -10,10 +10,13 @@ import Testing
 /// The iCalendar feeds of bodies and dossiers, over the demo register.
 @Suite("Calendar feeds")
 struct CalendarFeedTests {
-    /// Meetings of `politiek-overleg` in `data/demo/meetings.yaml`.
-    static let politiekOverlegMeetings = ["politiek-overleg-2026-02-18", "vervolgbijeenkomst-2026-q2", "politiek-overleg-zomer-2026"]
-    /// Milestones of `3rx` in `data/demo/milestones.yaml` (none cancelled).
-    static let threeRXMilestones = ["3rx-ondertekening", "3rx-vervolgbijeenkomst", "3rx-afsprakenkader"]
+    /// Meetings of `politiek-overleg` in `data/demo/meetings.yaml` (both planned).
+    static let politiekOverlegMeetings = ["vervolgbijeenkomst-2026-q2", "politiek-overleg-zomer-2026"]
+    /// Meetings of `vlaams-nederlandse-top` in `data/demo/meetings.yaml` (all held).
+    static let summitMeetings = ["top-2025-gent", "top-2018-middelburg", "top-2016-gent"]
+    /// Milestones of `3rx` in `data/demo/milestones.yaml` (none cancelled; all three shared by the
+    /// ten dossiers of the 2026 declaration).
+    static let threeRXMilestones = ["ondertekening-verklaring-2026", "vervolgbijeenkomst-2026-q2", "afsprakenkader-zomer-2026"]
 
     /// GETs a feed that must answer 200 as text/calendar; returns the unfolded text.
     static func feed(_ client: any TestClientProtocol, _ uri: String) async throws -> String {
@@ -56,7 +59,9 @@ struct CalendarFeedTests {
 
     @Test("a body's feed holds every meeting of the body, with stable UIDs and DTSTAMP from today")
     func bodyFeed() async throws {
-        let text = try await withDemoApp { client in try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics") }
+        let (text, summitText) = try await withDemoApp { client in
+            (try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics"), try await Self.feed(client, "/bodies/vlaams-nederlandse-top/calendar.ics"))
+        }
         let unfolded = Self.unfold(text)
         #expect(unfolded.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Deltaberaad//NL\r\n"))
         #expect(unfolded.hasSuffix("END:VCALENDAR\r\n"))
@@ -65,15 +70,24 @@ struct CalendarFeedTests {
         }
         #expect(unfolded.occurrences(of: "BEGIN:VEVENT") == Self.politiekOverlegMeetings.count)
         #expect(unfolded.occurrences(of: "\r\nDTSTAMP:20261123T000000Z\r\n") == Self.politiekOverlegMeetings.count)
-        // The signing on 18 February 2026 was held there; the summer consultation is only planned.
-        #expect(unfolded.contains("DTSTART;VALUE=DATE:20260218\r\nDTEND;VALUE=DATE:20260219\r\n"))
-        #expect(unfolded.contains("LOCATION:Antwerpen\r\n"))
+        // The summer consultation is only planned: tentative, on the last day of its period.
         let summer = try Self.event("meeting-politiek-overleg-zomer-2026@", in: unfolded)
         #expect(summer.contains("DTSTART;VALUE=DATE:20260930\r\n"))
         #expect(summer.contains("STATUS:TENTATIVE\r\n"))
         #expect(summer.contains("DESCRIPTION:Datum zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
-        let signing = try Self.event("meeting-politiek-overleg-2026-02-18@", in: unfolded)
-        #expect(signing.contains("STATUS:CONFIRMED\r\n"))
+        #expect(!unfolded.contains("STATUS:CONFIRMED\r\n"), "no meeting of the consultation has been held")
+
+        // A held meeting with a day and a place (the politiek overleg has none yet): the Gent summit of 2025.
+        let summit = Self.unfold(summitText)
+        for id in Self.summitMeetings {
+            #expect(summit.contains("\r\nUID:meeting-\(id)@deltaberaad\r\n"), "UID of meeting \(id)")
+        }
+        #expect(summit.occurrences(of: "BEGIN:VEVENT") == Self.summitMeetings.count)
+        #expect(summit.occurrences(of: "\r\nDTSTAMP:20261123T000000Z\r\n") == Self.summitMeetings.count)
+        let gent = try Self.event("meeting-top-2025-gent@", in: summit)
+        #expect(gent.contains("DTSTART;VALUE=DATE:20250401\r\nDTEND;VALUE=DATE:20250402\r\n"))
+        #expect(gent.contains("LOCATION:Gent\r\n"))
+        #expect(gent.contains("STATUS:CONFIRMED\r\n"))
     }
 
     @Test("a dossier's feed holds its open and achieved milestones and the meetings of its body")
@@ -83,10 +97,10 @@ struct CalendarFeedTests {
         for id in Self.threeRXMilestones {
             #expect(unfolded.contains("\r\nUID:milestone-\(id)@deltaberaad\r\n"), "UID of milestone \(id)")
         }
-        let frame = try Self.event("milestone-3rx-afsprakenkader@", in: unfolded)
+        let frame = try Self.event("milestone-afsprakenkader-zomer-2026@", in: unfolded)
         #expect(frame.contains("DTSTART;VALUE=DATE:20260930\r\nDTEND;VALUE=DATE:20261001\r\n"))
         #expect(frame.contains("DESCRIPTION:Termijn zoals geschreven: rond de zomer van 2026 (uiterlijk 30 september 2026)"))
-        let signed = try Self.event("milestone-3rx-ondertekening@", in: unfolded)
+        let signed = try Self.event("milestone-ondertekening-verklaring-2026@", in: unfolded)
         #expect(signed.contains("STATUS:CONFIRMED\r\n"))
         #expect(unfolded.contains("X-WR-CALNAME:Deltaberaad – 3RX – spoorverbinding haven Antwerpen–Ruhrgebied\r\n"))
     }
@@ -106,11 +120,14 @@ struct CalendarFeedTests {
             return texts
         }
         #expect(texts.count == dossiers.count)
+        // A shared milestone is in the feed of each of its dossiers.
         for milestone in milestones {
-            guard let text = texts[milestone.dossierID] else { continue }
-            let expected = milestone.status != .cancelled
-            let present = text.contains("\r\nUID:milestone-\(milestone.id)@deltaberaad\r\n")
-            #expect(present == expected, "milestone \(milestone.id) in the feed of \(milestone.dossierID)")
+            for dossierID in milestone.dossierIDs {
+                guard let text = texts[dossierID] else { continue }
+                let expected = milestone.status != .cancelled
+                let present = text.contains("\r\nUID:milestone-\(milestone.id)@deltaberaad\r\n")
+                #expect(present == expected, "milestone \(milestone.id) in the feed of \(dossierID)")
+            }
         }
         for dossier in dossiers {
             guard let text = texts[dossier.id] else { continue }

@@ -20,8 +20,10 @@ struct EditingAPIConformanceTests {
             let readerToken = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: "rita", name: "test", now: now).secret }
             let api = Browser(client)
             let record = "/api/milestones/{id}/record"
-            let uri = "/api/milestones/3rx-vervolgbijeenkomst/record"
-            let fields = #"{"fields":{"dossierID":"3rx","title":"Conform","due":"eind 2026","status":"planned","visibility":"public"}}"#
+            // A milestone anna edits through her dossier kijfhoek (shared by the four freight dossiers).
+            let milestone = EditingTests.milestone
+            let uri = "/api/milestones/\(milestone)/record"
+            let fields = #"{"fields":{"dossierIDs":"\#(EditingTests.milestoneDossiers)","title":"Conform","due":"eind 2026","status":"planned","visibility":"public"}}"#
             var results: [(String, String, String, Int, TestResponse)] = []
             func add(_ label: String, _ path: String, _ method: String, _ status: Int, _ response: TestResponse) { results.append((label, path, method, status, response)) }
             add("record", record, "get", 200, try await api.send(.get, uri, json: "", bearer: token))
@@ -33,7 +35,7 @@ struct EditingAPIConformanceTests {
             add("put anonymous", record, "put", 401, try await api.send(.put, uri, json: fields, ifMatch: "\"2\"", csrf: false))
             add("put reader", record, "put", 403, try await api.send(.put, uri, json: fields, ifMatch: "\"2\"", bearer: readerToken))
             add("put unknown", record, "put", 404, try await api.send(.put, "/api/milestones/nope/record", json: fields, ifMatch: "\"1\"", bearer: token))
-            let create = #"{"id":"conform-nieuw","fields":{"dossierID":"3rx","title":"Nieuw","due":"2027","status":"planned","visibility":"public"}}"#
+            let create = #"{"id":"conform-nieuw","fields":{"dossierIDs":"kijfhoek","title":"Nieuw","due":"2027","status":"planned","visibility":"public"}}"#
             add("create", "/api/milestones", "post", 201, try await api.send(.post, "/api/milestones", json: create, bearer: token))
             add("create invalid", "/api/milestones", "post", 422, try await api.send(.post, "/api/milestones", json: #"{"fields":{}}"#, bearer: token))
             add("create empty body", "/api/milestones", "post", 422, try await api.send(.post, "/api/milestones", json: "", bearer: token))
@@ -47,8 +49,8 @@ struct EditingAPIConformanceTests {
                 try await api.send(.put, uri, json: #"{"fields":{"title":"x"},"version":7}"#, ifMatch: "\"2\"", bearer: token))
             add("create anonymous", "/api/milestones", "post", 401, try await api.send(.post, "/api/milestones", json: create, csrf: false))
             add("create reader", "/api/milestones", "post", 403, try await api.send(.post, "/api/milestones", json: create, bearer: readerToken))
-            add("history", "/api/milestones/{id}/history", "get", 200, try await api.send(.get, "/api/milestones/3rx-vervolgbijeenkomst/history", json: "", bearer: token))
-            add("history anonymous", "/api/milestones/{id}/history", "get", 401, try await Browser(client).get("/api/milestones/3rx-vervolgbijeenkomst/history"))
+            add("history", "/api/milestones/{id}/history", "get", 200, try await api.send(.get, "/api/milestones/\(milestone)/history", json: "", bearer: token))
+            add("history anonymous", "/api/milestones/{id}/history", "get", 401, try await Browser(client).get("/api/milestones/\(milestone)/history"))
             add("history unknown", "/api/milestones/{id}/history", "get", 404, try await api.send(.get, "/api/milestones/nope/history", json: "", bearer: token))
             add("me", "/api/me", "get", 200, try await api.send(.get, "/api/me", json: "", bearer: token))
             add("me anonymous", "/api/me", "get", 401, try await Browser(client).get("/api/me"))

@@ -93,7 +93,7 @@ enum Hostile {
         wording: 'een miljoen \(both)'
         organisation: xss-org
         country: NL
-        funding_source: 'Fonds \(both)'
+        funding_source: other
         dossier: xss-dossier
     """
 

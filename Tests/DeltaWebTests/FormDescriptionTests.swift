@@ -12,7 +12,7 @@ struct FormDescriptionTests {
         try await withAccountsApp { client, _ in
             let browser = Browser(client)
             try await browser.signIn("root")
-            let page = try await browser.get("/milestones/3rx-vervolgbijeenkomst/edit")
+            let page = try await browser.get("/milestones/vervolgbijeenkomst-2026-q2/edit")
             let document = try page.document()
             let due = try document.requireElement("#f-due")
             let describedBy = due.attribute("aria-describedby") ?? ""

@@ -222,7 +222,7 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/documents/kamerbrief-goederen-2026", "/api/documents/{id}"),
     ("/api/bodies", "/api/bodies"),
     ("/api/planning", "/api/planning"),
-    ("/api/meetings/politiek-overleg-2026-02-18", "/api/meetings/{id}"),
+    ("/api/meetings/top-2025-gent", "/api/meetings/{id}"),
     ("/api/meetings/politiek-overleg-zomer-2026", "/api/meetings/{id}"),
     ("/api/bodies/politiek-overleg/decisions", "/api/bodies/{id}/decisions"),
     ("/api/bodies/werkgroep-be-nl", "/api/bodies/{id}"),
@@ -230,11 +230,12 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/bodies/grensregio-overleg", "/api/bodies/{id}"),
     ("/api/organisations", "/api/organisations"),
     ("/api/investments", "/api/investments"),
+    ("/api/goals", "/api/goals"),
 ]
 
 /// A real id for each documented `{id}` path.
 let demoIDs = ["/api/dossiers/{id}": "3rx", "/api/documents/{id}": "verklaring-2026", "/api/bodies/{id}": "werkgroep-be-nl",
-               "/api/meetings/{id}": "politiek-overleg-2026-02-18", "/api/bodies/{id}/decisions": "politiek-overleg"]
+               "/api/meetings/{id}": "top-2025-gent", "/api/bodies/{id}/decisions": "politiek-overleg"]
 
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {

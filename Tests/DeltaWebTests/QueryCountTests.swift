@@ -26,7 +26,9 @@ enum QueryBudgets {
     static let dossierID = "rotterdam-haven-capaciteit"
     static let bodyID = "politiek-overleg"
     static let documentID = "verklaring-2026"
-    static let meetingID = "politiek-overleg-2026-02-18"
+    /// A held meeting (so the scaled registers give it approved minutes); the politiek overleg has
+    /// only planned ones.
+    static let meetingID = "top-2025-gent"
 
     /// The budgets: at most 6 for the overview and the dossier page (the goal), and for every other
     /// page what it takes today signed in (a session lookup is one statement), so that a per-row
@@ -36,7 +38,9 @@ enum QueryBudgets {
         PageBudget(path: "/dossiers/\(dossierID)", limit: 6),
         PageBudget(path: "/api/dossiers/\(dossierID)", limit: 6),
         PageBudget(path: "/bodies/\(bodyID)", limit: 4),
-        PageBudget(path: "/documents/\(documentID)", limit: 5),
+        // 7 since deltaberaad/2: the page lists the related documents ("Verwante documenten"), the
+        // document's own relations and those pointing at it, one statement each.
+        PageBudget(path: "/documents/\(documentID)", limit: 7),
         PageBudget(path: "/planning", limit: 3),
         PageBudget(path: "/investments", limit: 3),
         PageBudget(path: "/dossiers", limit: 3),
@@ -130,9 +134,18 @@ enum ScaledData {
         var written: [String] = []
         for file in PackageFiles.demoFiles {
             let lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
-            var output = lines
-            if let first = lines.firstIndex(where: { $0.hasPrefix("  - id: ") }) {
-                let records = Array(lines[first...])
+            // A file may hold several lists (goals.yaml: goals and indicators): each top-level key
+            // starts a section, and each section's records are copied within that section.
+            var sections: [[String]] = [[]]
+            for line in lines {
+                if let first = line.first, first.isLetter, !(sections.last ?? []).isEmpty { sections.append([]) }
+                sections[sections.count - 1].append(line)
+            }
+            var output: [String] = []
+            for section in sections {
+                output += section
+                guard let first = section.firstIndex(where: { $0.hasPrefix("  - id: ") }) else { continue }
+                let records = Array(section[first...])
                 for copy in 1..<scale {
                     output += records.map { line in
                         guard line.hasPrefix("  - id: ") else { return line }

@@ -47,14 +47,17 @@ from test_editing import (  # noqa: E402
 
 FRENCH = "fr-BE"          # the browser's Accept-Language
 LANG_COOKIE = "deltaberaad_lang"
-EDITOR = "pieter"         # an NL editor of werkgroep-3rx (scripts/browser-test)
+EDITOR = "pieter"         # an NL editor of werkgroep-be-nl, which carries 3RX (scripts/browser-test)
 
 DOSSIER = "3rx"
 # Register content, as in data/demo/dossiers.yaml and milestones.yaml.
 DOSSIER_TITLE = "3RX – spoorverbinding haven Antwerpen–Ruhrgebied"
-MILESTONE = "3rx-afsprakenkader"   # not touched by test_editing or test_meetings
-MILESTONE_TITLE = "Aanvullend en concreet afsprakenkader klaar voor ondertekening (3RX)"
-ACHIEVED_MILESTONE = "3rx-ondertekening"   # achieved on 2026-02-18
+# The milestones of 3RX are shared by the ten dossiers of the 2026 declaration; a saved form goes
+# back to the first of them.
+MILESTONE = "afsprakenkader-zomer-2026"   # not touched by test_editing or test_meetings
+MILESTONE_TITLE = "Aanvullend en concreet afsprakenkader klaar voor ondertekening"
+MILESTONE_HOME = "ertms"
+ACHIEVED_MILESTONE = "ondertekening-verklaring-2026"   # achieved on 2026-02-18
 MANDATE_DATE = "2026-02-18"
 BODY = "politiek-overleg"
 REPORT_YEAR = "2026"
@@ -716,7 +719,7 @@ class FrenchFlowTest(FrenchTestCase):
         self.click_and_wait(d, self.submit_button(d, t("edit.save")))
         root = self.page(d)
         self.assertEqual([], root.find_all(id="form-errors"), "the valid change was refused")
-        self.assertIn("/dossiers/%s" % DOSSIER, d.current_url)
+        self.assertIn("/dossiers/%s" % MILESTONE_HOME, d.current_url)
         self.assertTrue(d.current_url.endswith("#" + MILESTONE), d.current_url)
         item = self.one(root, "milestone %s" % MILESTONE, "li", id=MILESTONE)
         strong = item.find_all("strong")
@@ -735,7 +738,7 @@ class FrenchFlowTest(FrenchTestCase):
                          "h1 of the edit form", kind_key="kind.milestone", id=MILESTONE)
         # (field, label key, required, hint key); the due field's hint is the
         # catalogue's form.milestones.titleHint, which is about the deadline.
-        fields = [("dossierID", "form.milestones.dossierID", True, None),
+        fields = [("dossierIDs", "form.milestones.dossierIDs", True, "form.milestones.dossierIDsHint"),
                   ("title", "form.milestones.title", True, None),
                   ("due", "form.milestones.due", True, "form.milestones.titleHint"),
                   ("ownerID", "form.milestones.ownerID", False, None),
@@ -768,7 +771,7 @@ class FrenchFlowTest(FrenchTestCase):
         self.expect_text("edit.save", self.one(form, "save button", "button", type="submit").text(),
                          "save button")
         self.expect_text("edit.cancel", self.one(form, "cancel link", "a",
-                                                 href="/dossiers/%s#%s" % (DOSSIER, MILESTONE)).text(),
+                                                 href="/dossiers/%s#%s" % (MILESTONE_HOME, MILESTONE)).text(),
                          "cancel link")
 
     # 6 ----------------------------------------------------------------------

@@ -3,8 +3,8 @@
 and an action, approve the minutes and open the progress report.
 
 Run through scripts/browser-test, which builds a throw-away register, creates
-the accounts (anna and pieter are NL editors of werkgroep-3rx and
-politiek-overleg) and starts the server. It passes the same environment as for
+the accounts (anna and pieter are NL editors of politiek-overleg, among
+others) and starts the server. It passes the same environment as for
 test_editing.py:
 
   DELTABERAAD_URL          base URL of the running server (http://127.0.0.1:PORT)
@@ -33,7 +33,10 @@ from test_editing import BASE_URL, PASSWORD, BrowserTestCase  # noqa: E402
 
 BODY = "politiek-overleg"
 MEETING = "politiek-overleg-zomer-2026"
-DECISION_RECORD = "ertms-afsprakenkader"
+# A milestone shared by the ten dossiers of the 2026 declaration (ERTMS among them), carried by
+# werkgroep-be-nl under the consultation; test_editing sets it achieved earlier in the run, and
+# test_french keeps afsprakenkader-zomer-2026 to itself.
+DECISION_RECORD = "vervolgbijeenkomst-2026-q2"
 DECISION_DOSSIER = "ertms"
 ACTION_OWNER = "ienw"
 
@@ -146,7 +149,7 @@ class MeetingFlowTest(BrowserTestCase):
                         "item 3 (%r) is not parked: %r" % (parked_title, after))
 
         # 3. A decision that moves a milestone, and an action.
-        decision = "Besluit browsertest %s: afsprakenkader ERTMS eind 2026" % RUN
+        decision = "Besluit browsertest %s: vervolgbijeenkomst eind 2026" % RUN
         action = "Actie browsertest %s: IenW werkt het afsprakenkader uit" % RUN
 
         self.select_item_with_title(d, new_title)

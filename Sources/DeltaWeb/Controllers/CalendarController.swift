@@ -116,7 +116,8 @@ extension CalendarController {
         }
         let meetingsByBody = Dictionary(grouping: try await register.meetings(), by: \.bodyID)
         let actions = try await MeetingStore(db: register.db).outcomes(bodyIDs: mine.map(\.id))
-        let milestonesByDossier = Dictionary(grouping: try await register.milestones(), by: \.dossierID)
+        let milestonesByDossier = Milestone.byDossier(try await register.milestones())
+        var seenMilestones = Set<String>()
         var events: [CalendarEvent] = []
         for body in mine {
             for meeting in meetingsByBody[body.id] ?? [] {
@@ -131,7 +132,9 @@ extension CalendarController {
             }
         }
         for dossier in dossiers {
-            events += (milestonesByDossier[dossier.id] ?? []).filter { $0.status.isOpen || $0.status == .achieved }
+            // A milestone shared by several dossiers is one event (one UID), linked to the first.
+            events += (milestonesByDossier[dossier.id] ?? [])
+                .filter { ($0.status.isOpen || $0.status == .achieved) && seenMilestones.insert($0.id).inserted }
                 .map { ICalendar.event(milestone: $0, url: base.map { $0 + "/dossiers/\(dossier.id)" }, labels: labels) }
         }
         return events

@@ -76,6 +76,8 @@ struct HistoryController: Sendable {
             case .document: visible = try await register.document(id: id) != nil
             case .agreement: visible = try await register.agreement(id: id) != nil
             case .body: visible = try await register.body(id: id) != nil
+            case .goal: visible = try await register.goal(id: id) != nil
+            case .indicator: visible = try await register.indicator(id: id) != nil
             }
             guard visible else { return nil }
             return try await AuditLog(db: db).entries(kind: kind.rawValue, id: id)

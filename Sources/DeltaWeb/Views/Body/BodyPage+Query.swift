@@ -16,7 +16,7 @@ extension Register {
         }
         let firstYear = [body.since?.year, meetings.map(\.when.latest.year).min()].compactMap { $0 }.min() ?? today.year
         let years = (min(firstYear, today.year)...today.year).reversed().map { year in
-            let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
+            let result = CadenceRules.compliance(of: body, meetings: meetings, year: year, today: today)
             return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: labels.compliance(result.compliance),
                                       held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanation))
         }

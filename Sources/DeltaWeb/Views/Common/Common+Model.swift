@@ -51,7 +51,10 @@ struct PassageView: Codable, Sendable {
 struct MilestoneView: Codable, Sendable {
     let id: String
     let title: String
-    let dossier: LinkView?
+    /// Every dossier of the milestone (a shared event has several).
+    let dossiers: [LinkView]
+    /// Whether it belongs to more than one dossier.
+    let shared: Bool
     let due: PeriodView
     let status: String
     let statusLabel: String
@@ -107,7 +110,8 @@ struct RegisterIndex: Sendable {
     func milestone(_ milestone: Milestone) -> MilestoneView {
         let state = DeadlineRules.state(of: milestone, today: today)
         return MilestoneView(
-            id: milestone.id, title: milestone.title, dossier: dossier(milestone.dossierID), due: PeriodView(milestone.due, labels: labels),
+            id: milestone.id, title: milestone.title, dossiers: milestone.dossierIDs.compactMap(dossier),
+            shared: milestone.dossierIDs.count > 1, due: PeriodView(milestone.due, labels: labels),
             status: milestone.status.rawValue, statusLabel: labels.milestoneStatus(milestone.status),
             state: state.rawValue, stateLabel: labels.dueState(state), achievedOn: milestone.achievedOn?.iso, achievedOnLabel: milestone.achievedOn.map(labels.date),
             owner: organisation(milestone.ownerID), note: milestone.note, source: passage(milestone.source))
@@ -116,11 +120,26 @@ struct RegisterIndex: Sendable {
     func agreement(_ agreement: Agreement) -> AgreementView {
         AgreementView(
             id: agreement.id, title: agreement.title, source: passage(agreement.source)!,
-            documentDate: documents[agreement.source.documentID]?.date.iso ?? "",
-            documentDateLabel: documents[agreement.source.documentID].map { labels.date($0.date) } ?? "",
+            documentDate: documents[agreement.source.documentID]?.date?.earliest.iso,
+            documentDateLabel: documents[agreement.source.documentID]?.date.map(labels.period),
             parties: agreement.partyIDs.compactMap(organisation), dossiers: agreement.dossierIDs.compactMap(dossier),
             body: body(agreement.bodyID), due: agreement.due.map { PeriodView($0, labels: labels) },
-            completion: agreement.completion.rawValue, completionLabel: labels.completion(agreement.completion))
+            completion: agreement.completion.rawValue, completionLabel: labels.completion(agreement.completion),
+            evidence: agreement.evidence.map(evidence))
+    }
+
+    /// Evidence as a link with what it is.
+    func evidence(_ evidence: Evidence) -> EvidenceView {
+        switch evidence {
+        case .passage(let passage):
+            let view = self.passage(passage)
+            return EvidenceView(kind: "passage", label: view?.documentTitle ?? passage.documentID, url: view?.url ?? "", quote: passage.quote)
+        case .decision(let meetingID, let decisionID):
+            return EvidenceView(kind: "decision", label: labels.text("app.evidence.decision", ["meeting": meetingID, "decision": decisionID]),
+                                url: "/meetings/\(meetingID)#\(decisionID)", quote: nil)
+        case .link(let url, let title):
+            return EvidenceView(kind: "link", label: title, url: url, quote: nil)
+        }
     }
 
     func investment(_ investment: Investment) -> InvestmentView {
@@ -129,7 +148,9 @@ struct RegisterIndex: Sendable {
             amountKindLabel: labels.amountKind(investment.amount.kind), minimumCents: investment.amount.minimumCents,
             maximumCents: investment.amount.maximumCents, amountLabel: labels.amount(investment.amount), wording: investment.wording,
             organisation: organisation(investment.organisationID)!, country: investment.country.rawValue,
-            countryLabel: labels.country(investment.country), fundingSource: investment.fundingSource,
+            countryLabel: labels.country(investment.country), fundingSource: investment.fundingSource?.rawValue,
+            fundingSourceLabel: investment.fundingSource.map(labels.fundingSource), status: investment.status?.rawValue,
+            statusLabel: investment.status.map(labels.investmentStatus), recurring: investment.recurring,
             years: investment.firstYear.map { first in
                 let last = investment.lastYear ?? first
                 return first == last ? "\(first)" : "\(first)–\(last)"
@@ -143,14 +164,24 @@ struct AgreementView: Codable, Sendable {
     let id: String
     let title: String
     let source: PassageView
-    let documentDate: String
-    let documentDateLabel: String
+    let documentDate: String?
+    let documentDateLabel: String?
     let parties: [LinkView]
     let dossiers: [LinkView]
     let body: LinkView?
     let due: PeriodView?
     let completion: String
     let completionLabel: String
+    /// What shows the completion.
+    let evidence: [EvidenceView]
+}
+
+/// One piece of evidence for a completion: a passage, a decision or an outside link.
+struct EvidenceView: Codable, Sendable {
+    let kind: String
+    let label: String
+    let url: String
+    let quote: String?
 }
 
 /// An investment with its amount in cents, its kind and its Dutch label.
@@ -167,6 +198,10 @@ struct InvestmentView: Codable, Sendable {
     let country: String
     let countryLabel: String
     let fundingSource: String?
+    let fundingSourceLabel: String?
+    let status: String?
+    let statusLabel: String?
+    let recurring: Bool
     let years: String?
     let dossier: LinkView?
     let partOf: String?

@@ -27,6 +27,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navBodies: Bool
     let navOrganisations: Bool
     let navInvestments: Bool
+    let navGoals: Bool
     let navPlanning: Bool
 
     init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
@@ -46,6 +47,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         navBodies = path.hasPrefix("/bodies")
         navOrganisations = path.hasPrefix("/organisations")
         navInvestments = path.hasPrefix("/investments")
+        navGoals = path.hasPrefix("/goals")
         navPlanning = path.hasPrefix("/planning")
     }
 }

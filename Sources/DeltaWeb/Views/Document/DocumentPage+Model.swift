@@ -38,8 +38,14 @@ struct DocumentPage: Codable, Sendable {
     let id: String
     let kind: String
     let kindLabel: String
-    let date: String
-    let dateLabel: String
+    /// The first day the date can mean (ISO), nil when the date is unknown.
+    let date: String?
+    let dateLabel: String?
+    let dateSource: String?
+    /// A document known only by reference, not yet in the register.
+    let stub: Bool
+    /// Relations from and to this document, both ends.
+    let relations: [RelationView]
     let place: String?
     let reference: String?
     let language: String
@@ -53,6 +59,19 @@ struct DocumentPage: Codable, Sendable {
     let agreements: [AgreementView]
 }
 
+/// A relation as one end shows it: "addendum to X" on the relating document, "has as addendum Y"
+/// on the other.
+struct RelationView: Codable, Sendable {
+    let kind: String
+    /// Whether this document is the relating one.
+    let outgoing: Bool
+    let label: String
+    let document: LinkView
+    let planned: Bool
+    let passage: PassageView?
+    let note: String?
+}
+
 /// A document in lists.
 struct DocumentSummaryView: Codable, Sendable {
     let id: String
@@ -60,8 +79,8 @@ struct DocumentSummaryView: Codable, Sendable {
     let url: String
     let kind: String
     let kindLabel: String
-    let date: String
-    let dateLabel: String
+    let date: String?
+    let dateLabel: String?
     let place: String?
     let reference: String?
 }

@@ -13,9 +13,21 @@ extension Register {
             return ParagraphView(anchor: paragraph.anchor, kind: paragraph.kind.rawValue, isHeading: paragraph.kind == .heading,
                                  carriesAgreement: segments.contains { $0.agreementID != nil }, segments: segments)
         }
+        // Both ends of every relation; a document the reader may not see is not named.
+        let outgoing = document.relations.compactMap { relation -> RelationView? in
+            guard index.documents[relation.targetID] != nil, let target = index.document(relation.targetID) else { return nil }
+            return RelationView(kind: relation.kind.rawValue, outgoing: true, label: labels.relation(relation.kind), document: target,
+                                planned: relation.planned, passage: index.passage(relation.passage), note: relation.note)
+        }
+        let incoming = try await relations(pointingAt: id).compactMap { source, relation -> RelationView? in
+            guard index.documents[source] != nil, let from = index.document(source) else { return nil }
+            return RelationView(kind: relation.kind.rawValue, outgoing: false, label: labels.relationInverse(relation.kind), document: from,
+                                planned: relation.planned, passage: index.passage(relation.passage), note: relation.note)
+        }
         return DocumentPage(
             title: document.title, id: document.id, kind: document.kind.rawValue, kindLabel: labels.documentKind(document.kind),
-            date: document.date.iso, dateLabel: labels.date(document.date), place: document.place, reference: document.reference,
+            date: document.date?.earliest.iso, dateLabel: document.date.map(labels.period), dateSource: document.dateSource,
+            stub: document.isStub, relations: outgoing + incoming, place: document.place, reference: document.reference,
             language: document.language,
             signatories: document.signatories.map { SignatoryView(name: $0.name, role: $0.role, organisation: index.organisation($0.organisationID)) },
             issuers: document.issuerIDs.compactMap(index.organisation), deadline: document.deadline.map { PeriodView($0, labels: labels) },
@@ -27,7 +39,7 @@ extension Register {
     func documentListPage(labels: Labels) async throws -> DocumentListPage {
         DocumentListPage(title: labels.text("app.title.documents"), documents: try await documentHeaders().map {
             DocumentSummaryView(id: $0.id, title: $0.title, url: "/documents/\($0.id)", kind: $0.kind.rawValue,
-                                kindLabel: labels.documentKind($0.kind), date: $0.date.iso, dateLabel: labels.date($0.date),
+                                kindLabel: labels.documentKind($0.kind), date: $0.date?.earliest.iso, dateLabel: $0.date.map(labels.period),
                                 place: $0.place, reference: $0.reference)
         })
     }

@@ -12,10 +12,11 @@ struct MandateView: Codable, Sendable {
 
 /// The agreements of one document about a dossier: one step in the dossier's history.
 struct HistoryEntryView: Codable, Sendable {
-    let year: Int
+    /// The document's year; nil when its date is unknown.
+    let year: Int?
     let document: LinkView
-    let documentDate: String
-    let documentDateLabel: String
+    let documentDate: String?
+    let documentDateLabel: String?
     let agreements: [AgreementView]
 }
 

@@ -11,18 +11,22 @@ extension Register {
         let milestones = try await milestones(dossierID: id)
         // Oldest document first: the dossier's story in the order it was told.
         let agreements = try await agreements(dossierID: id).enumerated().sorted { lhs, rhs in
-            let left = index.documents[lhs.element.source.documentID]?.date, right = index.documents[rhs.element.source.documentID]?.date
-            return left == right ? lhs.offset < rhs.offset : (left ?? .init(dayNumber: 0)) < (right ?? .init(dayNumber: 0))
+            // Unknown dates last.
+            let left = index.documents[lhs.element.source.documentID]?.date?.earliest, right = index.documents[rhs.element.source.documentID]?.date?.earliest
+            if left == right { return lhs.offset < rhs.offset }
+            guard let left else { return false }
+            guard let right else { return true }
+            return left < right
         }.map(\.element)
         let investments = try await investments(dossierID: id)
         let total = InvestmentTotals.total(investments)
         let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }
-            return HistoryEntryView(year: document.date.year, document: index.document(documentID)!,
-                                    documentDate: document.date.iso, documentDateLabel: labels.date(document.date),
+            return HistoryEntryView(year: document.date.map { $0.earliest.year }, document: index.document(documentID)!,
+                                    documentDate: document.date?.earliest.iso, documentDateLabel: document.date.map(labels.period),
                                     agreements: agreements.map(index.agreement))
-        }.sorted { ($0.documentDate, $0.document.id) < ($1.documentDate, $1.document.id) }
+        }.sorted { ($0.documentDate ?? "9999", $0.document.id) < ($1.documentDate ?? "9999", $1.document.id) }
         return DossierPage(
             title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
             summary: dossier.summary, railLinks: dossier.railLinks, leads: dossier.leadIDs.compactMap(index.organisation),
@@ -40,7 +44,7 @@ extension Register {
     func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
         let tables = try await lookupTables()
         let index = RegisterIndex(tables, today: today, labels: labels)
-        let byDossier = Dictionary(grouping: try await milestones(), by: \.dossierID)
+        let byDossier = Milestone.byDossier(try await milestones())
         let all = tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
         let shown = all.filter { summary in
             (filter.theme.map { summary.themes.contains($0) } ?? true)

@@ -63,8 +63,8 @@ enum SummaryBuilder {
     }
 
     static func body(_ body: Body, meetings: [Meeting], today: CalendarDate, labels: Labels) -> BodySummaryView {
-        let nextDue = CadenceRules.nextMeetingDueBy(rule: body.cadence, meetings: meetings, today: today)
-        let year = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: today.year, today: today)
+        let nextDue = CadenceRules.nextMeetingDueBy(rule: body.cadence, since: body.since, meetings: meetings, today: today)
+        let year = CadenceRules.compliance(of: body, meetings: meetings, year: today.year, today: today)
         return BodySummaryView(
             id: body.id, name: body.name, url: "/bodies/\(body.id)", kind: body.kind.rawValue, kindLabel: labels.bodyKind(body.kind),
             cadence: labels.cadenceRule(CadenceRules.ruleValue(body.cadence)), year: year.year, compliance: year.compliance.rawValue,

@@ -10,7 +10,7 @@ extension Register {
         let tables = try await lookupTables()
         let index = RegisterIndex(tables, today: today, labels: labels)
         let milestones = try await milestones()
-        let byDossier = Dictionary(grouping: milestones, by: \.dossierID)
+        let byDossier = Milestone.byDossier(milestones)
         let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
         let dossiers = tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
         let bodies = tables.bodies.map { SummaryBuilder.body($0, meetings: meetingsByBody[$0.id] ?? [], today: today, labels: labels) }

@@ -11,7 +11,7 @@ extension Register {
             let meetings = meetingsByBody[body.id] ?? []
             let summary = SummaryBuilder.body(body, meetings: meetings, today: today, labels: labels)
             func year(_ year: Int) -> YearComplianceView {
-                let result = CadenceRules.compliance(rule: body.cadence, since: body.since, meetings: meetings, year: year, today: today)
+                let result = CadenceRules.compliance(of: body, meetings: meetings, year: year, today: today)
                 return YearComplianceView(year: year, compliance: result.compliance.rawValue, complianceLabel: labels.compliance(result.compliance),
                                           held: result.held, planned: result.planned, required: result.required, explanation: labels.cadenceExplanation(result.explanation))
             }
@@ -27,8 +27,8 @@ extension Register {
             let required = body.cadence.meetingsPerYear
             let plannedNext = meetings.filter { ($0.status == .planned || $0.status == .confirmed) && $0.when.latest.year == next }.count
             let nextYear = YearComplianceView(
-                year: next, compliance: plannedNext >= required ? Compliance.scheduled.rawValue : Compliance.notApplicable.rawValue,
-                complianceLabel: plannedNext >= required ? labels.compliance(.scheduled) : labels.text("app.planning.toBePlanned"),
+                year: next, compliance: plannedNext >= required && required > 0 ? Compliance.scheduled.rawValue : Compliance.notApplicable.rawValue,
+                complianceLabel: plannedNext >= required && required > 0 ? labels.compliance(.scheduled) : labels.text("app.planning.toBePlanned"),
                 held: 0, planned: plannedNext, required: required,
                 explanation: labels.catalogue.plural("app.planning.nextYearPlanned", count: required,
                                                      ["year": String(next), "planned": labels.numbers.integer(plannedNext)]))
