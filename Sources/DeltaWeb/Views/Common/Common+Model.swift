@@ -121,7 +121,7 @@ struct RegisterIndex: Sendable {
         AgreementView(
             id: agreement.id, title: agreement.title, source: passage(agreement.source)!,
             documentDate: documents[agreement.source.documentID]?.date?.earliest.iso,
-            documentDateLabel: documents[agreement.source.documentID]?.date.map(labels.period),
+            documentDateLabel: documents[agreement.source.documentID]?.date.map(labels.documentDate),
             parties: agreement.partyIDs.compactMap(organisation), dossiers: agreement.dossierIDs.compactMap(dossier),
             body: body(agreement.bodyID), due: agreement.due.map { PeriodView($0, labels: labels) },
             completion: agreement.completion.rawValue, completionLabel: labels.completion(agreement.completion),

@@ -26,7 +26,7 @@ extension Register {
         }
         return DocumentPage(
             title: document.title, id: document.id, kind: document.kind.rawValue, kindLabel: labels.documentKind(document.kind),
-            date: document.date?.earliest.iso, dateLabel: document.date.map(labels.period), dateSource: document.dateSource,
+            date: document.date?.earliest.iso, dateLabel: document.date.map(labels.documentDate), dateSource: document.dateSource,
             stub: document.isStub, relations: outgoing + incoming, place: document.place, reference: document.reference,
             language: document.language,
             signatories: document.signatories.map { SignatoryView(name: $0.name, role: $0.role, organisation: index.organisation($0.organisationID)) },
@@ -39,7 +39,7 @@ extension Register {
     func documentListPage(labels: Labels) async throws -> DocumentListPage {
         DocumentListPage(title: labels.text("app.title.documents"), documents: try await documentHeaders().map {
             DocumentSummaryView(id: $0.id, title: $0.title, url: "/documents/\($0.id)", kind: $0.kind.rawValue,
-                                kindLabel: labels.documentKind($0.kind), date: $0.date?.earliest.iso, dateLabel: $0.date.map(labels.period),
+                                kindLabel: labels.documentKind($0.kind), date: $0.date?.earliest.iso, dateLabel: $0.date.map(labels.documentDate),
                                 place: $0.place, reference: $0.reference)
         })
     }

@@ -24,7 +24,7 @@ extension Register {
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }
             return HistoryEntryView(year: document.date.map { $0.earliest.year }, document: index.document(documentID)!,
-                                    documentDate: document.date?.earliest.iso, documentDateLabel: document.date.map(labels.period),
+                                    documentDate: document.date?.earliest.iso, documentDateLabel: document.date.map(labels.documentDate),
                                     agreements: agreements.map(index.agreement))
         }.sorted { ($0.documentDate ?? "9999", $0.document.id) < ($1.documentDate ?? "9999", $1.document.id) }
         return DossierPage(
