@@ -58,15 +58,22 @@ public struct Register: Sendable {
         return try await rows(DocumentRelationRow.self, query.orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r")))
     }
 
-    /// Relations that point at a document from other visible documents: (the relating document, the relation).
-    public func relations(pointingAt documentID: String) async throws -> [(documentID: String, relation: DocumentRelation)] {
+    /// A document with the relations of other visible documents that point at it, in two
+    /// statements: the document, then every relation from or to it.
+    public func documentWithIncomingRelations(id: String) async throws -> (document: Document, incoming: [(documentID: String, relation: DocumentRelation)])? {
+        guard let row = try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first else { return nil }
         let query = db.select().column(SQLColumn("*", table: "r"))
             .from(SQLAlias(SQLIdentifier("document_relations"), as: SQLIdentifier("r")))
             .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "r"))
             .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
-            .where(SQLColumn("target_id", table: "r"), .equal, SQLBind(documentID))
+            .where(SQLGroupExpression(SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("document_id", table: "r"), .equal, SQLBind(id)), .or,
+                SQLBinaryExpression(SQLColumn("target_id", table: "r"), .equal, SQLBind(id)))))
             .orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r"))
-        return try await rows(DocumentRelationRow.self, query).map { ($0.documentId, try $0.model()) }
+        let relations = try await rows(DocumentRelationRow.self, query)
+        let document = try row.model(relations: try relations.filter { $0.documentId == id }.map { try $0.model() })
+        let incoming = try relations.filter { $0.documentId != id && $0.targetId == id }.map { ($0.documentId, try $0.model()) }
+        return (document, incoming)
     }
 
     /// All documents without their text, newest first: for lists and links.

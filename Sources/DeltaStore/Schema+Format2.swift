@@ -61,9 +61,5 @@ extension Schema {
             \(recordColumns))
         """,
         "CREATE INDEX indicators_goal ON indicators(goal_id)",
-        """
-        CREATE TABLE allocation_regimes (
-            country TEXT PRIMARY KEY, text TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1, updated_at TEXT NOT NULL)
-        """,
     ])
 }

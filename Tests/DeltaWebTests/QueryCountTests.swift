@@ -38,9 +38,10 @@ enum QueryBudgets {
         PageBudget(path: "/dossiers/\(dossierID)", limit: 6),
         PageBudget(path: "/api/dossiers/\(dossierID)", limit: 6),
         PageBudget(path: "/bodies/\(bodyID)", limit: 4),
-        // 7 since deltaberaad/2: the page lists the related documents ("Verwante documenten"), the
-        // document's own relations and those pointing at it, one statement each.
-        PageBudget(path: "/documents/\(documentID)", limit: 7),
+        // 6 since deltaberaad/2: the page lists the related documents ("Verwante documenten"), from
+        // and to the document, in one statement.
+        PageBudget(path: "/documents/\(documentID)", limit: 6),
+        PageBudget(path: "/goals", limit: 5),
         PageBudget(path: "/planning", limit: 3),
         PageBudget(path: "/investments", limit: 3),
         PageBudget(path: "/dossiers", limit: 3),

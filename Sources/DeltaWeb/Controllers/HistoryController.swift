@@ -89,7 +89,8 @@ struct HistoryController: Sendable {
         case .dossier: "/dossiers/\(id)"
         case .document: "/documents/\(id)"
         case .body: "/bodies/\(id)"
-        default: "/\(segments.first { $0.kind == kind }!.segment)/\(id)/edit"
+        case .goal, .indicator: "/goals"
+        default: segments.first { $0.kind == kind }.map { "/\($0.segment)/\(id)/edit" } ?? "/"
         }
     }
 

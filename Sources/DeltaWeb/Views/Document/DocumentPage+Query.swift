@@ -5,7 +5,7 @@ import DeltaStore
 extension Register {
     /// Builds a document's page; nil when it does not exist or is not visible.
     func documentPage(id: String, today: CalendarDate, labels: Labels) async throws -> DocumentPage? {
-        guard let document = try await document(id: id) else { return nil }
+        guard let (document, incomingRelations) = try await documentWithIncomingRelations(id: id) else { return nil }
         let index = try await lookupIndex(today: today, labels: labels)
         let agreements = try await agreements(documentID: id)
         let paragraphs = try await paragraphs(documentID: id).map { paragraph in
@@ -19,7 +19,7 @@ extension Register {
             return RelationView(kind: relation.kind.rawValue, outgoing: true, label: labels.relation(relation.kind), document: target,
                                 planned: relation.planned, passage: index.passage(relation.passage), note: relation.note)
         }
-        let incoming = try await relations(pointingAt: id).compactMap { source, relation -> RelationView? in
+        let incoming = incomingRelations.compactMap { source, relation -> RelationView? in
             guard index.documents[source] != nil, let from = index.document(source) else { return nil }
             return RelationView(kind: relation.kind.rawValue, outgoing: false, label: labels.relationInverse(relation.kind), document: from,
                                 planned: relation.planned, passage: index.passage(relation.passage), note: relation.note)
