@@ -56,6 +56,10 @@ public struct Labels: Sendable {
     public func total(_ total: AmountTotal) -> String {
         if total.count == 0 { return catalogue.text("money.noAmounts") }
         if total.isExact { return euros(cents: total.firmCents) }
+        // Only "up to" amounts: say so plainly instead of "at least €0".
+        if total.firmCents == 0, total.ceilingCents == total.upperBoundCents {
+            return catalogue.text("money.upTo", ["amount": euros(cents: total.ceilingCents)])
+        }
         var parts: [String] = []
         if total.firmCents == total.ceilingCents {
             parts.append(catalogue.text("money.approximate", ["amount": euros(cents: total.firmCents)]))
@@ -66,6 +70,27 @@ public struct Labels: Sendable {
             parts.append(catalogue.text("money.ofWhichUpperBound", ["amount": euros(cents: total.upperBoundCents)]))
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// A total in few words, for table cells: "€130m", "about €50m", "up to €1bn",
+    /// "€200m – €1.25bn (incl. up to €1bn)". The same facts as `total(_:)`, shorter.
+    public func compactTotal(_ total: AmountTotal) -> String {
+        if total.count == 0 { return "" }
+        if total.isExact { return euros(cents: total.firmCents) }
+        if total.firmCents == 0, total.ceilingCents == total.upperBoundCents {
+            return catalogue.text("money.upTo", ["amount": euros(cents: total.ceilingCents)])
+        }
+        if total.firmCents == total.ceilingCents { return catalogue.text("money.approximate", ["amount": euros(cents: total.firmCents)]) }
+        let band = catalogue.text("money.range", ["minimum": euros(cents: total.firmCents), "maximum": euros(cents: total.ceilingCents)])
+        guard total.upperBoundCents > 0 else { return band }
+        return catalogue.text("money.compactUpToPart", ["band": band, "amount": euros(cents: total.upperBoundCents)])
+    }
+
+    /// A year bucket of `InvestmentYears` by its key: "2026", "2026–2030", or "year unknown".
+    public func yearBucket(_ key: String) -> String {
+        let parts = key.split(separator: "-").compactMap { Int($0) }
+        guard let first = parts.first else { return catalogue.text("chart.investments.unknownYear") }
+        return years(first: first, last: parts.count > 1 ? parts[1] : nil)
     }
 
     /// A year or a range of years: "2026", "2026–2030".

@@ -301,6 +301,29 @@ public struct Register: Sendable {
     public func investments(dossierID: String? = nil) async throws -> [Investment] {
         var query = select("investments")
         if let dossierID { query = query.where("dossier_id", .equal, dossierID) }
-        return try await rows(InvestmentRow.self, query.orderBy("country").orderBy("maximum_cents", .descending).orderBy("id")).map { try $0.model() }
+        let investments = try await rows(InvestmentRow.self, query.orderBy("country").orderBy("maximum_cents", .descending).orderBy("id")).map { try $0.model() }
+        guard scope != .everything, !investments.isEmpty else { return investments }
+        // A visible amount may refer to a record this reader may not see; the reference is left
+        // out so a hidden record is never named (or its id shown) through a visible one.
+        let visible = try await visibleIDs(["dossiers", "investments", "agreements", "goals"])
+        return investments.map { investment in
+            var shown = investment
+            if let id = shown.dossierID, !visible.contains("dossiers/" + id) { shown.dossierID = nil }
+            if let id = shown.partOfID, !visible.contains("investments/" + id) { shown.partOfID = nil }
+            if let id = shown.agreementID, !visible.contains("agreements/" + id) { shown.agreementID = nil }
+            if let id = shown.measureID, !visible.contains("goals/" + id) { shown.measureID = nil }
+            return shown
+        }
+    }
+
+    /// The ids ("table/id") of the records of `tables` this reader may see, in one statement.
+    func visibleIDs(_ tables: [String]) async throws -> Set<String> {
+        var parts: [SQLQueryString] = []
+        for table in tables {
+            parts.append("SELECT \(literal: table + "/") AS t, id FROM \(ident: table) WHERE visibility IN (\(binds: scope.rawValues))")
+        }
+        let query = parts.dropFirst().reduce(parts[0]) { $0 + " UNION ALL " + $1 }
+        let rows = try await db.raw(query).all()
+        return Set(try rows.map { try $0.decode(column: "t", as: String.self) + $0.decode(column: "id", as: String.self) })
     }
 }

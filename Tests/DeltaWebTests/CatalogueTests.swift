@@ -67,6 +67,8 @@ struct CatalogueTests {
             "date.month": Set((1...12).map(String.init)),
             "feed.deadline": ["day", "asWritten"], "feed.date": ["day", "asWritten"],
             "app.conflict": raw(FieldMerge.Resolution.self),
+            "app.investments.dimension": raw(InvestmentPivot.Dimension.self),
+            "app.investments.none": raw(InvestmentPivot.Dimension.self).subtracting(["year"]),
         ]
     }
 

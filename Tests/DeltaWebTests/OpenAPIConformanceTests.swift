@@ -331,7 +331,9 @@ struct OpenAPIConformanceTests {
                 #expect(!success.isEmpty, "\(method) \(path) has no 2xx answer")
                 for status in success {
                     let content = document.dereference(answers[status])?["content"]?.object
-                    #expect(content?.keys.sorted() == ["application/json"], "\(method) \(path) \(status)")
+                    // Files (tag `files`: CSV, SVG) have their own media type; everything else is JSON.
+                    let isFile = operation["tags"]?.array.contains(.string("files")) == true
+                    #expect(isFile ? content?.count == 1 : content?.keys.sorted() == ["application/json"], "\(method) \(path) \(status)")
                 }
             }
         }
@@ -406,7 +408,9 @@ struct OpenAPIConformanceTests {
         let document = try OpenAPIDocument.load()
         let router = try await buildRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
         try router.validate()
-        let apiRoutes = router.routes.filter { $0.path.description.hasPrefix("/api/") }
+        // The API, and the files documented beside it (CSV, SVG).
+        let filePaths = Set(document.paths.filter { document.root["paths"]?[$0]?["get"]?["tags"]?.array.contains(.string("files")) == true })
+        let apiRoutes = router.routes.filter { $0.path.description.hasPrefix("/api/") || filePaths.contains($0.path.description) }
         #expect(!apiRoutes.isEmpty)
         let routes = Set(apiRoutes.map { "\($0.method.rawValue) \($0.path.description)" })
         let documented = Set(document.operations)
@@ -418,11 +422,15 @@ struct OpenAPIConformanceTests {
     func documentedStatuses() async throws {
         let document = try OpenAPIDocument.load()
         var requests: [(uri: String, status: Int, mediaType: String)] = []
-        for path in document.pagePaths {
+        let files = document.paths.filter { document.root["paths"]?[$0]?["get"]?["tags"]?.array.contains(.string("files")) == true }
+        #expect(files.count == 3, "the investments as CSV, the pivot as CSV and the chart")
+        for path in document.pagePaths + files {
             for status in document.responses(path).keys.sorted() {
                 let id = status == "404" ? "nope" : (demoIDs[path] ?? "")
                 let mediaType = try #require(document.response(path, status: status)?.mediaType)
-                requests.append((path.replacingOccurrences(of: "{id}", with: id), try #require(Int(status)), mediaType))
+                // A 400 is documented where a query parameter can name nothing: a year that is no year.
+                let query = status == "400" ? "?year=never" : ""
+                requests.append((path.replacingOccurrences(of: "{id}", with: id) + query, try #require(Int(status)), mediaType))
             }
         }
         #expect(requests.count >= document.pagePaths.count + 3, "a 200 for every path and a 404 for every {id} path")
@@ -443,11 +451,12 @@ struct OpenAPIConformanceTests {
         let router = try await buildRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
         let paths = Set(router.routes.map(\.path.description))
         let getPaths = Set(router.routes.filter { $0.method == .get }.map(\.path.description))
-        // Calendar feeds (.ics) are data formats of their own; sign-in, account and admin pages and
+        // Calendar feeds (.ics), CSV files and the SVG chart are data formats of their own; sign-in, account and admin pages and
         // empty "new" forms are not register data; an edit form's twin is the record API.
         let excluded = ["/_ping", "/openapi.yaml", "/login", "/account", "/admin/changes", "/admin/users"]
         // Reports are documents of their own (HTML for print, Markdown), built from the same JSON-described records.
-        let pages = getPaths.filter { !$0.hasPrefix("/api/") && !excluded.contains($0) && !$0.hasSuffix(".ics") && !$0.hasSuffix("/new")
+        let pages = getPaths.filter { !$0.hasPrefix("/api/") && !excluded.contains($0) && !$0.hasSuffix(".ics") && !$0.hasSuffix(".csv")
+            && !$0.hasSuffix(".svg") && !$0.hasSuffix("/new")
             && !$0.hasSuffix("/report") && !$0.hasSuffix("/report.md") }
         #expect(pages.count >= 9, "\(pages.sorted())")
         for page in pages {

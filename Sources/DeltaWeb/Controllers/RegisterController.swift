@@ -33,7 +33,9 @@ struct RegisterController: Sendable {
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
         page(router, "/organisations", template: "organisations") { register, _, _, labels in try await register.organisationListPage(labels: labels) }
-        page(router, "/investments", template: "investments") { register, _, today, labels in try await register.investmentsPage(today: today, labels: labels) }
+        page(router, "/investments", template: "investments") { register, request, today, labels in
+            try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
+        }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
         page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
     }

@@ -48,7 +48,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_."))
             return Response.seeOther(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"))
         }
-        if request.uri.path.hasPrefix("/api/") {
+        // The API and the data files (CSV, SVG) are read by programs: they get a problem document.
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path.hasSuffix(".csv") || path.hasSuffix(".svg") {
             return try renderer.problem(status, detail: message, labels: context.labels)
         }
         if status == .notFound {

@@ -217,7 +217,11 @@ struct TotalView: Codable, Sendable {
     let upperBoundCents: Int64
     let isExact: Bool
     let count: Int
+    /// Whether anything counts in the total (an empty pivot cell shows a dash).
+    let hasAmounts: Bool
     let label: String
+    /// The same total in few words, for table cells.
+    let compactLabel: String
 
     init(key: String, name: String, total: AmountTotal, labels: Labels) {
         self.key = key
@@ -227,7 +231,9 @@ struct TotalView: Codable, Sendable {
         upperBoundCents = total.upperBoundCents
         isExact = total.isExact
         count = total.count
+        hasAmounts = total.count > 0
         label = labels.total(total)
+        compactLabel = labels.compactTotal(total)
     }
 }
 

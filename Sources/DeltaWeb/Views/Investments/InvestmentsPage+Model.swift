@@ -2,13 +2,73 @@ import DeltaDomain
 import DeltaReports
 import DeltaStore
 
-/// The investments page: every amount, and totals that keep upper bounds apart.
+/// The investments page: the pivot over dossier × country × funding source × year × status
+/// with its filters, the chart per year and country with the same figures as a table, every
+/// amount, and totals that keep upper bounds apart.
 struct InvestmentsPage: Codable, Sendable {
     let title: String
+    /// The filter and layout asked for.
+    let query: InvestmentQuery
+    let filters: InvestmentFilterChoices
+    let pivot: PivotView
+    let chart: ChartView
     let investments: [InvestmentView]
     let totalsByCountry: [TotalView]
     let totalsByDossier: [TotalView]
     let countingRule: String
+    /// How amounts over several years are placed in year columns.
+    let yearRule: String
+    /// Downloads with the same filter: the amounts as CSV (standard and Excel `;` variant) and the pivot as CSV.
+    let downloads: [LinkView]
+}
+
+/// The choices of the filter form, with the current one selected.
+struct InvestmentFilterChoices: Codable, Sendable {
+    let rows: [FilterOption]
+    let columns: [FilterOption]
+    let dossiers: [FilterOption]
+    let countries: [FilterOption]
+    let sources: [FilterOption]
+    let statuses: [FilterOption]
+    let years: [FilterOption]
+}
+
+/// A cross-table of totals; every cell, row total, column total and the grand total applies
+/// the counting rule to its own group.
+struct PivotView: Codable, Sendable {
+    let rows: String
+    let rowsLabel: String
+    let columns: String
+    let columnsLabel: String
+    let columnHeads: [PivotHeadView]
+    let lines: [PivotLineView]
+    let columnTotals: [TotalView]
+    let grandTotal: TotalView
+    /// How many investments the filter lets through.
+    let investmentCount: Int
+}
+
+/// A row or column of the pivot: its key, its name, and a page when it is a record.
+struct PivotHeadView: Codable, Sendable {
+    let key: String
+    let name: String
+    let url: String?
+}
+
+/// One row of the pivot: a cell per column (in `columnHeads` order) and the row total.
+struct PivotLineView: Codable, Sendable {
+    let head: PivotHeadView
+    let cells: [TotalView]
+    let total: TotalView
+}
+
+/// The chart per year and country: the SVG itself (also at `url`) and its text alternative.
+struct ChartView: Codable, Sendable {
+    let svg: String
+    let textAlternative: String
+    let url: String
+    /// The chart's figures as a table (years × countries).
+    let table: PivotView
 }
 
 /// An organisation in the list.

@@ -3,21 +3,69 @@ import DeltaReports
 import DeltaStore
 
 extension Register {
-    /// Builds the investments page.
-    func investmentsPage(today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
+    /// Builds the investments page for a query (filter and pivot layout).
+    func investmentsPage(query: InvestmentQuery, today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
         let index = try await lookupIndex(today: today, labels: labels)
-        let investments = try await investments()
-        let byCountry = InvestmentTotals.totals(investments) { $0.country.rawValue }
-        let byDossier = InvestmentTotals.totals(investments) { $0.dossierID }
+        let all = try await investments()
+        let shown = all.filter { query.filter.admits($0) && InvestmentYears.buckets(of: $0).contains(where: query.filter.admits) }
+        let byCountry = InvestmentTotals.totals(shown) { $0.country.rawValue }
+        let byDossier = InvestmentTotals.totals(shown) { $0.dossierID }
+        let names = InvestmentNames(index: index)
+        let pivot = InvestmentPivot(all, rows: query.rows, columns: query.columns, filter: query.filter)
+        let chartPivot = InvestmentPivot(all, rows: .year, columns: .country, filter: query.filter)
+        let chart = InvestmentChart(chartPivot, labels: labels)
+        let suffix = query.queryString
+        let joiner = suffix.isEmpty ? "?" : "&"
         return InvestmentsPage(
-            title: labels.text("app.title.investments"), investments: investments.map(index.investment),
+            title: labels.text("app.title.investments"), query: query,
+            filters: Self.filterChoices(all, query: query, names: names),
+            pivot: PivotView(pivot, names: names), chart: ChartView(svg: chart.svg(), textAlternative: chart.textAlternative,
+                                                                    url: "/investments/chart.svg" + suffix, table: PivotView(chartPivot, names: names)),
+            investments: shown.map(index.investment),
             totalsByCountry: byCountry.keys.sorted().map {
                 TotalView(key: $0, name: Country(rawValue: $0).map(labels.country) ?? $0, total: byCountry[$0]!, labels: labels)
             },
             totalsByDossier: byDossier.keys.sorted().map {
                 TotalView(key: $0, name: index.dossiers[$0]?.title ?? $0, total: byDossier[$0]!, labels: labels)
             },
-            countingRule: labels.text("app.investments.countingRule"))
+            countingRule: labels.text("app.investments.countingRule"), yearRule: labels.text("app.investments.yearRule"),
+            downloads: [
+                LinkView(id: "csv", name: labels.text("app.investments.downloadCSV"), url: "/investments.csv" + suffix),
+                LinkView(id: "csv-excel", name: labels.text("app.investments.downloadExcel"), url: "/investments.csv" + suffix + joiner + "variant=excel"),
+                LinkView(id: "pivot-csv", name: labels.text("app.investments.downloadPivot"), url: "/investments/pivot.csv" + suffix),
+                LinkView(id: "chart-svg", name: labels.text("app.investments.downloadChart"), url: "/investments/chart.svg" + suffix),
+            ])
+    }
+
+    /// The filter form's choices: only values that occur among the investments in scope.
+    static func filterChoices(_ all: [Investment], query: InvestmentQuery, names: InvestmentNames) -> InvestmentFilterChoices {
+        let labels = names.index.labels
+        func options(_ dimension: InvestmentPivot.Dimension, _ keys: some Sequence<String>, selected: String?) -> [FilterOption] {
+            InvestmentPivot.ordered(Array(Set(keys)), dimension).filter { $0 != InvestmentPivot.noValue }
+                .map { FilterOption(value: $0, label: names.name(dimension, $0), selected: $0 == selected) }
+        }
+        let dimensions = { (selected: InvestmentPivot.Dimension) in
+            InvestmentPivot.Dimension.allCases.map {
+                FilterOption(value: $0.rawValue, label: labels.text("app.investments.dimension.\($0.rawValue)"), selected: $0 == selected)
+            }
+        }
+        var years = Set<Int>()
+        for investment in all {
+            for bucket in InvestmentYears.buckets(of: investment) {
+                switch bucket {
+                case .year(let year): years.insert(year)
+                case .span(let first, let last): years.formUnion(first...last)
+                case .unknown: break
+                }
+            }
+        }
+        return InvestmentFilterChoices(
+            rows: dimensions(query.rows), columns: dimensions(query.columns),
+            dossiers: options(.dossier, all.compactMap(\.dossierID), selected: query.filter.dossierIDs.first),
+            countries: options(.country, all.map(\.country.rawValue), selected: query.filter.countries.first?.rawValue),
+            sources: options(.fundingSource, all.compactMap(\.fundingSource?.rawValue), selected: query.filter.fundingSources.first?.rawValue),
+            statuses: options(.status, all.compactMap(\.status?.rawValue), selected: query.filter.statuses.first?.rawValue),
+            years: years.sorted().map { FilterOption(value: String($0), label: String($0), selected: $0 == query.filter.year) })
     }
 
     /// Builds the organisation list.
