@@ -127,6 +127,28 @@ package struct FieldReader {
         return links
     }
 
+    /// Co-financing shares, one per line as "organisation-id percent" ("mow 25" or "mow: 25,5"):
+    /// known organisations, each share above 0 and together at most 100 %.
+    package mutating func coFinancing(_ name: String, among organisations: Set<String>) -> [CoFinancingShare] {
+        var shares: [CoFinancingShare] = []
+        for line in (optional(name, limit: 4_000) ?? "").split(whereSeparator: \.isNewline) {
+            let words = line.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "%", with: " ")
+                .split(separator: " ", omittingEmptySubsequences: true)
+            guard words.count == 2, let percent = Double(words[1].replacingOccurrences(of: ",", with: ".")), percent > 0, percent <= 100 else {
+                fail(name, labels.text("form.error.coFinancingLine", ["value": String(line.prefix(80))]))
+                continue
+            }
+            let organisation = String(words[0])
+            guard organisations.contains(organisation) else {
+                fail(name, labels.text("form.error.unknownReference", ["value": organisation]))
+                continue
+            }
+            shares.append(CoFinancingShare(organisationID: organisation, percent: percent))
+        }
+        if shares.reduce(0, { $0 + $1.percent }) > 100 { fail(name, labels.text("form.error.coFinancingTotal")) }
+        return shares
+    }
+
     /// An optional reference to a known record.
     package mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
         guard let value = text(name) else {

@@ -9,6 +9,10 @@ package struct FormChoices: Sendable {
     package var bodies: [Choice] = []
     package var documents: [Choice] = []
     package var investments: [Choice] = []
+    /// Agreements (for the investment form: the agreement that promised the amount).
+    package var agreements: [Choice] = []
+    /// Goal-tree measures (for the investment form: the measure the money serves).
+    package var measures: [Choice] = []
     /// The paragraphs of the document an agreement quotes (the submitted or stored one).
     package var paragraphs: [Paragraph] = []
     /// For a document being edited: the passages its agreements quote, by agreement id.

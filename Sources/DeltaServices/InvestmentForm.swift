@@ -24,6 +24,9 @@ package enum InvestmentForm: RecordForm {
                    hint: l.text("form.investments.recurringHint")),
          FieldSpec(name: "dossierID", label: l.text("form.investments.dossierID"), input: .select(optionalChoice(choices.dossiers))),
          FieldSpec(name: "partOfID", label: l.text("form.investments.partOfID"), input: .select(optionalChoice(choices.investments))),
+         FieldSpec(name: "agreementID", label: l.text("form.investments.agreementID"), input: .select(optionalChoice(choices.agreements))),
+         FieldSpec(name: "measureID", label: l.text("form.investments.measureID"), input: .select(optionalChoice(choices.measures))),
+         FieldSpec(name: "coFinancing", label: l.text("form.investments.coFinancing"), input: .textarea, hint: l.text("form.investments.coFinancingHint")),
          visibilityField(l)]
     }
 
@@ -35,7 +38,9 @@ package enum InvestmentForm: RecordForm {
                 "organisationID": i.organisationID, "country": i.country.rawValue, "fundingSource": i.fundingSource?.rawValue ?? "", "status": i.status?.rawValue ?? "",
                 "recurring": i.recurring ? "yes" : "no",
                 "firstYear": i.firstYear.map(String.init) ?? "", "lastYear": i.lastYear.map(String.init) ?? "",
-                "dossierID": i.dossierID ?? "", "partOfID": i.partOfID ?? "", "visibility": i.visibility.rawValue]
+                "dossierID": i.dossierID ?? "", "partOfID": i.partOfID ?? "", "agreementID": i.agreementID ?? "", "measureID": i.measureID ?? "",
+                "coFinancing": i.coFinancing.map { "\($0.organisationID) \(percentText($0.percent))" }.joined(separator: "\n"),
+                "visibility": i.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Investment?, choices: FormChoices) -> Investment? {
@@ -54,6 +59,9 @@ package enum InvestmentForm: RecordForm {
         let dossier = r.reference("dossierID", among: choices.ids(choices.dossiers))
         let partOf = r.reference("partOfID", among: choices.ids(choices.investments))
         if partOf == id { r.fail("partOfID", r.labels.text("form.investments.partOfIDError")) }
+        let agreement = r.reference("agreementID", among: choices.ids(choices.agreements))
+        let measure = r.reference("measureID", among: choices.ids(choices.measures))
+        let coFinancing = r.coFinancing("coFinancing", among: choices.ids(choices.organisations))
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         var amount: Amount?
         if let kind, r.errors["minimumEuros"] == nil, r.errors["maximumEuros"] == nil {
@@ -66,9 +74,14 @@ package enum InvestmentForm: RecordForm {
         guard r.errors.isEmpty, let amount, let organisation, let country, let visibility else { return nil }
         return Investment(id: id, title: title, amount: amount, wording: wording, organisationID: organisation, country: country,
                           fundingSource: source, firstYear: first, lastYear: last, recurring: recurring, status: status,
-                          coFinancing: existing?.coFinancing ?? [], agreementID: existing?.agreementID,
-                          measureID: existing?.measureID, dossierID: dossier, partOfID: partOf,
+                          coFinancing: coFinancing, agreementID: agreement,
+                          measureID: measure, dossierID: dossier, partOfID: partOf,
                           source: existing?.source, visibility: visibility)
+    }
+
+    /// A percentage as the form shows it: "25" or "12.5".
+    static func percentText(_ percent: Double) -> String {
+        percent == percent.rounded() ? String(Int(percent)) : String(percent)
     }
 
     package static func page(of i: Investment) -> String { i.dossierID.map { "/dossiers/\($0)" } ?? "/investments" }

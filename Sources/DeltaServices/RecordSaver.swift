@@ -106,6 +106,10 @@ package struct RecordSaver: Sendable {
         choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name) }
         choices.documents = try await register.documentHeaders().map { documentChoice($0) }
         choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title) }
+        if F.self == InvestmentForm.self {
+            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
+            choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title) }
+        }
         if F.self == AgreementForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
