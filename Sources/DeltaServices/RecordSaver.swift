@@ -106,8 +106,9 @@ package struct RecordSaver: Sendable {
         choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name) }
         choices.documents = try await register.documentHeaders().map { documentChoice($0) }
         choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title) }
-        if F.self == AgreementForm.self {
+        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
+                ?? (existing as? AllocationRegime)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

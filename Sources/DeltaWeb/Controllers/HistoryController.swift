@@ -15,6 +15,7 @@ struct HistoryController: Sendable {
     static let segments: [(segment: String, kind: RecordKind)] = [
         ("milestones", .milestone), ("dossiers", .dossier), ("meetings", .meeting), ("organisations", .organisation),
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
+        ("allocation-regimes", .allocationRegime),
     ]
 
     /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
