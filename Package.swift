@@ -99,6 +99,7 @@ let package = Package(
             dependencies: [
                 "DeltaDomain", "DeltaStore", "DeltaImport", "DeltaWeb", "DeltaReports", "DeltaServices", "DeltaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

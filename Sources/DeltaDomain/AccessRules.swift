@@ -3,7 +3,8 @@
 /// - admins edit everything;
 /// - editors edit records placed in one of their bodies or dossiers (a dossier is in a body's scope
 ///   when that body carries it; the caller lists such bodies in the placement);
-/// - organisations and documents are shared reference material: every editor may add and correct them;
+/// - organisations, documents and the explanations of allocation regimes are shared reference
+///   material: every editor may add and correct them;
 /// - readers and disabled accounts edit nothing.
 public enum AccessRules {
     /// Whether `account` may create or change a record with this placement.
@@ -13,7 +14,7 @@ public enum AccessRules {
         case .admin: return true
         case .reader: return false
         case .editor:
-            if placement.kind == .organisation || placement.kind == .document { return true }
+            if placement.kind == .organisation || placement.kind == .document || placement.kind == .allocationRegime { return true }
             if placement.dossierIDs.contains(where: account.editsDossierIDs.contains) { return true }
             return placement.bodyIDs.contains(where: account.editsBodyIDs.contains)
         }

@@ -11,6 +11,7 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var investments: [Investment] = []
     public var goals: [Goal] = []
     public var indicators: [Indicator] = []
+    public var allocationRegimes: [AllocationRegime] = []
 
     /// An empty snapshot.
     public init() {}
@@ -19,5 +20,6 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var recordCount: Int {
         organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
             + milestones.count + meetings.count + investments.count + goals.count + indicators.count
+            + allocationRegimes.count
     }
 }

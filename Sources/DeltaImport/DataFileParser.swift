@@ -5,12 +5,14 @@ import Yams
 /// The format this version reads and writes.
 public enum DataFormat {
     /// The value of the `format:` line.
-    public static let current = "deltaberaad/2"
+    public static let current = "deltaberaad/3"
     /// Earlier versions this one still reads (their keys are a subset of the current ones).
-    static let readable: Set<String> = ["deltaberaad/1", current]
+    static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", current]
+    /// Sections that only files of format 3 may hold (format 3 is format 2 plus these).
+    static let sectionsOfFormat3: Set<String> = ["allocation_regimes"]
     /// Section names in the order they are read.
     static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "goals", "indicators", "milestones",
-                           "meetings", "investments"]
+                           "meetings", "investments", "allocation_regimes"]
 }
 
 /// A reference from one record to another, checked once every file has been read.
@@ -53,6 +55,12 @@ struct ComposedFile {
         guard DataFormat.readable.contains(format) else {
             throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.readable.sorted().reversed().joined(separator: ", "))],
                              at: "format")
+        }
+        if format != DataFormat.current {
+            for section in DataFormat.sectionsOfFormat3.sorted() where root[section] != nil {
+                throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
+                                                                          "needed": .verbatim(DataFormat.current)], at: section)
+            }
         }
     }
 

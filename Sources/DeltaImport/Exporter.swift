@@ -20,6 +20,7 @@ public enum Exporter {
         snapshot.investments = try await register.investments()
         snapshot.goals = try await register.goals()
         snapshot.indicators = try await register.indicators()
+        snapshot.allocationRegimes = try await register.allocationRegimes()
         return snapshot
     }
 
@@ -44,6 +45,7 @@ public enum Exporter {
             ("milestones", snapshot.milestones.map(node)),
             ("meetings", snapshot.meetings.map(node)),
             ("investments", snapshot.investments.map(node)),
+            ("allocation_regimes", snapshot.allocationRegimes.map(node)),
         ]
         var written: [String] = []
         for (name, records) in sections {
@@ -194,5 +196,11 @@ public enum Exporter {
                     ("co_financing", shares.isEmpty ? nil : Node(shares)), ("agreement", text(i.agreementID)),
                     ("measure", text(i.measureID)), ("dossier", text(i.dossierID)),
                     ("part_of", text(i.partOfID)), ("source", passage(i.source)), ("visibility", visibility(i.visibility))])
+    }
+
+    static func node(_ r: AllocationRegime) -> Node {
+        map([("id", Node(r.id)), ("country", Node(r.country.rawValue)), ("funding_sources", list(r.fundingSources.map(\.rawValue))),
+             ("title", Node(r.title)), ("explanation", text(r.explanation)), ("source", passage(r.source)),
+             ("visibility", visibility(r.visibility))])
     }
 }

@@ -35,6 +35,7 @@ public enum Importer {
             ("agreements", { try $0.agreement($1, file: $2) }), ("goals", { try $0.goal($1, file: $2) }),
             ("indicators", { try $0.indicator($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
+            ("allocation_regimes", { try $0.allocationRegime($1, file: $2) }),
         ]
         for (section, read) in readers {
             for file in composed {
@@ -129,6 +130,7 @@ public enum Importer {
             .agreement: Set(snapshot.agreements.map(\.id)).union(known.agreementIDs),
             .goal: Set(snapshot.goals.map(\.id)).union(known.goalIDs),
             .meeting: Set(snapshot.meetings.map(\.id)).union(known.meetingIDs),
+            .allocationRegime: Set(snapshot.allocationRegimes.map(\.id)).union(known.allocationRegimeIDs),
         ]
         return parser.references.compactMap { reference in
             ids[reference.kind]?.contains(reference.id) == true ? nil

@@ -14,6 +14,7 @@ public struct KnownRecords: Sendable {
     public var agreementIDs: Set<String> = []
     public var goalIDs: Set<String> = []
     public var meetingIDs: Set<String> = []
+    public var allocationRegimeIDs: Set<String> = []
     /// Year of every stored document, for periods without a year that cite one.
     public var documentYears: [String: Int] = [:]
     public var paragraphs: [String: [Paragraph]] = [:]
@@ -37,6 +38,7 @@ public struct KnownRecords: Sendable {
         known.agreementIDs = Set(try await register.agreements().map(\.id))
         known.goalIDs = Set(try await register.goals().map(\.id))
         known.meetingIDs = Set(try await register.meetings().map(\.id))
+        known.allocationRegimeIDs = Set(try await register.allocationRegimes().map(\.id))
         return known
     }
 }

@@ -110,8 +110,9 @@ package struct RecordSaver: Sendable {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
             choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title) }
         }
-        if F.self == AgreementForm.self {
+        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
+                ?? (existing as? AllocationRegime)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

@@ -297,6 +297,36 @@ public struct Register: Sendable {
         try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model()
     }
 
+    /// The allocation regimes, by country and title.
+    public func allocationRegimes() async throws -> [AllocationRegime] {
+        try await rows(AllocationRegimeRow.self, select("allocation_regimes").orderBy("country").orderBy("title").orderBy("id")).map { try $0.model() }
+    }
+
+    /// One allocation regime.
+    public func allocationRegime(id: String) async throws -> AllocationRegime? {
+        try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .equal, id)).first?.model()
+    }
+
+    /// The allocation regimes, by country and title, each with the title of its source document
+    /// when this reader may see that document (nil otherwise, or without a source), in one statement.
+    public func allocationRegimesWithSourceTitles() async throws -> [(regime: AllocationRegime, sourceTitle: String?)] {
+        let rows = try await db.select()
+            .column(SQLColumn("*", table: "r"))
+            .column(SQLAlias(SQLColumn("title", table: "d"), as: SQLIdentifier("source_title")))
+            .from(SQLAlias(SQLIdentifier("allocation_regimes"), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("id", table: "d"), .equal, SQLColumn("source_document_id", table: "r")), .and,
+                    SQLBinaryExpression(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))))
+            .where(SQLColumn("visibility", table: "r"), .in, SQLBind.group(scope.rawValues))
+            .orderBy(SQLColumn("country", table: "r")).orderBy(SQLColumn("title", table: "r")).orderBy(SQLColumn("id", table: "r"))
+            .all()
+        return try rows.map { row in
+            (try row.decode(model: AllocationRegimeRow.self, with: RowCoding.decoder).model(),
+             try row.decode(column: "source_title", as: String?.self))
+        }
+    }
+
     /// Investments, optionally of one dossier.
     public func investments(dossierID: String? = nil) async throws -> [Investment] {
         var query = select("investments")

@@ -62,6 +62,10 @@ public struct RegisterWriter: Sendable {
         for investment in Self.parentsFirst(snapshot.investments, parent: \.partOfID) {
             try await upsert(investment, existing: investments[investment.id], summary: &summary)
         }
+        let regimes = Dictionary(uniqueKeysWithValues: try await current.allocationRegimes().map { ($0.id, $0) })
+        for regime in snapshot.allocationRegimes {
+            try await upsert(regime, existing: regimes[regime.id], summary: &summary)
+        }
         return summary
     }
 

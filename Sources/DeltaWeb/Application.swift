@@ -54,6 +54,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     RecordController<InvestmentForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<DocumentForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<AgreementForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    RecordController<AllocationRegimeForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     MembershipController(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     NoteController(engine: engine, renderer: renderer).addRoutes(forms: forms, signedInAPI: signedInAPI)
 

@@ -39,7 +39,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["format: deltaberaad/2"]),
+            """, mentions: ["format: deltaberaad/3"]),
         BadInput(name: "wrong format version", yaml: """
             # Een bestand van een latere versie
             format: deltaberaad/9  # <- here
@@ -48,7 +48,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["deltaberaad/2", "deltaberaad/1"]),
+            """, mentions: ["deltaberaad/3", "deltaberaad/2", "deltaberaad/1"]),
         BadInput(name: "unknown key (typo)", yaml: """
             format: deltaberaad/1
             organisations:
@@ -134,6 +134,46 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 status: achieved  # <- here
             """, mentions: ["milestone “mijlpaal-x”", "achieved_on"]),
         BadInput(name: "a file that does not exist", yaml: nil, mentions: ["cannot be read"]),
+        BadInput(name: "allocation regime: unknown funding source", yaml: """
+            format: deltaberaad/3
+            allocation_regimes:
+              - id: regime-x
+                country: NL
+                funding_sources: [nl-mobiliteitsfonds, nl-mirt]  # <- here
+                title: Mobiliteitsfonds
+            """, mentions: ["allocation regime “regime-x”", "nl-mirt", "funding_sources"]),
+        BadInput(name: "allocation regime: funding source twice", yaml: """
+            format: deltaberaad/3
+            allocation_regimes:
+              - id: regime-x
+                country: BE
+                funding_sources: [flemish-budget, flemish-budget]  # <- here
+                title: Vlaamse begroting
+            """, mentions: ["allocation regime “regime-x”", "flemish-budget", "twice"]),
+        BadInput(name: "allocation regime: no country", yaml: """
+            format: deltaberaad/3
+            allocation_regimes:
+              - id: regime-x  # <- here
+                title: Vlaamse begroting
+            """, mentions: ["allocation regime “regime-x”", "country"]),
+        BadInput(name: "allocation regime: source quote not in the document", yaml: """
+            format: deltaberaad/3
+            allocation_regimes:
+              - id: regime-x
+                country: EU
+                title: CEF
+                explanation: Uitleg.
+                source:
+                  document: doc-1
+                  quote: Een zin die nergens staat  # <- here
+            """, mentions: ["allocation regime “regime-x”", "doc-1"]),
+        BadInput(name: "allocation regimes in a format 2 file", yaml: """
+            format: deltaberaad/2
+            allocation_regimes:  # <- here
+              - id: regime-x
+                country: EU
+                title: CEF
+            """, mentions: ["allocation_regimes", "deltaberaad/3", "deltaberaad/2"]),
     ]
 }
 

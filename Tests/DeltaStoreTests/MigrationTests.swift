@@ -10,7 +10,7 @@ struct MigrationTests {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
             #expect(first == Migrator.migrations.map(\.version))
-            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4])
+            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4, 5])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -23,8 +23,8 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1, 2, 3, 4])
-            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2"])
+            #expect(recorded.map(\.version) == [1, 2, 3, 4, 5])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2", "allocation-regimes"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
@@ -61,7 +61,7 @@ struct MigrationTests {
                     VALUES ('i', 'Geld', 'exact', 100, 100, '€1', 'o', 'NL', 'Het Mobiliteitsfonds', \(bind: now))
                     """).run()
             }
-            #expect(try await Migrator.migrate(database.engine) == [4])
+            #expect(try await Migrator.migrate(database.engine, upTo: 4) == [4])
             let (document, milestone, investment) = try await database.engine.read { db in
                 let register = Register(db: db, scope: .everything)
                 return (try await register.document(id: "doc"), try await register.milestone(id: "m"), try await register.investment(id: "i"))
@@ -70,6 +70,36 @@ struct MigrationTests {
             #expect(document?.isStub == false && document?.relations == [])
             #expect(milestone?.dossierIDs == ["d"])
             #expect(investment?.fundingSource == .nlMobiliteitsfonds)
+        }
+    }
+
+    @Test("migration 5 replaces the unused development allocation_regimes table and keeps version 4 data", arguments: allEngines)
+    func allocationRegimesAfterVersion4(kind: EngineKind) async throws {
+        try await withDatabase(kind, migrated: false) { database in
+            try await Migrator.migrate(database.engine, upTo: 4)
+            let now = "2026-01-01T00:00:00Z"
+            try await database.engine.transaction { db in
+                // What a development build of migration 4 created (and nothing ever wrote).
+                try await db.raw("""
+                    CREATE TABLE allocation_regimes (
+                        country TEXT PRIMARY KEY, text TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1, updated_at TEXT NOT NULL)
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO organisations (id, name, country, level, updated_at) VALUES ('o', 'Org', 'NL', 'national', \(bind: now))
+                    """).run()
+            }
+            #expect(try await Migrator.migrate(database.engine) == [5])
+            let regime = AllocationRegime(id: "r", country: .NL, fundingSources: [.nlMobiliteitsfonds], title: "Mobiliteitsfonds",
+                                          explanation: "Uitleg.")
+            try await database.engine.transaction { db in
+                _ = try await RecordEditor(db: db, actor: .importer()).save(regime, expectedVersion: nil, action: "test")
+            }
+            let (organisation, stored) = try await database.engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                return (try await register.organisation(id: "o"), try await register.allocationRegimes())
+            }
+            #expect(organisation?.name == "Org")
+            #expect(stored == [regime])
         }
     }
 
@@ -93,12 +123,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1, 2, 3, 4], "applied: \(applied)")
+                #expect(all == [1, 2, 3, 4, 5], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1, 2, 3, 4])
+                #expect(versions == [1, 2, 3, 4, 5])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

@@ -28,6 +28,12 @@ struct RoundTripTests {
             #expect(approx?.firstYear == 2026)
             #expect(approx?.lastYear == 2030)
             #expect(small?.amount == .exact(cents: 5))
+            let regime = exported.allocationRegimes.first(where: { $0.id == "nl-regime" })
+            #expect(regime?.fundingSources == [.nlMobiliteitsfonds, .other])
+            #expect(regime?.explanation == "Eerste regel.\nTweede regel met <b>tekens</b> & \"aanhalingstekens\".")
+            #expect(regime?.source?.documentID == "verslag")
+            #expect(exported.allocationRegimes.first(where: { $0.id == "eu-regime" })?.explanation == nil)
+            #expect(exported.allocationRegimes.first(where: { $0.id == "intern-regime" })?.visibility == .internal)
             #expect(observer?.until == day("2027-12-31"))
             #expect(exported.agreements.first?.due?.latest == day("2026-06-30"))
         }
@@ -45,7 +51,7 @@ struct RoundTripTests {
         #expect(original.recordCount > 0)
         let exportedFiles = try first.yamlFiles()
         let exportedNames = exportedFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
-        #expect(exportedNames == ["agreements.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "goals.yaml", "indicators.yaml",
+        #expect(exportedNames == ["agreements.yaml", "allocation_regimes.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "goals.yaml", "indicators.yaml",
                                   "investments.yaml", "meetings.yaml", "milestones.yaml", "organisations.yaml"])
 
         try await withDatabase(kind) { database in
@@ -84,6 +90,7 @@ struct RoundTripTests {
         #expect(restored.investments == original.investments, "\(differing(restored.investments, original.investments))")
         #expect(restored.goals == original.goals, "\(differing(restored.goals, original.goals))")
         #expect(restored.indicators == original.indicators, "\(differing(restored.indicators, original.indicators))")
+        #expect(restored.allocationRegimes == original.allocationRegimes, "\(differing(restored.allocationRegimes, original.allocationRegimes))")
         #expect(restored == original)
     }
 
@@ -92,9 +99,10 @@ struct RoundTripTests {
     /// funding source, periods without a year, a mandate without a document; and every key of
     /// format 2: imprecise and unknown dates with their source, stubs and relations, meeting
     /// records and a two-year rule, shared milestones, evidence, meeting notes, the investment
-    /// fields, the goal tree and its indicators.
+    /// fields, the goal tree and its indicators; and format 3's allocation regimes (several
+    /// funding sources, a multi-line explanation with a source, none, an internal one).
     static let edgeCases = """
-        format: deltaberaad/2
+        format: deltaberaad/3
         organisations:
           - id: org-public
             name: Ministerie
@@ -283,5 +291,23 @@ struct RoundTripTests {
             years: [2027]
             part_of: approx
             visibility: delegation-private
+        allocation_regimes:
+          - id: nl-regime
+            country: NL
+            funding_sources: [nl-mobiliteitsfonds, other]
+            title: "Mobiliteitsfonds: regels"
+            explanation: |
+              Eerste regel.
+              Tweede regel met <b>tekens</b> & "aanhalingstekens".
+            source: {document: verslag, quote: De delegaties spreken af}
+          - id: eu-regime
+            country: EU
+            title: CEF
+          - id: intern-regime
+            country: BE
+            funding_sources: [flemish-budget]
+            title: Intern
+            explanation: Alleen voor ingelogden.
+            visibility: internal
         """
 }

@@ -418,7 +418,8 @@ struct InjectionProbeTests {
     static let hostile = "<script>alert('p')</script>\"><img src=x onerror=alert(1)> '; DROP TABLE dossiers; --"
     /// The free-text fields of the edit forms (ids, choices, dates and amounts are validated instead).
     /// (An investment's fundingSource is a choice since deltaberaad/2, no longer free text.)
-    static let textFields: Set<String> = ["title", "summary", "note", "place", "name", "shortName", "wording", "reference", "railLinks", "themes"]
+    static let textFields: Set<String> = ["title", "summary", "note", "place", "name", "shortName", "wording", "reference", "railLinks", "themes",
+                                          "explanation"]
 
     @Test("hostile text saved through the API into every free-text field renders escaped everywhere, and SQL stays data")
     func everyKind() async throws {
@@ -437,11 +438,12 @@ struct InjectionProbeTests {
                 #expect(put.status == .ok, "\(segment): \(put.text.prefix(300))")
                 if put.status == .ok { saved.append(segment) }
             }
-            #expect(saved.count == 7)
+            #expect(saved.count == 8)
             let milestone = try #require(AuthorizationMatrixTests.ids["milestones"])
             let pages = ["/", "/dossiers", "/dossiers/3rx", "/dossiers/kijfhoek", "/documents", "/documents/verklaring-2026", "/bodies",
                          "/bodies/politiek-overleg", "/organisations", "/investments", "/admin/changes", "/milestones/\(milestone)/edit",
-                         "/milestones/\(milestone)/history"]
+                         "/milestones/\(milestone)/history", "/allocation-regimes/nl-mobiliteitsfonds/edit",
+                         "/allocation-regimes/nl-mobiliteitsfonds/history"]
             for uri in pages {
                 let page = try await root.get(uri)
                 #expect(page.status == .ok, "\(uri)")

@@ -21,10 +21,12 @@ struct AuthorizationMatrixTests {
     static let ids: [String: String] = [
         "milestones": "kamerdebat-spoorgoederenvervoer-2026", "dossiers": "kijfhoek", "meetings": "politiek-overleg-zomer-2026",
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
-        "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx",
+        "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx", "allocation-regimes": "nl-mobiliteitsfonds",
     ]
     /// Shared reference records every editor may edit.
-    static let sharedKinds: Set<String> = ["organisations", "documents"]
+    static let sharedKinds: Set<String> = ["organisations", "documents", "allocation-regimes"]
+    /// Records placed in no dossier or body that only administrators edit (none at present).
+    static let adminOnlyKinds: Set<String> = []
 
     /// What a route demands, by "METHOD pattern".
     enum Rule {
@@ -80,7 +82,8 @@ struct AuthorizationMatrixTests {
         func scoped(_ segment: String, allowed: Int) -> Int {
             if anonymous { return 303 }
             switch persona {
-            case .admin, .editorInScope: return allowed
+            case .admin: return allowed
+            case .editorInScope: return adminOnlyKinds.contains(segment) ? 403 : allowed
             case .editorOutOfScope: return sharedKinds.contains(segment) ? allowed : 403
             default: return 403
             }

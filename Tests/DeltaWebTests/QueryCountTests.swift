@@ -45,8 +45,9 @@ enum QueryBudgets {
         PageBudget(path: "/documents/\(documentID)", limit: 6),
         PageBudget(path: "/goals", limit: 5),
         PageBudget(path: "/planning", limit: 3),
-        // The lookup tables, the investments and the visibility of what they refer to.
-        PageBudget(path: "/investments", limit: 4),
+        // The lookup tables, the investments, the visibility of what they refer to, and the
+        // allocation regimes beside the figures.
+        PageBudget(path: "/investments", limit: 5),
         PageBudget(path: "/dossiers", limit: 3),
         PageBudget(path: "/documents", limit: 2),
         PageBudget(path: "/bodies", limit: 3),

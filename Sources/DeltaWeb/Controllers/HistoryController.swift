@@ -15,6 +15,7 @@ struct HistoryController: Sendable {
     static let segments: [(segment: String, kind: RecordKind)] = [
         ("milestones", .milestone), ("dossiers", .dossier), ("meetings", .meeting), ("organisations", .organisation),
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
+        ("allocation-regimes", .allocationRegime),
     ]
 
     /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
@@ -78,6 +79,7 @@ struct HistoryController: Sendable {
             case .body: visible = try await register.body(id: id) != nil
             case .goal: visible = try await register.goal(id: id) != nil
             case .indicator: visible = try await register.indicator(id: id) != nil
+            case .allocationRegime: visible = try await register.allocationRegime(id: id) != nil
             }
             guard visible else { return nil }
             return try await AuditLog(db: db).entries(kind: kind.rawValue, id: id)
@@ -90,6 +92,7 @@ struct HistoryController: Sendable {
         case .document: "/documents/\(id)"
         case .body: "/bodies/\(id)"
         case .goal, .indicator: "/goals"
+        case .allocationRegime: "/investments#regime-\(id)"
         default: segments.first { $0.kind == kind }.map { "/\($0.segment)/\(id)/edit" } ?? "/"
         }
     }

@@ -18,6 +18,8 @@ struct InvestmentsPage: Codable, Sendable {
     let countingRule: String
     /// How amounts over several years are placed in year columns.
     let yearRule: String
+    /// Each allocation regime with its explanation, shown beside the figures.
+    let regimes: [AllocationRegimeView]
     /// Downloads with the same filter: the amounts as CSV (standard and Excel `;` variant) and the pivot as CSV.
     let downloads: [LinkView]
 }

@@ -29,6 +29,7 @@ extension Register {
                 TotalView(key: $0, name: index.dossiers[$0]?.title ?? $0, total: byDossier[$0]!, labels: labels)
             },
             countingRule: labels.text("app.investments.countingRule"), yearRule: labels.text("app.investments.yearRule"),
+            regimes: try await allocationRegimeViews(labels: labels),
             downloads: [
                 LinkView(id: "csv", name: labels.text("app.investments.downloadCSV"), url: "/investments.csv" + suffix),
                 LinkView(id: "csv-excel", name: labels.text("app.investments.downloadExcel"), url: "/investments.csv" + suffix + joiner + "variant=excel"),
