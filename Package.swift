@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "DeltaDomain", swiftSettings: swiftSettings),
@@ -47,7 +48,8 @@ let package = Package(
         ),
         .target(
             name: "DeltaImport",
-            dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(name: "DeltaReports", dependencies: ["DeltaDomain", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -91,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "DeltaStoreTests",
             dependencies: ["DeltaDomain", "DeltaStore", "DeltaImport", "DeltaServices", "DeltaTestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeltaImportTests",
+            dependencies: ["DeltaDomain", "DeltaImport", "DeltaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["DeltaTestSupport"], swiftSettings: swiftSettings),

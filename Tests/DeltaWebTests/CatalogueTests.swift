@@ -40,7 +40,8 @@ struct CatalogueTests {
                             #"key: "(import\.[A-Za-z0-9_.\-]+)""#,
                             #"CLIError\("(cli\.[A-Za-z0-9_.\-]+)""#, #"say\("(cli\.[A-Za-z0-9_.\-]+)""#, #"\? "(cli\.[A-Za-z0-9_.]+)" : "(?:cli\.[A-Za-z0-9_.]+)""#,
                             #"\? "cli\.[A-Za-z0-9_.]+" : "(cli\.[A-Za-z0-9_.]+)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
-                            #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#] {
+                            #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#,
+                            #""(extract\.error\.[A-Za-z]+)""#] {
                 keys.formUnion(matches(pattern, in: text))
             }
         }

@@ -1,0 +1,76 @@
+import DeltaDomain
+
+/// Reads a text and proposes register entries: dates, amounts, cadences and agreements, each
+/// with its span in Unicode code points of the text as given, the rule that found it and a
+/// confidence. Pure: no I/O, no clock, no network.
+public struct Extractor: Sendable {
+    /// Organisation and body names from the register, to recognise parties and bodies.
+    public var organisationNames: [String]
+    public var bodyNames: [String]
+
+    public init(organisationNames: [String] = [], bodyNames: [String] = []) {
+        self.organisationNames = organisationNames
+        self.bodyNames = bodyNames
+    }
+
+    /// Everything found in `text`; `documentDate` resolves dates without a year.
+    public func extract(_ text: String, document: String, documentDate: CalendarDate?) -> ExtractionResult {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = ExtractionTokenizer.tokens(scalars)
+        let matcher = TokenMatcher(tokens: tokens, scalars: scalars)
+        let units = TextUnits.units(tokens, scalars: scalars)
+        let date = documentDate ?? Self.proposedDate(matcher: matcher)
+
+        // Which unit each token is in, and whether that unit speaks of money.
+        var unitOfToken = [Int](repeating: -1, count: tokens.count)
+        var moneyUnits = Set<Int>()
+        for (number, unit) in units.enumerated() {
+            for index in unit.firstToken..<unit.endToken {
+                unitOfToken[index] = number
+                let word = tokens[index].folded
+                if Self.moneyStems.contains(where: { word.hasPrefix($0) }) { moneyUnits.insert(number) }
+            }
+        }
+        let units_ = unitOfToken, money = moneyUnits
+        let amounts = AmountFinder(matcher: matcher) { index in
+            index < units_.count && units_[index] >= 0 && money.contains(units_[index])
+        }.find()
+        let dates = DateFinder(matcher: matcher, documentDate: date).find()
+        let folded = { (names: [String]) in names.map { ExtractionTokenizer.tokens(Array($0.unicodeScalars)).map(\.folded) } }
+        let cadences = CadenceFinder(matcher: matcher, units: units, knownBodies: folded(bodyNames)).find()
+        let agreements = AgreementFinder(matcher: matcher, units: units,
+                                         parties: folded(AgreementFinder.builtInParties + organisationNames)).find()
+        return ExtractionResult(document: document, documentDate: date?.iso, dates: dates, amounts: amounts,
+                                cadences: cadences, agreements: agreements)
+    }
+
+    static let moneyStems = ["investe", "middel", "budget", "begrot", "bijdrag", "financ", "kost", "subsid", "euro", "geld", "bedrag",
+                             "€", "fonds", "betaal", "uitgave", "crédit", "montant", "invest", "dekking", "miljoen", "miljard", "million", "milliard"]
+
+    /// The document's own date when its heading states one: a line that is a date, "Datum …",
+    /// or "Place, 18 februari 2026", within the first lines.
+    static func proposedDate(matcher: TokenMatcher) -> CalendarDate? {
+        let tokens = matcher.tokens
+        let finder = DateFinder(matcher: matcher, documentDate: nil)
+        var index = 0
+        var lines = 0
+        while index < tokens.count, lines < 25 {
+            if tokens[index].breaksBefore > 0 || index == 0 {
+                lines += 1
+                var cursor = index
+                if ["datum", "date", "den", "le"].contains(tokens[cursor].folded) {
+                    cursor += 1
+                    if matcher.word(cursor) == ":" { cursor += 1 }
+                } else if tokens[cursor].kind == .word, tokens[cursor].isCapitalised, matcher.word(cursor + 1) == "," {
+                    cursor += 2
+                }
+                if case let (date, end)? = finder.match(at: cursor), date.precision == "day", let iso = date.earliest,
+                   end >= tokens.count || tokens[end].breaksBefore > 0 || tokens[end].folded == "." {
+                    return CalendarDate(iso: iso)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

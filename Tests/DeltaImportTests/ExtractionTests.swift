@@ -1,0 +1,204 @@
+import DeltaDomain
+import DeltaImport
+import DeltaTestSupport
+import Foundation
+import Testing
+
+/// Candidates for a text, with an optional document date.
+private func extract(_ text: String, date: String? = nil) -> ExtractionResult {
+    Extractor().extract(text, document: "test", documentDate: date.flatMap(CalendarDate.init(iso:)))
+}
+
+/// Every span is the text it claims, every list sorted: the invariants of the JSON shape.
+private func checkSpans(_ result: ExtractionResult, in text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let scalars = Array(text.unicodeScalars)
+    func check(_ start: Int, _ end: Int, _ claimed: String) {
+        #expect(start >= 0 && start <= end && end <= scalars.count, "span \(start)..<\(end) in \(scalars.count)", sourceLocation: sourceLocation)
+        guard start >= 0, start <= end, end <= scalars.count else { return }
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == claimed, sourceLocation: sourceLocation)
+    }
+    result.dates.forEach { check($0.start, $0.end, $0.text) }
+    result.amounts.forEach { check($0.start, $0.end, $0.text) }
+    result.cadences.forEach { check($0.start, $0.end, $0.text) }
+    result.agreements.forEach { check($0.start, $0.end, $0.text) }
+    #expect(result.dates.map(\.start) == result.dates.map(\.start).sorted(), sourceLocation: sourceLocation)
+    #expect(result.amounts.map(\.start) == result.amounts.map(\.start).sorted(), sourceLocation: sourceLocation)
+    #expect(result.agreements.map(\.start) == result.agreements.map(\.start).sorted(), sourceLocation: sourceLocation)
+}
+
+@Suite("Extraction: dates and periods")
+struct ExtractionDateTests {
+    @Test("Dutch dates resolve against the document's date, with their modifiers in the span", arguments: [
+        ("Uiterlijk 30 juni 2026 is het klaar.", "Uiterlijk 30 juni 2026", "2026-06-30", "2026-06-30", "day"),
+        ("Dit gebeurt vanaf 1 januari 2027.", "vanaf 1 januari 2027", "2027-01-01", nil, "day"),
+        ("De regeling loopt tot en met 2030.", "tot en met 2030", nil, "2030-12-31", "year"),
+        ("Een kader rond de zomer van 2026.", "rond de zomer van 2026", "2026-06-01", "2026-09-30", "season"),
+        ("Het overleg vindt plaats in juni.", "juni", "2026-06-01", "2026-06-30", "month"),
+        ("Op 1 april tekenen zij.", "1 april", "2026-04-01", "2026-04-01", "day"),
+        ("Een vervolgbijeenkomst eind Q2 2026.", "eind Q2 2026", "2026-06-01", "2026-06-30", "quarter"),
+        ("In het tweede kwartaal van 2027 volgt meer.", "tweede kwartaal van 2027", "2027-04-01", "2027-06-30", "quarter"),
+        ("In de eerste helft van 2026 wordt het besloten.", "eerste helft van 2026", "2026-01-01", "2026-06-30", "half"),
+        ("De doelen 2026-2030 staan vast.", "2026-2030", "2026-01-01", "2030-12-31", "year"),
+        ("Dit loopt tot begin 2027.", "tot begin 2027", nil, "2027-03-31", "year"),
+        ("Datum 18-02-2026 en ook 2026-03-01.", "18-02-2026", "2026-02-18", "2026-02-18", "day"),
+        ("Dit jaar start de studie.", "Dit jaar", "2026-01-01", "2026-12-31", "year"),
+        ("De werkgroep rapporteert voor de zomer.", "voor de zomer", "2026-01-01", "2026-06-30", "season"),
+    ] as [(String, String, String?, String?, String)])
+    func dutch(text: String, span: String, earliest: String?, latest: String?, precision: String) throws {
+        let result = extract(text, date: "2026-02-18")
+        checkSpans(result, in: text)
+        let date = try #require(result.dates.first { $0.text == span }, "\(result.dates.map(\.text))")
+        #expect(date.earliest == earliest && date.latest == latest && date.precision == precision, "\(date)")
+    }
+
+    @Test("French dates: au plus tard, months and year parts")
+    func french() throws {
+        let text = "Le rapport est remis au plus tard le 30 juin 2026. Le groupe se réunit fin 2026 et au premier semestre 2027."
+        let result = extract(text, date: "2026-02-18")
+        checkSpans(result, in: text)
+        #expect(result.dates.map(\.text) == ["au plus tard le 30 juin 2026", "fin 2026", "premier semestre 2027"])
+        #expect(result.dates.map(\.latest) == ["2026-06-30", "2026-12-31", "2027-06-30"])
+    }
+
+    @Test("relative periods: within a time after an event, and the first day of a month after it")
+    func relative() {
+        let text = "Het verdrag treedt in werking binnen drie maanden na de ondertekening, en de regeling geldt vanaf de eerste dag van de tweede maand volgend op de bekendmaking."
+        let result = extract(text, date: "2026-02-18")
+        checkSpans(result, in: text)
+        let relative = result.dates.filter { $0.precision == "relative" }
+        #expect(relative.map(\.text) == ["binnen drie maanden na de ondertekening", "de eerste dag van de tweede maand volgend op de bekendmaking"])
+        #expect(relative.allSatisfy { $0.earliest == nil && $0.latest == nil })
+    }
+
+    @Test("years in names and references are not dates; a year after a temporal word is")
+    func yearsInNames() {
+        let text = "Tijdens de Thalassa Top 2022 en in Kamerstukken II 2025/26, 29 984, nr. 1265 staat de Uitvoeringsagenda Spoorgoederenvervoer 2026-2030. Sinds 2011 komen zij samen."
+        let result = extract(text, date: "2026-02-18")
+        #expect(result.dates.map(\.text) == ["2011"])
+    }
+
+    @Test("without a document date, a date without a year stays unresolved")
+    func undated() throws {
+        let result = extract("Het debat is in juni.")
+        let june = try #require(result.dates.first)
+        #expect(june.earliest == nil && june.latest == nil && june.precision == "month")
+    }
+}
+
+@Suite("Extraction: amounts, cadences, agreements")
+struct ExtractionRecordTests {
+    @Test("amounts keep their kind: exact, approximate, range, up to, at least, old currencies", arguments: [
+        ("Er gaat €130 miljoen naar de haven.", "€130 miljoen", "exact", 130_000_000, 130_000_000, "EUR"),
+        ("Er is circa €200–250 miljoen beschikbaar gesteld.", "circa €200–250 miljoen", "range", 200_000_000, 250_000_000, "EUR"),
+        ("De Rijksoverheid investeert tot wel een miljard in het spoor.", "tot wel een miljard", "up_to", nil, 1_000_000_000, "EUR"),
+        ("Vlaanderen betaalt ten minste 5 mln euro.", "ten minste 5 mln euro", "at_least", 5_000_000, nil, "EUR"),
+        ("De bijdrage is ongeveer 2,5 miljoen euro.", "ongeveer 2,5 miljoen euro", "approximate", 2_500_000, 2_500_000, "EUR"),
+        ("Destijds kostte het 40 miljoen gulden.", "40 miljoen gulden", "exact", 40_000_000, 40_000_000, "NLG"),
+        ("Le budget va jusqu'à 1 milliard d'euros.", "jusqu'à 1 milliard d'euros", "up_to", nil, 1_000_000_000, "EUR"),
+        ("Het kost tussen 20 en 25 miljoen euro.", "tussen 20 en 25 miljoen euro", "range", 20_000_000, 25_000_000, "EUR"),
+        ("Een bedrag van € 1.250.000,50 is betaald.", "€ 1.250.000,50", "exact", 1_250_000.5, 1_250_000.5, "EUR"),
+    ] as [(String, String, String, Double?, Double?, String)])
+    func amounts(text: String, span: String, kind: String, min: Double?, max: Double?, currency: String) throws {
+        let result = extract(text)
+        checkSpans(result, in: text)
+        let amount = try #require(result.amounts.first, "\(text)")
+        #expect(amount.text == span && amount.kind == kind && amount.min == min && amount.max == max && amount.currency == currency, "\(amount)")
+    }
+
+    @Test("lengths, counts and percentages are not money")
+    func notMoney() {
+        #expect(extract("Treinen van 740 meter rijden 5 miljoen kilometer; 30 procent meer.").amounts.isEmpty)
+    }
+
+    @Test("cadences of meetings, with the body named nearby; yearly payments are no cadence", arguments: [
+        ("Het Politiek Overleg komt ten minste tweemaal per jaar samen.", "ten minste tweemaal per jaar", 2.0, "Politiek Overleg"),
+        ("Er komt een jaarlijks politiek overleg tussen de bewindspersonen.", "jaarlijks", 1.0, "politiek overleg"),
+        ("Het halfjaarlijkse Grensregio-Overleg blijft bestaan.", "halfjaarlijkse", 2.0, "Grensregio-Overleg"),
+        ("De werkgroep vergadert in april van elk jaar.", "in april van elk jaar", 1.0, "werkgroep"),
+        ("Le comité se réunit deux fois par an.", "deux fois par an", 2.0, "comité"),
+    ] as [(String, String, Double, String)])
+    func cadences(text: String, span: String, perYear: Double, body: String) throws {
+        let result = extract(text, date: "2026-02-18")
+        checkSpans(result, in: text)
+        let cadence = try #require(result.cadences.first, "\(text)")
+        #expect(cadence.text == span && cadence.minPerYear == perYear && cadence.body == body, "\(cadence)")
+        #expect(extract("Vlaanderen betaalt een jaarlijkse bijdrage van 5 miljoen euro.").cadences.isEmpty)
+    }
+
+    @Test("agreements: commitments with their parties; facts, wishes and the minister's own plans are not")
+    func agreements() {
+        let text = """
+        Nederland en Vlaanderen spreken af de studie voor de zomer van 2026 af te ronden. Vlaanderen en Nederland hechten belang aan goede treinen. \
+        Daarnaast zullen Vlaanderen en Nederland de dienstregeling afstemmen. Ik zet in op meer goederenvervoer. \
+        Het verdrag van 2018 werd in Brussel ondertekend. De Brakke Grond zal trekker zijn voor het programma.
+        """
+        let result = extract(text, date: "2026-02-18")
+        checkSpans(result, in: text)
+        #expect(result.agreements.map { String($0.text.prefix(24)) } == ["Nederland en Vlaanderen ", "Daarnaast zullen Vlaande", "De Brakke Grond zal trek"])
+        #expect(result.agreements.map(\.parties) == [["Nederland", "Vlaanderen"], ["Vlaanderen", "Nederland"], ["De Brakke Grond"]])
+    }
+
+    @Test("list items under an announcing sentence are agreements of their own, across wrapped lines")
+    func listItems() {
+        let text = """
+        De samenwerking omvat in ieder geval de volgende dossiers:
+
+        • Capaciteitsuitbreiding voor personenvervoer tussen Antwerpen en
+
+        Roosendaal (enz.). Parallel daaraan lopen gesprekken;
+
+        • Het opstarten van studies naar Brainport-Brussel;
+
+        Dit is een nieuwe alinea.
+        """
+        let result = extract(text)
+        checkSpans(result, in: text)
+        #expect(result.agreements.count == 2)
+        #expect(result.agreements.first?.text.hasSuffix("Parallel daaraan lopen gesprekken;") == true)
+        #expect(result.agreements.last?.text == "Het opstarten van studies naar Brainport-Brussel;")
+    }
+}
+
+@Suite("Extraction against the gold annotations of the seeds")
+struct ExtractionGoldTests {
+    static var goldDirectory: URL { TestPaths.packageRoot.appendingPathComponent("Tests/ExtractionGold") }
+    static var texts: URL { TestPaths.packageRoot.appendingPathComponent("data/demo/texts") }
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: goldDirectory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    static func load(_ name: String) throws -> (gold: ExtractionResult, text: String) {
+        let gold = try JSONDecoder().decode(ExtractionResult.self, from: Data(contentsOf: goldDirectory.appendingPathComponent(name)))
+        let text = try String(contentsOf: texts.appendingPathComponent(String(name.dropLast(5)) + ".txt"), encoding: .utf8)
+        return (gold, text)
+    }
+
+    @Test("every gold span is the text it names, and every list is sorted")
+    func goldSpans() throws {
+        #expect(Self.names.count == 5, "one gold file per seed text")
+        for name in Self.names {
+            let (gold, text) = try Self.load(name)
+            checkSpans(gold, in: text)
+            #expect(!gold.dates.isEmpty && !gold.agreements.isEmpty, "\(name)")
+        }
+    }
+
+    @Test("precision and recall on the seeds stay at or above the recorded floor (docs/EXTRACTION.md)")
+    func scores() throws {
+        var totals: [String: ExtractionEvaluation.Tally] = [:]
+        for name in Self.names {
+            let (gold, text) = try Self.load(name)
+            let result = Extractor().extract(text, document: gold.document, documentDate: gold.documentDate.flatMap(CalendarDate.init(iso:)))
+            checkSpans(result, in: text)
+            for (type, tally) in ExtractionEvaluation.score(found: result, gold: gold) { totals[type, default: .init()] = totals[type, default: .init()] + tally }
+        }
+        let floors: [String: (p: Double, r: Double, v: Double)] = [
+            "dates": (0.95, 0.9, 0.95), "amounts": (0.95, 0.9, 0.95), "cadences": (0.9, 1.0, 0.95), "agreements": (0.9, 0.8, 0.85),
+        ]
+        for (type, floor) in floors {
+            let tally = try #require(totals[type])
+            #expect(tally.precision >= floor.p && tally.recall >= floor.r && tally.valueAccuracy >= floor.v,
+                    "\(type): P \(tally.precision) R \(tally.recall) values \(tally.valueAccuracy)")
+        }
+    }
+}
