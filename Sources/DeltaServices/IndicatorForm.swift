@@ -43,7 +43,7 @@ package enum IndicatorForm: RecordForm {
     package static func build(_ r: inout FieldReader, id: String, existing: Indicator?, choices: FormChoices) -> Indicator? {
         let goal = r.reference("goalID", among: choices.ids(choices.goals), required: true)
         let title = r.required("title", r.labels.text("form.indicators.title"), limit: 300)
-        let unit = r.required("unit", r.labels.text("form.indicators.unit"), limit: 40)
+        let unit = r.required("unit", r.labels.text("form.indicators.unit"), limit: 100)
         let baseline = reading(&r, "baseline", dated: true)
         let target = reading(&r, "target", dated: false)
         let values = readings(&r)
