@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaReports
 import DeltaStore
+import Foundation
 
 package enum DocumentForm: RecordForm {
     package static let segment = "documents"
@@ -16,12 +17,15 @@ package enum DocumentForm: RecordForm {
          FieldSpec(name: "summary", label: l.text("form.documents.summary"), input: .textarea),
          FieldSpec(name: "text", label: l.text("form.documents.text"), input: .textarea, required: true, hint: l.text("form.documents.summaryHint")),
          FieldSpec(name: "textFile", label: l.text("form.documents.textFile"), input: .file, hint: l.text("form.documents.textFileHint")),
+         FieldSpec(name: "relations", label: l.text("form.documents.relations"), input: .textarea,
+                   hint: l.text("form.documents.relationsHint", ["kinds": DocumentRelation.Kind.allCases.map(\.rawValue).joined(separator: ", ")])),
          visibilityField(l)]
     }
 
     package static func values(of d: Document) -> [String: String] {
         ["kind": d.kind.rawValue, "title": d.title, "date": d.date?.wording ?? "", "dateSource": d.dateSource ?? "", "place": d.place ?? "", "reference": d.reference ?? "",
-         "language": d.language, "summary": d.summary ?? "", "text": d.text, "visibility": d.visibility.rawValue]
+         "language": d.language, "summary": d.summary ?? "", "text": d.text, "relations": d.relations.map(relationLine).joined(separator: "\n"),
+         "visibility": d.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
@@ -43,12 +47,76 @@ package enum DocumentForm: RecordForm {
                 r.fail("text", r.labels.text("form.documents.textError", ["ids": lost.joined(separator: ", ")]))
             }
         }
+        let relations = relations(&r, id: id, existing: existing?.relations ?? [], text: text, choices: choices)
         guard r.errors.isEmpty, let kind, let visibility else { return nil }
         return Document(id: id, kind: kind, title: title, date: date, dateSource: dateSource, isStub: false,
-                        relations: existing?.relations ?? [], place: place, reference: reference, language: language,
+                        relations: relations, place: place, reference: reference, language: language,
                         signatories: existing?.signatories ?? [], issuerIDs: existing?.issuerIDs ?? [], deadline: existing?.deadline,
                         attachmentCount: existing?.attachmentCount, summary: summary, text: text, visibility: visibility)
     }
 
     package static func page(of d: Document) -> String { "/documents/\(d.id)" }
+
+    /// The most relations one document lists.
+    package static let relationLimit = 200
+
+    /// A relation as a line of the relations field: "addendum-to other-document planned".
+    static func relationLine(_ relation: DocumentRelation) -> String {
+        "\(relation.kind.rawValue) \(relation.targetID)\(relation.planned ? " planned" : "")"
+    }
+
+    /// The relations, one per line as "kind target-document [planned]": a known kind, a known
+    /// document other than this one, each pair once. A line that names the kind and target of a
+    /// stored relation keeps that relation's passage (found again in the new text) and note.
+    private static func relations(_ r: inout FieldReader, id: String, existing: [DocumentRelation], text: String,
+                                  choices: FormChoices) -> [DocumentRelation] {
+        let lines = (r.optional("relations", limit: 20_000) ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if lines.count > relationLimit {
+            r.fail("relations", r.labels.text("form.documents.relationsTooMany", ["limit": r.labels.numbers.integer(relationLimit)]))
+            return []
+        }
+        let known = choices.ids(choices.documents)
+        let paragraphs = TextLayout.paragraphs(from: text)
+        var result: [DocumentRelation] = []
+        for line in lines {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            let shown = String(line.prefix(80))
+            guard (2...3).contains(words.count), words.count == 2 || words[2] == "planned" else {
+                r.fail("relations", r.labels.text("form.documents.relationLine", ["value": shown]))
+                continue
+            }
+            guard let kind = DocumentRelation.Kind(rawValue: words[0]) else {
+                r.fail("relations", r.labels.text("form.documents.relationKind", ["value": words[0]]))
+                continue
+            }
+            let target = words[1]
+            guard target != id else {
+                r.fail("relations", r.labels.text("form.documents.relationSelf"))
+                continue
+            }
+            guard known.contains(target) else {
+                r.fail("relations", r.labels.text("form.error.unknownReference", ["value": target]))
+                continue
+            }
+            guard !result.contains(where: { $0.kind == kind && $0.targetID == target }) else {
+                r.fail("relations", r.labels.text("form.documents.relationRepeated", ["value": shown]))
+                continue
+            }
+            var relation = DocumentRelation(kind: kind, targetID: target, planned: words.count == 3)
+            if let stored = existing.first(where: { $0.kind == kind && $0.targetID == target }) {
+                relation.note = stored.note
+                if let passage = stored.passage, !text.isEmpty {
+                    guard let found = TextLayout.locate(quote: passage.quote, in: paragraphs) else {
+                        r.fail("relations", r.labels.text("form.documents.relationPassageLost", ["value": shown]))
+                        continue
+                    }
+                    relation.passage = PassageReference(documentID: id, anchor: found.anchor, start: found.start, length: found.length,
+                                                        quote: passage.quote)
+                }
+            }
+            result.append(relation)
+        }
+        return result
+    }
 }

@@ -13,6 +13,12 @@ package struct FormChoices: Sendable {
     package var agreements: [Choice] = []
     /// Goal-tree measures (for the investment form: the measure the money serves).
     package var measures: [Choice] = []
+    /// Goal-tree nodes the reader sees, labelled with their level (for the goal and indicator forms).
+    package var goals: [Choice] = []
+    /// The level of every node of the tree, also those the reader does not see (to keep its shape).
+    package var goalLevels: [String: Goal.Level] = [:]
+    /// The parent of every node of the tree that has one, also those the reader does not see.
+    package var goalParents: [String: String] = [:]
     /// The paragraphs of the document an agreement quotes (the submitted or stored one).
     package var paragraphs: [Paragraph] = []
     /// For a document being edited: the passages its agreements quote, by agreement id.

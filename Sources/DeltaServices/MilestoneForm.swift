@@ -39,4 +39,11 @@ package enum MilestoneForm: RecordForm {
     }
 
     package static func page(of m: Milestone) -> String { "/dossiers/\(m.homeDossierID ?? "")#\(m.id)" }
+
+    /// A milestone shared by several dossiers returns to the dossier the form was opened from, when
+    /// that is one of its dossiers; any other value (an unknown id, a path, an address) is ignored.
+    package static func page(of m: Milestone, from dossierID: String?) -> String {
+        guard let dossierID, m.dossierIDs.contains(dossierID) else { return page(of: m) }
+        return "/dossiers/\(dossierID)#\(m.id)"
+    }
 }

@@ -16,9 +16,14 @@ package protocol RecordForm: Sendable {
     static func build(_ reader: inout FieldReader, id: String, existing: Record?, choices: FormChoices) -> Record?
     /// The page to show the record on after saving.
     static func page(of record: Record) -> String
+    /// The page to return to after saving when the form was opened from the page of `dossierID`
+    /// (`?from=` on the edit link); the record's own page when that dossier is not one of its own.
+    static func page(of record: Record, from dossierID: String?) -> String
 }
 
 extension RecordForm {
+    package static func page(of record: Record, from dossierID: String?) -> String { page(of: record) }
+
     /// Choices for an enum, labelled in the reader's language.
     package static func enumChoices<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ label: (E) -> String) -> [Choice] where E.RawValue == String {
         E.allCases.map { Choice(value: $0.rawValue, label: label($0)) }

@@ -84,6 +84,10 @@ package struct RecordSaver: Sendable {
     /// A record's placement, with the bodies that carry its dossiers (an editor of a body edits its dossiers).
     package static func placement(of record: some StoredRecord, in register: Register) async throws -> RecordPlacement {
         var placement = record.placement
+        // An indicator is edited by whoever edits the node it measures: the editors of that node's dossiers.
+        if let indicator = record as? Indicator, let goal = try await register.with(scope: .everything).goal(id: indicator.goalID) {
+            placement.dossierIDs = goal.dossierIDs
+        }
         // A dossier's own body is the one it names now, never the stored one: otherwise the
         // stored body would authorise moving the dossier to a body the editor does not edit.
         let ownDossierID = (record as? Dossier)?.id
@@ -110,9 +114,21 @@ package struct RecordSaver: Sendable {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
             choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title) }
         }
-        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self {
+        if F.self == GoalForm.self {
+            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
+        }
+        if F.self == GoalForm.self || F.self == IndicatorForm.self {
+            let visible = try await register.goals()
+            choices.goals = visible.map { Choice(value: $0.id, label: $0.title) }
+            for goal in try await register.with(scope: .everything).goals() {
+                choices.goalLevels[goal.id] = goal.level
+                if let parent = goal.parentID { choices.goalParents[goal.id] = parent }
+            }
+        }
+        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
-                ?? (existing as? AllocationRegime)?.source?.documentID
+                ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
+                ?? (existing as? Indicator)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

@@ -58,5 +58,6 @@ extension Indicator: StoredRecord {
     public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
         try await put(IndicatorRow(self, version: version), on: db, isNew: isNew)
     }
+    /// No dossiers of its own: `RecordSaver.placement` gives it those of the node it measures.
     public var placement: RecordPlacement { RecordPlacement(kind: .indicator) }
 }

@@ -55,6 +55,9 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     RecordController<DocumentForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<AgreementForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<AllocationRegimeForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    // `/goals/new` and `POST /api/goals` sit beside the goal tree's `GET /goals` and `GET /api/goals`.
+    RecordController<GoalForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    RecordController<IndicatorForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     MembershipController(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     NoteController(engine: engine, renderer: renderer).addRoutes(forms: forms, signedInAPI: signedInAPI)
 

@@ -419,13 +419,14 @@ struct InjectionProbeTests {
     /// The free-text fields of the edit forms (ids, choices, dates and amounts are validated instead).
     /// (An investment's fundingSource is a choice since deltaberaad/2, no longer free text.)
     static let textFields: Set<String> = ["title", "summary", "note", "place", "name", "shortName", "wording", "reference", "railLinks", "themes",
-                                          "explanation"]
+                                          "explanation", "description", "unit"]
 
     @Test("hostile text saved through the API into every free-text field renders escaped everywhere, and SQL stays data")
     func everyKind() async throws {
         try await withAccountsApp { client, engine in
             let root = Browser(client)
             try await root.signIn("root")
+            try await AuthorizationMatrixTests.addScopedGoal(engine)
             var saved: [String] = []
             for (segment, id) in AuthorizationMatrixTests.ids.sorted(by: { $0.key < $1.key }) where segment != "bodies" {
                 let record = try await root.get("/api/\(segment)/\(id)/record")
@@ -438,12 +439,13 @@ struct InjectionProbeTests {
                 #expect(put.status == .ok, "\(segment): \(put.text.prefix(300))")
                 if put.status == .ok { saved.append(segment) }
             }
-            #expect(saved.count == 8)
+            #expect(saved.count == 10)
             let milestone = try #require(AuthorizationMatrixTests.ids["milestones"])
             let pages = ["/", "/dossiers", "/dossiers/3rx", "/dossiers/kijfhoek", "/documents", "/documents/verklaring-2026", "/bodies",
                          "/bodies/politiek-overleg", "/organisations", "/investments", "/admin/changes", "/milestones/\(milestone)/edit",
                          "/milestones/\(milestone)/history", "/allocation-regimes/nl-mobiliteitsfonds/edit",
-                         "/allocation-regimes/nl-mobiliteitsfonds/history"]
+                         "/allocation-regimes/nl-mobiliteitsfonds/history", "/goals", "/goals/matrix-maatregel-kijfhoek/edit",
+                         "/indicators/matrix-indicator-kijfhoek/edit", "/goals/matrix-maatregel-kijfhoek/history"]
             for uri in pages {
                 let page = try await root.get(uri)
                 #expect(page.status == .ok, "\(uri)")

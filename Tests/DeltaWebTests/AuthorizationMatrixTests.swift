@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaStore
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -17,12 +18,26 @@ struct AuthorizationMatrixTests {
     /// editorInScope edits the bodies werkgroep-3rx and politiek-overleg and the dossier kijfhoek; since
     /// the demo data hangs 3RX under werkgroep-be-nl, her dossier is kijfhoek, her milestone one that
     /// kijfhoek shares, her agreement the 2018 one placed at werkgroep-3rx and her meeting a planned
-    /// one of politiek-overleg.
+    /// one of politiek-overleg. No demo goal-tree node is in her scope, so the test adds a measure
+    /// carried out by kijfhoek and an indicator of it (`addScopedGoal`).
     static let ids: [String: String] = [
         "milestones": "kamerdebat-spoorgoederenvervoer-2026", "dossiers": "kijfhoek", "meetings": "politiek-overleg-zomer-2026",
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
         "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx", "allocation-regimes": "nl-mobiliteitsfonds",
+        "goals": "matrix-maatregel-kijfhoek", "indicators": "matrix-indicator-kijfhoek",
     ]
+
+    /// A measure carried out by kijfhoek (editorInScope's dossier) under a demo priority, and an indicator of it.
+    static func addScopedGoal(_ engine: any DatabaseEngine) async throws {
+        let actor = AuditActor(name: "test", via: "cli")
+        try await engine.transaction { db in
+            let editor = RecordEditor(db: db, actor: actor)
+            try await editor.save(Goal(id: "matrix-maatregel-kijfhoek", level: .measure, parentID: "prioriteit-2-corridors",
+                                       title: "Kijfhoek toekomstbestendig", dossierIDs: ["kijfhoek"]), expectedVersion: nil)
+            try await editor.save(Indicator(id: "matrix-indicator-kijfhoek", goalID: "matrix-maatregel-kijfhoek", title: "Sporen",
+                                            unit: "sporen"), expectedVersion: nil)
+        }
+    }
     /// Shared reference records every editor may edit.
     static let sharedKinds: Set<String> = ["organisations", "documents", "allocation-regimes"]
     /// Records placed in no dossier or body that only administrators edit (none at present).
@@ -108,6 +123,7 @@ struct AuthorizationMatrixTests {
     @Test("every route answers every persona as the rules say")
     func matrix() async throws {
         let failures = try await withAccountsApp { client, engine -> [String] in
+            try await Self.addScopedGoal(engine)
             let router = try await buildRouter(engine: engine, configuration: testConfiguration())
             let routes = router.routes.map { (method: $0.method, path: $0.path.description) }
                 .sorted { ($0.path, $0.method.rawValue) < ($1.path, $1.method.rawValue) }

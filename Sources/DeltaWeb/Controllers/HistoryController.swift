@@ -15,7 +15,7 @@ struct HistoryController: Sendable {
     static let segments: [(segment: String, kind: RecordKind)] = [
         ("milestones", .milestone), ("dossiers", .dossier), ("meetings", .meeting), ("organisations", .organisation),
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
-        ("allocation-regimes", .allocationRegime),
+        ("allocation-regimes", .allocationRegime), ("goals", .goal), ("indicators", .indicator),
     ]
 
     /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
@@ -91,7 +91,8 @@ struct HistoryController: Sendable {
         case .dossier: "/dossiers/\(id)"
         case .document: "/documents/\(id)"
         case .body: "/bodies/\(id)"
-        case .goal, .indicator: "/goals"
+        case .goal: "/goals#\(id)"
+        case .indicator: "/goals"
         case .allocationRegime: "/investments#regime-\(id)"
         default: segments.first { $0.kind == kind }.map { "/\($0.segment)/\(id)/edit" } ?? "/"
         }

@@ -54,8 +54,11 @@ struct RecordController<F: RecordForm>: Sendable {
         }
         guard let (record, version, choices, mayEdit) = loaded else { throw AppError(.notFound, "error.noRecord", ["kind": F.Record.recordKind.rawValue, "id": id]) }
         guard mayEdit else { throw AppError(.forbidden, "error.mayNotEdit") }
-        return try pages.form(id: id, version: EntityVersion(version), values: F.values(of: record), errors: [:], choices: choices, context: context,
-                              base: F.values(of: record), cancel: F.page(of: record))
+        var values = F.values(of: record)
+        let from = RecordFormPages<F>.returnDossier(request.uri.queryParameters["from"].map(String.init))
+        values["_from"] = from
+        return try pages.form(id: id, version: EntityVersion(version), values: values, errors: [:], choices: choices, context: context,
+                              base: F.values(of: record), cancel: F.page(of: record, from: from))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -21,6 +21,8 @@ struct EditPage: Codable, Sendable {
     let cancel: String
     let history: String?
     let isMultipart: Bool
+    /// The dossier page the form was opened from, to return to after saving (a shared milestone).
+    var from: String?
     /// For an agreement: the chosen document's paragraphs, to copy the passage from.
     var paragraphs: [ParagraphChoice] = []
 }

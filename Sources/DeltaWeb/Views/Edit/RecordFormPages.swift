@@ -17,7 +17,7 @@ struct RecordFormPages<F: RecordForm>: Sendable {
                 context: AppRequestContext) async throws -> Response {
         switch result {
         case .saved(let record, _):
-            return .seeOther(to: F.page(of: record))
+            return .seeOther(to: F.page(of: record, from: Self.returnDossier(values["_from"])))
         case .invalid(let errors):
             let scope = context.readScope
             let (choices, stored) = try await engine.read { db in
@@ -27,7 +27,7 @@ struct RecordFormPages<F: RecordForm>: Sendable {
                 return (try await RecordSaver.choices(F.self, register, values: values, existing: stored), stored)
             }
             return try form(id: id, version: submitted, values: values, errors: errors, choices: choices, context: context,
-                            base: Self.submittedBase(values), cancel: stored.map(F.page(of:)), status: .unprocessableContent)
+                            base: Self.submittedBase(values), cancel: stored.map { F.page(of: $0, from: Self.returnDossier(values["_from"])) }, status: .unprocessableContent)
         case .conflict(let current, let version, let changedBy):
             let choices = try await engine.read { db in
                 try await RecordSaver.choices(F.self, Register(db: db, scope: context.readScope), values: values, existing: current)
@@ -89,8 +89,17 @@ struct RecordFormPages<F: RecordForm>: Sendable {
                             id: id ?? "", version: version?.number ?? 0, fields: fields, hasErrors: !errors.filter { $0.key != "_form" }.isEmpty,
                             formError: errors["_form"], conflict: conflict, cancel: cancel ?? id.map { "\(path)/\($0)/history" } ?? "/",
                             history: id.map { "\(path)/\($0)/history" }, isMultipart: specs.contains { if case .file = $0.input { true } else { false } })
+        page.from = Self.returnDossier(values["_from"])
         page.paragraphs = choices.paragraphs.map { ParagraphChoice(anchor: $0.anchor, text: $0.text) }
         return try renderer.html("edit", PageFrame(page: page, path: path, context: context), status: status)
+    }
+
+    /// The dossier a form was opened from (`?from=`, then the hidden `_from` field): only an id of
+    /// lower-case letters, digits and hyphens; the form decides whether it is one of the record's.
+    static func returnDossier(_ value: String?) -> String? {
+        guard let value, !value.isEmpty, value.count <= 80,
+              value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else { return nil }
+        return value
     }
 
     /// The values of the version the form was loaded from, sent back as `_base_NAME` fields.
