@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "DeltaWeb",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaReports", "DeltaServices",
+                "DeltaDomain", "DeltaStore", "DeltaReports", "DeltaServices", "DeltaImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),

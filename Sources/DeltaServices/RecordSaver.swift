@@ -2,6 +2,7 @@ import DeltaDomain
 import DeltaReports
 import DeltaStore
 import Foundation
+import SQLKit
 
 /// Saves one record from submitted text — a form or the JSON API — with every rule of the
 /// register in one transaction: who may edit the stored record and where the new one lands,
@@ -30,8 +31,15 @@ package struct RecordSaver: Sendable {
     /// there or the account may not edit it at all.
     package func save<F: RecordForm>(_ form: F.Type, id: String?, values: [String: String], expected: EntityVersion?,
                                      by editor: Editor) async throws -> SaveResult<F.Record> {
+        try await engine.transaction { db in try await Self.save(form, id: id, values: values, expected: expected, by: editor, on: db) }
+    }
+
+    /// Creates or updates a record inside a transaction the caller holds, so that several records
+    /// (an accepted extraction) are written all together or not at all.
+    package static func save<F: RecordForm>(_ form: F.Type, id: String?, values: [String: String], expected: EntityVersion?,
+                                            by editor: Editor, on db: any SQLDatabase) async throws -> SaveResult<F.Record> {
         let kind = F.Record.recordKind.rawValue
-        return try await engine.transaction { db in
+        do {
             let visible = Register(db: db, scope: editor.scope)
             var existing: (record: F.Record, version: Int)?
             if let id {

@@ -72,6 +72,9 @@ struct AuthorizationMatrixTests {
         case (.get, "/api/me"), (.get, "/api/dossiers/{id}/notes"): return .signedInAPI
         case (.post, "/dossiers/{id}/notes"): return .signedInPage(422)
         case (.get, "/admin/changes"), (.get, "/admin/users"): return .adminPage
+        // Bringing in a document: a form page and its posts, for every editor.
+        case (.get, "/extract"): return .newForm
+        case (.post, "/extract"), (.post, "/extract/accept"): return .newPost
         case (.get, "/bodies/{id}/members"): return .editForm("bodies")
         case (.post, "/bodies/{id}/members"), (.post, "/bodies/{id}/members/remove"): return .editPost("bodies")
         case (.put, "/api/bodies/{id}/members"): return .apiEdit("bodies")

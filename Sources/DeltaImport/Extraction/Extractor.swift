@@ -47,29 +47,23 @@ public struct Extractor: Sendable {
     static let moneyStems = ["investe", "middel", "budget", "begrot", "bijdrag", "financ", "kost", "subsid", "euro", "geld", "bedrag",
                              "€", "fonds", "betaal", "uitgave", "crédit", "montant", "invest", "dekking", "miljoen", "miljard", "million", "milliard"]
 
-    /// The document's own date when its heading states one: a line that is a date, "Datum …",
-    /// or "Place, 18 februari 2026", within the first lines.
+    /// The document's own date when its heading or its closing lines state one: a line that is a
+    /// date, "Datum 10 februari 2026", "Antwerpen, 18 februari 2026" or "18 februari 2026 te
+    /// Antwerpen" (a date with at most a few words around it), in the first or last 25 lines.
     static func proposedDate(matcher: TokenMatcher) -> CalendarDate? {
         let tokens = matcher.tokens
+        var lineStarts: [Int] = []
+        for index in tokens.indices where index == 0 || tokens[index].breaksBefore > 0 { lineStarts.append(index) }
+        let candidates = Array(lineStarts.prefix(25)) + Array(lineStarts.suffix(25))
         let finder = DateFinder(matcher: matcher, documentDate: nil)
-        var index = 0
-        var lines = 0
-        while index < tokens.count, lines < 25 {
-            if tokens[index].breaksBefore > 0 || index == 0 {
-                lines += 1
-                var cursor = index
-                if ["datum", "date", "den", "le"].contains(tokens[cursor].folded) {
-                    cursor += 1
-                    if matcher.word(cursor) == ":" { cursor += 1 }
-                } else if tokens[cursor].kind == .word, tokens[cursor].isCapitalised, matcher.word(cursor + 1) == "," {
-                    cursor += 2
-                }
-                if case let (date, end)? = finder.match(at: cursor), date.precision == "day", let iso = date.earliest,
-                   end >= tokens.count || tokens[end].breaksBefore > 0 || tokens[end].folded == "." {
-                    return CalendarDate(iso: iso)
-                }
+        for lineStart in candidates {
+            let lineEnd = (lineStarts.firstIndex(of: lineStart).map { $0 + 1 < lineStarts.count ? lineStarts[$0 + 1] : tokens.count }) ?? tokens.count
+            guard lineEnd - lineStart <= 12 else { continue }
+            for cursor in lineStart..<min(lineEnd, lineStart + 6) {
+                guard case let (date, end)? = finder.match(at: cursor), date.precision == "day", let iso = date.earliest,
+                      end <= lineEnd, lineEnd - end <= 4 else { continue }
+                return CalendarDate(iso: iso)
             }
-            index += 1
         }
         return nil
     }

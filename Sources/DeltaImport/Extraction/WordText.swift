@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
+internal import ZIPFoundation
 
 /// The text of a Word document (`.docx`): the paragraphs of `word/document.xml`, list
 /// paragraphs with a bullet, tabs and breaks kept, and the footnotes after the body as

@@ -38,7 +38,7 @@ struct RecordController<F: RecordForm>: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let values = try context.requireForm().valuesWithUploadedText
+        let values = try context.requireForm().valuesWithUploadedText()
         let result = try await saver(context).save(F.self, id: nil, values: values, expected: nil, by: try editor(context))
         return try await pages.answer(result, id: nil, values: values, submitted: nil, context: context)
     }
@@ -64,7 +64,7 @@ struct RecordController<F: RecordForm>: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = try context.requireForm()
-        let values = form.valuesWithUploadedText
+        let values = try form.valuesWithUploadedText()
         let submitted = EntityVersion(formValue: form["version"])
         let result = try await saver(context).save(F.self, id: id, values: values, expected: submitted, by: try editor(context))
         return try await pages.answer(result, id: id, values: values, submitted: submitted, context: context)

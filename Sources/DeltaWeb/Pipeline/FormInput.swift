@@ -13,8 +13,12 @@ struct FormInput: Sendable {
     private(set) var urlEncoded: String?
     /// Uploaded files by field name: file name and contents as UTF-8 text.
     private(set) var files: [String: (name: String, text: String)] = [:]
+    /// Uploaded files by field name as bytes (any file: a .docx or .pdf to extract from).
+    private(set) var fileBytes: [String: (name: String, bytes: [UInt8])] = [:]
 
     subscript(name: String) -> String? { values[name] }
+    /// Every field's value.
+    var allValues: [String: String] { values }
 
     /// A field's value trimmed, nil when empty.
     func trimmed(_ name: String) -> String? {
@@ -54,9 +58,13 @@ struct FormInput: Sendable {
         }
     }
 
-    /// The values, with a document's text chosen as a file standing in for the pasted text.
-    var valuesWithUploadedText: [String: String] {
+    /// The values, with a document's text chosen as a file standing in for the pasted text; a
+    /// file that is not UTF-8 text is refused with its name.
+    func valuesWithUploadedText() throws -> [String: String] {
         var result = values
+        if let file = fileBytes["textFile"], files["textFile"] == nil {
+            throw AppError(.unprocessableContent, "error.fileNotUTF8", ["file": file.name])
+        }
         if let file = files["textFile"], !file.text.isEmpty { result["text"] = file.text }
         return result
     }
@@ -110,10 +118,8 @@ struct FormInput: Sendable {
             let text = String(decoding: content, as: UTF8.self)
             if let fileName = parameter("filename", in: String(disposition)) {
                 if !fileName.isEmpty || !content.isEmpty {
-                    guard String(validating: Array(content), as: UTF8.self) != nil else {
-                        throw AppError(.unprocessableContent, "error.fileNotUTF8", ["file": fileName])
-                    }
-                    input.files[name] = (fileName, text)
+                    input.fileBytes[name] = (fileName, Array(content))
+                    if String(validating: Array(content), as: UTF8.self) != nil { input.files[name] = (fileName, text) }
                 }
             } else if input.values[name] == nil {
                 input.values[name] = text

@@ -1,0 +1,62 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+import SQLKit
+
+/// Writes what a reviewer accepted from an extraction — the document and the agreements,
+/// milestones and investments proposed from it — in one transaction, each record through the
+/// same rules, limits, permissions and audit entries as its own form. One refusal writes nothing.
+package enum ExtractionAcceptance {
+    /// A record to create, as the values its form would send; `key` names it in error messages
+    /// ("a3" → field errors "a3.quote").
+    package struct Record: Sendable {
+        package enum Kind: String, Sendable { case agreement, milestone, investment }
+        package let key: String
+        package let kind: Kind
+        package let values: [String: String]
+
+        package init(key: String, kind: Kind, values: [String: String]) {
+            self.key = key; self.kind = kind; self.values = values
+        }
+    }
+
+    /// What the acceptance did.
+    package enum Outcome: Sendable, Equatable {
+        /// Everything was written: the document and this many records.
+        case saved(documentID: String, records: Int)
+        /// Nothing was written; messages by "doc.field" or "key.field".
+        case invalid([String: String])
+    }
+
+    private struct Refusal: Error { let errors: [String: String] }
+
+    /// Creates the document and then every record, in one transaction.
+    package static func accept(document: [String: String], records: [Record], by editor: RecordSaver.Editor,
+                               engine: any DatabaseEngine) async throws -> Outcome {
+        do {
+            return try await engine.transaction { db in
+                func check<R>(_ result: SaveResult<R>, prefix: String) throws {
+                    switch result {
+                    case .saved: return
+                    case .invalid(let errors): throw Refusal(errors: Dictionary(uniqueKeysWithValues: errors.map { ("\(prefix).\($0.key)", $0.value) }))
+                    case .conflict: throw Refusal(errors: ["\(prefix)._form": editor.labels.text("form.error.idTaken", ["kind": editor.labels.text("kind.document")])])
+                    }
+                }
+                try check(try await RecordSaver.save(DocumentForm.self, id: nil, values: document, expected: nil, by: editor, on: db), prefix: "doc")
+                for record in records {
+                    switch record.kind {
+                    case .agreement:
+                        try check(try await RecordSaver.save(AgreementForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    case .milestone:
+                        try check(try await RecordSaver.save(MilestoneForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    case .investment:
+                        try check(try await RecordSaver.save(InvestmentForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    }
+                }
+                return .saved(documentID: document["id"] ?? "", records: records.count)
+            }
+        } catch let refusal as Refusal {
+            return .invalid(refusal.errors)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import DeltaDomain
+import DeltaImport
+import DeltaReports
+import DeltaServices
+import DeltaStore
+import Foundation
+import Hummingbird
+
+/// Bringing in a new document: upload (`/extract`), review what the extractor proposes beside
+/// the marked text, and accept (`/extract/accept`): the document and every accepted agreement,
+/// milestone and investment are written in one audited transaction, or nothing is.
+///
+/// The review is stateless: the text travels with the review form and the extraction, which is
+/// pure and deterministic, is run again on it when the form comes back.
+struct ExtractionController: Sendable {
+    let engine: any DatabaseEngine
+    let renderer: Renderer
+
+    func addRoutes(signedIn: RouterGroup<AppRequestContext>, forms: RouterGroup<AppRequestContext>) {
+        signedIn.get("/extract") { _, context -> Response in
+            try Self.requireEditor(context)
+            return try renderer.html("extract-upload", PageFrame(page: ExtractUploadPage(title: context.labels.text("app.title.extract"), error: nil, documentDate: ""),
+                                                                 path: "/extract", context: context))
+        }
+        forms.post("/extract") { _, context -> Response in
+            try Self.requireEditor(context)
+            let form = try context.requireForm()
+            let date = form.trimmed("documentDate") ?? ""
+            func refuse(_ message: String) throws -> Response {
+                try renderer.html("extract-upload", PageFrame(page: ExtractUploadPage(title: context.labels.text("app.title.extract"), error: message, documentDate: date),
+                                                              path: "/extract", context: context), status: .unprocessableContent)
+            }
+            guard let file = form.fileBytes["file"], !file.name.isEmpty else { return try refuse(context.labels.text("extract.review.noFile")) }
+            if !date.isEmpty, CalendarDate(iso: date) == nil { return try refuse(context.labels.text("form.error.date", ["value": date])) }
+            let text: String
+            do {
+                text = try DocumentReader.text(of: Data(file.bytes), fileName: file.name)
+            } catch let error as DocumentReadError {
+                return try refuse(context.labels.text(error.key, error.arguments))
+            }
+            return try await review(text: text, fileName: file.name, documentDate: CalendarDate(iso: date), values: [:], errors: [:], context: context)
+        }
+        forms.post("/extract/accept") { _, context -> Response in
+            try Self.requireEditor(context)
+            let form = try context.requireForm()
+            guard let text = form["text"], !text.isEmpty, let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
+            let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
+            let values = form.allValues
+            let (result, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let submission = Self.submission(values: values, text: text, result: result, labels: context.labels)
+            guard let account = context.account, let actor = context.auditActor else { throw AppError(.unauthorized, "error.signInOrToken") }
+            let editor = RecordSaver.Editor(account: account, actor: actor, scope: context.readScope, labels: context.labels)
+            switch try await ExtractionAcceptance.accept(document: submission.document, records: submission.records, by: editor, engine: engine) {
+            case .saved(let documentID, _):
+                return Response.seeOther(to: "/documents/\(documentID)")
+            case .invalid(let errors):
+                return try await review(text: text, fileName: fileName, documentDate: documentDate, values: values, errors: errors, context: context,
+                                        status: .unprocessableContent)
+            }
+        }
+    }
+
+    static func requireEditor(_ context: AppRequestContext) throws {
+        guard AccessRules.mayEditSomething(context.account) else { throw AppError(.forbidden, "error.mayNotEdit") }
+    }
+
+    /// The extraction of a text with the register's names, and the review form's choices.
+    func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
+        -> (ExtractionResult, [String], [Choice]) {
+        let (extractor, dossiers, organisations) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
+        let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
+        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations)
+    }
+
+    func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
+                context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (result, dossiers, organisations) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+        let page = ExtractReviewBuilder(text: text, fileName: fileName, result: result, values: values, errors: errors, labels: context.labels,
+                                        dossierIDs: dossiers, organisations: organisations).page()
+        return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
+    }
+
+    /// The document's values and the accepted records, as their forms would send them.
+    static func submission(values: [String: String], text: String, result: ExtractionResult, labels: Labels)
+        -> (document: [String: String], records: [ExtractionAcceptance.Record]) {
+        let documentID = values["doc.id"] ?? ""
+        let visibility = values["doc.visibility"] ?? Visibility.internal.rawValue
+        let document: [String: String] = [
+            "id": documentID, "kind": values["doc.kind"] ?? "", "title": values["doc.title"] ?? "", "date": values["doc.date"] ?? "",
+            "place": values["doc.place"] ?? "", "reference": values["doc.reference"] ?? "", "language": values["doc.language"] ?? "",
+            "text": text, "visibility": visibility,
+            "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
+        ]
+        var records: [ExtractionAcceptance.Record] = []
+        func accepted(_ key: String) -> Bool { values["\(key).accept"] == "on" }
+        for index in result.agreements.indices where accepted("a\(index)") {
+            let key = "a\(index)"
+            records.append(.init(key: key, kind: .agreement, values: [
+                "id": "\(documentID)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
+                "quote": values["\(key).quote"] ?? "", "dossierIDs": values["\(key).dossierIDs"] ?? "", "completion": Completion.notStarted.rawValue,
+                "visibility": visibility,
+            ]))
+        }
+        let extra = (values["extraQuotes"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for (index, quote) in extra.enumerated() {
+            let words = quote.split(separator: " ")
+            records.append(.init(key: "x\(index)", kind: .agreement, values: [
+                "id": "\(documentID)-x\(index + 1)", "title": words.prefix(14).joined(separator: " ") + (words.count > 14 ? " …" : ""),
+                "documentID": documentID, "quote": quote, "dossierIDs": values["defaultDossierIDs"] ?? "",
+                "completion": Completion.notStarted.rawValue, "visibility": visibility,
+            ]))
+        }
+        for (index, _) in result.dates.enumerated() where accepted("d\(index)") {
+            let key = "d\(index)"
+            records.append(.init(key: key, kind: .milestone, values: [
+                "id": "\(documentID)-d\(index + 1)", "title": values["\(key).title"] ?? "", "due": values["\(key).due"] ?? "",
+                "dossierIDs": values["\(key).dossierIDs"] ?? "", "status": MilestoneStatus.planned.rawValue, "visibility": visibility,
+            ]))
+        }
+        for (index, amount) in result.amounts.enumerated() where accepted("m\(index)") {
+            let key = "m\(index)"
+            guard let parsed = ExtractReviewBuilder.amount(amount) else { continue }
+            func euros(_ cents: Int64) -> String { "\(cents / 100)" + (cents % 100 == 0 ? "" : "," + String(format: "%02d", cents % 100)) }
+            records.append(.init(key: key, kind: .investment, values: [
+                "id": "\(documentID)-m\(index + 1)", "title": values["\(key).title"] ?? "", "amountKind": parsed.kind.rawValue,
+                "minimumEuros": parsed.kind == .upToAtMost ? "" : euros(parsed.minimumCents),
+                "maximumEuros": parsed.kind == .range || parsed.kind == .upToAtMost ? euros(parsed.maximumCents) : "",
+                "wording": amount.text, "organisationID": values["\(key).organisationID"] ?? "", "country": values["\(key).country"] ?? "",
+                "recurring": "no", "dossierID": (values["\(key).dossierIDs"] ?? "").split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "",
+                "visibility": visibility,
+            ]))
+        }
+        return (document, records)
+    }
+}

@@ -1,0 +1,78 @@
+import DeltaServices
+
+/// The upload form of a document to extract from.
+struct ExtractUploadPage: Codable, Sendable {
+    let title: String
+    let error: String?
+    let documentDate: String
+}
+
+/// The review of an extraction: the text with what was found marked in it, and beside it every
+/// candidate to accept, edit or reject, with the document's own fields above.
+struct ExtractReviewPage: Codable, Sendable {
+    let title: String
+    let fileName: String
+    /// The text as read; sent back with the form, so the accepted records are built from the same text.
+    let text: String
+    let document: ExtractDocumentFields
+    let segments: [ExtractSegment]
+    let agreements: [ExtractCandidateView]
+    let deadlines: [ExtractCandidateView]
+    let amounts: [ExtractCandidateView]
+    let cadences: [ExtractCandidateView]
+    let extraQuotes: String
+    /// Messages that belong to no field.
+    let formErrors: [String]
+    let hasErrors: Bool
+    let dossierIDs: [String]
+    let organisations: [Choice]
+    let countries: [Choice]
+}
+
+/// The document's fields, proposed from the text and editable.
+struct ExtractDocumentFields: Codable, Sendable {
+    let id: String
+    let title: String
+    let kinds: [FilterOption]
+    let date: String
+    let place: String
+    let reference: String
+    let language: String
+    let visibilities: [FilterOption]
+    let errors: [ExtractFieldError]
+}
+
+/// A run of the text, marked when a candidate covers it.
+struct ExtractSegment: Codable, Sendable {
+    let text: String
+    let classes: String?
+    /// The anchor of the candidate that starts here (for links from the list).
+    let anchor: String?
+}
+
+/// One candidate with the values the reviewer may change.
+struct ExtractCandidateView: Codable, Sendable {
+    let key: String
+    let kind: String
+    let text: String
+    /// What the rules read in it ("2026-06-30", "range €200m – €250m", "2 per year – politiek overleg").
+    let reading: String
+    let confidencePercent: Int
+    let rule: String
+    let accepted: Bool
+    let title: String
+    let quote: String
+    let due: String
+    let dossierIDs: String
+    let organisationID: String
+    let country: String
+    let organisationChoices: [FilterOption]
+    let countryChoices: [FilterOption]
+    let errors: [ExtractFieldError]
+}
+
+/// A message next to a field of a candidate or of the document.
+struct ExtractFieldError: Codable, Sendable {
+    let field: String
+    let message: String
+}

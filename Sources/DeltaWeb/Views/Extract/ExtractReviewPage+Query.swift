@@ -1,0 +1,151 @@
+import DeltaDomain
+import DeltaImport
+import DeltaReports
+import DeltaServices
+import DeltaStore
+import Foundation
+
+/// Builds the review page from a text and its extraction, with the reviewer's values (when the
+/// page comes back with errors) or the proposals (the first time).
+struct ExtractReviewBuilder: Sendable {
+    let text: String
+    let fileName: String
+    let result: ExtractionResult
+    let values: [String: String]
+    let errors: [String: String]
+    let labels: Labels
+    let dossierIDs: [String]
+    let organisations: [Choice]
+
+    /// The register's names that help the extractor, and the choices of the review form.
+    static func context(_ register: Register) async throws -> (extractor: Extractor, dossierIDs: [String], organisations: [Choice]) {
+        let organisations = try await register.organisations()
+        let bodies = try await register.bodies()
+        let dossiers = try await register.dossiers()
+        let extractor = Extractor(organisationNames: organisations.flatMap { [$0.name] + ($0.shortName.map { [$0] } ?? []) },
+                                  bodyNames: bodies.map(\.name))
+        return (extractor, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) })
+    }
+
+    /// The value of a field: what the reviewer sent, else the proposal.
+    func value(_ key: String, _ proposal: @autoclosure () -> String) -> String { values[key] ?? proposal() }
+
+    /// Whether a candidate is accepted: as sent (a checkbox is absent when unticked), else by confidence.
+    func accepted(_ key: String, proposal: Bool) -> Bool {
+        values.isEmpty ? proposal : values["\(key).accept"] == "on"
+    }
+
+    func fieldErrors(_ prefix: String) -> [ExtractFieldError] {
+        errors.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }
+            .map { ExtractFieldError(field: String($0.key.dropFirst(prefix.count + 1)), message: $0.value) }
+    }
+
+    func page() -> ExtractReviewPage {
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)])) }
+        func shortTitle(_ text: String) -> String {
+            let words = text.split(whereSeparator: { $0.isWhitespace })
+            return words.prefix(14).joined(separator: " ") + (words.count > 14 ? " …" : "")
+        }
+        /// The sentence (agreement span or ±80 characters) around a span, for titles.
+        func context(_ start: Int, _ end: Int) -> String {
+            if let sentence = result.agreements.first(where: { $0.start <= start && $0.end >= end }) { return sentence.text }
+            return slice(start - 80, end + 80)
+        }
+        let organisationOptions = { (selected: String) in
+            organisations.map { FilterOption(value: $0.value, label: $0.label, selected: $0.value == selected) }
+        }
+        let countryOptions = { (selected: String) in
+            Country.allCases.map { FilterOption(value: $0.rawValue, label: labels.country($0), selected: $0.rawValue == selected) }
+        }
+        func candidate(_ key: String, kind: String, start: Int, end: Int, text: String, reading: String, confidence: Double?, rule: String?,
+                       accept: Bool, title: String, quote: String = "", due: String = "", organisation: String = "", country: String = "") -> ExtractCandidateView {
+            let organisationID = value("\(key).organisationID", organisation), countryCode = value("\(key).country", country)
+            return ExtractCandidateView(
+                key: key, kind: kind, text: text, reading: reading, confidencePercent: Int(((confidence ?? 0) * 100).rounded()), rule: rule ?? "",
+                accepted: accepted(key, proposal: accept), title: value("\(key).title", title), quote: value("\(key).quote", quote),
+                due: value("\(key).due", due), dossierIDs: value("\(key).dossierIDs", values["defaultDossierIDs"] ?? ""),
+                organisationID: organisationID, country: countryCode, organisationChoices: organisationOptions(organisationID),
+                countryChoices: countryOptions(countryCode), errors: fieldErrors(key))
+        }
+        let agreements = result.agreements.enumerated().map { index, a in
+            candidate("a\(index)", kind: "agreement", start: a.start, end: a.end, text: a.text, reading: a.parties.joined(separator: ", "),
+                      confidence: a.confidence, rule: a.rule, accept: (a.confidence ?? 0) >= 0.8, title: shortTitle(a.text), quote: a.text)
+        }
+        let deadlines = result.dates.enumerated().filter { $0.element.latest != nil }.map { index, d in
+            candidate("d\(index)", kind: "deadline", start: d.start, end: d.end, text: d.text,
+                      reading: "\(d.earliest.flatMap(CalendarDate.init(iso:)).map(labels.date) ?? "…") – \(d.latest.flatMap(CalendarDate.init(iso:)).map(labels.date) ?? "…")",
+                      confidence: d.confidence, rule: d.rule, accept: false, title: shortTitle(context(d.start, d.end)),
+                      due: FuzzyPeriod.parse(d.text, referenceYear: result.documentDate.flatMap(CalendarDate.init(iso:))?.year) != nil ? d.text : (d.latest ?? d.text))
+        }
+        let amounts = result.amounts.enumerated().filter { $0.element.kind != "at_least" }.map { index, m in
+            let amount = Self.amount(m)
+            return candidate("m\(index)", kind: "amount", start: m.start, end: m.end, text: m.text, reading: amount.map(labels.amount) ?? m.text,
+                             confidence: m.confidence, rule: m.rule, accept: false, title: shortTitle(context(m.start, m.end)),
+                             country: m.currency == "BEF" ? "BE" : (m.currency == "NLG" ? "NL" : ""))
+        }
+        let cadences = result.cadences.enumerated().map { index, c in
+            candidate("c\(index)", kind: "cadence", start: c.start, end: c.end, text: c.text,
+                      reading: labels.text("extract.review.perYear", ["count": labels.numbers.decimal(c.minPerYear, fractionDigits: 1), "body": c.body ?? "—"]),
+                      confidence: c.confidence, rule: c.rule, accept: false, title: c.body ?? "")
+        }
+        let documentKind = value("doc.kind", DocumentMetadata.proposedKind(text).rawValue)
+        let visibility = value("doc.visibility", Visibility.internal.rawValue)
+        let document = ExtractDocumentFields(
+            id: value("doc.id", Self.slug(fileName)), title: value("doc.title", DocumentMetadata.proposedTitle(text)),
+            kinds: DocumentKind.allCases.map { FilterOption(value: $0.rawValue, label: labels.documentKind($0), selected: $0.rawValue == documentKind) },
+            date: value("doc.date", result.documentDate ?? ""), place: value("doc.place", ""), reference: value("doc.reference", ""),
+            language: value("doc.language", DocumentMetadata.proposedLanguage(text)),
+            visibilities: Visibility.allCases.map { FilterOption(value: $0.rawValue, label: labels.visibility($0), selected: $0.rawValue == visibility) },
+            errors: fieldErrors("doc"))
+        var anchors: [Int: String] = [:]
+        for (index, a) in result.agreements.enumerated() { anchors[a.start] = "c-a\(index)" }
+        let marks: [(Int, Int, String)] = result.agreements.map { ($0.start, $0.end, "mark-agreement") } + result.dates.map { ($0.start, $0.end, "mark-date") }
+            + result.amounts.map { ($0.start, $0.end, "mark-amount") } + result.cadences.map { ($0.start, $0.end, "mark-cadence") }
+        return ExtractReviewPage(
+            title: labels.text("app.title.extractReview", ["file": fileName]), fileName: fileName, text: text, document: document,
+            segments: Self.segments(scalars, marks: marks, anchors: anchors), agreements: agreements, deadlines: deadlines, amounts: amounts,
+            cadences: cadences, extraQuotes: values["extraQuotes"] ?? "", formErrors: errors.filter { $0.key.hasSuffix("._form") || $0.key == "_form" }.map(\.value),
+            hasErrors: !errors.isEmpty, dossierIDs: dossierIDs, organisations: organisations,
+            countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) })
+    }
+
+    /// The text cut where marks start and end, each run with the classes of the marks over it.
+    static func segments(_ scalars: [Unicode.Scalar], marks: [(Int, Int, String)], anchors: [Int: String]) -> [ExtractSegment] {
+        var cuts = Set([0, scalars.count])
+        for (start, end, _) in marks { cuts.insert(start); cuts.insert(end) }
+        let points = cuts.filter { $0 >= 0 && $0 <= scalars.count }.sorted()
+        var segments: [ExtractSegment] = []
+        for (from, to) in zip(points, points.dropFirst()) where from < to {
+            let classes = marks.filter { $0.0 <= from && $0.1 >= to }.map(\.2)
+            segments.append(ExtractSegment(text: String(String.UnicodeScalarView(scalars[from..<to])),
+                                           classes: classes.isEmpty ? nil : Set(classes).sorted().joined(separator: " "), anchor: anchors[from]))
+        }
+        return segments
+    }
+
+    /// An extracted amount as a register amount (euros to cents).
+    static func amount(_ m: ExtractedAmount) -> Amount? {
+        let low = m.min.map { Int64(($0 * 100).rounded()) }, high = m.max.map { Int64(($0 * 100).rounded()) }
+        switch m.kind {
+        case "exact": return low.map(Amount.exact(cents:))
+        case "approximate": return low.map(Amount.approximate(cents:))
+        case "range": return low.flatMap { l in high.flatMap { Amount.range(minimumCents: l, maximumCents: $0) } }
+        case "up_to": return high.map(Amount.upToAtMost(cents:))
+        default: return nil
+        }
+    }
+
+    /// An id from a file name: "Slotverklaring Top 2025.docx" → "slotverklaring-top-2025".
+    static func slug(_ fileName: String) -> String {
+        let base = fileName.split(separator: ".").dropLast().joined(separator: ".")
+        var slug = ""
+        for scalar in (base.isEmpty ? fileName : base).lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { slug.unicodeScalars.append(scalar) }
+            else if !slug.hasSuffix("-"), !slug.isEmpty { slug += "-" }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(80))
+    }
+
+}

@@ -1,0 +1,139 @@
+import DeltaDomain
+import DeltaStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Bringing in a document on the web: upload, review beside the marked text, accept everything
+/// ticked in one audited transaction, or nothing.
+@Suite("Extraction review on the web")
+struct ExtractionReviewTests {
+    static let text = """
+    Gezamenlijke verklaring over de spoorverbinding
+
+    Nederland en Vlaanderen spreken af de studie naar de verbinding uiterlijk 30 juni 2026 af te ronden.
+
+    De Rijksoverheid investeert de komende jaren circa €12 miljoen in de verbinding.
+    """
+
+    /// Uploads `text` as a file and returns the review page.
+    static func upload(_ browser: Browser, client: any TestClientProtocol, name: String = "verklaring-test.txt", text: String = text) async throws -> TestResponse {
+        _ = try await browser.get("/extract")
+        let boundary = "----deltaberaad-extract"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"documentDate\"\r\n\r\n2026-02-18\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/plain\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        headers[.cookie] = "deltaberaad_session=\(browser.cookies["deltaberaad_session"] ?? "")"
+        return try await client.execute(uri: "/extract", method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// The fields of the review form as the page proposes them (inputs, ticked checkboxes, textareas).
+    static func proposedFields(_ html: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for match in html.captures(#"<input [^>]*name="([^"]+)"[^>]*value="([^"]*)""#, groups: 2) { fields[match[0]] = match[1].htmlUnescaped }
+        for match in html.captures(#"<input type="checkbox" id="[^"]+" name="([^"]+)" checked>"#, groups: 1) { fields[match[0]] = "on" }
+        for match in html.captures(#"<textarea [^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>"#, groups: 2) { fields[match[0]] = match[1].htmlUnescaped }
+        for match in html.captures(#"<select id="[^"]+" name="([^"]+)">(?:<option value="">—</option>)?<option value="([^"]*)""#, groups: 2) where fields[match[0]] == nil {
+            fields[match[0]] = match[1]
+        }
+        return fields
+    }
+
+    @Test("an editor uploads, sees the candidates marked in the text, and accepts: document, agreement, milestone and investment in one go, audited")
+    func acceptAll() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let review = try await Self.upload(root, client: client)
+            #expect(review.status == .ok, "\(review.text.prefix(500))")
+            #expect(review.text.contains(#"<mark class="mark-agreement">"#))
+            #expect(review.text.contains("mark-date") && review.text.contains("mark-amount"))
+            var fields = Self.proposedFields(review.text)
+            #expect(fields["doc.id"] == "verklaring-test")
+            #expect(fields["doc.kind"] == "joint-declaration")
+            #expect(fields["a0.accept"] == "on", "a confident agreement is ticked")
+            // Accept the deadline as a milestone of kijfhoek and the amount as an investment of IenW.
+            func candidate(_ letter: String) -> String? {
+                fields.keys.first { $0.hasPrefix(letter) && $0.hasSuffix(".title") && Int($0.dropFirst().dropLast(6)) != nil }.map { String($0.dropLast(6)) }
+            }
+            let deadline = try #require(candidate("d")), amount = try #require(candidate("m"))
+            fields["a0.dossierIDs"] = "kijfhoek"
+            fields["\(deadline).accept"] = "on"; fields["\(deadline).dossierIDs"] = "kijfhoek"
+            fields["\(amount).accept"] = "on"; fields["\(amount).organisationID"] = "ienw"; fields["\(amount).country"] = "NL"
+            fields["_csrf"] = nil
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            #expect(saved.headers[.location] == "/documents/verklaring-test")
+            let (document, agreement, milestones, investments, audit) = try await engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                return (try await register.document(id: "verklaring-test"), try await register.agreement(id: "verklaring-test-a1"),
+                        try await register.milestones().filter { $0.id.hasPrefix("verklaring-test-") },
+                        try await register.investments().filter { $0.id.hasPrefix("verklaring-test-") },
+                        try await AuditLog(db: db).entries(kind: "document", id: "verklaring-test"))
+            }
+            #expect(document?.kind == .jointDeclaration)
+            #expect(agreement?.source.documentID == "verklaring-test" && agreement?.dossierIDs == ["kijfhoek"])
+            #expect(agreement?.source.quote.hasPrefix("Nederland en Vlaanderen spreken af") == true)
+            #expect(milestones.first?.due.latest == CalendarDate(year: 2026, month: 6, day: 30))
+            #expect(investments.first?.amount == .approximate(cents: 12_000_000_00) && investments.first?.organisationID == "ienw")
+            #expect(audit.count == 1, "the document's creation is in the audit log")
+        }
+    }
+
+    @Test("one refused record writes nothing, and the review comes back with the message beside it and the reviewer's edits kept")
+    func refusalWritesNothing() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let review = try await Self.upload(root, client: client, name: "tweede.txt")
+            var fields = Self.proposedFields(review.text)
+            fields["_csrf"] = nil
+            fields["a0.title"] = "Mijn eigen titel"
+            fields["a0.dossierIDs"] = "bestaat-niet"
+            let refused = try await root.post("/extract/accept", fields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("bestaat-niet"), "the message names the unknown dossier")
+            #expect(refused.text.contains(#"value="Mijn eigen titel""#), "the edit is kept")
+            let document = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "tweede") }
+            #expect(document == nil, "the document was not written either")
+        }
+    }
+
+    @Test("bad files are refused on the upload page with their reason; readers may not bring in documents")
+    func refusals() async throws {
+        try await withAccountsApp { client, _ in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let empty = try await Self.upload(root, client: client, name: "leeg.txt", text: "")
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.text.contains("id=\"upload-error\""))
+            let unknown = try await Self.upload(root, client: client, name: "plaatje.png", text: "PNG")
+            #expect(unknown.status == .unprocessableContent)
+            let rita = Browser(client)
+            try await rita.signIn("rita")
+            #expect(try await rita.get("/extract").status == .forbidden)
+            #expect(try await Browser(client).get("/extract").status == .seeOther, "anonymous visitors sign in first")
+        }
+    }
+}
+
+extension String {
+    /// Every match of `pattern` with its first `groups` capture groups.
+    fileprivate func captures(_ pattern: String, groups: Int) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        let text = self as NSString
+        return regex.matches(in: self, range: NSRange(location: 0, length: text.length)).map { match in
+            (1...groups).map { match.range(at: $0).location == NSNotFound ? "" : text.substring(with: match.range(at: $0)) }
+        }
+    }
+
+    /// The text with mustache's escapes undone.
+    fileprivate var htmlUnescaped: String {
+        replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
