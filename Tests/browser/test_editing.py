@@ -41,8 +41,9 @@ DOSSIER = "3rx"
 # which werkgroep-be-nl carries: the editors need werkgroep-be-nl in their scope (scripts/browser-test).
 EDIT_MILESTONE = "vervolgbijeenkomst-2026-q2"
 CONFLICT_MILESTONE = "ondertekening-verklaring-2026"
-# A saved milestone form goes back to the milestone's first dossier.
-MILESTONE_HOME = "ertms"
+# A milestone form opened from a dossier page goes back to that dossier (?from=), even when the
+# milestone is shared and its first dossier is another one.
+MILESTONE_HOME = DOSSIER
 
 # One suffix per run, so that repeated runs against the same register never
 # find the text of an earlier run.
@@ -192,8 +193,9 @@ class BrowserTestCase(unittest.TestCase):
         links = [a for a in item.find_elements(By.TAG_NAME, "a")
                  if a.text.strip() == "Bewerken"]
         self.assertTrue(links, "milestone %s has no 'Bewerken' link" % milestone_id)
+        # The link names the dossier it comes from (?from=), so saving returns there.
         self.assertTrue(links[0].get_attribute("href").endswith(
-            "/milestones/%s/edit" % milestone_id), links[0].get_attribute("href"))
+            "/milestones/%s/edit?from=%s" % (milestone_id, DOSSIER)), links[0].get_attribute("href"))
         return links[0]
 
     def open_edit_form(self, driver, milestone_id):

@@ -56,7 +56,7 @@ DOSSIER_TITLE = "3RX – spoorverbinding haven Antwerpen–Ruhrgebied"
 # back to the first of them.
 MILESTONE = "afsprakenkader-zomer-2026"   # not touched by test_editing or test_meetings
 MILESTONE_TITLE = "Aanvullend en concreet afsprakenkader klaar voor ondertekening"
-MILESTONE_HOME = "ertms"
+MILESTONE_HOME = DOSSIER  # the dossier the form was opened from (?from=)
 ACHIEVED_MILESTONE = "ondertekening-verklaring-2026"   # achieved on 2026-02-18
 MANDATE_DATE = "2026-02-18"
 BODY = "politiek-overleg"
@@ -683,10 +683,10 @@ class FrenchFlowTest(FrenchTestCase):
         # 5. The edit form of a milestone, from the dossier page.
         root = self.goto(d, "/dossiers/%s" % DOSSIER)
         item = self.one(root, "milestone %s" % MILESTONE, "li", id=MILESTONE)
-        edit = self.one(item, "edit link", "a", href="/milestones/%s/edit" % MILESTONE)
+        edit = self.one(item, "edit link", "a", href="/milestones/%s/edit?from=%s" % (MILESTONE, DOSSIER))
         self.expect_text("dossier.editItem", edit.text(), "edit link of a milestone")
         self.click_and_wait(d, d.find_element(
-            By.CSS_SELECTOR, "li[id='%s'] a[href='/milestones/%s/edit']" % (MILESTONE, MILESTONE)))
+            By.CSS_SELECTOR, "li[id='%s'] a[href='/milestones/%s/edit?from=%s']" % (MILESTONE, MILESTONE, DOSSIER)))
         self.assertTrue(d.current_url.split("?")[0].endswith("/milestones/%s/edit" % MILESTONE),
                         d.current_url)
         root = self.page(d)
@@ -727,7 +727,7 @@ class FrenchFlowTest(FrenchTestCase):
         self.assertEqual(new_title, strong[0].text(), "the new title is not on the dossier page")
         self.assert_lang_nl(strong[0], "the new title")
         self.expect_text("dossier.editItem", self.one(
-            item, "edit link", "a", href="/milestones/%s/edit" % MILESTONE).text(),
+            item, "edit link", "a", href="/milestones/%s/edit?from=%s" % (MILESTONE, DOSSIER)).text(),
             "edit link after saving")
 
     def check_edit_form(self, root, where):

@@ -4,7 +4,11 @@ struct AgreementFinder: Sendable {
     let matcher: TokenMatcher
     let units: [TextUnit]
     /// Party names as folded word sequences (register organisations and the built-in list).
-    let parties: [[String]]
+    let parties: PhraseIndex
+
+    static let phraseIndex = PhraseIndex(phrases)
+    static let partyPhraseIndex = PhraseIndex(partyPhrases)
+    static let futureMarkerIndex = PhraseIndex(futureMarkers)
 
     /// Commitment phrases: contiguous word sequences.
     static let phrases: [[String]] = [
@@ -83,8 +87,8 @@ struct AgreementFinder: Sendable {
         // The minister writing in the first person plans; the letter commits nobody else.
         let firstPerson = (first..<min(end, first + 3)).contains { matcher.tokens[$0].folded == "ik" }
         for index in first..<end {
-            if let stop = matcher.firstSequence(index, Self.phrases)?.end, stop <= end, !firstPerson { return ("phrase", index) }
-            if let stop = matcher.firstSequence(index, Self.partyPhrases)?.end, stop <= end, !firstPerson,
+            if let stop = matcher.longest(index, Self.phraseIndex)?.end, stop <= end, !firstPerson { return ("phrase", index) }
+            if let stop = matcher.longest(index, Self.partyPhraseIndex)?.end, stop <= end, !firstPerson,
                hasSubject(first: first, verb: index, end: end) {
                 return ("party-phrase", index)
             }
@@ -112,7 +116,7 @@ struct AgreementFinder: Sendable {
             }
         }
         // A party as subject and a time to come: "De komende jaren investeert de Rijksoverheid …".
-        if !firstPerson, (first..<end).contains(where: { matcher.firstSequence($0, Self.futureMarkers) != nil }),
+        if !firstPerson, (first..<end).contains(where: { matcher.longest($0, Self.futureMarkerIndex) != nil }),
            let verb = (first..<min(end, first + 12)).first(where: { hasSubject(first: first, verb: $0, end: end) && isFiniteVerbCandidate($0) }) {
             return ("future-present", verb)
         }
@@ -181,9 +185,7 @@ struct AgreementFinder: Sendable {
         var index = first
         while index < end {
             var matched: Int?
-            for party in parties where !party.isEmpty {
-                if let stop = matcher.sequence(index, party), stop <= end, stop > (matched ?? index) { matched = stop }
-            }
+            if let (stop, _) = matcher.longest(index, parties), stop <= end { matched = stop }
             // "de Minister van Infrastructuur en Waterstaat", "het Ministerie van …": capitalised words after "van".
             if matched == nil, ["minister", "ministerie", "staatssecretaris", "provincie", "gemeente", "ministre", "province"].contains(matcher.tokens[index].folded),
                matcher.tokens[index].isCapitalised || index > first {

@@ -34,6 +34,17 @@ struct AmountFinder: Sendable {
         (["duizend"], 1e3), (["mille"], 1e3), (["m"], 1e6), (["bn"], 1e9),
     ]
 
+    static let qualifierIndex = PhraseIndex(qualifiers.map(\.0))
+    static let qualifierKinds = Dictionary(qualifiers.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let prefixIndex = PhraseIndex(prefixCurrencies.map(\.0))
+    static let prefixCodes = Dictionary(prefixCurrencies.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let suffixIndex = PhraseIndex(suffixCurrencies.map(\.0))
+    static let suffixCodes = Dictionary(suffixCurrencies.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let scaleIndex = PhraseIndex(scales.map(\.0))
+    static let scaleValues = Dictionary(scales.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let rangeJoiners = PhraseIndex([["-"], ["tot"], ["à"]])
+    static let betweenJoiners = PhraseIndex([["en"], ["et"], ["-"]])
+
     func find() -> [ExtractedAmount] {
         var found: [ExtractedAmount] = []
         var index = 0
@@ -53,8 +64,8 @@ struct AmountFinder: Sendable {
         var kind: Kind = .exact
         var qualified = false
         var between = false
-        if let (end, words) = matcher.firstSequence(cursor, Self.qualifiers.map(\.0)) {
-            kind = Self.qualifiers.first { $0.0 == words }!.1
+        if let (end, words) = matcher.longest(cursor, Self.qualifierIndex), let qualifier = Self.qualifierKinds[words] {
+            kind = qualifier
             qualified = true
             cursor = end
         } else if matcher.word(cursor) == "tussen" || matcher.word(cursor) == "entre" {
@@ -62,20 +73,17 @@ struct AmountFinder: Sendable {
             cursor += 1
         }
         var currency: String?
-        if let (end, words) = matcher.firstSequence(cursor, Self.prefixCurrencies.map(\.0)) {
-            currency = Self.prefixCurrencies.first { $0.0 == words }!.1
+        if let (end, words) = matcher.longest(cursor, Self.prefixIndex) {
+            currency = Self.prefixCodes[words]
             cursor = end
         }
         guard let (afterFirst, first) = number(at: cursor) else { return nil }
         cursor = afterFirst
         var second: Double?
         // A range: "200-250", "200 tot 250", "tussen 20 en 25", "entre 20 et 25", "de 20 à 25".
-        let joiners: [[String]] = between ? [["en"], ["et"], ["-"]] : [["-"], ["tot"], ["à"]]
-        if let (end, _) = matcher.firstSequence(cursor, joiners) {
+        if let (end, _) = matcher.longest(cursor, between ? Self.betweenJoiners : Self.rangeJoiners) {
             var next = end
-            if matcher.firstSequence(next, Self.prefixCurrencies.map(\.0)) != nil, currency != nil {
-                next = matcher.firstSequence(next, Self.prefixCurrencies.map(\.0))!.end
-            }
+            if currency != nil, let repeated = matcher.longest(next, Self.prefixIndex) { next = repeated.end }
             if let (afterSecond, value) = number(at: next) {
                 second = value
                 cursor = afterSecond
@@ -84,17 +92,16 @@ struct AmountFinder: Sendable {
         if between, second == nil { return nil }
         var scale = 1.0
         var hasScale = false
-        if let (end, words) = matcher.firstSequence(cursor, Self.scales.map(\.0)) {
+        if let (end, words) = matcher.longest(cursor, Self.scaleIndex) {
             // "m" and "bn" only right after a number written with a currency sign ("€130m").
             let short = words == ["m"] || words == ["bn"]
             if !short || (currency != nil && matcher.adjacent(cursor - 1, cursor)) {
-                scale = Self.scales.first { $0.0 == words }!.1
+                scale = Self.scaleValues[words] ?? 1
                 hasScale = true
                 cursor = end
             }
         }
-        if let (end, words) = matcher.firstSequence(cursor, Self.suffixCurrencies.map(\.0)) {
-            let suffix = Self.suffixCurrencies.first { $0.0 == words }!.1
+        if let (end, words) = matcher.longest(cursor, Self.suffixIndex), let suffix = Self.suffixCodes[words] {
             if currency == nil || currency == suffix {
                 currency = suffix
                 cursor = end
@@ -134,7 +141,7 @@ struct AmountFinder: Sendable {
         guard index < matcher.tokens.count else { return nil }
         let token = matcher.tokens[index]
         if token.kind == .word, let value = NumberWords.values[token.folded] {
-            guard matcher.firstSequence(index + 1, Self.scales.map(\.0)) != nil else { return nil }
+            guard matcher.longest(index + 1, Self.scaleIndex) != nil else { return nil }
             return (index + 1, value)
         }
         guard token.kind == .number else { return nil }

@@ -4,7 +4,7 @@ struct CadenceFinder: Sendable {
     let matcher: TokenMatcher
     let units: [TextUnit]
     /// Names of the register's bodies (folded words), matched before generic meeting nouns.
-    let knownBodies: [[String]]
+    let knownBodies: PhraseIndex
 
     static let adjectives: [String: Double] = [
         "jaarlijks": 1, "jaarlijkse": 1, "halfjaarlijks": 2, "halfjaarlijkse": 2, "tweejaarlijks": 0.5, "tweejaarlijkse": 0.5,
@@ -26,6 +26,14 @@ struct CadenceFinder: Sendable {
         "de", "het", "een", "van", "en", "in", "op", "tussen", "met", "voor", "dat", "die", "dit", "deze", "le", "la", "les", "du", "des",
         "un", "une", "et", "ten", "minste", "keer", "maal", "per", "jaar", "elk", "ieder", "wordt", "worden", "zal", "zullen", "komt", "komen",
     ]
+
+    static let perQuarter = PhraseIndex([["per", "kwartaal"], ["elk", "kwartaal"], ["ieder", "kwartaal"], ["chaque", "trimestre"]])
+    static let everyYear = PhraseIndex([["elk", "jaar"], ["ieder", "jaar"], ["elke", "jaar"], ["jaar", "na", "jaar"], ["chaque", "année"],
+                                        ["tous", "les", "ans"], ["every", "year"], ["each", "year"]])
+    static let everyTwoYears = PhraseIndex([["om", "de", "twee", "jaar"], ["om", "de", "2", "jaar"], ["tous", "les", "deux", "ans"], ["elke", "twee", "jaar"]])
+    static let ofEveryYear = PhraseIndex([["van", "elk", "jaar"], ["van", "ieder", "jaar"], ["de", "chaque", "année"], ["van", "elke", "jaar"]])
+    static let atLeast = PhraseIndex([["ten", "minste"], ["minstens"], ["minimaal"], ["au", "moins"], ["tenminste"]])
+    static let perYear = PhraseIndex([["per", "jaar"], ["in", "het", "jaar"], ["par", "an"], ["par", "année"], ["a", "year"], ["per", "year"], ["jaarlijks"]])
 
     func find() -> [ExtractedCadence] {
         var found: [ExtractedCadence] = []
@@ -58,14 +66,13 @@ struct CadenceFinder: Sendable {
     func match(at index: Int, limit: Int) -> (Int, Double, String)? {
         guard let word = matcher.word(index), index < limit else { return nil }
         if let perYear = Self.adjectives[word], word != "kwartaal" { return (index + 1, perYear, "adjective") }
-        if let end = matcher.firstSequence(index, [["per", "kwartaal"], ["elk", "kwartaal"], ["ieder", "kwartaal"], ["chaque", "trimestre"]])?.end {
+        if let end = matcher.longest(index, Self.perQuarter)?.end {
             return (end, 4, "per-quarter")
         }
-        if let end = matcher.firstSequence(index, [["elk", "jaar"], ["ieder", "jaar"], ["elke", "jaar"], ["jaar", "na", "jaar"], ["chaque", "année"],
-                                                   ["tous", "les", "ans"], ["every", "year"], ["each", "year"]])?.end {
+        if let end = matcher.longest(index, Self.everyYear)?.end {
             return (end, 1, "every-year")
         }
-        if let end = matcher.firstSequence(index, [["om", "de", "twee", "jaar"], ["om", "de", "2", "jaar"], ["tous", "les", "deux", "ans"], ["elke", "twee", "jaar"]])?.end {
+        if let end = matcher.longest(index, Self.everyTwoYears)?.end {
             return (end, 0.5, "every-two-years")
         }
         // "in april van elk jaar", "in het voorjaar van elk jaar", "en avril de chaque année".
@@ -73,7 +80,7 @@ struct CadenceFinder: Sendable {
             var cursor = index + 1
             while let w = matcher.word(cursor), ["het", "de", "la", "le"].contains(w) { cursor += 1 }
             if let w = matcher.word(cursor), DateFinder.months[w] != nil || DateFinder.seasons[w] != nil {
-                if let end = matcher.firstSequence(cursor + 1, [["van", "elk", "jaar"], ["van", "ieder", "jaar"], ["de", "chaque", "année"], ["van", "elke", "jaar"]])?.end {
+                if let end = matcher.longest(cursor + 1, Self.ofEveryYear)?.end {
                     return (end, 1, "month-of-every-year")
                 }
             }
@@ -81,7 +88,7 @@ struct CadenceFinder: Sendable {
         // "(ten minste|minstens|minimaal|au moins) twee(maal|keer) per jaar", "deux fois par an", "1 keer per jaar".
         var cursor = index
         var qualifier = false
-        if let end = matcher.firstSequence(cursor, [["ten", "minste"], ["minstens"], ["minimaal"], ["au", "moins"], ["tenminste"]])?.end {
+        if let end = matcher.longest(cursor, Self.atLeast)?.end {
             cursor = end
             qualifier = true
         }
@@ -97,7 +104,7 @@ struct CadenceFinder: Sendable {
             next += 1
         }
         guard let times, times > 0, times <= 52 else { return nil }
-        if let end = matcher.firstSequence(next, [["per", "jaar"], ["in", "het", "jaar"], ["par", "an"], ["par", "année"], ["a", "year"], ["per", "year"], ["jaarlijks"]])?.end {
+        if let end = matcher.longest(next, Self.perYear)?.end {
             return (end, times, qualifier ? "at-least-times-per-year" : "times-per-year")
         }
         return nil
@@ -111,9 +118,7 @@ struct CadenceFinder: Sendable {
             if best == nil || distance < best!.distance { best = (distance, a, b) }
         }
         for index in unit.firstToken..<unit.endToken {
-            for name in knownBodies where !name.isEmpty {
-                if let stop = matcher.sequence(index, name), stop <= unit.endToken { consider(index, stop) }
-            }
+            if let (stop, _) = matcher.longest(index, knownBodies), stop <= unit.endToken { consider(index, stop) }
         }
         if let best { return matcher.text(best.first, best.end) }
         for index in unit.firstToken..<unit.endToken {

@@ -36,6 +36,11 @@ struct DateFinder: Sendable {
         (["medio"], .middle), (["midden"], .middle), (["mi"], .middle),
         (["rond"], .around), (["rondom"], .around), (["omstreeks"], .around), (["vers"], .around),
     ]
+    static let modifierIndex = PhraseIndex(modifiers.map(\.0))
+    static let modifierKinds: [[String]: Modifier] = Dictionary(modifiers.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let anchors = PhraseIndex([["na"], ["nadat"], ["volgend", "op"], ["volgende", "op"], ["vanaf"], ["te", "rekenen", "vanaf"],
+                                      ["suivant"], ["après"], ["à", "compter", "de"], ["à", "compter", "du"]])
+
     /// Words before a bare year that make it a date ("in 2026", "sinds 2011").
     static let yearLeads: Set<String> = ["in", "sinds", "per", "depuis", "en", "jaar", "année", "year", "since", "by"]
     static let fillers: Set<String> = ["de", "het", "van", "le", "la", "du", "l", "'", "des", "the", "of"]
@@ -88,12 +93,12 @@ struct DateFinder: Sendable {
         var cursor = index
         var modifier: Modifier?
         var shapingModifier: Modifier?
-        if let (end, words) = matcher.firstSequence(cursor, Self.modifiers.map(\.0)) {
-            modifier = Self.modifiers.first { $0.0 == words }?.1
+        if let (end, words) = matcher.longest(cursor, Self.modifierIndex) {
+            modifier = Self.modifierKinds[words]
             cursor = end
             // "tot begin 2027", "vanaf eind 2026", "uiterlijk eind Q2": an open end, then a shape.
-            if [.until, .from, .deadline].contains(modifier), let (next, more) = matcher.firstSequence(cursor, Self.modifiers.map(\.0)),
-               let second = Self.modifiers.first(where: { $0.0 == more })?.1, [.begin, .end, .middle, .around].contains(second) {
+            if [.until, .from, .deadline].contains(modifier), let (next, more) = matcher.longest(cursor, Self.modifierIndex),
+               let second = Self.modifierKinds[more], [.begin, .end, .middle, .around].contains(second) {
                 shapingModifier = second
                 cursor = next
             }
@@ -253,8 +258,7 @@ struct DateFinder: Sendable {
             return nil
         }
         // The anchor: "na", "nadat", "volgend op", "volgende op", "vanaf", "suivant", "après", "à compter de".
-        guard let anchor = matcher.firstSequence(cursor, [["na"], ["nadat"], ["volgend", "op"], ["volgende", "op"], ["vanaf"], ["te", "rekenen", "vanaf"],
-                                                         ["suivant"], ["après"], ["à", "compter", "de"], ["à", "compter", "du"]]) else { return nil }
+        guard let anchor = matcher.longest(cursor, Self.anchors) else { return nil }
         var end = anchor.end
         // The anchor noun phrase: up to punctuation or a few words.
         while end < matcher.tokens.count, end < anchor.end + 8 {

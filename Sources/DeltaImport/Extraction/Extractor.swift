@@ -37,9 +37,9 @@ public struct Extractor: Sendable {
         }.find()
         let dates = DateFinder(matcher: matcher, documentDate: date).find()
         let folded = { (names: [String]) in names.map { ExtractionTokenizer.tokens(Array($0.unicodeScalars)).map(\.folded) } }
-        let cadences = CadenceFinder(matcher: matcher, units: units, knownBodies: folded(bodyNames)).find()
+        let cadences = CadenceFinder(matcher: matcher, units: units, knownBodies: PhraseIndex(folded(bodyNames))).find()
         let agreements = AgreementFinder(matcher: matcher, units: units,
-                                         parties: folded(AgreementFinder.builtInParties + organisationNames)).find()
+                                         parties: PhraseIndex(folded(AgreementFinder.builtInParties + organisationNames))).find()
         return ExtractionResult(document: document, documentDate: date?.iso, dates: dates, amounts: amounts,
                                 cadences: cadences, agreements: agreements)
     }

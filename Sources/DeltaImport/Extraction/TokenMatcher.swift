@@ -19,13 +19,12 @@ struct TokenMatcher: Sendable {
         return index + words.count
     }
 
-    /// The first of several word sequences that matches at `index`, longest first.
-    func firstSequence(_ index: Int, _ options: [[String]]) -> (end: Int, words: [String])? {
-        var best: (Int, [String])?
-        for option in options {
-            if let end = sequence(index, option), end > (best?.0 ?? index) { best = (end, option) }
-        }
-        return best
+    /// The longest phrase of `phrases` that starts at `index`: one dictionary lookup on the
+    /// token, then only the phrases that start with it (hot loops run this at every token).
+    func longest(_ index: Int, _ phrases: PhraseIndex) -> (end: Int, words: [String])? {
+        guard index >= 0, index < tokens.count, let options = phrases.byFirst[tokens[index].folded] else { return nil }
+        for option in options { if let end = sequence(index, option) { return (end, option) } }
+        return nil
     }
 
     /// The original text of tokens `first..<end`.
@@ -43,6 +42,17 @@ struct TokenMatcher: Sendable {
 
     /// Whether two tokens touch (no space between them).
     func adjacent(_ left: Int, _ right: Int) -> Bool { tokens[left].end == tokens[right].start }
+}
+
+/// Word sequences indexed by their first word, longest first, for `TokenMatcher.longest`.
+struct PhraseIndex: Sendable {
+    let byFirst: [String: [[String]]]
+
+    init(_ phrases: [[String]]) {
+        var byFirst: [String: [[String]]] = [:]
+        for phrase in phrases where !phrase.isEmpty { byFirst[phrase[0], default: []].append(phrase) }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+    }
 }
 
 /// Number words that extraction reads: Dutch and French, as counts.
