@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -100,6 +101,27 @@ struct ExtractionReviewTests {
             #expect(refused.text.contains(#"value="Mijn eigen titel""#), "the edit is kept")
             let document = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "tweede") }
             #expect(document == nil, "the document was not written either")
+        }
+    }
+
+    @Test("bringing in a document that is already in the register shows what the new version changes, and which agreements lose their passage")
+    func revisedVersion() async throws {
+        try await withAccountsApp { client, _ in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let original = try String(contentsOf: PackageFiles.root.appendingPathComponent("data/demo/texts/000-verklaring-2026.txt"), encoding: .utf8)
+            // The revision drops the paragraph about the framework around summer 2026.
+            let cut = try #require(original.range(of: "Ondertekenaars spreken af dat er rond de zomer van 2026"))
+            let revised = String(original[..<cut.lowerBound]) + "Een nieuwe alinea over de evaluatie.\n\n"
+                + String(original[original.index(cut.lowerBound, offsetBy: 600)...])
+            let review = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: revised)
+            #expect(review.status == .ok)
+            let page = try review.document()
+            let section = try page.requireSection("h-revision").markup
+            #expect(section.contains("staat niet meer in de tekst"), "an agreement quoting the dropped paragraph is named")
+            #expect(section.contains("Een nieuwe alinea over de evaluatie."))
+            let same = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: original)
+            #expect(try same.document().requireSection("h-revision").markup.contains("De tekst is gelijk."))
         }
     }
 

@@ -75,8 +75,18 @@ struct ExtractionController: Sendable {
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
                 context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (result, dossiers, organisations) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
-        let page = ExtractReviewBuilder(text: text, fileName: fileName, result: result, values: values, errors: errors, labels: context.labels,
-                                        dossierIDs: dossiers, organisations: organisations).page()
+        // A document already in the register under this id: show what the new text changes.
+        let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
+        let scope = context.readScope
+        let existing = try await engine.read { db -> (Document, [Agreement])? in
+            let register = Register(db: db, scope: scope)
+            guard let document = try await register.document(id: id) else { return nil }
+            return (document, try await register.agreements(documentID: id))
+        }
+        var builder = ExtractReviewBuilder(text: text, fileName: fileName, result: result, values: values, errors: errors, labels: context.labels,
+                                           dossierIDs: dossiers, organisations: organisations)
+        builder.existing = existing.map { (document: $0.0, agreements: $0.1) }
+        let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
     }
 

@@ -27,6 +27,26 @@ struct ExtractReviewPage: Codable, Sendable {
     let dossierIDs: [String]
     let organisations: [Choice]
     let countries: [Choice]
+    /// When a document with this id is already in the register: what the new text changes.
+    let revision: ExtractRevisionView?
+}
+
+/// What a revised version changes against the stored document.
+struct ExtractRevisionView: Codable, Sendable {
+    let documentID: String
+    let url: String
+    let unchanged: Bool
+    let added: [String]
+    let removed: [String]
+    let moved: [String]
+    let affected: [ExtractAffectedView]
+}
+
+/// An agreement whose passage a revision moves or removes.
+struct ExtractAffectedView: Codable, Sendable {
+    let title: String
+    let url: String
+    let change: String
 }
 
 /// The document's fields, proposed from the text and editable.

@@ -16,6 +16,8 @@ struct ExtractReviewBuilder: Sendable {
     let labels: Labels
     let dossierIDs: [String]
     let organisations: [Choice]
+    /// The stored document with the proposed id and its agreements, when there is one.
+    var existing: (document: Document, agreements: [Agreement])? = nil
 
     /// The register's names that help the extractor, and the choices of the review form.
     static func context(_ register: Register) async throws -> (extractor: Extractor, dossierIDs: [String], organisations: [Choice]) {
@@ -107,7 +109,29 @@ struct ExtractReviewBuilder: Sendable {
             segments: Self.segments(scalars, marks: marks, anchors: anchors), agreements: agreements, deadlines: deadlines, amounts: amounts,
             cadences: cadences, extraQuotes: values["extraQuotes"] ?? "", formErrors: errors.filter { $0.key.hasSuffix("._form") || $0.key == "_form" }.map(\.value),
             hasErrors: !errors.isEmpty, dossierIDs: dossierIDs, organisations: organisations,
-            countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) })
+            countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) },
+            revision: existing.map { revisionView($0.document, $0.agreements) })
+    }
+
+    /// The comparison of the text with the stored document of the same id.
+    func revisionView(_ document: Document, _ agreements: [Agreement]) -> ExtractRevisionView {
+        let revision = DocumentRevision(stored: document.paragraphs, revised: TextLayout.paragraphs(from: text), agreements: agreements)
+        func short(_ paragraph: Paragraph) -> String {
+            let words = paragraph.text.split(separator: " ")
+            return "\(paragraph.anchor): " + words.prefix(20).joined(separator: " ") + (words.count > 20 ? " …" : "")
+        }
+        return ExtractRevisionView(
+            documentID: document.id, url: "/documents/\(document.id)", unchanged: revision.isUnchanged,
+            added: revision.added.map(short), removed: revision.removed.map(short),
+            moved: revision.moved.map { labels.text("extract.revision.movedParagraph", ["from": $0.stored.anchor, "to": $0.revised.anchor, "text": short($0.revised)]) },
+            affected: revision.affected.map { affected in
+                let change: String
+                switch affected.change {
+                case .gone: change = labels.text("extract.revision.gone")
+                case .moved(let from, let to): change = labels.text("extract.revision.moved", ["from": from, "to": to])
+                }
+                return ExtractAffectedView(title: affected.title, url: "/agreements/\(affected.agreementID)/edit", change: change)
+            })
     }
 
     /// The text cut where marks start and end, each run with the classes of the marks over it.
