@@ -37,7 +37,9 @@ struct Extract: AsyncParsableCommand {
             extractor = Extractor(organisationNames: organisations, bodyNames: bodies)
         }
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let result = extractor.extract(text, document: name, documentDate: documentDate)
+        let progress = ExtractionProgress(total: text.utf8.count)
+        let result = extractor.extract(text, document: name, documentDate: documentDate) { progress.show($0) }
+        progress.finish()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -56,6 +58,34 @@ struct Extract: AsyncParsableCommand {
         result.amounts.forEach { line(labels.text("cli.extract.amount"), $0.start, $0.text, "\($0.kind) \($0.min.map { String(format: "%.0f", $0) } ?? "?")–\($0.max.map { String(format: "%.0f", $0) } ?? "?") \($0.currency)") }
         result.cadences.forEach { line(labels.text("cli.extract.cadence"), $0.start, $0.text, "\($0.minPerYear)/\(labels.text("cli.extract.year")) \($0.body ?? "")") }
         result.agreements.forEach { line(labels.text("cli.extract.agreement"), $0.start, $0.text, $0.parties.joined(separator: ", ")) }
+    }
+}
+
+/// A progress line on standard error while an extraction runs longer than a second, on a
+/// terminal only (so `--json > file` and scripts see nothing extra).
+final class ExtractionProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let started = Date()
+    private let total: Int
+    private var shown = false
+    private let terminal = isatty(STDERR_FILENO) == 1
+
+    init(total: Int) { self.total = total }
+
+    func show(_ step: Extractor.Step) {
+        lock.lock(); defer { lock.unlock() }
+        guard terminal, Date().timeIntervalSince(started) > 1 else { return }
+        let index = Extractor.Step.allCases.firstIndex(of: step) ?? 0
+        let line = CLIText.labels.text("cli.extract.progress", ["step": CLIText.labels.text("cli.extract.step.\(step.rawValue)"),
+                                                                 "done": String(index), "of": String(Extractor.Step.allCases.count),
+                                                                 "size": String(total / 1024)])
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        shown = true
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

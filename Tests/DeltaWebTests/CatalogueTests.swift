@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaImport
 import DeltaReports
 import DeltaStore
 import DeltaTestSupport
@@ -69,6 +70,7 @@ struct CatalogueTests {
             "feed.deadline": ["day", "asWritten"], "feed.date": ["day", "asWritten"],
             "app.conflict": raw(FieldMerge.Resolution.self),
             "app.investments.dimension": raw(InvestmentPivot.Dimension.self),
+            "cli.extract.step": raw(Extractor.Step.self),
             "app.investments.none": raw(InvestmentPivot.Dimension.self).subtracting(["year"]),
         ]
     }

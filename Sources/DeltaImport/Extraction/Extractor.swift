@@ -13,8 +13,14 @@ public struct Extractor: Sendable {
         self.bodyNames = bodyNames
     }
 
-    /// Everything found in `text`; `documentDate` resolves dates without a year.
-    public func extract(_ text: String, document: String, documentDate: CalendarDate?) -> ExtractionResult {
+    /// The steps of an extraction, reported to a progress callback as they start.
+    public enum Step: String, Sendable, CaseIterable { case reading, dates, amounts, cadences, agreements }
+
+    /// Everything found in `text`; `documentDate` resolves dates without a year. `progress` hears
+    /// each step as it starts (the command line shows it when a run takes longer than a second).
+    public func extract(_ text: String, document: String, documentDate: CalendarDate?,
+                        progress: (@Sendable (Step) -> Void)? = nil) -> ExtractionResult {
+        progress?(.reading)
         let scalars = Array(text.unicodeScalars)
         let tokens = ExtractionTokenizer.tokens(scalars)
         let matcher = TokenMatcher(tokens: tokens, scalars: scalars)
@@ -32,12 +38,16 @@ public struct Extractor: Sendable {
             }
         }
         let units_ = unitOfToken, money = moneyUnits
+        progress?(.amounts)
         let amounts = AmountFinder(matcher: matcher) { index in
             index < units_.count && units_[index] >= 0 && money.contains(units_[index])
         }.find()
+        progress?(.dates)
         let dates = DateFinder(matcher: matcher, documentDate: date).find()
         let folded = { (names: [String]) in names.map { ExtractionTokenizer.tokens(Array($0.unicodeScalars)).map(\.folded) } }
+        progress?(.cadences)
         let cadences = CadenceFinder(matcher: matcher, units: units, knownBodies: PhraseIndex(folded(bodyNames))).find()
+        progress?(.agreements)
         let agreements = AgreementFinder(matcher: matcher, units: units,
                                          parties: PhraseIndex(folded(AgreementFinder.builtInParties + organisationNames))).find()
         return ExtractionResult(document: document, documentDate: date?.iso, dates: dates, amounts: amounts,
