@@ -202,3 +202,21 @@ struct ExtractionGoldTests {
         }
     }
 }
+
+@Suite("Linking passages to dossiers")
+struct DossierLinkerTests {
+    static let linker = DossierLinker(dossiers: [
+        (id: "3rx", title: "3RX – spoorverbinding haven Antwerpen–Ruhrgebied", railLinks: ["Antwerpen–Ruhrgebied"]),
+        (id: "hamont-weert", title: "Hamont–Weert", railLinks: ["Hamont–Weert"]),
+        (id: "kijfhoek", title: "Toekomstbestendig gebruik van Kijfhoek", railLinks: []),
+    ])
+
+    @Test("a passage names a dossier by its rail link in either direction and any dash, by its code, or by its title")
+    func links() {
+        #expect(Self.linker.dossiers(in: "De verbinding Weert-Hamont wordt heropend.") == ["hamont-weert"])
+        #expect(Self.linker.dossiers(in: "Wat betreft 3RX zullen Vlaanderen en Nederland samenwerken.") == ["3rx"])
+        #expect(Self.linker.dossiers(in: "Het toekomstbestendig gebruik van Kijfhoek vraagt middelen.") == ["kijfhoek"])
+        #expect(Self.linker.dossiers(in: "Niets hierover.").isEmpty)
+        #expect(Self.linker.dossiers(in: "").isEmpty)
+    }
+}

@@ -46,7 +46,7 @@ struct ExtractionController: Sendable {
             guard let text = form["text"], !text.isEmpty, let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
-            let (result, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let (result, _, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
             let submission = Self.submission(values: values, text: text, result: result, labels: context.labels)
             guard let account = context.account, let actor = context.auditActor else { throw AppError(.unauthorized, "error.signInOrToken") }
             let editor = RecordSaver.Editor(account: account, actor: actor, scope: context.readScope, labels: context.labels)
@@ -66,15 +66,15 @@ struct ExtractionController: Sendable {
 
     /// The extraction of a text with the register's names, and the review form's choices.
     func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice]) {
-        let (extractor, dossiers, organisations) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
+        -> (ExtractionResult, [String], [Choice], DossierLinker) {
+        let (extractor, linker, dossiers, organisations) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
-        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations)
+        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker)
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
                 context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (result, dossiers, organisations) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+        let (result, dossiers, organisations, linker) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
         // A document already in the register under this id: show what the new text changes.
         let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
         let scope = context.readScope
@@ -86,6 +86,7 @@ struct ExtractionController: Sendable {
         var builder = ExtractReviewBuilder(text: text, fileName: fileName, result: result, values: values, errors: errors, labels: context.labels,
                                            dossierIDs: dossiers, organisations: organisations)
         builder.existing = existing.map { (document: $0.0, agreements: $0.1) }
+        builder.linker = linker
         let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
     }

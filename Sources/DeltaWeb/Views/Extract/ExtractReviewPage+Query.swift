@@ -16,17 +16,20 @@ struct ExtractReviewBuilder: Sendable {
     let labels: Labels
     let dossierIDs: [String]
     let organisations: [Choice]
+    /// Proposes each candidate's dossiers from the names in its passage.
+    var linker = DossierLinker(dossiers: [])
     /// The stored document with the proposed id and its agreements, when there is one.
     var existing: (document: Document, agreements: [Agreement])? = nil
 
     /// The register's names that help the extractor, and the choices of the review form.
-    static func context(_ register: Register) async throws -> (extractor: Extractor, dossierIDs: [String], organisations: [Choice]) {
+    static func context(_ register: Register) async throws -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice]) {
         let organisations = try await register.organisations()
         let bodies = try await register.bodies()
         let dossiers = try await register.dossiers()
         let extractor = Extractor(organisationNames: organisations.flatMap { [$0.name] + ($0.shortName.map { [$0] } ?? []) },
                                   bodyNames: bodies.map(\.name))
-        return (extractor, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) })
+        let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinks) })
+        return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) })
     }
 
     /// The value of a field: what the reviewer sent, else the proposal.
@@ -66,7 +69,8 @@ struct ExtractReviewBuilder: Sendable {
             return ExtractCandidateView(
                 key: key, kind: kind, text: text, reading: reading, confidencePercent: Int(((confidence ?? 0) * 100).rounded()), rule: rule ?? "",
                 accepted: accepted(key, proposal: accept), title: value("\(key).title", title), quote: value("\(key).quote", quote),
-                due: value("\(key).due", due), dossierIDs: value("\(key).dossierIDs", values["defaultDossierIDs"] ?? ""),
+                due: value("\(key).due", due),
+                dossierIDs: value("\(key).dossierIDs", values["defaultDossierIDs"] ?? linker.dossiers(in: context(start, end)).joined(separator: ", ")),
                 organisationID: organisationID, country: countryCode, organisationChoices: organisationOptions(organisationID),
                 countryChoices: countryOptions(countryCode), errors: fieldErrors(key))
         }
