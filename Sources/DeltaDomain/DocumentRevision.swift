@@ -30,7 +30,17 @@ public struct DocumentRevision: Sendable, Hashable {
     /// rest of the texts found on both sides moved, everything else was added or removed.
     public init(stored: [Paragraph], revised: [Paragraph], agreements: [Agreement]) {
         let a = stored.map(\.text), b = revised.map(\.text)
-        // Longest common subsequence of paragraph texts (documents have hundreds of paragraphs at most).
+        // Longest common subsequence of paragraph texts. Past a few million cells (two very long
+        // documents) the table would be too large: then paragraphs are only matched by their text,
+        // and moves are not told apart.
+        guard a.count * b.count <= Self.maximumCells else {
+            let storedTexts = Set(a), revisedTexts = Set(b)
+            removed = stored.filter { !revisedTexts.contains($0.text) }
+            added = revised.filter { !storedTexts.contains($0.text) }
+            moved = []
+            affected = Self.affected(agreements, stored: stored, revised: revised)
+            return
+        }
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -59,7 +69,14 @@ public struct DocumentRevision: Sendable, Hashable {
         self.removed = removed
         self.moved = moved
         added = b.indices.filter { !keptB.contains($0) && !movedB.contains($0) }.map { revised[$0] }
-        affected = agreements.compactMap { agreement in
+        affected = Self.affected(agreements, stored: stored, revised: revised)
+    }
+
+    /// The most cells of the comparison table.
+    static let maximumCells = 4_000_000
+
+    static func affected(_ agreements: [Agreement], stored: [Paragraph], revised: [Paragraph]) -> [AffectedAgreement] {
+        agreements.compactMap { agreement in
             guard let found = TextLayout.locate(quote: agreement.source.quote, in: revised) else {
                 return AffectedAgreement(agreementID: agreement.id, title: agreement.title, change: .gone)
             }

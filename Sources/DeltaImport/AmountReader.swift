@@ -29,7 +29,8 @@ enum AmountReader {
         }
         let fraction = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
         let (product, overflow) = euros.multipliedReportingOverflow(by: 100)
-        guard !overflow, product <= Int64.max - fraction else { throw map.error(key: "import.amount.tooLarge", ["value": .verbatim(text)], at: key) }
+        // The same ceiling as the forms (below a trillion euros), so sums of many amounts never overflow.
+        guard !overflow, euros < 1_000_000_000_000 else { throw map.error(key: "import.amount.tooLarge", ["value": .verbatim(text)], at: key) }
         return product + fraction
     }
 }

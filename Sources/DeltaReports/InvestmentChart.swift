@@ -132,12 +132,16 @@ public struct InvestmentChart: Sendable {
     static func scale(maximum cents: Int64) -> (top: Int64, step: Int64) {
         guard cents > 0 else { return (0, 0) }
         var magnitude: Int64 = 100
-        while magnitude <= cents / 10 { magnitude *= 10 }
+        while magnitude <= cents / 10, magnitude <= Int64.max / 100 { magnitude *= 10 }
         for factor: Int64 in [1, 2, 5, 10, 20, 50] {
-            let step = magnitude * factor / 10
+            // Overflow-checked: a register near Int64's range gets one tick instead of a crash.
+            let (scaled, overflow) = magnitude.multipliedReportingOverflow(by: factor)
+            guard !overflow else { break }
+            let step = scaled / 10
             guard step > 0 else { continue }
-            let ticks = (cents + step - 1) / step
-            if ticks <= 5 { return (ticks * step, step) }
+            let ticks = cents / step + (cents % step == 0 ? 0 : 1)
+            let (top, tooHigh) = ticks.multipliedReportingOverflow(by: step)
+            if ticks <= 5, !tooHigh { return (top, step) }
         }
         return (cents, cents)
     }

@@ -335,9 +335,12 @@ public struct Register: Sendable {
         guard scope != .everything, !investments.isEmpty else { return investments }
         // A visible amount may refer to a record this reader may not see; the reference is left
         // out so a hidden record is never named (or its id shown) through a visible one.
-        let visible = try await visibleIDs(["dossiers", "investments", "agreements", "goals"])
-        return investments.map { investment in
+        let visible = try await visibleIDs(["dossiers", "investments", "agreements", "goals", "organisations", "documents"])
+        // An amount put in by an organisation the reader may not see is not shown at all: its
+        // funder cannot be left out the way a reference can.
+        return investments.filter { visible.contains("organisations/" + $0.organisationID) }.map { investment in
             var shown = investment
+            if let id = shown.source?.documentID, !visible.contains("documents/" + id) { shown.source = nil }
             if let id = shown.dossierID, !visible.contains("dossiers/" + id) { shown.dossierID = nil }
             if let id = shown.partOfID, !visible.contains("investments/" + id) { shown.partOfID = nil }
             if let id = shown.agreementID, !visible.contains("agreements/" + id) { shown.agreementID = nil }

@@ -109,6 +109,23 @@ struct DocumentReaderTests {
         #expect(refusal(try file("kapot.docx", Data("geen zip".utf8))) == "extract.error.docx")
     }
 
+    @Test("a Word document whose XML unpacks beyond the limit is refused (a zip bomb)")
+    func zipBomb() throws {
+        let archive = try Archive(accessMode: .create)
+        let chunk = Data(repeating: 0x20, count: 1024 * 1024)
+        let total = DocumentReader.maximumBytes * 4 + 1024 * 1024
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate) { position, size in
+            chunk.prefix(size)
+        }
+        #expect(refusal(try file("bom.docx", try #require(archive.data))) == "extract.error.tooLarge")
+    }
+
+    @Test("control characters are dropped from the text read (they would block saving it later)")
+    func controlCharacters() throws {
+        let text = try DocumentReader.text(ofFile: try file("c.html", Data("<p>Partijen&#1; spreken af&#0;.</p>".utf8)))
+        #expect(text == "Partijen spreken af.")
+    }
+
     @Test("a PDF with text is read through pdftotext")
     func pdfText() throws {
         let text = try DocumentReader.text(ofFile: try file("brief.pdf", pdf(showing: "Partijen spreken af")))

@@ -105,9 +105,10 @@ struct ExtractionRecordTests {
         #expect(amount.text == span && amount.kind == kind && amount.min == min && amount.max == max && amount.currency == currency, "\(amount)")
     }
 
-    @Test("lengths, counts and percentages are not money")
+    @Test("lengths, counts and percentages are not money; nor is a number beyond what the register can hold")
     func notMoney() {
         #expect(extract("Treinen van 740 meter rijden 5 miljoen kilometer; 30 procent meer.").amounts.isEmpty)
+        #expect(extract("Het budget is € 100000000000000000. Of € 1" + String(repeating: "0", count: 400) + ".").amounts.isEmpty)
     }
 
     @Test("cadences of meetings, with the body named nearby; yearly payments are no cadence", arguments: [

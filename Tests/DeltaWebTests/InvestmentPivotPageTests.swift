@@ -18,6 +18,16 @@ struct InvestmentPivotPageTests {
       - {id: ienw, name: 'Ministerie van IenW', country: NL, level: national}
       - {id: mow, name: 'Departement MOW', country: BE, level: regional}
       - {id: cinea, name: 'CINEA', country: EU, level: eu}
+      - {id: geheime-org, name: 'Geheime Organisatie', country: NL, level: national, visibility: internal}
+    documents:
+      - id: geheim-document
+        kind: other
+        title: 'Geheim document'
+        date: 2026-03-01
+        language: nl
+        visibility: internal
+        text: |
+          Een geheime passage over 4 miljoen euro.
     dossiers:
       - {id: open-dossier, title: 'Open dossier', summary: 'Openbaar', themes: [rail], leads: [ienw]}
       - {id: geheim-dossier, title: 'Geheim dossier', summary: 'Intern', themes: [rail], leads: [ienw], visibility: internal}
@@ -59,6 +69,19 @@ struct InvestmentPivotPageTests {
         years: 2027
         dossier: geheim-dossier
         part_of: nl-jaarlijks
+      - id: bedrag-geheime-org
+        title: 'Bedrag van een geheime organisatie'
+        amount: {exact: 2000000}
+        wording: '2 miljoen'
+        organisation: geheime-org
+        country: NL
+      - id: bron-geheim
+        title: 'Bedrag met een geheime bron'
+        amount: {exact: 4000000}
+        wording: '4 miljoen euro'
+        organisation: ienw
+        country: NL
+        source: {document: geheim-document, quote: 'Een geheime passage over 4 miljoen euro.'}
     """
 
     static let database = Task<any DatabaseEngine, any Error> {
@@ -80,11 +103,13 @@ struct InvestmentPivotPageTests {
         }
         let pivot = try #require(json["pivot"])
         #expect(pivot.strings("columnHeads", "key") == ["NL", "BE", "EU"])
-        #expect(pivot["lines"]?.array.map { $0["head"]?["key"]?.string ?? "" } == ["2026", "2026-2030", "2027", "2028"])
+        #expect(pivot["lines"]?.array.map { $0["head"]?["key"]?.string ?? "" } == ["2026", "2026-2030", "2027", "2028", "unknown"])
         let line2027 = try #require(pivot["lines"]?.array.first { $0["head"]?["key"]?.string == "2027" })
         #expect(line2027["cells"]?.array.first?["firmCents"] == .integer(10_000_000_00), "NL 2027: the yearly amount; the part is inside it")
         #expect(line2027["cells"]?.array.last?["label"]?.string == "up to €5m")
-        #expect(pivot["grandTotal"]?["firmCents"] == .integer(30_000_000_00 + 20_000_000_00 + 3_000_000_00 - 3_000_000_00))
+        // Three years of €10m, the Flemish range's minimum, the part inside its whole (not again),
+        // the amount with a hidden source (€4m, year unknown); the hidden organisation's amount is not shown.
+        #expect(pivot["grandTotal"]?["firmCents"] == .integer(30_000_000_00 + 20_000_000_00 + 4_000_000_00))
         let document = try HTMLDocument(parsing: html)
         let section = try document.requireSection("h-pivot").markup
         for label in pivot["lines"]?.array.flatMap({ ($0["cells"]?.array ?? []).filter { $0["hasAmounts"] == .bool(true) }.map { $0["compactLabel"]?.string ?? "" } }) ?? [] {
@@ -100,11 +125,16 @@ struct InvestmentPivotPageTests {
             for path in ["/investments", "/api/investments", "/investments.csv", "/investments/pivot.csv", "/investments/chart.svg",
                          "/api/investments?rows=dossier&columns=year"] {
                 let text = try await client.get(path).text
-                #expect(!text.contains("geheim-dossier") && !text.contains("Geheim dossier"), "\(path)")
+                for hidden in ["geheim-dossier", "Geheim dossier", "geheime-org", "Geheime Organisatie", "bedrag-geheime-org", "geheim-document",
+                               "geheime passage"] {
+                    #expect(!text.contains(hidden), "\(path) names \(hidden)")
+                }
             }
             // The amount itself is public; its dossier is left out, so it shows under "no dossier".
             let json = try await client.json("/api/investments")
             #expect(json["investments"]?.array.contains { $0["id"]?.string == "nl-geheim" && $0["dossier"] == nil } == true)
+            #expect(json["investments"]?.array.contains { $0["id"]?.string == "bron-geheim" && $0["source"] == nil } == true,
+                    "an amount whose source is hidden is shown without its source")
         }
     }
 
@@ -162,7 +192,7 @@ struct InvestmentPivotPageTests {
             let file = try ExternalTools.temporaryFile(named: "investments.csv", contents: text)
             let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path, delimiter])
             let rows = try JSONDecoder().decode([[String: String]].self, from: Data(output.utf8))
-            #expect(rows.count == 4)
+            #expect(rows.count == 5, "the amount of the hidden organisation is left out")
             let yearly = try #require(rows.first { $0["id"] == "nl-jaarlijks" })
             #expect(yearly["title"] == "Jaarlijks onderhoud; \"grens\"", "a quote and the separator survive")
             #expect(yearly["minimum_eur"] == "10000000\(decimal)00")

@@ -95,7 +95,8 @@ struct AgreementFinder: Sendable {
             let word = matcher.tokens[index].folded
             for pair in Self.separable where pair.verb.contains(word) {
                 var cursor = index + 1
-                while cursor < end {
+                // The particle follows within a clause: a bounded window keeps long texts linear.
+                while cursor < min(end, index + 40) {
                     if pair.particle.contains(matcher.tokens[cursor].folded) {
                         // "spreken … uit" commits only as an intention ("spreken de intentie uit"), not an aim ("het streven").
                         if matcher.tokens[cursor].folded == "uit", word.hasPrefix("spr"),

@@ -119,6 +119,8 @@ struct AmountFinder: Sendable {
         guard let currency else { return nil }
         let low = first * scale, high = (second ?? first) * scale
         if second != nil, high < low { return nil }
+        // Beyond what the register can hold (a trillion) it is no amount but a stray number.
+        guard low.isFinite, high.isFinite, high < 1e12 else { return nil }
         var amount = ExtractedAmount(start: matcher.tokens[index].start, end: matcher.tokens[cursor - 1].end, text: matcher.text(index, cursor),
                                      currency: currency, kind: kind.rawValue, min: low, max: high, rule: nil, confidence: 0.9)
         if second != nil || between {

@@ -117,16 +117,18 @@ struct CadenceFinder: Sendable {
             let distance = b <= first ? first - b : (a >= end ? a - end : 0)
             if best == nil || distance < best!.distance { best = (distance, a, b) }
         }
-        for index in unit.firstToken..<unit.endToken {
+        // Only a window around the phrase is read, so a long sentence full of phrases stays linear.
+        let window = max(unit.firstToken, first - 30)..<min(unit.endToken, end + 30)
+        for index in window {
             if let (stop, _) = matcher.longest(index, knownBodies), stop <= unit.endToken { consider(index, stop) }
         }
         if let best { return matcher.text(best.first, best.end) }
-        for index in unit.firstToken..<unit.endToken {
+        for index in window {
             let word = matcher.tokens[index].folded
             guard Self.meetingNouns.contains(where: { word == $0 || word.hasSuffix($0) && word.count > $0.count + 3 }) else { continue }
             // Up to two describing words before the noun ("politiek overleg", "Vlaams-Nederlandse top").
             var start = index
-            while start > unit.firstToken, index - start < 3 {
+            while start > window.lowerBound, index - start < 3 {
                 let previous = matcher.tokens[start - 1]
                 guard previous.kind == .word || (previous.folded == "-" && matcher.adjacent(start - 1, start)),
                       !Self.stopwords.contains(previous.folded), Self.adjectives[previous.folded] == nil else { break }

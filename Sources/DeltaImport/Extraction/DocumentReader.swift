@@ -16,6 +16,13 @@ public enum DocumentReader {
     /// before it is read, so a 50 MB upload costs nothing.
     public static let maximumBytes = 10 * 1024 * 1024
 
+    /// The longest text read, in characters: what a document form stores and a review form carries.
+    public static let maximumScalars = 2_000_000
+
+    static func isStrayControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// The kinds of file read.
     public enum Format: String, Sendable, CaseIterable {
         case text = "txt", markdown = "md", html, docx, pdf
@@ -54,12 +61,29 @@ public enum DocumentReader {
         guard let format = Format(fileName: fileName) else {
             throw DocumentReadError("extract.error.format", ["file": fileName, "formats": ".txt, .md, .html, .docx, .pdf"])
         }
-        let text: String
-        switch format {
-        case .text, .markdown: text = try decodedText(data, fileName: fileName)
-        case .html: text = HTMLText.text(of: try decodedText(data, fileName: fileName))
-        case .docx: text = try WordText.text(of: data, fileName: fileName)
-        case .pdf: text = try PDFText.text(of: data, fileName: fileName)
+        var text: String
+        do {
+            switch format {
+            case .text, .markdown: text = try decodedText(data, fileName: fileName)
+            case .html: text = HTMLText.text(of: try decodedText(data, fileName: fileName))
+            case .docx: text = try WordText.text(of: data, fileName: fileName)
+            case .pdf: text = try PDFText.text(of: data, fileName: fileName)
+            }
+        } catch let error as DocumentReadError {
+            throw error
+        } catch {
+            // A library's own error (a corrupt archive, a file that cannot be written) is the file's fault.
+            throw DocumentReadError(format == .pdf ? "extract.error.pdf" : "extract.error.docx", ["file": fileName])
+        }
+        // Control characters (other than tab and line breaks) would block saving the text later
+        // and show nothing to the reviewer: they are dropped here, once.
+        if text.unicodeScalars.contains(where: isStrayControl) {
+            var cleaned = String.UnicodeScalarView()
+            cleaned.append(contentsOf: text.unicodeScalars.filter { !isStrayControl($0) })
+            text = String(cleaned)
+        }
+        guard text.unicodeScalars.count <= maximumScalars else {
+            throw DocumentReadError("extract.error.tooLong", ["file": fileName, "limit": String(maximumScalars)])
         }
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
             throw DocumentReadError(format == .pdf ? "extract.error.scanned" : "extract.error.noText", ["file": fileName])

@@ -7,7 +7,8 @@ enum PDFText {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let program else { throw DocumentReadError("extract.error.noPdftotext", ["file": fileName]) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Only this user may read the uploaded document while pdftotext works on it.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.pdf"), output = folder.appendingPathComponent("out.txt")
         try data.write(to: input)
@@ -22,6 +23,11 @@ enum PDFText {
         while process.isRunning {
             if Date() > deadline { process.terminate(); throw DocumentReadError("extract.error.pdf", ["file": fileName]) }
             Thread.sleep(forTimeInterval: 0.02)
+        }
+        // A small PDF can expand to a huge text: refuse before reading it.
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= DocumentReader.maximumBytes * 2 else {
+            throw DocumentReadError("extract.error.tooLarge", ["file": fileName, "limit": String(DocumentReader.maximumBytes / 1024 / 1024)])
         }
         guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
             throw DocumentReadError("extract.error.pdf", ["file": fileName])

@@ -33,6 +33,9 @@ public enum TextUnits {
         "the", "of", "and", "to", "their", "hun", "haar", "zijn", "deze", "dit", "onze", "ons",
     ]
 
+    /// The most tokens in one unit.
+    static let maximumTokens = 1_500
+
     public static func units(_ tokens: [ExtractionToken], scalars: [Unicode.Scalar]) -> [TextUnit] {
         var units: [TextUnit] = []
         var index = 0
@@ -49,6 +52,9 @@ public enum TextUnits {
             var announces = false
             var kind: TextUnit.Kind = marker == nil ? .sentence : .listItem
             while end < count {
+                // A unit longer than any real sentence or list item is cut, so no rule reading a
+                // unit can grow with the size of the text.
+                if end - first >= maximumTokens { break }
                 let token = tokens[end]
                 // A line break before this token may end the unit.
                 if end > first, token.breaksBefore > 0 {

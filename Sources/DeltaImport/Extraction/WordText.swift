@@ -21,8 +21,19 @@ enum WordText {
             guard entry.uncompressedSize <= UInt64(DocumentReader.maximumBytes * 4) else {
                 throw DocumentReadError("extract.error.tooLarge", ["file": fileName, "limit": String(DocumentReader.maximumBytes / 1024 / 1024)])
             }
+            // The declared size can lie (a zip bomb): count what really comes out and stop at the limit.
+            let limit = DocumentReader.maximumBytes * 4
             var out = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard out.count + chunk.count <= limit else { throw DocumentReadError("extract.error.tooLarge", ["file": fileName, "limit": String(DocumentReader.maximumBytes / 1024 / 1024)]) }
+                    out.append(chunk)
+                }
+            } catch let error as DocumentReadError {
+                throw error
+            } catch {
+                throw DocumentReadError("extract.error.docx", ["file": fileName])
+            }
             return out
         }
         guard let document = try xml("word/document.xml") else { throw DocumentReadError("extract.error.docx", ["file": fileName]) }

@@ -43,11 +43,18 @@ struct ExtractionController: Sendable {
         forms.post("/extract/accept") { _, context -> Response in
             try Self.requireEditor(context)
             let form = try context.requireForm()
-            guard let text = form["text"], !text.isEmpty, let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
+            guard let text = form["text"], !text.isEmpty, text.unicodeScalars.count <= DocumentReader.maximumScalars,
+                  let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
             let (result, _, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
             let submission = Self.submission(values: values, text: text, result: result, labels: context.labels)
+            // One acceptance writes at most this many records, so one transaction stays short.
+            guard submission.records.count <= Self.maximumRecords else {
+                return try await review(text: text, fileName: fileName, documentDate: documentDate, values: values,
+                                        errors: ["_form": context.labels.text("extract.review.tooMany", ["limit": String(Self.maximumRecords)])],
+                                        context: context, status: .unprocessableContent)
+            }
             guard let account = context.account, let actor = context.auditActor else { throw AppError(.unauthorized, "error.signInOrToken") }
             let editor = RecordSaver.Editor(account: account, actor: actor, scope: context.readScope, labels: context.labels)
             switch try await ExtractionAcceptance.accept(document: submission.document, records: submission.records, by: editor, engine: engine) {
@@ -59,6 +66,9 @@ struct ExtractionController: Sendable {
             }
         }
     }
+
+    /// The most records one acceptance writes.
+    static let maximumRecords = 300
 
     static func requireEditor(_ context: AppRequestContext) throws {
         guard AccessRules.mayEditSomething(context.account) else { throw AppError(.forbidden, "error.mayNotEdit") }
@@ -113,6 +123,7 @@ struct ExtractionController: Sendable {
             ]))
         }
         let extra = (values["extraQuotes"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .prefix(maximumRecords + 1)
         for (index, quote) in extra.enumerated() {
             let words = quote.split(separator: " ")
             records.append(.init(key: "x\(index)", kind: .agreement, values: [
@@ -131,7 +142,10 @@ struct ExtractionController: Sendable {
         for (index, amount) in result.amounts.enumerated() where accepted("m\(index)") {
             let key = "m\(index)"
             guard let parsed = ExtractReviewBuilder.amount(amount) else { continue }
-            func euros(_ cents: Int64) -> String { "\(cents / 100)" + (cents % 100 == 0 ? "" : "," + String(format: "%02d", cents % 100)) }
+            func euros(_ cents: Int64) -> String {
+                let fraction = cents % 100
+                return "\(cents / 100)" + (fraction == 0 ? "" : (fraction < 10 ? ",0" : ",") + String(fraction))
+            }
             records.append(.init(key: key, kind: .investment, values: [
                 "id": "\(documentID)-m\(index + 1)", "title": values["\(key).title"] ?? "", "amountKind": parsed.kind.rawValue,
                 "minimumEuros": parsed.kind == .upToAtMost ? "" : euros(parsed.minimumCents),

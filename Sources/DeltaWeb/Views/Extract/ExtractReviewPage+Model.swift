@@ -21,6 +21,10 @@ struct ExtractReviewPage: Codable, Sendable {
     let amounts: [ExtractCandidateView]
     let cadences: [ExtractCandidateView]
     let extraQuotes: String
+    /// Messages about the passages added by hand (one per refused line).
+    let extraErrors: [String]
+    /// Set when a kind had more candidates than the page shows.
+    let truncated: String?
     /// Messages that belong to no field.
     let formErrors: [String]
     let hasErrors: Bool

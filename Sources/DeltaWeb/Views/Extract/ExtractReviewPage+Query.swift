@@ -74,23 +74,25 @@ struct ExtractReviewBuilder: Sendable {
                 organisationID: organisationID, country: countryCode, organisationChoices: organisationOptions(organisationID),
                 countryChoices: countryOptions(countryCode), errors: fieldErrors(key))
         }
-        let agreements = result.agreements.enumerated().map { index, a in
+        // A page shows at most this many candidates of a kind; the reviewer is told when there were more.
+        let limit = Self.maximumCandidates
+        let agreements = result.agreements.enumerated().prefix(limit).map { index, a in
             candidate("a\(index)", kind: "agreement", start: a.start, end: a.end, text: a.text, reading: a.parties.joined(separator: ", "),
                       confidence: a.confidence, rule: a.rule, accept: (a.confidence ?? 0) >= 0.8, title: shortTitle(a.text), quote: a.text)
         }
-        let deadlines = result.dates.enumerated().filter { $0.element.latest != nil }.map { index, d in
+        let deadlines = result.dates.enumerated().filter { $0.element.latest != nil }.prefix(limit).map { index, d in
             candidate("d\(index)", kind: "deadline", start: d.start, end: d.end, text: d.text,
                       reading: "\(d.earliest.flatMap(CalendarDate.init(iso:)).map(labels.date) ?? "…") – \(d.latest.flatMap(CalendarDate.init(iso:)).map(labels.date) ?? "…")",
                       confidence: d.confidence, rule: d.rule, accept: false, title: shortTitle(context(d.start, d.end)),
                       due: FuzzyPeriod.parse(d.text, referenceYear: result.documentDate.flatMap(CalendarDate.init(iso:))?.year) != nil ? d.text : (d.latest ?? d.text))
         }
-        let amounts = result.amounts.enumerated().filter { $0.element.kind != "at_least" }.map { index, m in
+        let amounts = result.amounts.enumerated().filter { $0.element.kind != "at_least" }.prefix(limit).map { index, m in
             let amount = Self.amount(m)
             return candidate("m\(index)", kind: "amount", start: m.start, end: m.end, text: m.text, reading: amount.map(labels.amount) ?? m.text,
                              confidence: m.confidence, rule: m.rule, accept: false, title: shortTitle(context(m.start, m.end)),
                              country: m.currency == "BEF" ? "BE" : (m.currency == "NLG" ? "NL" : ""))
         }
-        let cadences = result.cadences.enumerated().map { index, c in
+        let cadences = result.cadences.enumerated().prefix(limit).map { index, c in
             candidate("c\(index)", kind: "cadence", start: c.start, end: c.end, text: c.text,
                       reading: labels.text("extract.review.perYear", ["count": labels.numbers.decimal(c.minPerYear, fractionDigits: 1), "body": c.body ?? "—"]),
                       confidence: c.confidence, rule: c.rule, accept: false, title: c.body ?? "")
@@ -111,7 +113,10 @@ struct ExtractReviewBuilder: Sendable {
         return ExtractReviewPage(
             title: labels.text("app.title.extractReview", ["file": fileName]), fileName: fileName, text: text, document: document,
             segments: Self.segments(scalars, marks: marks, anchors: anchors), agreements: agreements, deadlines: deadlines, amounts: amounts,
-            cadences: cadences, extraQuotes: values["extraQuotes"] ?? "", formErrors: errors.filter { $0.key.hasSuffix("._form") || $0.key == "_form" }.map(\.value),
+            cadences: cadences, extraQuotes: values["extraQuotes"] ?? "",
+            extraErrors: errors.filter { $0.key.hasPrefix("x") }.sorted { $0.key < $1.key }.map { "\($0.key.split(separator: ".").first ?? ""): \($0.value)" },
+            truncated: [result.agreements.count, result.dates.count, result.amounts.count, result.cadences.count].contains { $0 > limit }
+                ? labels.text("extract.review.truncated", ["limit": String(limit)]) : nil, formErrors: errors.filter { $0.key.hasSuffix("._form") || $0.key == "_form" }.map(\.value),
             hasErrors: !errors.isEmpty, dossierIDs: dossierIDs, organisations: organisations,
             countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) },
             revision: existing.map { revisionView($0.document, $0.agreements) })
@@ -138,6 +143,9 @@ struct ExtractReviewBuilder: Sendable {
             })
     }
 
+    /// The most candidates of one kind on a page.
+    static let maximumCandidates = 500
+
     /// The text cut where marks start and end, each run with the classes of the marks over it.
     static func segments(_ scalars: [Unicode.Scalar], marks: [(Int, Int, String)], anchors: [Int: String]) -> [ExtractSegment] {
         var cuts = Set([0, scalars.count])
@@ -154,7 +162,9 @@ struct ExtractReviewBuilder: Sendable {
 
     /// An extracted amount as a register amount (euros to cents).
     static func amount(_ m: ExtractedAmount) -> Amount? {
-        let low = m.min.map { Int64(($0 * 100).rounded()) }, high = m.max.map { Int64(($0 * 100).rounded()) }
+        // Only what the register can hold: finite, not negative, below a trillion euros.
+        func cents(_ euros: Double) -> Int64? { euros.isFinite && euros >= 0 && euros < 1e12 ? Int64(exactly: (euros * 100).rounded()) : nil }
+        let low = m.min.flatMap(cents), high = m.max.flatMap(cents)
         switch m.kind {
         case "exact": return low.map(Amount.exact(cents:))
         case "approximate": return low.map(Amount.approximate(cents:))
