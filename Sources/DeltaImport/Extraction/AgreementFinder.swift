@@ -81,12 +81,15 @@ struct AgreementFinder: Sendable {
                                   text: matcher.text(unit.firstToken, unit.endToken), parties: parties, rule: rule, confidence: confidence)
     }
 
+    /// Every word a commitment can start with.
+    static let starters: Set<Int> = wordKeys(phrases.map { $0[0] } + partyPhrases.map { $0[0] } + separable.flatMap(\.verb) + Array(partyVerbs))
+
     /// The commitment in a unit: the rule and the index of its verb.
     func trigger(in unit: TextUnit) -> (String, Int)? {
         let first = unit.firstToken, end = unit.endToken
         // The minister writing in the first person plans; the letter commits nobody else.
         let firstPerson = (first..<min(end, first + 3)).contains { matcher.tokens[$0].folded == "ik" }
-        for index in first..<end {
+        for index in first..<end where Self.starters.contains(matcher.tokens[index].key) {
             if let stop = matcher.longest(index, Self.phraseIndex)?.end, stop <= end, !firstPerson { return ("phrase", index) }
             if let stop = matcher.longest(index, Self.partyPhraseIndex)?.end, stop <= end, !firstPerson,
                hasSubject(first: first, verb: index, end: end) {

@@ -59,7 +59,11 @@ struct AmountFinder: Sendable {
         return found
     }
 
+    /// Every word an amount can start with (numbers start them too).
+    static let starters: Set<Int> = wordKeys(qualifiers.map { $0.0[0] } + prefixCurrencies.map { $0.0[0] } + ["tussen", "entre"] + Array(NumberWords.values.keys))
+
     func match(at index: Int) -> (ExtractedAmount, Int)? {
+        guard index < matcher.tokens.count, matcher.tokens[index].kind == .number || Self.starters.contains(matcher.tokens[index].key) else { return nil }
         var cursor = index
         var kind: Kind = .exact
         var qualified = false

@@ -38,10 +38,14 @@ struct CadenceFinder: Sendable {
     func find() -> [ExtractedCadence] {
         var found: [ExtractedCadence] = []
         for unit in units {
-            guard isAboutMeeting(unit) else { continue }
+            // Phrases are rare and cheap to look up; whether the sentence is about meeting is read
+            // only for sentences that have one.
+            var aboutMeeting: Bool?
             var index = unit.firstToken
             while index < unit.endToken {
                 if let (end, perYear, rule) = match(at: index, limit: unit.endToken) {
+                    if aboutMeeting == nil { aboutMeeting = isAboutMeeting(unit) }
+                    guard aboutMeeting == true else { break }
                     let tokens = matcher.tokens
                     found.append(ExtractedCadence(start: tokens[index].start, end: tokens[end - 1].end, text: matcher.text(index, end),
                                                   minPerYear: perYear, body: body(near: index, end: end, in: unit), rule: rule, confidence: 0.85))
@@ -62,9 +66,16 @@ struct CadenceFinder: Sendable {
         return false
     }
 
+    /// Every word a frequency phrase can start with (numbers start them too).
+    static let starters: Set<Int> = wordKeys(
+        Array(adjectives.keys) + ["per", "elk", "ieder", "elke", "jaar", "chaque", "tous", "every", "each", "om", "in", "en", "au", "ten", "minstens",
+                                  "minimaal", "tenminste"]
+            + NumberWords.values.keys.flatMap { [$0, $0 + "maal", $0 + "keer"] })
+
     /// A frequency phrase at `index`: (end, meetings per year, rule).
     func match(at index: Int, limit: Int) -> (Int, Double, String)? {
-        guard let word = matcher.word(index), index < limit else { return nil }
+        guard let word = matcher.word(index), index < limit,
+              matcher.tokens[index].kind == .number || Self.starters.contains(matcher.tokens[index].key) else { return nil }
         if let perYear = Self.adjectives[word], word != "kwartaal" { return (index + 1, perYear, "adjective") }
         if let end = matcher.longest(index, Self.perQuarter)?.end {
             return (end, 4, "per-quarter")

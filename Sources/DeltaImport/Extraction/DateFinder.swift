@@ -86,8 +86,15 @@ struct DateFinder: Sendable {
         return found
     }
 
+    /// Every word a date expression can start with (numbers start them too).
+    static let starters: Set<Int> = wordKeys(
+        modifiers.map { $0.0[0] } + Array(months.keys) + Array(guardedMonths.keys) + Array(seasons.keys) + Array(ordinals.keys)
+            + ["1e", "2e", "q1", "q2", "q3", "q4", "dit", "volgend", "volgende", "komend", "komende", "vorig", "vorige", "cette", "année",
+               "van", "binnen", "dans", "de", "le", "afgelopen", "aflopen", "voorbije", "prochaines", "dernières"] + Array(fillers))
+
     /// A date expression starting at `index`.
     func match(at index: Int) -> (date: ExtractedDate, end: Int)? {
+        guard index < matcher.tokens.count, matcher.tokens[index].kind == .number || Self.starters.contains(matcher.tokens[index].key) else { return nil }
         if let relative = relative(at: index) { return relative }
         // Modifiers, then fillers, then the core.
         var cursor = index

@@ -14,6 +14,9 @@ public struct ExtractionToken: Sendable, Hashable {
     public let breaksBefore: Int
     /// Whether the token starts with an upper-case letter.
     public let isCapitalised: Bool
+    /// `folded.hashValue`, computed once: the finders test it against sets of the words that can
+    /// start one of their phrases, so most tokens cost one integer lookup per finder.
+    let key: Int
 
     /// The token's number when it is a plain run of digits.
     public var integer: Int? { kind == .number ? Int(folded) : nil }
@@ -37,7 +40,7 @@ public enum ExtractionTokenizer {
             let scalar = scalars[index]
             if scalar == "\n" { breaks += 1; index += 1; continue }
             if scalar == "\r" { if index + 1 < count, scalars[index + 1] == "\n" { index += 1 }; breaks += 1; index += 1; continue }
-            if scalar == "\u{AD}" || scalar.properties.isWhitespace || scalar.value < 0x20 || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if isSpace(scalar) {
                 if scalar == "\u{2028}" || scalar == "\u{2029}" { breaks += 1 }
                 index += 1
                 continue
@@ -56,13 +59,18 @@ public enum ExtractionTokenizer {
                     }
                     break
                 }
-            } else if scalar.properties.isAlphabetic {
+            } else if isLetter(scalar) {
                 kind = .word
                 while index < count {
                     let s = scalars[index]
                     if s == "\u{AD}" { index += 1; continue }
-                    guard s.properties.isAlphabetic || isDigit(s) else { break }
-                    for lower in s.properties.lowercaseMapping.unicodeScalars { folded.unicodeScalars.append(lower) }
+                    guard isLetter(s) || isDigit(s) else { break }
+                    // ASCII folds by arithmetic; other letters ask Unicode.
+                    if s.value < 0x80 {
+                        folded.unicodeScalars.append(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(s.value + 32)! : s)
+                    } else {
+                        for lower in s.properties.lowercaseMapping.unicodeScalars { folded.unicodeScalars.append(lower) }
+                    }
                     index += 1
                 }
             } else {
@@ -70,14 +78,29 @@ public enum ExtractionTokenizer {
                 folded.unicodeScalars.append(normalisedPunctuation(scalar))
                 index += 1
             }
-            tokens.append(ExtractionToken(kind: kind, start: start, end: index, folded: folded, breaksBefore: breaks,
-                                          isCapitalised: scalar.properties.isUppercase))
+            let capitalised = scalar.value < 0x80 ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
+            tokens.append(ExtractionToken(kind: kind, start: start, end: index, folded: folded, breaksBefore: breaks, isCapitalised: capitalised,
+                                          key: folded.hashValue))
             breaks = 0
         }
         return tokens
     }
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+
+    /// A letter: ASCII by its range (most of any text, and fast), anything else by Unicode.
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// Spaces of any kind, control characters, soft hyphens and zero-width marks separate tokens.
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v <= 0x20 || v == 0x7F }
+        return scalar == "\u{AD}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar.properties.isWhitespace
+    }
 
     /// Dashes fold to "-", typographic apostrophes and quotes to their plain forms.
     static func normalisedPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

@@ -22,7 +22,8 @@ struct TokenMatcher: Sendable {
     /// The longest phrase of `phrases` that starts at `index`: one dictionary lookup on the
     /// token, then only the phrases that start with it (hot loops run this at every token).
     func longest(_ index: Int, _ phrases: PhraseIndex) -> (end: Int, words: [String])? {
-        guard index >= 0, index < tokens.count, let options = phrases.byFirst[tokens[index].folded] else { return nil }
+        guard index >= 0, index < tokens.count, phrases.firstKeys.contains(tokens[index].key),
+              let options = phrases.byFirst[tokens[index].folded] else { return nil }
         for option in options { if let end = sequence(index, option) { return (end, option) } }
         return nil
     }
@@ -44,14 +45,20 @@ struct TokenMatcher: Sendable {
     func adjacent(_ left: Int, _ right: Int) -> Bool { tokens[left].end == tokens[right].start }
 }
 
+/// The keys (`ExtractionToken.key`) of words, for a quick "can something start here" test.
+func wordKeys(_ words: some Sequence<String>) -> Set<Int> { Set(words.map(\.hashValue)) }
+
 /// Word sequences indexed by their first word, longest first, for `TokenMatcher.longest`.
 struct PhraseIndex: Sendable {
     let byFirst: [String: [[String]]]
+    /// The keys of the first words, to skip the string lookup for every other token.
+    let firstKeys: Set<Int>
 
     init(_ phrases: [[String]]) {
         var byFirst: [String: [[String]]] = [:]
         for phrase in phrases where !phrase.isEmpty { byFirst[phrase[0], default: []].append(phrase) }
         self.byFirst = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+        firstKeys = wordKeys(byFirst.keys)
     }
 }
 
