@@ -45,22 +45,7 @@ package enum AllocationRegimeForm: RecordForm {
             if !sources.contains(source) { sources.append(source) }
         }
         let explanation = r.optional("explanation", limit: explanationLimit)
-        let document = r.reference("documentID", among: choices.ids(choices.documents))
-        let quote = r.optional("quote", limit: 8_000)
-        var source: PassageReference?
-        switch (document, quote) {
-        case (nil, nil): source = nil
-        case (nil, _?): r.fail("documentID", r.labels.text("form.regimes.documentIDError"))
-        case (_?, nil): r.fail("quote", r.labels.text("form.regimes.quoteMissing"))
-        case (let document?, let quote?):
-            if r.errors["documentID"] == nil, r.errors["quote"] == nil {
-                if let found = TextLayout.locate(quote: quote, in: choices.paragraphs) {
-                    source = PassageReference(documentID: document, anchor: found.anchor, start: found.start, length: found.length, quote: quote)
-                } else {
-                    r.fail("quote", r.labels.text("form.regimes.quoteError"))
-                }
-            }
-        }
+        let source = r.passage(document: "documentID", quote: "quote", among: choices.ids(choices.documents), paragraphs: choices.paragraphs)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         guard r.errors.isEmpty, let country, let visibility else { return nil }
         return AllocationRegime(id: id, country: country, fundingSources: sources, title: title, explanation: explanation,

@@ -149,6 +149,26 @@ package struct FieldReader {
         return shares
     }
 
+    /// An optional source passage: a known document and a quote found literally in one of its
+    /// paragraphs (whitespace aside). Both or neither; each problem is told at its own field.
+    package mutating func passage(document documentField: String, quote quoteField: String, among documents: Set<String>,
+                                  paragraphs: [Paragraph]) -> PassageReference? {
+        let document = reference(documentField, among: documents)
+        let quote = optional(quoteField, limit: 8_000)
+        switch (document, quote) {
+        case (nil, nil): return nil
+        case (nil, _?): fail(documentField, labels.text("form.passage.documentIDError")); return nil
+        case (_?, nil): fail(quoteField, labels.text("form.passage.quoteMissing")); return nil
+        case (let document?, let quote?):
+            guard errors[documentField] == nil, errors[quoteField] == nil else { return nil }
+            guard let found = TextLayout.locate(quote: quote, in: paragraphs) else {
+                fail(quoteField, labels.text("form.passage.quoteError"))
+                return nil
+            }
+            return PassageReference(documentID: document, anchor: found.anchor, start: found.start, length: found.length, quote: quote)
+        }
+    }
+
     /// An optional reference to a known record.
     package mutating func reference(_ name: String, among known: Set<String>, required isRequired: Bool = false) -> String? {
         guard let value = text(name) else {

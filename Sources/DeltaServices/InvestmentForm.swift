@@ -27,6 +27,8 @@ package enum InvestmentForm: RecordForm {
          FieldSpec(name: "agreementID", label: l.text("form.investments.agreementID"), input: .select(optionalChoice(choices.agreements))),
          FieldSpec(name: "measureID", label: l.text("form.investments.measureID"), input: .select(optionalChoice(choices.measures))),
          FieldSpec(name: "coFinancing", label: l.text("form.investments.coFinancing"), input: .textarea, hint: l.text("form.investments.coFinancingHint")),
+         FieldSpec(name: "documentID", label: l.text("form.passage.documentID"), input: .select(optionalChoice(choices.documents))),
+         FieldSpec(name: "quote", label: l.text("form.passage.quote"), input: .textarea, hint: l.text("form.passage.quoteHint")),
          visibilityField(l)]
     }
 
@@ -39,6 +41,7 @@ package enum InvestmentForm: RecordForm {
                 "recurring": i.recurring ? "yes" : "no",
                 "firstYear": i.firstYear.map(String.init) ?? "", "lastYear": i.lastYear.map(String.init) ?? "",
                 "dossierID": i.dossierID ?? "", "partOfID": i.partOfID ?? "", "agreementID": i.agreementID ?? "", "measureID": i.measureID ?? "",
+                "documentID": i.source?.documentID ?? "", "quote": i.source?.quote ?? "",
                 "coFinancing": i.coFinancing.map { "\($0.organisationID) \(percentText($0.percent))" }.joined(separator: "\n"),
                 "visibility": i.visibility.rawValue]
     }
@@ -62,6 +65,7 @@ package enum InvestmentForm: RecordForm {
         let agreement = r.reference("agreementID", among: choices.ids(choices.agreements))
         let measure = r.reference("measureID", among: choices.ids(choices.measures))
         let coFinancing = r.coFinancing("coFinancing", among: choices.ids(choices.organisations))
+        let passage = r.passage(document: "documentID", quote: "quote", among: choices.ids(choices.documents), paragraphs: choices.paragraphs)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         var amount: Amount?
         if let kind, r.errors["minimumEuros"] == nil, r.errors["maximumEuros"] == nil {
@@ -76,7 +80,7 @@ package enum InvestmentForm: RecordForm {
                           fundingSource: source, firstYear: first, lastYear: last, recurring: recurring, status: status,
                           coFinancing: coFinancing, agreementID: agreement,
                           measureID: measure, dossierID: dossier, partOfID: partOf,
-                          source: existing?.source, visibility: visibility)
+                          source: passage, visibility: visibility)
     }
 
     /// A percentage as the form shows it: "25" or "12.5".

@@ -14,12 +14,15 @@ package enum MilestoneForm: RecordForm {
          FieldSpec(name: "status", label: l.text("form.milestones.status"), input: .select(enumChoices(MilestoneStatus.self, l.milestoneStatus)), required: true),
          FieldSpec(name: "achievedOn", label: l.text("form.milestones.achievedOn"), input: .date, hint: l.text("form.milestones.statusHint")),
          FieldSpec(name: "note", label: l.text("form.milestones.note"), input: .textarea, hint: l.text("form.milestones.noteHint")),
+         FieldSpec(name: "documentID", label: l.text("form.passage.documentID"), input: .select(optionalChoice(choices.documents))),
+         FieldSpec(name: "quote", label: l.text("form.passage.quote"), input: .textarea, hint: l.text("form.passage.quoteHint")),
          visibilityField(l)]
     }
 
     package static func values(of m: Milestone) -> [String: String] {
         ["dossierIDs": m.dossierIDs.joined(separator: ", "), "title": m.title, "due": m.due.wording, "ownerID": m.ownerID ?? "", "status": m.status.rawValue,
-         "achievedOn": m.achievedOn?.iso ?? "", "note": m.note ?? "", "visibility": m.visibility.rawValue]
+         "achievedOn": m.achievedOn?.iso ?? "", "note": m.note ?? "", "documentID": m.source?.documentID ?? "", "quote": m.source?.quote ?? "",
+         "visibility": m.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Milestone?, choices: FormChoices) -> Milestone? {
@@ -31,11 +34,12 @@ package enum MilestoneForm: RecordForm {
         let status = r.choice("status", MilestoneStatus.self)
         let achieved = r.date("achievedOn", r.labels.text("form.milestones.achievedOn"), required: status == .achieved)
         let note = r.optional("note", limit: 4_000)
+        let source = r.passage(document: "documentID", quote: "quote", among: choices.ids(choices.documents), paragraphs: choices.paragraphs)
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         if achieved != nil, status != .achieved { r.fail("achievedOn", r.labels.text("form.milestones.achievedOnError")) }
         guard r.errors.isEmpty, let due, let status, let visibility else { return nil }
         return Milestone(id: id, dossierIDs: dossierIDs, title: title, due: due, ownerID: owner, status: status, achievedOn: achieved,
-                         source: existing?.source, note: note, visibility: visibility)
+                         source: source, note: note, visibility: visibility)
     }
 
     package static func page(of m: Milestone) -> String { "/dossiers/\(m.homeDossierID ?? "")#\(m.id)" }

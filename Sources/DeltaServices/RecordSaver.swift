@@ -133,10 +133,12 @@ package struct RecordSaver: Sendable {
                 if let parent = goal.parentID { choices.goalParents[goal.id] = parent }
             }
         }
-        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self {
+        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self
+            || F.self == InvestmentForm.self || F.self == MilestoneForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
                 ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
-                ?? (existing as? Indicator)?.source?.documentID
+                ?? (existing as? Indicator)?.source?.documentID ?? (existing as? Investment)?.source?.documentID
+                ?? (existing as? Milestone)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

@@ -81,6 +81,8 @@ struct ExtractionReviewTests {
             #expect(agreement?.source.quote.hasPrefix("Nederland en Vlaanderen spreken af") == true)
             #expect(milestones.first?.due.latest == CalendarDate(year: 2026, month: 6, day: 30))
             #expect(investments.first?.amount == .approximate(cents: 12_000_000_00) && investments.first?.organisationID == "ienw")
+            #expect(milestones.first?.source?.documentID == "verklaring-test", "the milestone keeps the passage it came from")
+            #expect(investments.first?.source?.quote == "circa €12 miljoen", "the investment keeps the passage it came from")
             #expect(audit.count == 1, "the document's creation is in the audit log")
         }
     }

@@ -114,6 +114,12 @@ struct ExtractionController: Sendable {
         ]
         var records: [ExtractionAcceptance.Record] = []
         func accepted(_ key: String) -> Bool { values["\(key).accept"] == "on" }
+        // A milestone or investment keeps the passage it came from, when that passage lies in one
+        // paragraph of the stored text (the reviewer cannot edit it, so it must never block saving).
+        let paragraphs = TextLayout.paragraphs(from: text)
+        func passage(_ quote: String) -> [String: String] {
+            TextLayout.locate(quote: quote, in: paragraphs) == nil ? [:] : ["documentID": documentID, "quote": quote]
+        }
         for index in result.agreements.indices where accepted("a\(index)") {
             let key = "a\(index)"
             records.append(.init(key: key, kind: .agreement, values: [
@@ -132,12 +138,12 @@ struct ExtractionController: Sendable {
                 "completion": Completion.notStarted.rawValue, "visibility": visibility,
             ]))
         }
-        for (index, _) in result.dates.enumerated() where accepted("d\(index)") {
+        for (index, date) in result.dates.enumerated() where accepted("d\(index)") {
             let key = "d\(index)"
-            records.append(.init(key: key, kind: .milestone, values: [
+            records.append(.init(key: key, kind: .milestone, values: passage(date.text).merging([
                 "id": "\(documentID)-d\(index + 1)", "title": values["\(key).title"] ?? "", "due": values["\(key).due"] ?? "",
                 "dossierIDs": values["\(key).dossierIDs"] ?? "", "status": MilestoneStatus.planned.rawValue, "visibility": visibility,
-            ]))
+            ]) { _, new in new }))
         }
         for (index, amount) in result.amounts.enumerated() where accepted("m\(index)") {
             let key = "m\(index)"
@@ -146,14 +152,14 @@ struct ExtractionController: Sendable {
                 let fraction = cents % 100
                 return "\(cents / 100)" + (fraction == 0 ? "" : (fraction < 10 ? ",0" : ",") + String(fraction))
             }
-            records.append(.init(key: key, kind: .investment, values: [
+            records.append(.init(key: key, kind: .investment, values: passage(amount.text).merging([
                 "id": "\(documentID)-m\(index + 1)", "title": values["\(key).title"] ?? "", "amountKind": parsed.kind.rawValue,
                 "minimumEuros": parsed.kind == .upToAtMost ? "" : euros(parsed.minimumCents),
                 "maximumEuros": parsed.kind == .range || parsed.kind == .upToAtMost ? euros(parsed.maximumCents) : "",
                 "wording": amount.text, "organisationID": values["\(key).organisationID"] ?? "", "country": values["\(key).country"] ?? "",
                 "recurring": "no", "dossierID": (values["\(key).dossierIDs"] ?? "").split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "",
                 "visibility": visibility,
-            ]))
+            ]) { _, new in new }))
         }
         return (document, records)
     }
