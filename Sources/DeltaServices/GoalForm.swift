@@ -115,26 +115,9 @@ package enum GoalForm: RecordForm {
         return unique
     }
 
-    /// An optional passage (`documentID` and `quote`): both or neither, the quote found verbatim in
-    /// one paragraph of the chosen document. Shared with the indicator form.
+    /// An optional passage (`documentID` and `quote`): the one rule of `FieldReader.passage`.
+    /// Shared with the indicator form.
     static func passage(_ r: inout FieldReader, among documents: Set<String>, paragraphs: [Paragraph]) -> PassageReference? {
-        let document = r.reference("documentID", among: documents)
-        let quote = r.optional("quote", limit: 8_000)
-        switch (document, quote) {
-        case (nil, nil): return nil
-        case (nil, _?):
-            r.fail("documentID", r.labels.text("form.goals.documentIDError"))
-            return nil
-        case (_?, nil):
-            r.fail("quote", r.labels.text("form.goals.quoteMissing"))
-            return nil
-        case (let document?, let quote?):
-            guard r.errors["documentID"] == nil, r.errors["quote"] == nil else { return nil }
-            guard let found = TextLayout.locate(quote: quote, in: paragraphs) else {
-                r.fail("quote", r.labels.text("form.goals.quoteError"))
-                return nil
-            }
-            return PassageReference(documentID: document, anchor: found.anchor, start: found.start, length: found.length, quote: quote)
-        }
+        r.passage(document: "documentID", quote: "quote", among: documents, paragraphs: paragraphs)
     }
 }
