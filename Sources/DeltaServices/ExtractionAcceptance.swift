@@ -10,7 +10,7 @@ package enum ExtractionAcceptance {
     /// A record to create, as the values its form would send; `key` names it in error messages
     /// ("a3" → field errors "a3.quote").
     package struct Record: Sendable {
-        package enum Kind: String, Sendable { case agreement, milestone, investment }
+        package enum Kind: String, Sendable { case agreement, milestone, investment, cadence }
         package let key: String
         package let kind: Kind
         package let values: [String: String]
@@ -29,6 +29,35 @@ package enum ExtractionAcceptance {
     }
 
     private struct Refusal: Error { let errors: [String: String] }
+
+    /// A meeting rule as the review sends it: "per-year:2", "per-half-year:1", "every-years:2".
+    package static func cadenceRule(_ text: String) -> CadenceRule? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let count = Int(parts[1]), (1...52).contains(count) else { return nil }
+        switch parts[0] {
+        case "per-year": return .perYear(count: count)
+        case "per-half-year": return .perHalfYear(count: count)
+        case "every-years": return count >= 2 && count <= 10 ? .everyYears(years: count) : nil
+        default: return nil
+        }
+    }
+
+    /// Sets a body's meeting rule, with the same permission and audit as any edit of the body.
+    private static func setCadence(_ record: Record, by editor: RecordSaver.Editor, on db: any SQLDatabase) async throws {
+        let field = "\(record.key).bodyID"
+        let register = Register(db: db, scope: editor.scope)
+        guard let bodyID = record.values["bodyID"], !bodyID.isEmpty, let (body, version) = try await register.versioned(Body.self, id: bodyID) else {
+            throw Refusal(errors: [field: editor.labels.text("form.error.choose")])
+        }
+        guard AccessRules.mayEdit(editor.account, try await RecordSaver.placement(of: body, in: register)) else {
+            throw Refusal(errors: [field: editor.labels.text("form.error.outOfScope", ["kind": editor.labels.text("kind.body")])])
+        }
+        guard let rule = record.values["rule"].flatMap(cadenceRule) else { throw Refusal(errors: [field: editor.labels.text("form.error.choose")]) }
+        guard body.cadence != rule else { return }
+        var updated = body
+        updated.cadence = rule
+        _ = try await RecordEditor(db: db, actor: editor.actor).save(updated, expectedVersion: version, action: "cadence-from-document")
+    }
 
     /// Creates the document and then every record, in one transaction.
     package static func accept(document: [String: String], records: [Record], by editor: RecordSaver.Editor,
@@ -51,6 +80,8 @@ package enum ExtractionAcceptance {
                         try check(try await RecordSaver.save(MilestoneForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
                     case .investment:
                         try check(try await RecordSaver.save(InvestmentForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    case .cadence:
+                        try await setCadence(record, by: editor, on: db)
                     }
                 }
                 return .saved(documentID: document["id"] ?? "", records: records.count)

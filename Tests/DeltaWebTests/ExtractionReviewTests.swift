@@ -127,6 +127,30 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("a meeting rhythm is accepted as a body's rule, with the body's edit rights and an audit entry")
+    func cadence() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let text = "Verslag\n\nHet politiek overleg komt voortaan ten minste tweemaal per jaar samen.\n"
+            let review = try await Self.upload(root, client: client, name: "ritme.txt", text: text)
+            var fields = Self.proposedFields(review.text)
+            #expect(fields["c0.bodyID"] != nil, "the rhythm can be set on a body")
+            fields["_csrf"] = nil
+            fields["c0.accept"] = "on"
+            fields["c0.bodyID"] = "politiek-overleg"
+            fields = fields.filter { !($0.key.hasPrefix("a") && $0.key.hasSuffix(".accept")) }
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(600))")
+            let (body, audit) = try await engine.read { db in
+                (try await Register(db: db, scope: .everything).body(id: "politiek-overleg"),
+                 try await AuditLog(db: db).entries(kind: "body", id: "politiek-overleg"))
+            }
+            #expect(body?.cadence == .perYear(count: 2))
+            #expect(audit.last?.action == "cadence-from-document")
+        }
+    }
+
     @Test("bad files are refused on the upload page with their reason; readers may not bring in documents")
     func refusals() async throws {
         try await withAccountsApp { client, _ in

@@ -47,7 +47,7 @@ struct ExtractionController: Sendable {
                   let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
-            let (result, _, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let (result, _, _, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
             let submission = Self.submission(values: values, text: text, result: result, labels: context.labels)
             // One acceptance writes at most this many records, so one transaction stays short.
             guard submission.records.count <= Self.maximumRecords else {
@@ -76,15 +76,15 @@ struct ExtractionController: Sendable {
 
     /// The extraction of a text with the register's names, and the review form's choices.
     func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice], DossierLinker) {
-        let (extractor, linker, dossiers, organisations) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
+        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice]) {
+        let (extractor, linker, dossiers, organisations, bodies) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
-        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker)
+        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies)
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
                 context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (result, dossiers, organisations, linker) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+        let (result, dossiers, organisations, linker, bodies) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
         // A document already in the register under this id: show what the new text changes.
         let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
         let scope = context.readScope
@@ -97,6 +97,7 @@ struct ExtractionController: Sendable {
                                            dossierIDs: dossiers, organisations: organisations)
         builder.existing = existing.map { (document: $0.0, agreements: $0.1) }
         builder.linker = linker
+        builder.bodies = bodies
         let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
     }
@@ -144,6 +145,11 @@ struct ExtractionController: Sendable {
                 "id": "\(documentID)-d\(index + 1)", "title": values["\(key).title"] ?? "", "due": values["\(key).due"] ?? "",
                 "dossierIDs": values["\(key).dossierIDs"] ?? "", "status": MilestoneStatus.planned.rawValue, "visibility": visibility,
             ]) { _, new in new }))
+        }
+        for (index, cadence) in result.cadences.enumerated() where accepted("c\(index)") {
+            records.append(.init(key: "c\(index)", kind: .cadence, values: [
+                "bodyID": values["c\(index).bodyID"] ?? "", "rule": ExtractReviewBuilder.ruleCode(cadence),
+            ]))
         }
         for (index, amount) in result.amounts.enumerated() where accepted("m\(index)") {
             let key = "m\(index)"

@@ -92,6 +92,8 @@ struct ExtractCandidateView: Codable, Sendable {
     let country: String
     let organisationChoices: [FilterOption]
     let countryChoices: [FilterOption]
+    /// For a meeting rhythm: the bodies, the one named in the text selected.
+    let bodyChoices: [FilterOption]
     let errors: [ExtractFieldError]
 }
 

@@ -16,20 +16,23 @@ struct ExtractReviewBuilder: Sendable {
     let labels: Labels
     let dossierIDs: [String]
     let organisations: [Choice]
+    /// The bodies whose meeting rule a rhythm may set.
+    var bodies: [Choice] = []
     /// Proposes each candidate's dossiers from the names in its passage.
     var linker = DossierLinker(dossiers: [])
     /// The stored document with the proposed id and its agreements, when there is one.
     var existing: (document: Document, agreements: [Agreement])? = nil
 
     /// The register's names that help the extractor, and the choices of the review form.
-    static func context(_ register: Register) async throws -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice]) {
+    static func context(_ register: Register) async throws -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice], bodies: [Choice]) {
         let organisations = try await register.organisations()
         let bodies = try await register.bodies()
         let dossiers = try await register.dossiers()
         let extractor = Extractor(organisationNames: organisations.flatMap { [$0.name] + ($0.shortName.map { [$0] } ?? []) },
                                   bodyNames: bodies.map(\.name))
         let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinks) })
-        return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) })
+        return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) },
+                bodies.map { Choice(value: $0.id, label: $0.name) })
     }
 
     /// The value of a field: what the reviewer sent, else the proposal.
@@ -64,15 +67,19 @@ struct ExtractReviewBuilder: Sendable {
             Country.allCases.map { FilterOption(value: $0.rawValue, label: labels.country($0), selected: $0.rawValue == selected) }
         }
         func candidate(_ key: String, kind: String, start: Int, end: Int, text: String, reading: String, confidence: Double?, rule: String?,
-                       accept: Bool, title: String, quote: String = "", due: String = "", organisation: String = "", country: String = "") -> ExtractCandidateView {
+                       accept: Bool, title: String, quote: String = "", due: String = "", organisation: String = "", country: String = "",
+                       body: String? = nil) -> ExtractCandidateView {
             let organisationID = value("\(key).organisationID", organisation), countryCode = value("\(key).country", country)
+            let bodyID = value("\(key).bodyID", body ?? "")
             return ExtractCandidateView(
                 key: key, kind: kind, text: text, reading: reading, confidencePercent: Int(((confidence ?? 0) * 100).rounded()), rule: rule ?? "",
                 accepted: accepted(key, proposal: accept), title: value("\(key).title", title), quote: value("\(key).quote", quote),
                 due: value("\(key).due", due),
                 dossierIDs: value("\(key).dossierIDs", values["defaultDossierIDs"] ?? linker.dossiers(in: context(start, end)).joined(separator: ", ")),
                 organisationID: organisationID, country: countryCode, organisationChoices: organisationOptions(organisationID),
-                countryChoices: countryOptions(countryCode), errors: fieldErrors(key))
+                countryChoices: countryOptions(countryCode),
+                bodyChoices: body == nil ? [] : bodies.map { FilterOption(value: $0.value, label: $0.label, selected: $0.value == bodyID) },
+                errors: fieldErrors(key))
         }
         // A page shows at most this many candidates of a kind; the reviewer is told when there were more.
         let limit = Self.maximumCandidates
@@ -95,7 +102,8 @@ struct ExtractReviewBuilder: Sendable {
         let cadences = result.cadences.enumerated().prefix(limit).map { index, c in
             candidate("c\(index)", kind: "cadence", start: c.start, end: c.end, text: c.text,
                       reading: labels.text("extract.review.perYear", ["count": labels.numbers.decimal(c.minPerYear, fractionDigits: 1), "body": c.body ?? "—"]),
-                      confidence: c.confidence, rule: c.rule, accept: false, title: c.body ?? "")
+                      confidence: c.confidence, rule: c.rule, accept: false, title: c.body ?? "",
+                      body: c.body.flatMap { name in bodies.first { $0.label.lowercased() == name.lowercased() }?.value } ?? "")
         }
         let documentKind = value("doc.kind", DocumentMetadata.proposedKind(text).rawValue)
         let visibility = value("doc.visibility", Visibility.internal.rawValue)
@@ -158,6 +166,14 @@ struct ExtractReviewBuilder: Sendable {
                                            classes: classes.isEmpty ? nil : Set(classes).sorted().joined(separator: " "), anchor: anchors[from]))
         }
         return segments
+    }
+
+    /// The meeting rule a rhythm stands for, as the acceptance reads it: half-yearly is once per
+    /// half-year, "twice a year" twice per year, every two years every two years.
+    static func ruleCode(_ c: ExtractedCadence) -> String {
+        if c.minPerYear < 1 { return "every-years:\(max(2, Int((1 / c.minPerYear).rounded())))" }
+        if c.minPerYear == 2, c.rule == "adjective" { return "per-half-year:1" }
+        return "per-year:\(Int(c.minPerYear.rounded()))"
     }
 
     /// An extracted amount as a register amount (euros to cents).
