@@ -221,3 +221,32 @@ struct DossierLinkerTests {
         #expect(Self.linker.dossiers(in: "").isEmpty)
     }
 }
+
+@Suite("Metadata proposals")
+struct DocumentMetadataTests {
+    static func seed(_ name: String) throws -> String {
+        try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("data/demo/texts/\(name).txt"), encoding: .utf8)
+    }
+
+    @Test("place, reference and signatories from headings and closing blocks")
+    func seeds() throws {
+        let declaration = try Self.seed("000-verklaring-2026")
+        #expect(DocumentMetadata.proposedPlace(declaration) == "Antwerpen")
+        let signatories = DocumentMetadata.proposedSignatories(declaration)
+        #expect(signatories.map(\.name) == ["(Jean-Luc) Crucke", "A.A. (Thierry) Aartsen"])
+        #expect(signatories.first?.office.hasPrefix("De Minister van Mobiliteit, Klimaat en Ecologische Transitie") == true)
+        #expect(DocumentMetadata.proposedPlace(try Self.seed("002-slotverklaring-top-2025")) == "Gent")
+        #expect(DocumentMetadata.proposedReference(try Self.seed("001-beslisnota-2026")) == "IENW/BSK-2026/25751")
+        #expect(DocumentMetadata.proposedKind(declaration) == .jointDeclaration)
+    }
+
+    @Test("other forms: 'Place, date', 'Fait à', 'Ons kenmerk: …' on one line; nothing when there is nothing")
+    func forms() {
+        #expect(DocumentMetadata.proposedPlace("Verdrag\n\nBrussel, 3 maart 2027\n") == "Brussel")
+        #expect(DocumentMetadata.proposedPlace("Fait à Luxembourg, le 2 mai 2026, en double exemplaire.") == "Luxembourg")
+        #expect(DocumentMetadata.proposedReference("Brief\nOns kenmerk: IENW/BSK-2027/1\nDatum 1 mei 2027") == "IENW/BSK-2027/1")
+        #expect(DocumentMetadata.proposedReference("Een tekst zonder kenmerk.") == nil)
+        #expect(DocumentMetadata.proposedPlace("Geen plaats.") == nil)
+        #expect(DocumentMetadata.proposedSignatories("Geen ondertekening.").isEmpty)
+    }
+}

@@ -122,6 +122,9 @@ struct ExtractionReviewTests {
             let section = try page.requireSection("h-revision").markup
             #expect(section.contains("staat niet meer in de tekst"), "an agreement quoting the dropped paragraph is named")
             #expect(section.contains("Een nieuwe alinea over de evaluatie."))
+            let proposed = Self.proposedFields(review.text)
+            #expect(proposed["doc.place"] == "Antwerpen" && proposed["doc.date"] == "2026-02-18")
+            #expect(review.text.contains("A.A. (Thierry) Aartsen"), "the signatories are proposed")
             let same = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: original)
             #expect(try same.document().requireSection("h-revision").markup.contains("De tekst is gelijk."))
         }

@@ -30,4 +30,81 @@ public enum DocumentMetadata {
         let dutch = words.filter { ["de", "het", "een", "en", "van", "voor", "is", "dat", "zijn"].contains($0) }.count
         return french > dutch ? "fr" : "nl"
     }
+
+    /// The lines of a text, trimmed, without empty ones.
+    static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The place a document was signed or held, from its heading or closing line:
+    /// "18 februari 2026 te Antwerpen", "1 april 2025 – Gent", "Antwerpen, 18 februari 2026",
+    /// "Fait à Bruxelles, le …".
+    public static func proposedPlace(_ text: String) -> String? {
+        let all = lines(text)
+        let candidates = Array(all.prefix(30)) + Array(all.suffix(30))
+        let month = "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+        let patterns = [
+            "^\\d{1,2}(?:er)? \(month) \\d{4} (?:te|in|à) (?<place>\\p{Lu}[\\p{L}-]+(?: [\\p{Lu}][\\p{L}-]+)?)$",
+            "^\\d{1,2}(?:er)? \(month) \\d{4} [–-] (?<place>\\p{Lu}[\\p{L}-]+(?: [\\p{Lu}][\\p{L}-]+)?)$",
+            "^(?<place>\\p{Lu}[\\p{L}-]+), (?:le )?\\d{1,2}(?:er)? \(month) \\d{4}$",
+            "^(?:Fait|Gedaan) (?:à|te) (?<place>\\p{Lu}[\\p{L}-]+)",
+        ]
+        for line in candidates {
+            for pattern in patterns {
+                guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+                let range = NSRange(line.startIndex..., in: line)
+                if let match = regex.firstMatch(in: line, range: range), let place = Range(match.range(withName: "place"), in: line) {
+                    return String(line[place])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A reference number from a label in the heading: "Onze referentie", "Ons kenmerk",
+    /// "Kenmerk", "Referentie", "Notre référence", "Réf." (the value on the same line or the next).
+    public static func proposedReference(_ text: String) -> String? {
+        let all = Array(lines(text).prefix(40))
+        let labels = ["onze referentie", "ons kenmerk", "uw kenmerk", "kenmerk", "referentie", "notre référence", "notre réf", "réf.", "référence"]
+        for (index, line) in all.enumerated() {
+            let lower = line.lowercased()
+            guard let label = labels.first(where: { lower.hasPrefix($0) }), !lower.hasPrefix("uw kenmerk") else { continue }
+            let rest = line.dropFirst(label.count).trimmingCharacters(in: CharacterSet(charactersIn: " :\t"))
+            let value = rest.isEmpty ? (index + 1 < all.count ? all[index + 1] : "") : rest
+            // A reference is one token-like string with digits ("IENW/BSK-2026/25751").
+            if !value.isEmpty, value.count <= 80, value.contains(where: \.isNumber), !value.contains("  ") { return value }
+        }
+        return nil
+    }
+
+    /// Signatories from the closing block: an office ("De Minister van …", "De Staatssecretaris
+    /// van …", "Le Ministre …", possibly over several lines ending in a comma) followed by a name.
+    public static func proposedSignatories(_ text: String) -> [(name: String, office: String)] {
+        let all = Array(lines(text).suffix(40))
+        let openers = ["de minister", "de staatssecretaris", "de minister-president", "le ministre", "la ministre", "le secrétaire", "la secrétaire",
+                       "le premier ministre", "de vlaamse minister", "de minister-president van"]
+        var found: [(String, String)] = []
+        var index = 0
+        // A name: a few words, each capitalised, an initial ("A.A.") or in brackets ("(Thierry)").
+        func isName(_ line: String) -> Bool {
+            let words = line.split(separator: " ")
+            guard (1...5).contains(words.count), !line.hasSuffix(",") else { return false }
+            return words.allSatisfy { word in word.first.map { $0.isUppercase || $0 == "(" } ?? false }
+        }
+        while index < all.count {
+            let lower = all[index].lowercased()
+            guard openers.contains(where: { lower.hasPrefix($0) }) else { index += 1; continue }
+            var office = all[index]
+            var cursor = index + 1
+            // The office runs over its lines until, after a line ending in a comma, a name follows.
+            while cursor < all.count, cursor - index <= 8, !(office.hasSuffix(",") && isName(all[cursor])) {
+                office += " " + all[cursor]
+                cursor += 1
+            }
+            guard cursor < all.count, cursor - index <= 8, isName(all[cursor]) else { index += 1; continue }
+            found.append((all[cursor], office.trimmingCharacters(in: CharacterSet(charactersIn: ", "))))
+            index = cursor + 1
+        }
+        return found
+    }
 }

@@ -63,6 +63,8 @@ struct ExtractDocumentFields: Codable, Sendable {
     let reference: String
     let language: String
     let visibilities: [FilterOption]
+    /// Signatories and their offices read from the closing block, for the reviewer to check.
+    let signatories: [String]
     let errors: [ExtractFieldError]
 }
 

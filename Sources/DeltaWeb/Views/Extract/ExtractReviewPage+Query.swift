@@ -110,9 +110,11 @@ struct ExtractReviewBuilder: Sendable {
         let document = ExtractDocumentFields(
             id: value("doc.id", Self.slug(fileName)), title: value("doc.title", DocumentMetadata.proposedTitle(text)),
             kinds: DocumentKind.allCases.map { FilterOption(value: $0.rawValue, label: labels.documentKind($0), selected: $0.rawValue == documentKind) },
-            date: value("doc.date", result.documentDate ?? ""), place: value("doc.place", ""), reference: value("doc.reference", ""),
+            date: value("doc.date", result.documentDate ?? ""), place: value("doc.place", DocumentMetadata.proposedPlace(text) ?? ""),
+            reference: value("doc.reference", DocumentMetadata.proposedReference(text) ?? ""),
             language: value("doc.language", DocumentMetadata.proposedLanguage(text)),
             visibilities: Visibility.allCases.map { FilterOption(value: $0.rawValue, label: labels.visibility($0), selected: $0.rawValue == visibility) },
+            signatories: DocumentMetadata.proposedSignatories(text).map { "\($0.name) — \($0.office)" },
             errors: fieldErrors("doc"))
         var anchors: [Int: String] = [:]
         for (index, a) in result.agreements.enumerated() { anchors[a.start] = "c-a\(index)" }
