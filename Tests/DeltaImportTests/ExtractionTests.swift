@@ -250,3 +250,28 @@ struct DocumentMetadataTests {
         #expect(DocumentMetadata.proposedSignatories("Geen ondertekening.").isEmpty)
     }
 }
+
+@Suite("Cleaning a text before it is stored")
+struct TextNormaliserTests {
+    @Test("page furniture and running headers go; a year on its own line stays")
+    func furniture() {
+        let text = "Ministerie van X\nEerste alinea.\nPagina 1 van 2\nMinisterie van X\n\nTweede alinea.\n- 2 -\n2026\nMinisterie van X\nPage 3 of 7\n12\n"
+        let cleaned = TextNormaliser.cleaned(text).text
+        #expect(!cleaned.contains("Pagina") && !cleaned.contains("Page 3") && !cleaned.contains("- 2 -") && !cleaned.contains("Ministerie van X"))
+        #expect(!cleaned.contains("\n12\n"))
+        #expect(cleaned.contains("Eerste alinea.") && cleaned.contains("Tweede alinea.") && cleaned.contains("2026"))
+    }
+
+    @Test("Word's footnote markers become [n] and the notes move to the end; quotes are cleaned the same way")
+    func footnotes() throws {
+        let letter = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("data/demo/texts/003-kamerbrief-goederen-2026.txt"), encoding: .utf8)
+        let (cleaned, notes) = TextNormaliser.cleaned(letter)
+        #expect(notes.map(\.number) == ["1", "2", "3"])
+        #expect(notes.first?.text == "Tweede Kamer, vergaderjaar 2025-2026, 29 984, nr. 1265")
+        #expect(!cleaned.contains("[footnoteRef:") && cleaned.contains("gepubliceerd[1]."))
+        #expect(cleaned.hasSuffix("[3] Tweede Kamer, vergaderjaar 2025-2026, 30 821, nr. 321\n"))
+        let quote = "Eind 2025 is het Toekomstbeeld Spoorgoederenvervoer 2050 gepubliceerd[footnoteRef:1]."
+        #expect(TextNormaliser.cleanedQuote(quote) == "Eind 2025 is het Toekomstbeeld Spoorgoederenvervoer 2050 gepubliceerd[1].")
+        #expect(TextLayout.locate(quote: TextNormaliser.cleanedQuote(quote), in: TextLayout.paragraphs(from: cleaned)) != nil)
+    }
+}

@@ -154,6 +154,27 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("a letter with Word's footnotes is stored cleaned (markers [n], notes at the end) and its agreements are found in it")
+    func footnotes() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let letter = try String(contentsOf: PackageFiles.root.appendingPathComponent("data/demo/texts/003-kamerbrief-goederen-2026.txt"), encoding: .utf8)
+            let review = try await Self.upload(root, client: client, name: "brief-goederen.txt", text: letter)
+            var fields = Self.proposedFields(review.text)
+            fields["_csrf"] = nil
+            for key in fields.keys where key.hasSuffix(".accept") { fields[key] = nil }
+            let agreementKeys = fields.keys.filter { $0.hasPrefix("a") && $0.hasSuffix(".quote") }.map { String($0.dropLast(6)) }
+            #expect(!agreementKeys.isEmpty)
+            for key in agreementKeys { fields["\(key).accept"] = "on"; fields["\(key).dossierIDs"] = "kijfhoek" }
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let document = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "brief-goederen") }
+            let text = document?.paragraphs.map(\.text).joined(separator: "\n") ?? ""
+            #expect(!text.contains("[footnoteRef:") && text.contains("[1] Tweede Kamer, vergaderjaar 2025-2026, 29 984, nr. 1265"))
+        }
+    }
+
     @Test("bad files are refused on the upload page with their reason; readers may not bring in documents")
     func refusals() async throws {
         try await withAccountsApp { client, _ in

@@ -107,25 +107,30 @@ struct ExtractionController: Sendable {
         -> (document: [String: String], records: [ExtractionAcceptance.Record]) {
         let documentID = values["doc.id"] ?? ""
         let visibility = values["doc.visibility"] ?? Visibility.internal.rawValue
+        // What is stored is the cleaned text (no page furniture, footnotes at the end); every
+        // quote is cleaned the same way so it is found in it.
+        let stored = TextNormaliser.cleaned(text).text
         let document: [String: String] = [
             "id": documentID, "kind": values["doc.kind"] ?? "", "title": values["doc.title"] ?? "", "date": values["doc.date"] ?? "",
             "place": values["doc.place"] ?? "", "reference": values["doc.reference"] ?? "", "language": values["doc.language"] ?? "",
-            "text": text, "visibility": visibility,
+            "text": stored, "visibility": visibility,
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
         ]
         var records: [ExtractionAcceptance.Record] = []
         func accepted(_ key: String) -> Bool { values["\(key).accept"] == "on" }
         // A milestone or investment keeps the passage it came from, when that passage lies in one
         // paragraph of the stored text (the reviewer cannot edit it, so it must never block saving).
-        let paragraphs = TextLayout.paragraphs(from: text)
+        let paragraphs = TextLayout.paragraphs(from: stored)
         func passage(_ quote: String) -> [String: String] {
-            TextLayout.locate(quote: quote, in: paragraphs) == nil ? [:] : ["documentID": documentID, "quote": quote]
+            let cleaned = TextNormaliser.cleanedQuote(quote)
+            return TextLayout.locate(quote: cleaned, in: paragraphs) == nil ? [:] : ["documentID": documentID, "quote": cleaned]
         }
         for index in result.agreements.indices where accepted("a\(index)") {
             let key = "a\(index)"
             records.append(.init(key: key, kind: .agreement, values: [
                 "id": "\(documentID)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
-                "quote": values["\(key).quote"] ?? "", "dossierIDs": values["\(key).dossierIDs"] ?? "", "completion": Completion.notStarted.rawValue,
+                "quote": TextNormaliser.cleanedQuote(values["\(key).quote"] ?? ""), "dossierIDs": values["\(key).dossierIDs"] ?? "",
+                "completion": Completion.notStarted.rawValue,
                 "visibility": visibility,
             ]))
         }
@@ -135,7 +140,7 @@ struct ExtractionController: Sendable {
             let words = quote.split(separator: " ")
             records.append(.init(key: "x\(index)", kind: .agreement, values: [
                 "id": "\(documentID)-x\(index + 1)", "title": words.prefix(14).joined(separator: " ") + (words.count > 14 ? " …" : ""),
-                "documentID": documentID, "quote": quote, "dossierIDs": values["defaultDossierIDs"] ?? "",
+                "documentID": documentID, "quote": TextNormaliser.cleanedQuote(quote), "dossierIDs": values["defaultDossierIDs"] ?? "",
                 "completion": Completion.notStarted.rawValue, "visibility": visibility,
             ]))
         }

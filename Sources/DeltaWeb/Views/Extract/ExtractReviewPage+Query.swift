@@ -134,7 +134,8 @@ struct ExtractReviewBuilder: Sendable {
 
     /// The comparison of the text with the stored document of the same id.
     func revisionView(_ document: Document, _ agreements: [Agreement]) -> ExtractRevisionView {
-        let revision = DocumentRevision(stored: document.paragraphs, revised: TextLayout.paragraphs(from: text), agreements: agreements)
+        let revision = DocumentRevision(stored: document.paragraphs, revised: TextLayout.paragraphs(from: TextNormaliser.cleaned(text).text),
+                                        agreements: agreements)
         func short(_ paragraph: Paragraph) -> String {
             let words = paragraph.text.split(separator: " ")
             return "\(paragraph.anchor): " + words.prefix(20).joined(separator: " ") + (words.count > 20 ? " …" : "")
