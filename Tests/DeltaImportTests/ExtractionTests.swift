@@ -275,3 +275,24 @@ struct TextNormaliserTests {
         #expect(TextLayout.locate(quote: TextNormaliser.cleanedQuote(quote), in: TextLayout.paragraphs(from: cleaned)) != nil)
     }
 }
+
+@Suite("Documents a text refers to")
+struct RelatedDocumentsTests {
+    static let documents = [
+        RelatedDocuments.Candidate(id: "thalassa", title: "Bilaterale intentieverklaring met betrekking tot de verbetering van het spoorvervoer", reference: nil),
+        RelatedDocuments.Candidate(id: "kamerstuk-29984-1265", title: "Kamerstuk 29 984, nr. 1265", reference: "Kamerstukken II 29 984, nr. 1265"),
+        RelatedDocuments.Candidate(id: "other", title: "Iets anders helemaal", reference: nil),
+    ]
+
+    @Test("a title after 'addendum' is a planned addendum; a parliamentary reference is cited; nothing else is proposed")
+    func proposals() {
+        let text = """
+        Dit kader vormt mogelijk de basis voor een addendum bij de eerdere afspraken, met name de Bilaterale
+        intentieverklaring met betrekking tot de  verbetering van het spoorvervoer. [1: Tweede Kamer, vergaderjaar 2025-2026, 29 984, nr. 1265]
+        """
+        let found = RelatedDocuments.proposals(in: text, documents: Self.documents)
+        #expect(found.map(\.documentID) == ["thalassa", "kamerstuk-29984-1265"])
+        #expect(found.first?.kind == .addendumTo && found.first?.planned == true)
+        #expect(found.last?.kind == .cites)
+    }
+}

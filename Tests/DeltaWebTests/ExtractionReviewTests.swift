@@ -38,8 +38,9 @@ struct ExtractionReviewTests {
         for match in html.captures(#"<input [^>]*name="([^"]+)"[^>]*value="([^"]*)""#, groups: 2) { fields[match[0]] = match[1].htmlUnescaped }
         for match in html.captures(#"<input type="checkbox" id="[^"]+" name="([^"]+)" checked>"#, groups: 1) { fields[match[0]] = "on" }
         for match in html.captures(#"<textarea [^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>"#, groups: 2) { fields[match[0]] = match[1].htmlUnescaped }
-        for match in html.captures(#"<select id="[^"]+" name="([^"]+)">(?:<option value="">—</option>)?<option value="([^"]*)""#, groups: 2) where fields[match[0]] == nil {
-            fields[match[0]] = match[1]
+        for match in html.captures(#"<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>"#, groups: 2) where fields[match[0]] == nil {
+            let selected = match[1].captures(#"<option value="([^"]*)" selected>"#, groups: 1).first?[0]
+            fields[match[0]] = selected ?? match[1].captures(#"<option value="([^"]*)""#, groups: 1).first?[0] ?? ""
         }
         return fields
     }
@@ -127,6 +128,10 @@ struct ExtractionReviewTests {
             #expect(review.text.contains("A.A. (Thierry) Aartsen"), "the signatories are proposed")
             let same = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: original)
             #expect(try same.document().requireSection("h-revision").markup.contains("De tekst is gelijk."))
+            // The original names the Thalassa declaration of intent right after "addendum".
+            #expect(same.text.contains(#"<a href="/documents/thalassa-intentieverklaring-2022">"#), "the Thalassa declaration of intent is proposed")
+            #expect(Self.proposedFields(same.text).contains { $0.key.hasPrefix("r") && $0.key.hasSuffix(".kind") && $0.value == "addendum-to" },
+                    "as what this is an addendum to")
         }
     }
 
@@ -163,7 +168,7 @@ struct ExtractionReviewTests {
             let review = try await Self.upload(root, client: client, name: "brief-goederen.txt", text: letter)
             var fields = Self.proposedFields(review.text)
             fields["_csrf"] = nil
-            for key in fields.keys where key.hasSuffix(".accept") { fields[key] = nil }
+            for key in fields.keys where key.hasSuffix(".accept") && !key.hasPrefix("r") { fields[key] = nil }
             let agreementKeys = fields.keys.filter { $0.hasPrefix("a") && $0.hasSuffix(".quote") }.map { String($0.dropLast(6)) }
             #expect(!agreementKeys.isEmpty)
             for key in agreementKeys { fields["\(key).accept"] = "on"; fields["\(key).dossierIDs"] = "kijfhoek" }
@@ -172,6 +177,8 @@ struct ExtractionReviewTests {
             let document = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "brief-goederen") }
             let text = document?.paragraphs.map(\.text).joined(separator: "\n") ?? ""
             #expect(!text.contains("[footnoteRef:") && text.contains("[1] Tweede Kamer, vergaderjaar 2025-2026, 29 984, nr. 1265"))
+            // The footnotes' parliamentary papers are proposed and ticked, so the letter cites them.
+            #expect(document?.relations.contains { $0.kind == .cites && $0.targetID == "kamerstuk-29984-1265" } == true)
         }
     }
 

@@ -47,8 +47,8 @@ struct ExtractionController: Sendable {
                   let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
-            let (result, _, _, _, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
-            let submission = Self.submission(values: values, text: text, result: result, labels: context.labels)
+            let (result, _, _, _, _, related) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels)
             // One acceptance writes at most this many records, so one transaction stays short.
             guard submission.records.count <= Self.maximumRecords else {
                 return try await review(text: text, fileName: fileName, documentDate: documentDate, values: values,
@@ -76,15 +76,18 @@ struct ExtractionController: Sendable {
 
     /// The extraction of a text with the register's names, and the review form's choices.
     func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice]) {
-        let (extractor, linker, dossiers, organisations, bodies) = try await engine.read { db in try await ExtractReviewBuilder.context(Register(db: db, scope: scope)) }
+        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], [RelatedDocuments.Proposal]) {
+        let (extractor, linker, dossiers, organisations, bodies, documents) = try await engine.read { db in
+            try await ExtractReviewBuilder.context(Register(db: db, scope: scope))
+        }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
-        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies)
+        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies,
+                RelatedDocuments.proposals(in: text, documents: documents))
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
                 context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (result, dossiers, organisations, linker, bodies) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+        let (result, dossiers, organisations, linker, bodies, related) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
         // A document already in the register under this id: show what the new text changes.
         let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
         let scope = context.readScope
@@ -98,12 +101,14 @@ struct ExtractionController: Sendable {
         builder.existing = existing.map { (document: $0.0, agreements: $0.1) }
         builder.linker = linker
         builder.bodies = bodies
+        builder.related = related
         let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
     }
 
     /// The document's values and the accepted records, as their forms would send them.
-    static func submission(values: [String: String], text: String, result: ExtractionResult, labels: Labels)
+    static func submission(values: [String: String], text: String, result: ExtractionResult, related: [RelatedDocuments.Proposal] = [],
+                           labels: Labels)
         -> (document: [String: String], records: [ExtractionAcceptance.Record]) {
         let documentID = values["doc.id"] ?? ""
         let visibility = values["doc.visibility"] ?? Visibility.internal.rawValue
@@ -115,6 +120,11 @@ struct ExtractionController: Sendable {
             "place": values["doc.place"] ?? "", "reference": values["doc.reference"] ?? "", "language": values["doc.language"] ?? "",
             "text": stored, "visibility": visibility,
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
+            // Ticked relations, as the document form's lines "kind target [planned]".
+            "relations": related.indices.filter { values["r\($0).accept"] == "on" }.map { index in
+                let kind = values["r\(index).kind"].flatMap(DocumentRelation.Kind.init(rawValue:)) ?? related[index].kind
+                return "\(kind.rawValue) \(related[index].documentID)" + (values["r\(index).planned"] == "on" ? " planned" : "")
+            }.joined(separator: "\n"),
         ]
         var records: [ExtractionAcceptance.Record] = []
         func accepted(_ key: String) -> Bool { values["\(key).accept"] == "on" }

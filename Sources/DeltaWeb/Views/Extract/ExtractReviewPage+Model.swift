@@ -33,6 +33,20 @@ struct ExtractReviewPage: Codable, Sendable {
     let countries: [Choice]
     /// When a document with this id is already in the register: what the new text changes.
     let revision: ExtractRevisionView?
+    /// Documents of the register the text refers to, with the proposed kind of relation.
+    let related: [ExtractRelatedView]
+}
+
+/// A proposed relation to a document in the register.
+struct ExtractRelatedView: Codable, Sendable {
+    let key: String
+    let documentID: String
+    let title: String
+    let url: String
+    let accepted: Bool
+    let kinds: [FilterOption]
+    let planned: Bool
+    let evidence: String
 }
 
 /// What a revised version changes against the stored document.

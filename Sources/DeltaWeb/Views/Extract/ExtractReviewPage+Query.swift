@@ -18,13 +18,16 @@ struct ExtractReviewBuilder: Sendable {
     let organisations: [Choice]
     /// The bodies whose meeting rule a rhythm may set.
     var bodies: [Choice] = []
+    /// The register's documents the text refers to.
+    var related: [RelatedDocuments.Proposal] = []
     /// Proposes each candidate's dossiers from the names in its passage.
     var linker = DossierLinker(dossiers: [])
     /// The stored document with the proposed id and its agreements, when there is one.
     var existing: (document: Document, agreements: [Agreement])? = nil
 
     /// The register's names that help the extractor, and the choices of the review form.
-    static func context(_ register: Register) async throws -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice], bodies: [Choice]) {
+    static func context(_ register: Register) async throws
+        -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice], bodies: [Choice], documents: [RelatedDocuments.Candidate]) {
         let organisations = try await register.organisations()
         let bodies = try await register.bodies()
         let dossiers = try await register.dossiers()
@@ -32,7 +35,8 @@ struct ExtractReviewBuilder: Sendable {
                                   bodyNames: bodies.map(\.name))
         let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinks) })
         return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) },
-                bodies.map { Choice(value: $0.id, label: $0.name) })
+                bodies.map { Choice(value: $0.id, label: $0.name) },
+                try await register.documentHeaders().map { RelatedDocuments.Candidate(id: $0.id, title: $0.title, reference: $0.reference) })
     }
 
     /// The value of a field: what the reviewer sent, else the proposal.
@@ -129,7 +133,16 @@ struct ExtractReviewBuilder: Sendable {
                 ? labels.text("extract.review.truncated", ["limit": String(limit)]) : nil, formErrors: errors.filter { $0.key.hasSuffix("._form") || $0.key == "_form" }.map(\.value),
             hasErrors: !errors.isEmpty, dossierIDs: dossierIDs, organisations: organisations,
             countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) },
-            revision: existing.map { revisionView($0.document, $0.agreements) })
+            revision: existing.map { revisionView($0.document, $0.agreements) },
+            related: related.enumerated().map { index, proposal in
+                let key = "r\(index)"
+                let kind = value("\(key).kind", proposal.kind.rawValue)
+                return ExtractRelatedView(
+                    key: key, documentID: proposal.documentID, title: proposal.title, url: "/documents/\(proposal.documentID)",
+                    accepted: accepted(key, proposal: true),
+                    kinds: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == kind) },
+                    planned: values.isEmpty ? proposal.planned : values["\(key).planned"] == "on", evidence: proposal.evidence)
+            })
     }
 
     /// The comparison of the text with the stored document of the same id.
