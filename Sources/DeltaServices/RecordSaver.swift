@@ -113,21 +113,21 @@ package struct RecordSaver: Sendable {
     /// What the form can choose from; for agreements the quoted document's paragraphs, for documents the quoted passages.
     package static func choices<F: RecordForm>(_ form: F.Type, _ register: Register, values: [String: String], existing: F.Record?) async throws -> FormChoices {
         var choices = FormChoices()
-        choices.organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name) }
-        choices.dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title) }
-        choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name) }
+        choices.organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name, isContent: true) }
+        choices.dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title, isContent: true) }
+        choices.bodies = try await register.bodies().map { Choice(value: $0.id, label: $0.name, isContent: true) }
         choices.documents = try await register.documentHeaders().map { documentChoice($0) }
-        choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title) }
+        choices.investments = try await register.investments().map { Choice(value: $0.id, label: $0.title, isContent: true) }
         if F.self == InvestmentForm.self {
-            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
-            choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title) }
+            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
+            choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
         if F.self == GoalForm.self {
-            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title) }
+            choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
         if F.self == GoalForm.self || F.self == IndicatorForm.self {
             let visible = try await register.goals()
-            choices.goals = visible.map { Choice(value: $0.id, label: $0.title) }
+            choices.goals = visible.map { Choice(value: $0.id, label: $0.title, isContent: true) }
             for goal in try await register.with(scope: .everything).goals() {
                 choices.goalLevels[goal.id] = goal.level
                 if let parent = goal.parentID { choices.goalParents[goal.id] = parent }
@@ -152,5 +152,5 @@ package struct RecordSaver: Sendable {
 
 /// A document in a choice list: its title, with its date as written when known.
 private func documentChoice(_ header: DocumentHeader) -> Choice {
-    Choice(value: header.id, label: header.date.map { "\(header.title) (\($0.wording))" } ?? header.title)
+    Choice(value: header.id, label: header.date.map { "\(header.title) (\($0.wording))" } ?? header.title, isContent: true)
 }

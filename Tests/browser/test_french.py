@@ -745,6 +745,8 @@ class FrenchFlowTest(FrenchTestCase):
                   ("status", "form.milestones.status", True, None),
                   ("achievedOn", "form.milestones.achievedOn", False, "form.milestones.statusHint"),
                   ("note", "form.milestones.note", False, "form.milestones.noteHint"),
+                  ("documentID", "form.passage.documentID", False, None),
+                  ("quote", "form.passage.quote", False, "form.passage.quoteHint"),
                   ("visibility", "form.common.visibility", True, "form.common.visibilityHint")]
         controls = self.assert_labelled_controls(root, where)
         self.assertEqual(sorted("f-" + f[0] for f in fields),

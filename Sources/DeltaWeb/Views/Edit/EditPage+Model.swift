@@ -69,9 +69,9 @@ struct FieldView: Codable, Sendable {
         case .file: file = true
         case .select(let choices):
             select = true
-            options = choices.map { OptionView(value: $0.value, label: $0.label, selected: $0.value == value) }
+            options = choices.map { OptionView(value: $0.value, label: $0.label, selected: $0.value == value, isContent: $0.isContent) }
             if !value.isEmpty, !choices.contains(where: { $0.value == value }) {
-                options.append(OptionView(value: value, label: value, selected: true))
+                options.append(OptionView(value: value, label: value, selected: true, isContent: true))
             }
         }
         isText = text; isTextarea = area; isDate = date; isNumber = number; isSelect = select; isFile = file
@@ -85,6 +85,8 @@ struct OptionView: Codable, Sendable {
     let value: String
     let label: String
     let selected: Bool
+    /// Register content (a title, a name), marked with the register's language on the page.
+    let isContent: Bool
 }
 
 /// What changed meanwhile: who saved the newer version and every field that differs.

@@ -104,7 +104,7 @@ struct MeetingPages: Sendable {
             let inviteeRows = page.invitees.map { invitee in
                 InviteeRow(position: invitee.position,
                            name: [invitee.organisation?.name, invitee.person].compactMap { $0 }.joined(separator: " – "),
-                           options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: context.labels.attendance($0), selected: $0.rawValue == invitee.attendance) })
+                           options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: context.labels.attendance($0), selected: $0.rawValue == invitee.attendance, isContent: false) })
             }
             let editing = mayEdit && context.identity?.session != nil
             return MeetingFrame(page: page, message: message, mayEdit: editing, agendaReadOnly: !(editing && page.minutes.editable),
