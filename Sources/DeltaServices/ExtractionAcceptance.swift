@@ -59,19 +59,22 @@ package enum ExtractionAcceptance {
         _ = try await RecordEditor(db: db, actor: editor.actor).save(updated, expectedVersion: version, action: "cadence-from-document")
     }
 
-    /// Creates the document and then every record, in one transaction.
+    /// Creates the document (or, with `replacing`, saves the new text over the stored version it
+    /// names, which re-anchors its agreements and refuses to lose a quoted passage) and then every
+    /// record, in one transaction.
     package static func accept(document: [String: String], records: [Record], by editor: RecordSaver.Editor,
-                               engine: any DatabaseEngine) async throws -> Outcome {
+                               replacing: EntityVersion? = nil, engine: any DatabaseEngine) async throws -> Outcome {
         do {
             return try await engine.transaction { db in
                 func check<R>(_ result: SaveResult<R>, prefix: String) throws {
                     switch result {
                     case .saved: return
                     case .invalid(let errors): throw Refusal(errors: Dictionary(uniqueKeysWithValues: errors.map { ("\(prefix).\($0.key)", $0.value) }))
-                    case .conflict: throw Refusal(errors: ["\(prefix)._form": editor.labels.text("form.error.idTaken", ["kind": editor.labels.text("kind.document")])])
+                    case .conflict: throw Refusal(errors: ["\(prefix)._form": editor.labels.text("extract.review.changedMeanwhile")])
                     }
                 }
-                try check(try await RecordSaver.save(DocumentForm.self, id: nil, values: document, expected: nil, by: editor, on: db), prefix: "doc")
+                try check(try await RecordSaver.save(DocumentForm.self, id: replacing == nil ? nil : document["id"], values: document,
+                                                     expected: replacing, by: editor, on: db), prefix: "doc")
                 for record in records {
                     switch record.kind {
                     case .agreement:

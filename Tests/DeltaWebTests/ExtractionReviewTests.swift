@@ -182,6 +182,48 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("a revised version can replace the stored text: agreements follow their passages; losing a quoted passage saves nothing")
+    func replaceStoredText() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let original = try String(contentsOf: PackageFiles.root.appendingPathComponent("data/demo/texts/000-verklaring-2026.txt"), encoding: .utf8)
+            let before = try await engine.read { db in try await Register(db: db, scope: .everything).agreements(documentID: "verklaring-2026") }
+            // A new opening paragraph moves every passage down one paragraph.
+            let revised = "Voorwoord bij de herziene versie.\n\n" + original
+            let review = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: revised)
+            var fields = Self.proposedFields(review.text)
+            fields["_csrf"] = nil
+            for key in fields.keys where key.hasSuffix(".accept") { fields[key] = nil }
+            fields["replaceExisting"] = "on"
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            #expect(saved.headers[.location] == "/documents/verklaring-2026")
+            let (document, after) = try await engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                return (try await register.document(id: "verklaring-2026"), try await register.agreements(documentID: "verklaring-2026"))
+            }
+            #expect(document?.paragraphs.first?.text == "Voorwoord bij de herziene versie.")
+            #expect(document?.kind == .jointDeclaration, "the document keeps its own fields")
+            #expect(after.count == before.count)
+            let moved = after.filter { agreement in before.first { $0.id == agreement.id }?.source.anchor != agreement.source.anchor }
+            #expect(!moved.isEmpty, "the agreements follow their passages")
+
+            // A version without a quoted passage is refused, and nothing is written.
+            let cut = try #require(original.range(of: "Ondertekenaars spreken af dat er rond de zomer van 2026"))
+            let lossy = String(original[..<cut.lowerBound]) + String(original[original.index(cut.lowerBound, offsetBy: 600)...])
+            let second = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: lossy)
+            var lossyFields = Self.proposedFields(second.text)
+            lossyFields["_csrf"] = nil
+            for key in lossyFields.keys where key.hasSuffix(".accept") { lossyFields[key] = nil }
+            lossyFields["replaceExisting"] = "on"
+            let refused = try await root.post("/extract/accept", lossyFields)
+            #expect(refused.status == .unprocessableContent)
+            let unchanged = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "verklaring-2026") }
+            #expect(unchanged?.paragraphs.first?.text == "Voorwoord bij de herziene versie.", "nothing was written")
+        }
+    }
+
     @Test("bad files are refused on the upload page with their reason; readers may not bring in documents")
     func refusals() async throws {
         try await withAccountsApp { client, _ in

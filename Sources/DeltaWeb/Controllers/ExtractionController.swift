@@ -48,7 +48,25 @@ struct ExtractionController: Sendable {
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
             let (result, _, _, _, _, related) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
-            let submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels)
+            var submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels)
+            // "Replace the stored text": the document keeps its fields and relations and takes the
+            // new text; new records get ids of their own version so they never meet the old ones.
+            var replacing: EntityVersion?
+            if values["replaceExisting"] == "on", let id = values["doc.id"], !id.isEmpty {
+                let scope = context.readScope
+                if let (stored, version) = try await engine.read({ db in try await Register(db: db, scope: scope).versioned(Document.self, id: id) }) {
+                    replacing = EntityVersion(version)
+                    submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels,
+                                                 idPrefix: "\(id)-v\(version + 1)")
+                    var kept = DocumentForm.values(of: stored)
+                    kept["text"] = submission.document["text"]
+                    let newRelations = (submission.document["relations"] ?? "").split(separator: "\n").map(String.init)
+                    let oldRelations = (kept["relations"] ?? "").split(separator: "\n").map(String.init)
+                    kept["relations"] = (oldRelations + newRelations.filter { !oldRelations.contains($0) }).joined(separator: "\n")
+                    kept["id"] = id
+                    submission.document = kept
+                }
+            }
             // One acceptance writes at most this many records, so one transaction stays short.
             guard submission.records.count <= Self.maximumRecords else {
                 return try await review(text: text, fileName: fileName, documentDate: documentDate, values: values,
@@ -57,7 +75,8 @@ struct ExtractionController: Sendable {
             }
             guard let account = context.account, let actor = context.auditActor else { throw AppError(.unauthorized, "error.signInOrToken") }
             let editor = RecordSaver.Editor(account: account, actor: actor, scope: context.readScope, labels: context.labels)
-            switch try await ExtractionAcceptance.accept(document: submission.document, records: submission.records, by: editor, engine: engine) {
+            switch try await ExtractionAcceptance.accept(document: submission.document, records: submission.records, by: editor,
+                                                         replacing: replacing, engine: engine) {
             case .saved(let documentID, _):
                 return Response.seeOther(to: "/documents/\(documentID)")
             case .invalid(let errors):
@@ -108,9 +127,10 @@ struct ExtractionController: Sendable {
 
     /// The document's values and the accepted records, as their forms would send them.
     static func submission(values: [String: String], text: String, result: ExtractionResult, related: [RelatedDocuments.Proposal] = [],
-                           labels: Labels)
+                           labels: Labels, idPrefix: String? = nil)
         -> (document: [String: String], records: [ExtractionAcceptance.Record]) {
         let documentID = values["doc.id"] ?? ""
+        let prefix = idPrefix ?? documentID
         let visibility = values["doc.visibility"] ?? Visibility.internal.rawValue
         // What is stored is the cleaned text (no page furniture, footnotes at the end); every
         // quote is cleaned the same way so it is found in it.
@@ -138,7 +158,7 @@ struct ExtractionController: Sendable {
         for index in result.agreements.indices where accepted("a\(index)") {
             let key = "a\(index)"
             records.append(.init(key: key, kind: .agreement, values: [
-                "id": "\(documentID)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
+                "id": "\(prefix)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
                 "quote": TextNormaliser.cleanedQuote(values["\(key).quote"] ?? ""), "dossierIDs": values["\(key).dossierIDs"] ?? "",
                 "completion": Completion.notStarted.rawValue,
                 "visibility": visibility,
@@ -149,7 +169,7 @@ struct ExtractionController: Sendable {
         for (index, quote) in extra.enumerated() {
             let words = quote.split(separator: " ")
             records.append(.init(key: "x\(index)", kind: .agreement, values: [
-                "id": "\(documentID)-x\(index + 1)", "title": words.prefix(14).joined(separator: " ") + (words.count > 14 ? " …" : ""),
+                "id": "\(prefix)-x\(index + 1)", "title": words.prefix(14).joined(separator: " ") + (words.count > 14 ? " …" : ""),
                 "documentID": documentID, "quote": TextNormaliser.cleanedQuote(quote), "dossierIDs": values["defaultDossierIDs"] ?? "",
                 "completion": Completion.notStarted.rawValue, "visibility": visibility,
             ]))
@@ -157,7 +177,7 @@ struct ExtractionController: Sendable {
         for (index, date) in result.dates.enumerated() where accepted("d\(index)") {
             let key = "d\(index)"
             records.append(.init(key: key, kind: .milestone, values: passage(date.text).merging([
-                "id": "\(documentID)-d\(index + 1)", "title": values["\(key).title"] ?? "", "due": values["\(key).due"] ?? "",
+                "id": "\(prefix)-d\(index + 1)", "title": values["\(key).title"] ?? "", "due": values["\(key).due"] ?? "",
                 "dossierIDs": values["\(key).dossierIDs"] ?? "", "status": MilestoneStatus.planned.rawValue, "visibility": visibility,
             ]) { _, new in new }))
         }
@@ -174,7 +194,7 @@ struct ExtractionController: Sendable {
                 return "\(cents / 100)" + (fraction == 0 ? "" : (fraction < 10 ? ",0" : ",") + String(fraction))
             }
             records.append(.init(key: key, kind: .investment, values: passage(amount.text).merging([
-                "id": "\(documentID)-m\(index + 1)", "title": values["\(key).title"] ?? "", "amountKind": parsed.kind.rawValue,
+                "id": "\(prefix)-m\(index + 1)", "title": values["\(key).title"] ?? "", "amountKind": parsed.kind.rawValue,
                 "minimumEuros": parsed.kind == .upToAtMost ? "" : euros(parsed.minimumCents),
                 "maximumEuros": parsed.kind == .range || parsed.kind == .upToAtMost ? euros(parsed.maximumCents) : "",
                 "wording": amount.text, "organisationID": values["\(key).organisationID"] ?? "", "country": values["\(key).country"] ?? "",
