@@ -194,7 +194,8 @@ struct ExtractionReviewTests {
             let review = try await Self.upload(root, client: client, name: "verklaring-2026.txt", text: revised)
             var fields = Self.proposedFields(review.text)
             fields["_csrf"] = nil
-            for key in fields.keys where key.hasSuffix(".accept") { fields[key] = nil }
+            // Relations stay as proposed: the document's own title is proposed but not ticked.
+            for key in fields.keys where key.hasSuffix(".accept") && !key.hasPrefix("r") { fields[key] = nil }
             fields["replaceExisting"] = "on"
             let saved = try await root.post("/extract/accept", fields)
             #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")

@@ -141,7 +141,8 @@ struct ExtractionController: Sendable {
             "text": stored, "visibility": visibility,
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
             // Ticked relations, as the document form's lines "kind target [planned]".
-            "relations": related.indices.filter { values["r\($0).accept"] == "on" }.map { index in
+            // A document never relates to itself (a revised version names its own title).
+            "relations": related.indices.filter { values["r\($0).accept"] == "on" && related[$0].documentID != documentID }.map { index in
                 let kind = values["r\(index).kind"].flatMap(DocumentRelation.Kind.init(rawValue:)) ?? related[index].kind
                 return "\(kind.rawValue) \(related[index].documentID)" + (values["r\(index).planned"] == "on" ? " planned" : "")
             }.joined(separator: "\n"),

@@ -139,7 +139,8 @@ struct ExtractReviewBuilder: Sendable {
                 let kind = value("\(key).kind", proposal.kind.rawValue)
                 return ExtractRelatedView(
                     key: key, documentID: proposal.documentID, title: proposal.title, url: "/documents/\(proposal.documentID)",
-                    accepted: accepted(key, proposal: true),
+                    // Not ticked when it is this very document (a revised version names its own title).
+                    accepted: accepted(key, proposal: proposal.documentID != document.id),
                     kinds: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == kind) },
                     planned: values.isEmpty ? proposal.planned : values["\(key).planned"] == "on", evidence: proposal.evidence)
             })
