@@ -43,6 +43,12 @@ public struct InvestmentPivot: Hashable, Sendable {
                 && (statuses.isEmpty || investment.status.map(statuses.contains) == true)
         }
 
+        /// Whether an investment is selected: it passes the filter and has a year bucket that does.
+        /// The one rule for the list, the CSV and the pivot's count.
+        public func selects(_ investment: Investment) -> Bool {
+            admits(investment) && InvestmentYears.buckets(of: investment).contains(where: admits)
+        }
+
         /// Whether a year bucket passes the filter.
         public func admits(_ bucket: InvestmentYears) -> Bool {
             guard let year else { return true }
@@ -80,7 +86,7 @@ public struct InvestmentPivot: Hashable, Sendable {
         self.rows = rows
         self.columns = columns
         let admitted = investments.filter(filter.admits)
-        investmentCount = admitted.filter { InvestmentYears.buckets(of: $0).contains(where: filter.admits) }.count
+        investmentCount = admitted.filter(filter.selects).count
         func keyed(_ key: @escaping (Investment, InvestmentYears) -> String) -> [String: AmountTotal] {
             InvestmentTotals.totals(admitted) { investment, bucket in filter.admits(bucket) ? key(investment, bucket) : nil }
         }

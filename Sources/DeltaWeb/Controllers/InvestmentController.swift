@@ -20,9 +20,7 @@ struct InvestmentController: Sendable {
             let table = try await engine.read { db in
                 let register = Register(db: db, scope: scope)
                 let tables = try await register.lookupTables()
-                let shown = try await register.investments().filter {
-                    query.filter.admits($0) && InvestmentYears.buckets(of: $0).contains(where: query.filter.admits)
-                }
+                let shown = try await register.investments().filter(query.filter.selects)
                 var dates: [String: FuzzyPeriod] = [:]
                 for document in tables.documents { if let date = document.date { dates[document.id] = date } }
                 return InvestmentCSV.table(shown, organisationNames: Dictionary(tables.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),

@@ -7,7 +7,7 @@ extension Register {
     func investmentsPage(query: InvestmentQuery, today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
         let index = try await lookupIndex(today: today, labels: labels)
         let all = try await investments()
-        let shown = all.filter { query.filter.admits($0) && InvestmentYears.buckets(of: $0).contains(where: query.filter.admits) }
+        let shown = all.filter(query.filter.selects)
         let byCountry = InvestmentTotals.totals(shown) { $0.country.rawValue }
         let byDossier = InvestmentTotals.totals(shown) { $0.dossierID }
         let names = InvestmentNames(index: index)
