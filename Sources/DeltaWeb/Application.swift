@@ -10,7 +10,8 @@ import NIOFoundationEssentialsCompat
 
 /// Builds the router with every route; tests drive it through HummingbirdTesting.
 ///
-/// A request passes, in order: the security headers every answer carries, the language (`?lang=`, cookie, Accept-Language), the error pages
+/// A request passes, in order: the security headers every answer carries, the conditional-GET
+/// check (`If-None-Match` → 304), the language (`?lang=`, cookie, Accept-Language), the error pages
 /// (every error becomes a page or a problem document in that language), static files, and who is
 /// asking (session cookie or bearer token). Then the route group decides what else it needs:
 /// an account, a posted form with the session's CSRF token, or API credentials.
@@ -18,6 +19,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     let renderer = try await Renderer(resources: configuration.resourcesDirectory)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ConditionalGetMiddleware())
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))

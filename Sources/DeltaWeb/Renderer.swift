@@ -29,7 +29,7 @@ public struct Renderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response.tagged(headers: headers, body: ByteBuffer(string: text), status: status)
     }
 
     static let encoder: JSONEncoder = {
@@ -43,7 +43,7 @@ public struct Renderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try Self.encoder.encode(model))))
+        return Response.tagged(headers: headers, body: ByteBuffer(data: try Self.encoder.encode(model)), status: status)
     }
 
     /// An RFC 9457 problem document in the reader's language: the title names the status

@@ -61,7 +61,7 @@ struct CalendarController: Sendable {
             headers[.contentType] = "text/calendar; charset=utf-8"
             headers[.contentDisposition] = "inline; filename=\"\(kind)-\(id.filter { $0.isLetter || $0.isNumber || $0 == "-" }).ics\""
             headers[.xContentTypeOptions] = "nosniff"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response.tagged(headers: headers, body: ByteBuffer(string: text))
         }
     }
 }
@@ -100,7 +100,7 @@ extension CalendarController {
             headers[.contentType] = "text/calendar; charset=utf-8"
             headers[.xContentTypeOptions] = "nosniff"
             headers[.cacheControl] = "private, no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response.tagged(headers: headers, body: ByteBuffer(string: text))
         }
     }
 

@@ -60,6 +60,6 @@ struct InvestmentController: Sendable {
         headers[.xContentTypeOptions] = "nosniff"
         // An SVG opened on its own may not run scripts or load anything (it holds none, but say so).
         if inline { headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response.tagged(headers: headers, body: ByteBuffer(string: text))
     }
 }

@@ -58,7 +58,7 @@ struct ReportController: Sendable {
         headers[.contentType] = type
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response.tagged(headers: headers, body: ByteBuffer(string: text))
     }
 }
 

@@ -13,6 +13,6 @@ enum OpenAPIDocument {
         guard let data = FileManager.default.contents(atPath: resources + "/openapi.yaml") else { throw HTTPError(.notFound) }
         var headers = HTTPFields()
         headers[.contentType] = "application/yaml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+        return Response.tagged(headers: headers, body: ByteBuffer(data: data))
     }
 }
