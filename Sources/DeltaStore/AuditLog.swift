@@ -57,6 +57,13 @@ public struct AuditLog: Sendable {
         try await db.select().column("*").from("audit_log").orderBy("sequence", .descending).limit(limit).all().map(Self.entry(from:))
     }
 
+    /// The latest entries about records of `kinds`, newest first: what a change feed reads.
+    public func recent(kinds: [String], limit: Int) async throws -> [AuditEntry] {
+        guard !kinds.isEmpty else { return [] }
+        return try await db.select().column("*").from("audit_log").where("record_kind", .in, kinds)
+            .orderBy("sequence", .descending).limit(limit).all().map(Self.entry(from:))
+    }
+
     static func entry(from row: any SQLRow) throws -> AuditEntry {
         AuditEntry(sequence: try row.decode(column: "sequence", as: Int.self), at: try row.decode(column: "at", as: String.self),
                    actor: try row.decode(column: "actor", as: String.self), via: try row.decode(column: "via", as: String.self),

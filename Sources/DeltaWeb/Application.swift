@@ -42,6 +42,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     let register = RegisterController(engine: engine, renderer: renderer, configuration: configuration)
     register.addRoutes(pages: pages)
     CalendarController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
+    FeedController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     InvestmentController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     ReportController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
     AuthController(engine: engine, renderer: renderer, configuration: configuration)

@@ -1,3 +1,4 @@
+import DeltaTestSupport
 import DeltaWeb
 import Foundation
 import HTTPTypes
@@ -401,6 +402,22 @@ struct OpenAPIConformanceTests {
         #expect(total == all["dossiers"]?.array.count, "every dossier has one of the documented health values")
     }
 
+    @Test("openapi.yaml is a valid OpenAPI 3.1 document to a real validator (openapi-spec-validator)")
+    func validDocument() throws {
+        let path = PackageFiles.resources + "/openapi.yaml"
+        let script = """
+        import sys
+        from openapi_spec_validator import validate
+        from openapi_spec_validator.readers import read_from_filename
+        from openapi_spec_validator.validation import OpenAPIV31SpecValidator
+        spec, _ = read_from_filename(sys.argv[1])
+        validate(spec, cls=OpenAPIV31SpecValidator)
+        print("valid", spec["openapi"])
+        """
+        let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, path])
+        #expect(output.hasPrefix("valid 3.1"), "\(output)")
+    }
+
     // MARK: Routes
 
     @Test("Every /api route the application answers is documented, and every documented path is a route")
@@ -423,7 +440,7 @@ struct OpenAPIConformanceTests {
         let document = try OpenAPIDocument.load()
         var requests: [(uri: String, status: Int, mediaType: String)] = []
         let files = document.paths.filter { document.root["paths"]?[$0]?["get"]?["tags"]?.array.contains(.string("files")) == true }
-        #expect(files.count == 3, "the investments as CSV, the pivot as CSV and the chart")
+        #expect(files.count == 4, "the investments as CSV, the pivot as CSV, the chart and the Atom feed")
         for path in document.pagePaths + files {
             for status in document.responses(path).keys.sorted() {
                 let id = status == "404" ? "nope" : (demoIDs[path] ?? "")
@@ -451,12 +468,12 @@ struct OpenAPIConformanceTests {
         let router = try await buildRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
         let paths = Set(router.routes.map(\.path.description))
         let getPaths = Set(router.routes.filter { $0.method == .get }.map(\.path.description))
-        // Calendar feeds (.ics), CSV files and the SVG chart are data formats of their own; sign-in, account and admin pages and
+        // Calendar feeds (.ics), Atom feeds, CSV files and the SVG chart are data formats of their own; sign-in, account and admin pages and
         // empty "new" forms are not register data; an edit form's twin is the record API.
         let excluded = ["/_ping", "/openapi.yaml", "/login", "/account", "/admin/changes", "/admin/users", "/extract"]
         // Reports are documents of their own (HTML for print, Markdown), built from the same JSON-described records.
         let pages = getPaths.filter { !$0.hasPrefix("/api/") && !excluded.contains($0) && !$0.hasSuffix(".ics") && !$0.hasSuffix(".csv")
-            && !$0.hasSuffix(".svg") && !$0.hasSuffix("/new")
+            && !$0.hasSuffix(".svg") && !$0.hasSuffix(".atom") && !$0.hasSuffix("/new")
             && !$0.hasSuffix("/report") && !$0.hasSuffix("/report.md") }
         #expect(pages.count >= 9, "\(pages.sorted())")
         for page in pages {

@@ -71,7 +71,8 @@ struct AuthController: Sendable {
         let now = configuration.now()
         let secret = try await engine.transaction { db in try await AccountStore(db: db).renewFeed(accountID: account.id, now: now) }
         let host = request.head.authority.map { "http\(SessionCookie.isSecure(request, configuration: configuration) ? "s" : "")://\($0)" } ?? ""
-        return try await accountPage(context, newSecret: nil, error: nil, newFeedURL: "\(host)/feeds/\(secret)/calendar.ics", status: .created)
+        return try await accountPage(context, newSecret: nil, error: nil, newFeedURL: "\(host)/feeds/\(secret)/calendar.ics",
+                                     newChangesFeedURL: "\(host)/feeds/\(secret)/changes.atom", status: .created)
     }
 
     @Sendable func revokeFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -91,7 +92,7 @@ struct AuthController: Sendable {
         return account
     }
 
-    private func accountPage(_ context: AppRequestContext, newSecret: String?, error: String?, newFeedURL: String? = nil,
+    private func accountPage(_ context: AppRequestContext, newSecret: String?, error: String?, newFeedURL: String? = nil, newChangesFeedURL: String? = nil,
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let account = try signedIn(context)
         let (tokens, hasFeed) = try await engine.read { db in
@@ -99,7 +100,8 @@ struct AuthController: Sendable {
         }
         let page = AccountPage(title: context.labels.text("app.title.account"), username: account.id, displayName: account.displayName, delegation: account.delegation, roleLabel: context.labels.accountRole(account.role),
                                editsBodies: account.editsBodyIDs, editsDossiers: account.editsDossierIDs, tokens: tokens,
-                               newTokenSecret: newSecret, tokenError: error, hasFeed: hasFeed, newFeedURL: newFeedURL)
+                               newTokenSecret: newSecret, tokenError: error, hasFeed: hasFeed, newFeedURL: newFeedURL,
+                               newChangesFeedURL: newChangesFeedURL)
         return try renderer.html("account", PageFrame(page: page, path: "/account", context: context), status: status)
     }
 

@@ -68,7 +68,7 @@ struct CalendarController: Sendable {
 
 /// An absolute link to a page of this site, from the request's own host; nil when the request
 /// names no host (a calendar's `URL` must be absolute).
-private func link(_ request: Request, _ path: String) -> String? {
+func link(_ request: Request, _ path: String) -> String? {
     guard let host = request.head.authority, !host.isEmpty,
           host.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) }) else { return nil }
     let scheme = request.headers[.xForwardedProto] == "https" || request.head.scheme == "https" ? "https" : "http"

@@ -29,6 +29,8 @@ struct AccountPage: Encodable, Sendable {
     let hasFeed: Bool
     /// The feed's secret address, shown once when it is made.
     let newFeedURL: String?
+    /// The Atom feed of changes behind the same secret, shown with it.
+    let newChangesFeedURL: String?
 }
 
 /// A delegation-private note as pages show it.
