@@ -43,6 +43,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     register.addRoutes(pages: pages)
     CalendarController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
     FeedController(engine: engine, configuration: configuration).addRoutes(pages: pages)
+    OpenDataController(engine: engine, renderer: renderer).addRoutes(pages: pages, api: api)
     InvestmentController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     ReportController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
     AuthController(engine: engine, renderer: renderer, configuration: configuration)

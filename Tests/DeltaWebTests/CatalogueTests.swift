@@ -42,7 +42,7 @@ struct CatalogueTests {
                             #"CLIError\("(cli\.[A-Za-z0-9_.\-]+)""#, #"say\("(cli\.[A-Za-z0-9_.\-]+)""#, #"\? "(cli\.[A-Za-z0-9_.]+)" : "(?:cli\.[A-Za-z0-9_.]+)""#,
                             #"\? "cli\.[A-Za-z0-9_.]+" : "(cli\.[A-Za-z0-9_.]+)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
                             #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#,
-                            #""(extract\.error\.[A-Za-z]+)""#] {
+                            #""(extract\.error\.[A-Za-z]+)""#, #"titleKey: "(opendata\.[A-Za-z0-9_.]+)""#, #"texts\("(opendata\.[A-Za-z0-9_.]+)""#] {
                 keys.formUnion(matches(pattern, in: text))
             }
         }
@@ -72,6 +72,9 @@ struct CatalogueTests {
             "app.investments.dimension": raw(InvestmentPivot.Dimension.self),
             "cli.extract.step": raw(Extractor.Step.self),
             "app.investments.none": raw(InvestmentPivot.Dimension.self).subtracting(["year"]),
+            // DCATCatalog's datasets: a title and a description each.
+            "opendata.dataset.register": ["title", "description"], "opendata.dataset.investments": ["title", "description"],
+            "opendata.dataset.bodies": ["title", "description"], "opendata.dataset.changes": ["title", "description"],
         ]
     }
 

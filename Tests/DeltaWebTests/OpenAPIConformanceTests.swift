@@ -232,6 +232,7 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/organisations", "/api/organisations"),
     ("/api/investments", "/api/investments"),
     ("/api/goals", "/api/goals"),
+    ("/api/popolo.json", "/api/popolo.json"),
 ]
 
 /// A real id for each documented `{id}` path.
@@ -440,7 +441,7 @@ struct OpenAPIConformanceTests {
         let document = try OpenAPIDocument.load()
         var requests: [(uri: String, status: Int, mediaType: String)] = []
         let files = document.paths.filter { document.root["paths"]?[$0]?["get"]?["tags"]?.array.contains(.string("files")) == true }
-        #expect(files.count == 4, "the investments as CSV, the pivot as CSV, the chart and the Atom feed")
+        #expect(files.count == 5, "the investments as CSV, the pivot as CSV, the chart, the Atom feed and the DCAT catalogue")
         for path in document.pagePaths + files {
             for status in document.responses(path).keys.sorted() {
                 let id = status == "404" ? "nope" : (demoIDs[path] ?? "")
@@ -473,7 +474,7 @@ struct OpenAPIConformanceTests {
         let excluded = ["/_ping", "/openapi.yaml", "/login", "/account", "/admin/changes", "/admin/users", "/extract"]
         // Reports are documents of their own (HTML for print, Markdown), built from the same JSON-described records.
         let pages = getPaths.filter { !$0.hasPrefix("/api/") && !excluded.contains($0) && !$0.hasSuffix(".ics") && !$0.hasSuffix(".csv")
-            && !$0.hasSuffix(".svg") && !$0.hasSuffix(".atom") && !$0.hasSuffix("/new")
+            && !$0.hasSuffix(".svg") && !$0.hasSuffix(".atom") && !$0.hasSuffix(".jsonld") && !$0.hasSuffix("/new")
             && !$0.hasSuffix("/report") && !$0.hasSuffix("/report.md") }
         #expect(pages.count >= 9, "\(pages.sorted())")
         for page in pages {
