@@ -16,23 +16,53 @@ struct RegisterController: Sendable {
     func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         page(router, "/", template: "overview") { register, _, today, labels in try await register.overviewPage(today: today, labels: labels) }
         page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
-            let query = request.uri.queryParameters
-            func value(_ key: String) -> String? { query[key[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
-            return try await register.dossierListPage(
-                filter: DossierFilter(theme: value("theme"), status: value("status"), country: value("country")), today: today, labels: labels)
+            let query = QueryReader(request)
+            let window = try ListWindow(request)
+            let filter = DossierFilter(theme: try query.value("theme"), status: try query.value("status"),
+                                       country: try query.value("country"), body: try query.value("body"))
+            var page = try await register.dossierListPage(filter: filter, today: today, labels: labels)
+            (page.dossiers, page.paging) = try window.window(page.dossiers, id: \.id, labels: labels)
+            return page
         }
         record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today, labels in
             try await register.dossierPage(id: id, today: today, labels: labels)
         }
-        page(router, "/documents", template: "documents") { register, _, _, labels in try await register.documentListPage(labels: labels) }
+        page(router, "/documents", template: "documents") { register, request, _, labels in
+            let window = try ListWindow(request)
+            let query = QueryReader(request)
+            let kind = try query.coded("kind", DocumentKind.self), year = try query.year()
+            var page = try await register.documentListPage(labels: labels)
+            page.documents = page.documents.filter { document in
+                (kind.map { document.kind == $0.rawValue } ?? true) && (year.map { document.date?.hasPrefix(String($0)) == true } ?? true)
+            }
+            (page.documents, page.paging) = try window.window(page.documents, id: \.id, labels: labels)
+            return page
+        }
         record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today, labels in
             try await register.documentPage(id: id, today: today, labels: labels)
         }
-        page(router, "/bodies", template: "bodies") { register, _, today, labels in try await register.bodyListPage(today: today, labels: labels) }
+        page(router, "/bodies", template: "bodies") { register, request, today, labels in
+            let window = try ListWindow(request)
+            let kind = try QueryReader(request).coded("kind", BodyKind.self)
+            var page = try await register.bodyListPage(today: today, labels: labels)
+            if let kind { page.bodies = page.bodies.filter { $0.kind == kind.rawValue } }
+            (page.bodies, page.paging) = try window.window(page.bodies, id: \.id, labels: labels)
+            return page
+        }
         record(router, "/bodies/{id}", template: "body", kind: "body") { register, id, today, labels in
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
-        page(router, "/organisations", template: "organisations") { register, _, _, labels in try await register.organisationListPage(labels: labels) }
+        page(router, "/organisations", template: "organisations") { register, request, _, labels in
+            let window = try ListWindow(request)
+            let query = QueryReader(request)
+            let country = try query.coded("country", Country.self), level = try query.coded("level", OrganisationLevel.self)
+            var page = try await register.organisationListPage(labels: labels)
+            page.organisations = page.organisations.filter { organisation in
+                (country.map { organisation.country == $0.rawValue } ?? true) && (level.map { organisation.level == $0.rawValue } ?? true)
+            }
+            (page.organisations, page.paging) = try window.window(page.organisations, id: \.id, labels: labels)
+            return page
+        }
         page(router, "/investments", template: "investments") { register, request, today, labels in
             try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
         }

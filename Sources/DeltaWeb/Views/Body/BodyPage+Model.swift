@@ -54,5 +54,7 @@ struct BodyPage: Codable, Sendable {
 /// The body list.
 struct BodyListPage: Codable, Sendable {
     let title: String
-    let bodies: [BodySummaryView]
+    var bodies: [BodySummaryView]
+    /// The window shown (`?limit=`, `?after=`); see `ListWindow`.
+    var paging: Paging? = nil
 }

@@ -88,7 +88,9 @@ struct DocumentSummaryView: Codable, Sendable {
 /// The document list.
 struct DocumentListPage: Codable, Sendable {
     let title: String
-    let documents: [DocumentSummaryView]
+    var documents: [DocumentSummaryView]
+    /// The window shown (`?limit=`, `?after=`); see `ListWindow`.
+    var paging: Paging? = nil
 }
 
 enum DocumentLayout {

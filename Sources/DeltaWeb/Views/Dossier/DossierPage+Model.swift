@@ -38,11 +38,13 @@ struct DossierPage: Codable, Sendable {
 /// The dossier list with its filters.
 struct DossierListPage: Codable, Sendable {
     let title: String
-    let dossiers: [DossierSummaryView]
+    var dossiers: [DossierSummaryView]
     let filter: DossierFilter
     let themes: [FilterOption]
     let healths: [FilterOption]
     let countries: [FilterOption]
+    /// The window shown (`?limit=`, `?after=`); see `ListWindow`.
+    var paging: Paging? = nil
 }
 
 /// A choice in a filter, with whether it is selected.
@@ -57,4 +59,6 @@ struct DossierFilter: Codable, Sendable {
     var theme: String?
     var status: String?
     var country: String?
+    /// The body that carries the dossier.
+    var body: String? = nil
 }

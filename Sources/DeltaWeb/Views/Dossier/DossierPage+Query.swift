@@ -50,6 +50,7 @@ extension Register {
             (filter.theme.map { summary.themes.contains($0) } ?? true)
                 && (filter.status.map { summary.health == $0 } ?? true)
                 && (filter.country.map { summary.countries.contains($0) } ?? true)
+                && (filter.body.map { summary.body?.id == $0 } ?? true)
         }
         let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: labels.theme($0), selected: $0 == filter.theme) }
         let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: labels.health($0), selected: $0.rawValue == filter.status) }

@@ -12,33 +12,17 @@ struct InvestmentQuery: Codable, Sendable {
     var columns: InvestmentPivot.Dimension = .country
     var variant: CSVTable.Variant = .standard
 
-    /// The longest value read from a parameter.
-    static let valueLimit = 200
-
     init() {}
 
     init(_ request: Request) throws {
-        let query = request.uri.queryParameters
-        func value(_ name: String) throws -> String? {
-            guard let raw = query[name[...]], !raw.isEmpty else { return nil }
-            guard raw.count <= Self.valueLimit else { throw AppError(.badRequest, "error.badParameter", ["parameter": name, "value": String(raw.prefix(40)) + "…"]) }
-            return String(raw)
-        }
-        func coded<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
-            guard let text = try value(name) else { return nil }
-            guard let parsed = T(rawValue: text) else { throw AppError(.badRequest, "error.badParameter", ["parameter": name, "value": text]) }
-            return parsed
-        }
+        let query = QueryReader(request)
+        func value(_ name: String) throws -> String? { try query.value(name) }
+        func coded<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String { try query.coded(name, type) }
         if let dossier = try value("dossier") { filter.dossierIDs = [dossier] }
         if let country = try coded("country", Country.self) { filter.countries = [country] }
         if let source = try coded("source", FundingSource.self) { filter.fundingSources = [source] }
         if let status = try coded("status", InvestmentStatus.self) { filter.statuses = [status] }
-        if let year = try value("year") {
-            guard let number = Int(year), (1900...2200).contains(number) else {
-                throw AppError(.badRequest, "error.badParameter", ["parameter": "year", "value": year])
-            }
-            filter.year = number
-        }
+        if let year = try query.year() { filter.year = year }
         rows = try coded("rows", InvestmentPivot.Dimension.self) ?? rows
         columns = try coded("columns", InvestmentPivot.Dimension.self) ?? columns
         variant = try coded("variant", CSVTable.Variant.self) ?? variant

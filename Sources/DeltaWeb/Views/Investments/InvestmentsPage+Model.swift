@@ -89,5 +89,7 @@ struct OrganisationView: Codable, Sendable {
 /// The organisation list.
 struct OrganisationListPage: Codable, Sendable {
     let title: String
-    let organisations: [OrganisationView]
+    var organisations: [OrganisationView]
+    /// The window shown (`?limit=`, `?after=`); see `ListWindow`.
+    var paging: Paging? = nil
 }
