@@ -16,58 +16,104 @@ struct RegisterController: Sendable {
     func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         page(router, "/", template: "overview") { register, _, today, labels in try await register.overviewPage(today: today, labels: labels) }
         page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
-            let query = QueryReader(request)
             let window = try ListWindow(request)
-            let filter = DossierFilter(theme: try query.value("theme"), status: try query.value("status"),
-                                       country: try query.value("country"), body: try query.value("body"))
-            var page = try await register.dossierListPage(filter: filter, today: today, labels: labels)
+            var page = try await Self.dossierList(register, request, today, labels)
             (page.dossiers, page.paging) = try window.window(page.dossiers, id: \.id, labels: labels)
             return page
+        }
+        csv(router, "/dossiers.csv") { register, request, today, labels in
+            CollectionCSV.dossiers(try await Self.dossierList(register, request, today, labels).dossiers)
         }
         record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today, labels in
             try await register.dossierPage(id: id, today: today, labels: labels)
         }
-        page(router, "/documents", template: "documents") { register, request, _, labels in
+        page(router, "/documents", template: "documents") { register, request, today, labels in
             let window = try ListWindow(request)
-            let query = QueryReader(request)
-            let kind = try query.coded("kind", DocumentKind.self), year = try query.year()
-            var page = try await register.documentListPage(labels: labels)
-            page.documents = page.documents.filter { document in
-                (kind.map { document.kind == $0.rawValue } ?? true) && (year.map { document.date?.hasPrefix(String($0)) == true } ?? true)
-            }
+            var page = try await Self.documentList(register, request, today, labels)
             (page.documents, page.paging) = try window.window(page.documents, id: \.id, labels: labels)
             return page
+        }
+        csv(router, "/documents.csv") { register, request, today, labels in
+            CollectionCSV.documents(try await Self.documentList(register, request, today, labels).documents)
         }
         record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today, labels in
             try await register.documentPage(id: id, today: today, labels: labels)
         }
         page(router, "/bodies", template: "bodies") { register, request, today, labels in
             let window = try ListWindow(request)
-            let kind = try QueryReader(request).coded("kind", BodyKind.self)
-            var page = try await register.bodyListPage(today: today, labels: labels)
-            if let kind { page.bodies = page.bodies.filter { $0.kind == kind.rawValue } }
+            var page = try await Self.bodyList(register, request, today, labels)
             (page.bodies, page.paging) = try window.window(page.bodies, id: \.id, labels: labels)
             return page
+        }
+        csv(router, "/bodies.csv") { register, request, today, labels in
+            CollectionCSV.bodies(try await Self.bodyList(register, request, today, labels).bodies)
         }
         record(router, "/bodies/{id}", template: "body", kind: "body") { register, id, today, labels in
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
-        page(router, "/organisations", template: "organisations") { register, request, _, labels in
+        page(router, "/organisations", template: "organisations") { register, request, today, labels in
             let window = try ListWindow(request)
-            let query = QueryReader(request)
-            let country = try query.coded("country", Country.self), level = try query.coded("level", OrganisationLevel.self)
-            var page = try await register.organisationListPage(labels: labels)
-            page.organisations = page.organisations.filter { organisation in
-                (country.map { organisation.country == $0.rawValue } ?? true) && (level.map { organisation.level == $0.rawValue } ?? true)
-            }
+            var page = try await Self.organisationList(register, request, today, labels)
             (page.organisations, page.paging) = try window.window(page.organisations, id: \.id, labels: labels)
             return page
+        }
+        csv(router, "/organisations.csv") { register, request, today, labels in
+            CollectionCSV.organisations(try await Self.organisationList(register, request, today, labels).organisations)
         }
         page(router, "/investments", template: "investments") { register, request, today, labels in
             try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
         }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
         page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
+    }
+
+    // The lists with their filters, whole: a page shows a window of one (`ListWindow`), its CSV all of it.
+
+    @Sendable static func dossierList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> DossierListPage {
+        let query = QueryReader(request)
+        let filter = DossierFilter(theme: try query.value("theme"), status: try query.value("status"),
+                                   country: try query.value("country"), body: try query.value("body"))
+        return try await register.dossierListPage(filter: filter, today: today, labels: labels)
+    }
+
+    @Sendable static func documentList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> DocumentListPage {
+        let query = QueryReader(request)
+        let kind = try query.coded("kind", DocumentKind.self), year = try query.year()
+        var page = try await register.documentListPage(labels: labels)
+        page.documents = page.documents.filter { document in
+            (kind.map { document.kind == $0.rawValue } ?? true) && (year.map { document.date?.hasPrefix(String($0)) == true } ?? true)
+        }
+        return page
+    }
+
+    @Sendable static func bodyList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> BodyListPage {
+        let kind = try QueryReader(request).coded("kind", BodyKind.self)
+        var page = try await register.bodyListPage(today: today, labels: labels)
+        if let kind { page.bodies = page.bodies.filter { $0.kind == kind.rawValue } }
+        return page
+    }
+
+    @Sendable static func organisationList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> OrganisationListPage {
+        let query = QueryReader(request)
+        let country = try query.coded("country", Country.self), level = try query.coded("level", OrganisationLevel.self)
+        var page = try await register.organisationListPage(labels: labels)
+        page.organisations = page.organisations.filter { organisation in
+            (country.map { organisation.country == $0.rawValue } ?? true) && (level.map { organisation.level == $0.rawValue } ?? true)
+        }
+        return page
+    }
+
+    /// A list as a CSV file at `path` (`?variant=excel` for `;` and decimal commas), with the page's filters, whole.
+    private func csv(_ router: RouterGroup<AppRequestContext>, _ path: String,
+                     build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> CSVTable) {
+        let today = configuration.today
+        router.get(RouterPath(path)) { request, context -> Response in
+            let variant = try QueryReader(request).coded("variant", CSVTable.Variant.self) ?? .standard
+            let scope = context.readScope
+            let table = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
+            return InvestmentController.file(table.text(variant), type: "text/csv; charset=utf-8; header=present",
+                                             name: String(path.dropFirst()))
+        }
     }
 
     /// The private notes of the reader's delegation on a dossier and its agreements.
