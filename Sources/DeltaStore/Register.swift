@@ -83,6 +83,19 @@ public struct Register: Sendable {
         return try await query.all().map(LookupTables.documentHeader(from:))
     }
 
+    /// Who signed each of these documents (those the reader may see), without their text: one read.
+    public func signatories(documentIDs: [String]) async throws -> [String: [Signatory]] {
+        guard !documentIDs.isEmpty else { return [:] }
+        let rows = try await db.select().columns("id", "signatories_json").from("documents")
+            .where("id", .in, documentIDs).where("visibility", .in, scope.rawValues).all()
+        var result: [String: [Signatory]] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: String.self)
+            result[id] = try JSONColumn.decodeList(Signatory.self, try row.decode(column: "signatories_json", as: String.self), column: "signatories_json")
+        }
+        return result
+    }
+
     /// One document.
     public func document(id: String) async throws -> Document? {
         guard let row = try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first else { return nil }

@@ -244,6 +244,7 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/investments", "/api/investments"),
     ("/api/goals", "/api/goals"),
     ("/api/popolo.json", "/api/popolo.json"),
+    ("/api/portal", "/api/portal"),
 ]
 
 /// A real id for each documented `{id}` path.

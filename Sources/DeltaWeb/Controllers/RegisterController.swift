@@ -15,6 +15,10 @@ struct RegisterController: Sendable {
 
     func addRoutes(pages router: RouterGroup<AppRequestContext>) {
         page(router, "/", template: "overview") { register, _, today, labels in try await register.overviewPage(today: today, labels: labels) }
+        // The citizens' entry page reads the public register whoever asks: it is what the public sees.
+        page(router, "/portal", template: "portal") { register, _, today, labels in
+            try await register.with(scope: .publicOnly).portalPage(today: today, labels: labels)
+        }
         page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
             let window = try ListWindow(request)
             var page = try await Self.dossierList(register, request, today, labels)

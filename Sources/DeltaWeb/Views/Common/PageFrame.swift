@@ -21,6 +21,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let viewer: Viewer?
     /// The reader's delegation's private notes on this page's record (dossier pages).
     let notes: [NoteView]
+    let navPortal: Bool
     let navOverview: Bool
     let navDossiers: Bool
     let navDocuments: Bool
@@ -41,6 +42,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         }
         self.viewer = context.identity.map(Viewer.init)
         self.notes = notes
+        navPortal = path == "/portal"
         navOverview = path == "/"
         navDossiers = path.hasPrefix("/dossiers")
         navDocuments = path.hasPrefix("/documents")

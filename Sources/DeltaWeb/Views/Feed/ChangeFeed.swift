@@ -34,7 +34,7 @@ struct ChangeFeed: Sendable {
     /// The site's address (scheme and host), put before every link.
     let base: String
 
-    /// The entries, newest first. One read of the log, then one read per kind of record named.
+    /// The entries, newest first. One read of the log, then one read per kind of record the feed shows.
     func entries() async throws -> [AtomFeed.Entry] {
         let kinds = audience == .everyone ? Self.publicKinds : RecordKind.allCases
         let log = try await AuditLog(db: register.db).recent(kinds: kinds.map(\.rawValue), limit: Self.scannedEntries)
@@ -43,7 +43,8 @@ struct ChangeFeed: Sendable {
             if audience == .everyone, entry.recordKind == RecordKind.meeting.rawValue { return Self.publicMeetingActions.contains(entry.action) }
             return true
         }
-        let named = try await RecordNames.read(kinds: Set(wanted.compactMap { RecordKind(rawValue: $0.recordKind) }), register: register)
+        // Every kind the feed can show is read, named or not, so a request costs the same statements whatever the log holds.
+        let named = try await RecordNames.read(kinds: Set(kinds), register: register)
         var entries: [AtomFeed.Entry] = []
         for entry in wanted {
             guard let kind = RecordKind(rawValue: entry.recordKind), let record = named[kind]?[entry.recordID] else { continue }

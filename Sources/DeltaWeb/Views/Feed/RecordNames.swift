@@ -12,8 +12,8 @@ struct RecordNames: Sendable {
     static func read(kinds: Set<RecordKind>, register: Register) async throws -> [RecordKind: [String: RecordNames]] {
         var result: [RecordKind: [String: RecordNames]] = [:]
         // Milestones and agreements link to a dossier or document, only if that one is visible too.
-        let visibleDossiers = kinds.contains(.dossier) || kinds.contains(.milestone)
-            ? Set(try await register.dossiers().map(\.id)) : []
+        let dossiers = kinds.contains(.dossier) || kinds.contains(.milestone) ? try await register.dossiers() : []
+        let visibleDossiers = Set(dossiers.map(\.id))
         let documents = kinds.contains(.document) || kinds.contains(.agreement) ? try await register.documentHeaders() : []
         let visibleDocuments = Set(documents.map(\.id))
         for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -21,7 +21,7 @@ struct RecordNames: Sendable {
             func add(_ id: String, _ title: String, _ path: String) { names[id] = RecordNames(title: title, path: path) }
             switch kind {
             case .dossier:
-                for dossier in try await register.dossiers() { add(dossier.id, dossier.title, "/dossiers/\(dossier.id)") }
+                for dossier in dossiers { add(dossier.id, dossier.title, "/dossiers/\(dossier.id)") }
             case .document:
                 for document in documents { add(document.id, document.title, "/documents/\(document.id)") }
             case .agreement:

@@ -1,0 +1,62 @@
+import DeltaDomain
+import DeltaReports
+import DeltaStore
+
+extension Register {
+    /// How many items each part of the portal shows.
+    static let portalItems = 10
+
+    /// The citizens' entry page, in this register's scope (the portal always reads it public).
+    /// Seven reads whatever the register's size: lookup tables, agreements, signatories of the
+    /// documents shown, milestones, meetings, and the outcomes and minutes of the bodies.
+    func portalPage(today: CalendarDate, labels: Labels) async throws -> PortalPage {
+        let tables = try await lookupTables()
+        let index = RegisterIndex(tables, today: today, labels: labels)
+        let agreementCounts = Dictionary(grouping: try await agreements(), by: \.source.documentID).mapValues(\.count)
+        let agreedHeaders = tables.documents.filter { (agreementCounts[$0.id] ?? 0) > 0 }
+            .sorted { ($0.date?.earliest.iso ?? "", $0.id) > ($1.date?.earliest.iso ?? "", $1.id) }
+            .prefix(Self.portalItems)
+        let signed = try await signatories(documentIDs: agreedHeaders.map(\.id))
+        let agreed = agreedHeaders.map { header in
+            let count = agreementCounts[header.id] ?? 0
+            return AgreedDocumentView(
+                id: header.id, title: header.title, url: "/documents/\(header.id)", kindLabel: labels.documentKind(header.kind),
+                date: header.date?.earliest.iso, dateLabel: header.date.map(labels.documentDate), place: header.place,
+                signatories: (signed[header.id] ?? []).map { SignatoryView(name: $0.name, role: $0.role, organisation: index.organisation($0.organisationID)) },
+                agreementCount: count, agreementsLabel: labels.catalogue.plural("app.portal.agreementCount", count: count, ["count": String(count)]))
+        }
+
+        let milestones = try await milestones()
+        let achieved = milestones.filter { $0.status == .achieved }
+            .sorted { ($0.achievedOn ?? $0.due.latest, $0.id) > ($1.achievedOn ?? $1.due.latest, $1.id) }
+            .prefix(Self.portalItems).map(index.milestone)
+        let late = milestones.filter { DeadlineRules.state(of: $0, today: today) == .overdue }
+            .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }.map(index.milestone)
+
+        let meetings = try await meetings()
+        let meetingsByID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let store = MeetingStore(db: db)
+        let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
+        let outcomes = try await store.outcomes(bodyIDs: tables.bodies.map(\.id)).values.flatMap { $0 }
+        let decisions = outcomes.filter { $0.kind == .decision && minutes[$0.meetingID]?.status == .approved }
+            .compactMap { outcome -> (Meeting, Outcome)? in meetingsByID[outcome.meetingID].map { ($0, outcome) } }
+            .sorted { ($0.0.when.earliest, $0.1.id) > ($1.0.when.earliest, $1.1.id) }
+            .prefix(Self.portalItems)
+            .map { meeting, outcome in
+                PortalDecisionView(id: outcome.id, text: outcome.text,
+                                   meeting: LinkView(id: meeting.id, name: meeting.title, url: "/meetings/\(meeting.id)"),
+                                   body: index.bodies[meeting.bodyID] == nil ? nil : index.body(meeting.bodyID),
+                                   whenLabel: labels.period(meeting.when), url: "/meetings/\(meeting.id)#\(outcome.id)")
+            }
+
+        let consultations = Set(tables.bodies.filter { $0.kind == .politicalConsultation }.map(\.id))
+        let next = meetings.filter { consultations.contains($0.bodyID) && ($0.status == .planned || $0.status == .confirmed) && $0.when.latest >= today }
+            .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
+            .map { meeting in
+                PortalMeetingView(id: meeting.id, title: meeting.title, url: "/meetings/\(meeting.id)", body: index.body(meeting.bodyID),
+                                  whenLabel: labels.period(meeting.when), place: meeting.place)
+            }
+        return PortalPage(title: labels.text("app.title.portal"), today: today.iso, todayLabel: labels.date(today), agreed: Array(agreed),
+                          achieved: Array(achieved), decisions: Array(decisions), late: late, nextConsultation: next)
+    }
+}
