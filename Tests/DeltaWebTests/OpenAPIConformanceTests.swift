@@ -245,11 +245,14 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/goals", "/api/goals"),
     ("/api/popolo.json", "/api/popolo.json"),
     ("/api/portal", "/api/portal"),
+    ("/api/agreements/beslisnota-2026-kamerbrief", "/api/agreements/{id}"),
+    ("/api/agreements/beslisnota-2026-onderzoek-dossiers", "/api/agreements/{id}"),
 ]
 
 /// A real id for each documented `{id}` path.
 let demoIDs = ["/api/dossiers/{id}": "3rx", "/api/documents/{id}": "verklaring-2026", "/api/bodies/{id}": "werkgroep-be-nl",
-               "/api/meetings/{id}": "top-2025-gent", "/api/bodies/{id}/decisions": "politiek-overleg"]
+               "/api/meetings/{id}": "top-2025-gent", "/api/bodies/{id}/decisions": "politiek-overleg",
+               "/api/agreements/{id}": "beslisnota-2026-kamerbrief"]
 
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {

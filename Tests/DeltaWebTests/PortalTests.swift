@@ -54,3 +54,22 @@ struct PortalTests {
         }
     }
 }
+
+/// Every agreement has a page of its own, reached from the agreements listed elsewhere.
+@Suite("Agreement pages")
+struct AgreementPageTests {
+    @Test("an agreement's page quotes its passage, links its document and lists the money it promised")
+    func page() async throws {
+        try await withDemoApp { client in
+            let json = try await client.json("/api/agreements/beslisnota-2026-kamerbrief")
+            let url = json["agreement"]?["source"]?["url"]?.string ?? ""
+            #expect(url.hasPrefix("/documents/beslisnota-2026#"))
+            let html = try await client.page("/agreements/beslisnota-2026-kamerbrief")
+            #expect(html.contains(url))
+            let document = try await client.page("/dossiers/3rx")
+            let linked = document.contains("href=\"/agreements/")
+            #expect(linked, "agreements on a dossier page link their own page")
+            #expect(try await client.get("/agreements/no-such-agreement").status == .notFound)
+        }
+    }
+}

@@ -53,6 +53,7 @@ enum QueryBudgets {
         PageBudget(path: "/bodies", limit: 3),
         PageBudget(path: "/organisations", limit: 2),
         PageBudget(path: "/portal", limit: 8),
+        PageBudget(path: "/agreements/beslisnota-2026-kamerbrief", limit: 6),
         PageBudget(path: "/feed.atom", limit: 7),
         PageBudget(path: "/api/popolo.json", limit: 5),
         PageBudget(path: "/meetings/\(meetingID)", limit: 11),

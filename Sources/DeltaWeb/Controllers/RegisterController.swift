@@ -40,6 +40,9 @@ struct RegisterController: Sendable {
         csv(router, "/documents.csv") { register, request, today, labels in
             CollectionCSV.documents(try await Self.documentList(register, request, today, labels).documents)
         }
+        record(router, "/agreements/{id}", template: "agreement", kind: "agreement") { register, id, today, labels in
+            try await register.agreementPage(id: id, today: today, labels: labels)
+        }
         record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today, labels in
             try await register.documentPage(id: id, today: today, labels: labels)
         }
