@@ -41,4 +41,16 @@ public enum Migrator {
             return done
         }
     }
+
+    /// The versions this program knows that the database has not applied: empty when it is ready.
+    /// Throws when the database does not answer.
+    public static func pending(_ db: any SQLDatabase) async throws -> [Int] {
+        let known = migrations.map(\.version)
+        _ = try await db.raw("SELECT 1 AS one").first()
+        // The database answers; without the table no migration was ever applied.
+        let rows: [any SQLRow]
+        do { rows = try await db.raw("SELECT version FROM schema_migrations").all() } catch { return known }
+        let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
+        return known.filter { !applied.contains($0) }
+    }
 }

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     /// Seconds a connection may send nothing before the server closes it.
     public var idleTimeoutSeconds = 30
+    /// Requests served at once; more are refused with 503 and `Retry-After` (`InFlightLimitMiddleware`).
+    public var maxRequestsInFlight = 256
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

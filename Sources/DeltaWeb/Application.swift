@@ -12,7 +12,8 @@ import NIOFoundationEssentialsCompat
 ///
 /// A request passes, in order: the security headers every answer carries, the conditional-GET
 /// check (`If-None-Match` → 304), the language (`?lang=`, cookie, Accept-Language), the error pages
-/// (every error becomes a page or a problem document in that language), static files, and who is
+/// (every error becomes a page or a problem document in that language), the bound on requests in
+/// flight (503 beyond it), static files, and who is
 /// asking (session cookie or bearer token). Then the route group decides what else it needs:
 /// an account, a posted form with the session's CSRF token, or API credentials.
 public func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration) async throws -> Router<AppRequestContext> {
@@ -22,6 +23,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: ConditionalGetMiddleware())
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
 
@@ -37,6 +39,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 
     // The bare route: the ceiling that benchmarks compare pages against.
     pages.get("_ping") { _, _ in "ok" }
+    HealthController(engine: engine).addRoutes(pages: pages)
     pages.get("openapi.yaml") { _, _ in try OpenAPIDocument.response(resources: configuration.resourcesDirectory) }
 
     let register = RegisterController(engine: engine, renderer: renderer, configuration: configuration)

@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(CLIText.labels.text("cli.help.serve6"))) var secureCookies = false
 
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMaxInFlight"))) var maxInFlight = 256
 
     func run() async throws {
         let pinned = try parseDay(today)
@@ -35,6 +36,8 @@ struct Serve: AsyncParsableCommand {
         configuration.secureCookies = secureCookies
         guard (1...3600).contains(idleTimeout) else { throw CLIError("cli.serve.idleTimeout") }
         configuration.idleTimeoutSeconds = idleTimeout
+        guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
+        configuration.maxRequestsInFlight = maxInFlight
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
         let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },

@@ -1,0 +1,45 @@
+import DeltaStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Probes for a process supervisor or load balancer:
+/// `/health/live` answers 200 as long as the process serves HTTP (restart it when it does not);
+/// `/health/ready` answers 200 only when the database answers and every migration is applied
+/// (send it traffic only then), else 503 with what is missing. Neither reads the register.
+struct HealthController: Sendable {
+    let engine: any DatabaseEngine
+
+    struct Readiness: Codable, Sendable {
+        let status: String
+        let database: String
+        let pendingMigrations: [Int]
+    }
+
+    func addRoutes(pages router: RouterGroup<AppRequestContext>) {
+        router.get("/health/live") { _, _ -> Response in
+            Self.answer(Readiness(status: "live", database: "unchecked", pendingMigrations: []), status: .ok)
+        }
+        router.get("/health/ready") { _, _ -> Response in
+            do {
+                let pending = try await engine.read { db in try await Migrator.pending(db) }
+                let ready = pending.isEmpty
+                return Self.answer(Readiness(status: ready ? "ready" : "migrations-pending", database: "answers", pendingMigrations: pending),
+                                   status: ready ? .ok : .serviceUnavailable)
+            } catch {
+                return Self.answer(Readiness(status: "database-unavailable", database: "unavailable", pendingMigrations: []),
+                                   status: .serviceUnavailable)
+            }
+        }
+    }
+
+    private static func answer(_ readiness: Readiness, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        if status == .serviceUnavailable { headers[.retryAfter] = "5" }
+        let data = (try? JSONEncoder().encode(readiness)) ?? Data()
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,89 @@
+import DeltaStore
+@testable import DeltaWeb
+import Foundation
+import Synchronization
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The probes a supervisor uses, and load shed instead of queued.
+@Suite("Health probes and the bound on requests in flight")
+struct HealthTests {
+    @Test("live answers while the process serves; ready only when the database answers and every migration is applied")
+    func probes() async throws {
+        try await withDemoApp { client in
+            let live = try await client.get("/health/live")
+            #expect(live.status == .ok)
+            let ready = try await client.get("/health/ready")
+            #expect(ready.status == .ok)
+            #expect(try ready.json()["pendingMigrations"] == .array([]))
+        }
+        // A database that was never migrated is not ready: 503 with the versions missing and when to ask again.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("health-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let empty = try await SQLiteEngine(path: directory.appendingPathComponent("empty.sqlite").path)
+        let answer = try await withApp(engine: empty) { client in try await client.get("/health/ready") }
+        await empty.shutdown()
+        #expect(answer.status == .serviceUnavailable)
+        #expect(answer.headers[.retryAfter] != nil)
+        let pending = try answer.json()["pendingMigrations"]?.array.count ?? 0
+        #expect(pending == Migrator.migrations.count)
+    }
+
+    @Test("beyond the limit a request is refused at once with 503 and Retry-After; the probes still answer; the count returns to zero")
+    func shedding() async throws {
+        let router = Router(context: AppRequestContext.self)
+        let limiter = InFlightLimitMiddleware(limit: 2)
+        let gate = Gate()
+        router.add(middleware: ErrorProbe())
+        router.add(middleware: limiter)
+        router.get("/slow") { _, _ -> String in await gate.wait(); return "done" }
+        router.get("/fast") { _, _ -> String in "fast" }
+        router.get("/health/live") { _, _ -> String in "live" }
+        try await Application(router: router).test(.router) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<2 { group.addTask { try await client.execute(uri: "/slow", method: .get).status } }
+                // Wait until both slow requests hold their places.
+                for _ in 0..<200 where limiter.counter.value.load(ordering: .relaxed) < 2 { try await Task.sleep(for: .milliseconds(10)) }
+                let refused = try await client.execute(uri: "/fast", method: .get)
+                #expect(refused.status == .serviceUnavailable)
+                #expect(refused.headers[.retryAfter] == "1")
+                #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
+                await gate.open()
+                var statuses: [HTTPResponse.Status] = []
+                for try await status in group { statuses.append(status) }
+                #expect(statuses == [.ok, .ok])
+            }
+            #expect(try await client.execute(uri: "/fast", method: .get).status == .ok)
+        }
+        #expect(limiter.counter.value.load(ordering: .relaxed) == 0)
+    }
+}
+
+/// Lets requests wait until the test opens it.
+actor Gate {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+    func open() {
+        isOpen = true
+        for continuation in waiting { continuation.resume() }
+        waiting = []
+    }
+}
+
+/// The part of the real pipeline the limiter relies on: an AppError becomes its status, with Retry-After on 503.
+struct ErrorProbe: RouterMiddleware {
+    typealias Context = AppRequestContext
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do { return try await next(request, context) } catch let error as AppError {
+            var headers = HTTPFields()
+            if error.status == .serviceUnavailable { headers[.retryAfter] = "1" }
+            return Response(status: error.status, headers: headers)
+        }
+    }
+}
