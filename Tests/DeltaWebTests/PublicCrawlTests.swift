@@ -98,4 +98,63 @@ struct PublicCrawlTests {
             #expect(everything.contains(text), "no answer shows “\(text)”")
         }
     }
+
+    /// The public export of the fixture register, written to a fresh directory (as `export --public` does).
+    static func publicExport(of engine: any DatabaseEngine) async throws -> (directory: URL, files: [String]) {
+        let snapshot = try await engine.read { db in try await Exporter.snapshot(of: Register(db: db, scope: .publicOnly)) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("public-export-\(UUID().uuidString)")
+        return (directory, try Exporter.write(snapshot, to: directory.path))
+    }
+
+    @Test("export --public names no hidden record, and a register holding only it answers every anonymous request the same")
+    func publicRegisterIsTheSame() async throws {
+        let full = try await Self.register.value
+        let export = try await Self.publicExport(of: full)
+        defer { try? FileManager.default.removeItem(at: export.directory) }
+        var exported: [String] = []
+        let names = try FileManager.default.subpathsOfDirectory(atPath: export.directory.path)
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".txt") {
+            let text = try String(contentsOf: export.directory.appendingPathComponent(name), encoding: .utf8)
+            if let leak = HiddenRecordsFixture.leak(in: text) { exported.append("\(name): …\(leak)…") }
+        }
+        #expect(exported.isEmpty, "the public export names hidden records:\n\(exported.joined(separator: "\n"))")
+        #expect(names.contains("dossiers.yaml") && names.contains("texts/pub-doc-a.txt"), "\(names.sorted())")
+
+        // The public export, imported into an empty register, with the same agendas and minutes of its meetings.
+        let publicOnly = try await makeDatabase(importing: export.files)
+        do {
+            try await HiddenRecordsFixture.addMeetingRecords(publicOnly)
+            let expected = try await AnonymousCrawl.run(engine: full).crawler.answers
+            let actual = try await AnonymousCrawl.run(engine: publicOnly).crawler.answers
+            var differences: [String] = []
+            for url in Set(expected.keys).union(actual.keys).sorted() {
+                guard let want = expected[url], let got = actual[url] else {
+                    differences.append("\(url): reached in \(expected[url] == nil ? "the public-only register" : "the full register") only")
+                    continue
+                }
+                if want.status != got.status { differences.append("\(url): \(want.status) vs \(got.status)"); continue }
+                // The sign-in form's CSRF token is random in every answer.
+                let token = #"name="_csrf" value="[^"]*""#
+                if want.body.replacingOccurrences(of: token, with: "", options: .regularExpression)
+                    != got.body.replacingOccurrences(of: token, with: "", options: .regularExpression) { differences.append("\(url): \(Self.firstDifference(want.body, got.body))") }
+            }
+            #expect(differences.isEmpty, "\(differences.count) answers differ (full register vs public export):\n\(differences.prefix(60).joined(separator: "\n"))")
+            #expect(expected.count >= 150, "only \(expected.count) answers compared")
+        } catch {
+            await publicOnly.shutdown()
+            throw error
+        }
+        await publicOnly.shutdown()
+    }
+
+    /// Where two texts first differ, with a little context of each.
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let a = Array(a), b = Array(b)
+        var index = 0
+        while index < min(a.count, b.count), a[index] == b[index] { index += 1 }
+        func around(_ text: [Character]) -> String {
+            String(text[max(0, index - 60)..<min(text.count, index + 60)]).replacingOccurrences(of: "\n", with: "⏎")
+        }
+        return "…\(around(a))… vs …\(around(b))…"
+    }
 }
