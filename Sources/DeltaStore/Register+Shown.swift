@@ -1,6 +1,7 @@
 import DeltaDomain
 import Foundation
 import SQLKit
+import Synchronization
 
 extension Register {
     /// Whether this reader is shown public records only (anonymous visitors, open data): then a
@@ -9,8 +10,16 @@ extension Register {
     /// edit forms are filled from these reads and saving must not drop them.
     var showsOnlyPublic: Bool { !scope.allows(.internal) && !scope.allows(.delegationPrivate) }
 
-    /// The records this reader is shown (see `ShownRecords`), in one statement over every table.
+    /// The records this reader is shown (see `ShownRecords`), in one statement over every table,
+    /// read once per register view.
     public func shownRecords() async throws -> ShownRecords {
+        if let cached = shownCache.value.withLock({ $0 }) { return cached }
+        let shown = try await readShownRecords()
+        shownCache.value.withLock { $0 = shown }
+        return shown
+    }
+
+    private func readShownRecords() async throws -> ShownRecords {
         let v = scope.rawValues
         let query: SQLQueryString = """
             SELECT 'organisation' AS t, id, CAST(NULL AS TEXT) AS need_t, CAST(NULL AS TEXT) AS need_id, CAST(NULL AS TEXT) AS extra FROM organisations WHERE visibility IN (\(binds: v)) \
@@ -69,4 +78,10 @@ extension Register {
         guard let record else { return nil }
         return try await showing([record], rule).first
     }
+}
+
+/// Holds what a public-only reader is shown once it has been read (a register view is a value;
+/// its copies share this box).
+final class ShownRecordsCache: Sendable {
+    let value = Mutex<ShownRecords?>(nil)
 }

@@ -3,12 +3,16 @@ import SQLKit
 
 /// Read access to the register for one reader. Every query filters on the reader's scope.
 ///
-/// Create one per request from `DatabaseEngine.read`; it holds no state of its own.
+/// Create one per request from `DatabaseEngine.read`; the only state it keeps is what a public-only
+/// reader is shown, read once (such a reader never writes, so it cannot go stale).
 public struct Register: Sendable {
     /// The connection the register reads from (stores that work beside it use the same one).
     public let db: any SQLDatabase
     /// What this reader may see.
     public let scope: ReadScope
+
+    /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
+    let shownCache = ShownRecordsCache()
 
     /// A register view over a connection for a scope.
     public init(db: any SQLDatabase, scope: ReadScope) {
