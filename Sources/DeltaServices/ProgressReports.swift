@@ -29,7 +29,7 @@ public enum ProgressReports {
         let meetingsByBody = Dictionary(grouping: try await register.meetings().filter { bodyIDs.contains($0.bodyID) }, by: \.bodyID)
         let meetings = bodyIDs.sorted().flatMap { meetingsByBody[$0] ?? [] }
         let meetingIDs = meetings.map(\.id)
-        let store = MeetingStore(db: register.database)
+        let store = try await register.meetingStore()
         let minutes = approvedMinutesOnly ? try await store.minutes(meetingIDs: meetingIDs) : [:]
         let agendas = try await store.agenda(meetingIDs: meetingIDs)
         let outcomesByMeeting = try await store.outcomes(meetingIDs: meetingIDs)

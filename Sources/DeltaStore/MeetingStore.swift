@@ -6,16 +6,25 @@ import SQLKit
 /// approved minutes refuse every change but a correction and the follow-up of actions.
 public struct MeetingStore: Sendable {
     let db: any SQLDatabase
+    /// What the reader is shown, for reads on behalf of a public-only reader (`Register.meetingStore()`):
+    /// then agendas, outcomes and minutes name no hidden record. Nil: everything as stored.
+    let shown: ShownRecords?
 
     /// A store over a connection (inside a transaction for writes).
-    public init(db: any SQLDatabase) { self.db = db }
+    public init(db: any SQLDatabase) { self.db = db; self.shown = nil }
+
+    /// A store whose reads show what `shown` allows.
+    init(db: any SQLDatabase, shown: ShownRecords?) { self.db = db; self.shown = shown }
+
+    private func shown(_ items: [AgendaItem]) -> [AgendaItem] { shown.map { rule in items.map(rule.agendaItem) } ?? items }
+    private func shown(_ outcomes: [Outcome]) -> [Outcome] { shown.map { rule in outcomes.map(rule.outcome) } ?? outcomes }
 
     // MARK: Agenda
 
     /// A meeting's agenda in order.
     public func agenda(meetingID: String) async throws -> [AgendaItem] {
-        try await db.select().column("*").from("agenda_items").where("meeting_id", .equal, meetingID).orderBy("position").all()
-            .map(Self.agendaItem(from:))
+        shown(try await db.select().column("*").from("agenda_items").where("meeting_id", .equal, meetingID).orderBy("position").all()
+            .map(Self.agendaItem(from:)))
     }
 
     /// The agendas of several meetings in one statement, by meeting id, each in order; a meeting
@@ -24,7 +33,7 @@ public struct MeetingStore: Sendable {
         guard !meetingIDs.isEmpty else { return [:] }
         let items = try await db.select().column("*").from("agenda_items").where("meeting_id", .in, meetingIDs)
             .orderBy("meeting_id").orderBy("position").all().map(Self.agendaItem(from:))
-        return Dictionary(grouping: items, by: \.meetingID)
+        return Dictionary(grouping: shown(items), by: \.meetingID)
     }
 
     /// Replaces a meeting's agenda (accept, reorder, edit, add, park) and audits the old and new list.
@@ -70,8 +79,8 @@ public struct MeetingStore: Sendable {
 
     /// A meeting's outcomes in order.
     public func outcomes(meetingID: String) async throws -> [Outcome] {
-        try await db.select().column("*").from("outcomes").where("meeting_id", .equal, meetingID).orderBy("position").all()
-            .map(Self.outcome(from:))
+        shown(try await db.select().column("*").from("outcomes").where("meeting_id", .equal, meetingID).orderBy("position").all()
+            .map(Self.outcome(from:)))
     }
 
     /// The outcomes of several meetings in one statement, by meeting id, each in order; a meeting
@@ -80,7 +89,7 @@ public struct MeetingStore: Sendable {
         guard !meetingIDs.isEmpty else { return [:] }
         let outcomes = try await db.select().column("*").from("outcomes").where("meeting_id", .in, meetingIDs)
             .orderBy("meeting_id").orderBy("position").all().map(Self.outcome(from:))
-        return Dictionary(grouping: outcomes, by: \.meetingID)
+        return Dictionary(grouping: shown(outcomes), by: \.meetingID)
     }
 
     /// Every outcome of a body's meetings, meeting by meeting.
@@ -103,7 +112,11 @@ public struct MeetingStore: Sendable {
             .orderBy(SQLColumn("when_latest", table: "m")).orderBy(SQLColumn("id", table: "m")).orderBy(SQLColumn("position", table: "o"))
             .all()
         var result: [String: [Outcome]] = [:]
-        for row in rows { result[try row.decode(column: "meeting_body_id", as: String.self), default: []].append(try Self.outcome(from: row)) }
+        for row in rows {
+            let outcome = try Self.outcome(from: row)
+            if let shown, !shown.contains(.meeting, outcome.meetingID) { continue }
+            result[try row.decode(column: "meeting_body_id", as: String.self), default: []].append(shown?.outcome(outcome) ?? outcome)
+        }
         return result
     }
 
@@ -159,7 +172,8 @@ public struct MeetingStore: Sendable {
         guard let row = try await db.select().column("*").from("minutes").where("meeting_id", .equal, meetingID).first() else {
             return MinutesRecord(meetingID: meetingID)
         }
-        return try Self.minutes(from: row)
+        let minutes = try Self.minutes(from: row)
+        return shown?.minutes(minutes) ?? minutes
     }
 
     /// The minutes of several meetings in one statement, by meeting id; every id asked for is
@@ -169,7 +183,7 @@ public struct MeetingStore: Sendable {
         guard !meetingIDs.isEmpty else { return result }
         for row in try await db.select().column("*").from("minutes").where("meeting_id", .in, meetingIDs).all() {
             let record = try Self.minutes(from: row)
-            result[record.meetingID] = record
+            result[record.meetingID] = shown?.minutes(record) ?? record
         }
         return result
     }

@@ -3,12 +3,16 @@ import SQLKit
 
 /// Read access to the register for one reader. Every query filters on the reader's scope.
 ///
-/// Create one per request from `DatabaseEngine.read`; it holds no state of its own.
+/// Create one per request from `DatabaseEngine.read`; the only state it keeps is what a public-only
+/// reader is shown, read once (such a reader never writes, so it cannot go stale).
 public struct Register: Sendable {
     /// The connection the register reads from (stores that work beside it use the same one).
     public let db: any SQLDatabase
     /// What this reader may see.
     public let scope: ReadScope
+
+    /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
+    let shownCache = ShownRecordsCache()
 
     /// A register view over a connection for a scope.
     public init(db: any SQLDatabase, scope: ReadScope) {
@@ -33,19 +37,20 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }
+        try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }, ShownRecords.organisation)
     }
 
     /// One organisation.
     public func organisation(id: String) async throws -> Organisation? {
-        try await rows(OrganisationRow.self, select("organisations").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(OrganisationRow.self, select("organisations").where("id", .equal, id)).first?.model(), ShownRecords.organisation)
     }
 
     /// All documents, newest first (unknown dates last), with their relations.
     public func documents() async throws -> [Document] {
         let documents = try await rows(DocumentRow.self, select("documents").orderBy("date", .descending).orderBy("id"))
         let relations = Dictionary(grouping: try await relationRows(), by: \.documentId)
-        return try documents.map { row in try row.model(relations: (relations[row.id] ?? []).map { try $0.model() }) }
+        return try await showing(try documents.map { row in try row.model(relations: (relations[row.id] ?? []).map { try $0.model() }) },
+                                 ShownRecords.document)
     }
 
     /// Relation rows of visible documents, in order (optionally of one document).
@@ -71,8 +76,13 @@ public struct Register: Sendable {
                 SQLBinaryExpression(SQLColumn("target_id", table: "r"), .equal, SQLBind(id)))))
             .orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r"))
         let relations = try await rows(DocumentRelationRow.self, query)
-        let document = try row.model(relations: try relations.filter { $0.documentId == id }.map { try $0.model() })
-        let incoming = try relations.filter { $0.documentId != id && $0.targetId == id }.map { ($0.documentId, try $0.model()) }
+        guard let document = try await showing(try row.model(relations: try relations.filter { $0.documentId == id }.map { try $0.model() }),
+                                               ShownRecords.document) else { return nil }
+        var incoming = try relations.filter { $0.documentId != id && $0.targetId == id }.map { ($0.documentId, try $0.model()) }
+        if showsOnlyPublic {
+            let shown = try await shownRecords()
+            incoming = incoming.filter { shown.contains(.document, $0.0) }
+        }
         return (document, incoming)
     }
 
@@ -99,7 +109,7 @@ public struct Register: Sendable {
     /// One document.
     public func document(id: String) async throws -> Document? {
         guard let row = try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first else { return nil }
-        return try row.model(relations: try await relationRows(documentID: id).map { try $0.model() })
+        return try await showing(try row.model(relations: try await relationRows(documentID: id).map { try $0.model() }), ShownRecords.document)
     }
 
     /// A document's paragraphs in order (empty when the document is not visible).
@@ -114,12 +124,12 @@ public struct Register: Sendable {
 
     /// All bodies, by name.
     public func bodies() async throws -> [Body] {
-        try await rows(BodyRow.self, select("bodies").orderBy("name")).map { try $0.model() }
+        try await showing(try await rows(BodyRow.self, select("bodies").orderBy("name")).map { try $0.model() }, ShownRecords.body)
     }
 
     /// One body.
     public func body(id: String) async throws -> Body? {
-        try await rows(BodyRow.self, select("bodies").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(BodyRow.self, select("bodies").where("id", .equal, id)).first?.model(), ShownRecords.body)
     }
 
     /// Memberships of a body (or of every visible body), in the order they were recorded.
@@ -129,23 +139,27 @@ public struct Register: Sendable {
             .where(SQLColumn("visibility", table: "b"), .in, SQLBind.group(scope.rawValues))
         if let bodyID { query = query.where(SQLColumn("body_id", table: "m"), .equal, SQLBind(bodyID)) }
         query = query.orderBy(SQLColumn("body_id", table: "m")).orderBy(SQLColumn("position", table: "m"))
-        return try await rows(MembershipRow.self, query).map { try $0.model() }
+        return try await showing(try await rows(MembershipRow.self, query).map { try $0.model() }, ShownRecords.membership)
     }
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }
+        try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
     }
 
     /// One dossier.
     public func dossier(id: String) async throws -> Dossier? {
-        try await rows(DossierRow.self, select("dossiers").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(DossierRow.self, select("dossiers").where("id", .equal, id)).first?.model(), ShownRecords.dossier)
     }
 
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
     /// statement (see `LookupTables`).
     public func lookupTables() async throws -> LookupTables {
-        try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
+        let tables = try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
+        guard showsOnlyPublic else { return tables }
+        let shown = try await shownRecords()
+        return LookupTables(organisations: tables.organisations.compactMap(shown.organisation), documents: tables.documents,
+                            bodies: tables.bodies.compactMap(shown.body), dossiers: tables.dossiers.compactMap(shown.dossier))
     }
 
     /// Agreements, optionally only those of a dossier or of a document, in document order.
@@ -191,9 +205,9 @@ public struct Register: Sendable {
             }
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
         }
-        return try found
+        return try await showing(try found
             .sorted { ($0.paragraph, $0.row.spanStart, $0.row.id) < ($1.paragraph, $1.row.spanStart, $1.row.id) }
-            .map { try $0.row.model(dossierIDs: $0.dossierIDs) }
+            .map { try $0.row.model(dossierIDs: $0.dossierIDs) }, ShownRecords.agreement)
     }
 
     /// A delegation's private notes on a dossier and on the dossier's agreements this reader may
@@ -262,17 +276,17 @@ public struct Register: Sendable {
             if found.last?.row.id != id { found.append((try row.decode(model: MilestoneRow.self, with: RowCoding.decoder), [])) }
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
         }
-        return try found.map { try $0.row.model(dossierIDs: $0.dossierIDs) }
+        return try await showing(try found.map { try $0.row.model(dossierIDs: $0.dossierIDs) }, ShownRecords.milestone)
     }
 
     /// One meeting.
     public func meeting(id: String) async throws -> Meeting? {
-        try await rows(MeetingRow.self, select("meetings").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(MeetingRow.self, select("meetings").where("id", .equal, id)).first?.model(), ShownRecords.meeting)
     }
 
     /// One investment.
     public func investment(id: String) async throws -> Investment? {
-        try await rows(InvestmentRow.self, select("investments").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(InvestmentRow.self, select("investments").where("id", .equal, id)).first?.model(), ShownRecords.investment)
     }
 
     /// A visible record with its stored version (for ETags and conflict checks).
@@ -287,37 +301,38 @@ public struct Register: Sendable {
     public func meetings(bodyID: String? = nil) async throws -> [Meeting] {
         var query = select("meetings")
         if let bodyID { query = query.where("body_id", .equal, bodyID) }
-        return try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }
+        return try await showing(try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }, ShownRecords.meeting)
     }
 
     /// The goal tree's nodes, by level and title.
     public func goals() async throws -> [Goal] {
-        try await rows(GoalRow.self, select("goals").orderBy("id")).map { try $0.model() }
+        try await showing(try await rows(GoalRow.self, select("goals").orderBy("id")).map { try $0.model() }, ShownRecords.goal)
     }
 
     /// One goal-tree node.
     public func goal(id: String) async throws -> Goal? {
-        try await rows(GoalRow.self, select("goals").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(GoalRow.self, select("goals").where("id", .equal, id)).first?.model(), ShownRecords.goal)
     }
 
     /// All indicators.
     public func indicators() async throws -> [Indicator] {
-        try await rows(IndicatorRow.self, select("indicators").orderBy("goal_id").orderBy("id")).map { try $0.model() }
+        try await showing(try await rows(IndicatorRow.self, select("indicators").orderBy("goal_id").orderBy("id")).map { try $0.model() }, ShownRecords.indicator)
     }
 
     /// One indicator.
     public func indicator(id: String) async throws -> Indicator? {
-        try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model(), ShownRecords.indicator)
     }
 
     /// The allocation regimes, by country and title.
     public func allocationRegimes() async throws -> [AllocationRegime] {
-        try await rows(AllocationRegimeRow.self, select("allocation_regimes").orderBy("country").orderBy("title").orderBy("id")).map { try $0.model() }
+        try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").orderBy("country").orderBy("title").orderBy("id")).map { try $0.model() },
+                          ShownRecords.allocationRegime)
     }
 
     /// One allocation regime.
     public func allocationRegime(id: String) async throws -> AllocationRegime? {
-        try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .equal, id)).first?.model()
+        try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .equal, id)).first?.model(), ShownRecords.allocationRegime)
     }
 
     /// The allocation regimes, by country and title, each with the title of its source document
@@ -334,10 +349,13 @@ public struct Register: Sendable {
             .where(SQLColumn("visibility", table: "r"), .in, SQLBind.group(scope.rawValues))
             .orderBy(SQLColumn("country", table: "r")).orderBy(SQLColumn("title", table: "r")).orderBy(SQLColumn("id", table: "r"))
             .all()
-        return try rows.map { row in
-            (try row.decode(model: AllocationRegimeRow.self, with: RowCoding.decoder).model(),
-             try row.decode(column: "source_title", as: String?.self))
+        let regimes = try rows.map { row in
+            (regime: try row.decode(model: AllocationRegimeRow.self, with: RowCoding.decoder).model(),
+             sourceTitle: try row.decode(column: "source_title", as: String?.self))
         }
+        guard showsOnlyPublic, !regimes.isEmpty else { return regimes }
+        let shown = try await shownRecords()
+        return regimes.compactMap { entry in shown.allocationRegime(entry.regime).map { ($0, entry.sourceTitle) } }
     }
 
     /// Investments, optionally of one dossier.
@@ -346,6 +364,7 @@ public struct Register: Sendable {
         if let dossierID { query = query.where("dossier_id", .equal, dossierID) }
         let investments = try await rows(InvestmentRow.self, query.orderBy("country").orderBy("maximum_cents", .descending).orderBy("id")).map { try $0.model() }
         guard scope != .everything, !investments.isEmpty else { return investments }
+        if showsOnlyPublic { return try await showing(investments, ShownRecords.investment) }
         // A visible amount may refer to a record this reader may not see; the reference is left
         // out so a hidden record is never named (or its id shown) through a visible one.
         let visible = try await visibleIDs(["dossiers", "investments", "agreements", "goals", "organisations", "documents"])

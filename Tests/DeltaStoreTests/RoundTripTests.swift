@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaImport
 import DeltaStore
+import DeltaTestSupport
 import Foundation
 import Testing
 
@@ -36,6 +37,38 @@ struct RoundTripTests {
             #expect(exported.allocationRegimes.first(where: { $0.id == "intern-regime" })?.visibility == .internal)
             #expect(observer?.until == day("2027-12-31"))
             #expect(exported.agreements.first?.due?.latest == day("2026-06-30"))
+        }
+    }
+
+    @Test("export --public of a register with hidden records imports cleanly into an empty one and exports the same again",
+          arguments: allEngines)
+    func publicExportRoundTrip(kind: EngineKind) async throws {
+        let first = try TemporaryDirectory(), second = try TemporaryDirectory()
+        // Tests/Fixtures/hidden-records.yaml: hidden records of every kind, and public ones that refer to them.
+        let exported = try await withDatabase(kind) { database in
+            _ = try await Importer.run(files: [TestPaths.hiddenRecordsFixture], engine: database.engine)
+            let exported = try await snapshot(database.engine, scope: .publicOnly)
+            try Exporter.write(exported, to: first.url.path)
+            return exported
+        }
+        #expect(exported.dossiers.map(\.id).sorted() == ["pub-dossier", "pub-dossier-2"])
+        #expect(exported.milestones.first { $0.id == "pub-ms-shared" }?.dossierIDs == ["pub-dossier"])
+        #expect(exported.investments.map(\.id).sorted() == ["pub-inv", "pub-inv-2", "pub-inv-in-hidden-agreement"])
+        try await withDatabase(kind) { database in
+            let summary = try await Importer.run(files: try first.yamlFiles(), engine: database.engine)
+            #expect(summary.inserted == exported.recordCount && summary.updated == 0, "\(summary)")
+            let restored = try await snapshot(database.engine)
+            expectEqual(restored, exported)
+            try Exporter.write(restored, to: second.url.path)
+        }
+        let firstNames = try FileManager.default.subpathsOfDirectory(atPath: first.url.path).sorted()
+        #expect(firstNames == (try FileManager.default.subpathsOfDirectory(atPath: second.url.path).sorted()))
+        for name in firstNames where name.hasSuffix(".yaml") || name.hasSuffix(".txt") {
+            let a = FileManager.default.contents(atPath: first.url.appendingPathComponent(name).path)
+            let b = FileManager.default.contents(atPath: second.url.appendingPathComponent(name).path)
+            #expect(a != nil && a == b, "\(name) differs between the public export and the export of its import")
+            let text = a.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+            #expect(!text.contains("zzpriv") && !text.contains("zzhide"), "\(name) names a hidden record")
         }
     }
 

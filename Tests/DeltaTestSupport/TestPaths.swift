@@ -23,6 +23,10 @@ public enum TestPaths {
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { demoData.appendingPathComponent($0).path }
     }
 
+    /// The leak test's register: public records beside internal and delegation-private ones of
+    /// every kind, each hidden record marked (see the file's header).
+    public static var hiddenRecordsFixture: String { packageRoot.appendingPathComponent("Tests/Fixtures/hidden-records.yaml").path }
+
     /// The debug build of the command-line tool (`scripts/test` builds it before the tests run).
     public static var executable: URL { packageRoot.appendingPathComponent(".build/debug/deltaberaad") }
 }

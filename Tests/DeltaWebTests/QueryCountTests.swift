@@ -52,11 +52,13 @@ enum QueryBudgets {
         PageBudget(path: "/documents", limit: 2),
         PageBudget(path: "/bodies", limit: 3),
         PageBudget(path: "/organisations", limit: 2),
-        PageBudget(path: "/portal", limit: 8),
-        PageBudget(path: "/agreements/beslisnota-2026-kamerbrief", limit: 6),
-        PageBudget(path: "/feed.atom", limit: 7),
-        PageBudget(path: "/api/popolo.json", limit: 5),
-        PageBudget(path: "/meetings/\(meetingID)", limit: 11),
+        PageBudget(path: "/portal", limit: 9),
+        PageBudget(path: "/agreements/beslisnota-2026-kamerbrief", limit: 7),
+        PageBudget(path: "/feed.atom", limit: 8),
+        PageBudget(path: "/api/popolo.json", limit: 6),
+        // 12 for an anonymous visitor: the page and the frame around it each read once what a
+        // public-only reader is shown (`ShownRecords`), in their own register view.
+        PageBudget(path: "/meetings/\(meetingID)", limit: 12),
         PageBudget(path: "/bodies/\(bodyID)/decisions", limit: 6),
         PageBudget(path: "/bodies/\(bodyID)/report?year=2026", limit: 9),
         PageBudget(path: "/bodies/\(bodyID)/calendar.ics", limit: 3),

@@ -20,7 +20,7 @@ struct MeetingPages: Sendable {
             guard let meeting = try await register.meeting(id: id),
                   let version = try await register.versioned(Meeting.self, id: id)?.version else { return nil }
             let index = try await register.lookupIndex(today: today, labels: context.labels)
-            let store = MeetingStore(db: db)
+            let store = try await register.meetingStore()
             let minutes = try await store.minutes(meetingID: id)
             // Anonymous visitors see approved minutes only; agendas and drafts are for signed-in readers.
             let showDraft = signedIn
@@ -71,7 +71,7 @@ struct MeetingPages: Sendable {
             let register = Register(db: db, scope: scope)
             let index = try await register.lookupIndex(today: today, labels: context.labels)
             guard let body = index.bodies[bodyID] else { return nil }
-            let store = MeetingStore(db: db)
+            let store = try await register.meetingStore()
             // Every meeting's minutes and outcomes in one read each, whatever the number of meetings.
             let meetings = try await register.meetings(bodyID: bodyID)
             let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))

@@ -1,0 +1,87 @@
+import DeltaDomain
+import Foundation
+import SQLKit
+import Synchronization
+
+extension Register {
+    /// Whether this reader is shown public records only (anonymous visitors, open data): then a
+    /// record hanging on a hidden one is left out and references to hidden records are removed
+    /// (`ShownRecords`). Officials' scopes keep the references they cannot see, because their
+    /// edit forms are filled from these reads and saving must not drop them.
+    var showsOnlyPublic: Bool { !scope.allows(.internal) && !scope.allows(.delegationPrivate) }
+
+    /// The records this reader is shown (see `ShownRecords`), in one statement over every table,
+    /// read once per register view.
+    public func shownRecords() async throws -> ShownRecords {
+        if let cached = shownCache.value.withLock({ $0 }) { return cached }
+        let shown = try await readShownRecords()
+        shownCache.value.withLock { $0 = shown }
+        return shown
+    }
+
+    private func readShownRecords() async throws -> ShownRecords {
+        let v = scope.rawValues
+        let query: SQLQueryString = """
+            SELECT 'organisation' AS t, id, CAST(NULL AS TEXT) AS need_t, CAST(NULL AS TEXT) AS need_id, CAST(NULL AS TEXT) AS extra FROM organisations WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'document', id, NULL, NULL, NULL FROM documents WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'body', id, NULL, NULL, NULL FROM bodies WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'dossier', id, NULL, NULL, NULL FROM dossiers WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'allocationRegime', id, NULL, NULL, NULL FROM allocation_regimes WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'agreement', id, 'document', document_id, CASE WHEN completion = 'complete' THEN evidence_json END FROM agreements WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'meeting', id, 'body', body_id, NULL FROM meetings WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'investment', id, 'organisation', organisation_id, NULL FROM investments WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'goal', id, 'goal', parent_id, NULL FROM goals WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'indicator', id, 'goal', goal_id, NULL FROM indicators WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'milestone', m.id, 'dossier', l.dossier_id, NULL FROM milestones m \
+            LEFT JOIN milestone_dossiers l ON l.milestone_id = m.id WHERE m.visibility IN (\(binds: v))
+            """
+        var candidates: [ShownRecords.Key: [[ShownRecords.Key]]] = [:]
+        var milestoneDossiers: [String: [ShownRecords.Key]] = [:]
+        for row in try await db.raw(query).all() {
+            guard let kind = RecordKind(rawValue: try row.decode(column: "t", as: String.self)) else { continue }
+            let id = try row.decode(column: "id", as: String.self)
+            let key = ShownRecords.Key(kind, id)
+            var groups = candidates[key] ?? []
+            let need = try row.decode(column: "need_id", as: String?.self)
+            let needKind = try row.decode(column: "need_t", as: String?.self).flatMap(RecordKind.init(rawValue:))
+            if kind == .milestone {
+                // One of its dossiers is enough: the links form one group.
+                if let need { milestoneDossiers[id, default: []].append(.init(.dossier, need)) }
+            } else if let need, let needKind {
+                groups.append([.init(needKind, need)])
+            }
+            if let evidence = try row.decode(column: "extra", as: String?.self),
+               let needs = ShownRecords.evidenceNeeds(try JSONColumn.decodeList(Evidence.self, evidence, column: "evidence_json")) {
+                groups.append(needs)
+            }
+            candidates[key] = groups
+        }
+        for (id, dossiers) in milestoneDossiers { candidates[.init(.milestone, id), default: []].append(dossiers) }
+        return ShownRecords(candidates: candidates.map { ShownRecords.Candidate(kind: $0.key.kind, id: $0.key.id, needs: $0.value) })
+    }
+
+    /// Agendas, outcomes and minutes as this reader is shown them (one statement more for a
+    /// public-only reader: what is shown).
+    public func meetingStore() async throws -> MeetingStore {
+        MeetingStore(db: db, shown: showsOnlyPublic ? try await shownRecords() : nil)
+    }
+
+    /// The records as this reader is shown them (all of them, unchanged, for officials).
+    func showing<R>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
+        guard showsOnlyPublic, !records.isEmpty else { return records }
+        let shown = try await shownRecords()
+        return records.compactMap(rule(shown))
+    }
+
+    /// One record as this reader is shown it; nil when it is not shown.
+    func showing<R>(_ record: R?, _ rule: (ShownRecords) -> (R) -> R?) async throws -> R? {
+        guard let record else { return nil }
+        return try await showing([record], rule).first
+    }
+}
+
+/// Holds what a public-only reader is shown once it has been read (a register view is a value;
+/// its copies share this box).
+final class ShownRecordsCache: Sendable {
+    let value = Mutex<ShownRecords?>(nil)
+}
