@@ -68,6 +68,7 @@ struct AuthorizationMatrixTests {
         case (.post, "/account/feed"): return .signedInPage(201)
         case (.post, "/account/feed/revoke"): return .signedInPage(303)
         case (.get, "/feeds/{secret}/calendar.ics"): return .everyone(404)
+        case (.get, "/feeds/{secret}/changes.atom"): return .everyone(404)
         case (.post, "/account/tokens/{tokenID}/revoke"): return .signedInPage(404)
         case (.get, "/api/me"), (.get, "/api/dossiers/{id}/notes"): return .signedInAPI
         case (.post, "/dossiers/{id}/notes"): return .signedInPage(422)

@@ -106,6 +106,16 @@ struct PublicCrawlTests {
         return (directory, try Exporter.write(snapshot, to: directory.path))
     }
 
+    /// A change feed tells the register's history, and the two registers have different ones (ids
+    /// and times of their audit entries, the order of their imports): its entries are compared as
+    /// a set of titles, links and summaries.
+    static func comparable(_ url: String, _ body: String) -> String {
+        guard url.hasSuffix(".atom") || url.contains(".atom?") else { return body }
+        return body.split(separator: "\n").filter { line in
+            line.contains("<title>") || line.contains("<link rel=\"alternate\"") || line.contains("<summary") || line.contains("<category")
+        }.sorted().joined(separator: "\n")
+    }
+
     @Test("export --public names no hidden record, and a register holding only it answers every anonymous request the same")
     func publicRegisterIsTheSame() async throws {
         let full = try await Self.register.value
@@ -135,8 +145,9 @@ struct PublicCrawlTests {
                 if want.status != got.status { differences.append("\(url): \(want.status) vs \(got.status)"); continue }
                 // The sign-in form's CSRF token is random in every answer.
                 let token = #"name="_csrf" value="[^"]*""#
-                if want.body.replacingOccurrences(of: token, with: "", options: .regularExpression)
-                    != got.body.replacingOccurrences(of: token, with: "", options: .regularExpression) { differences.append("\(url): \(Self.firstDifference(want.body, got.body))") }
+                let wanted = Self.comparable(url, want.body.replacingOccurrences(of: token, with: "", options: .regularExpression))
+                let gotten = Self.comparable(url, got.body.replacingOccurrences(of: token, with: "", options: .regularExpression))
+                if wanted != gotten { differences.append("\(url): \(Self.firstDifference(wanted, gotten))") }
             }
             #expect(differences.isEmpty, "\(differences.count) answers differ (full register vs public export):\n\(differences.prefix(60).joined(separator: "\n"))")
             #expect(expected.count >= 150, "only \(expected.count) answers compared")

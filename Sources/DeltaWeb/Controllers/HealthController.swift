@@ -39,7 +39,9 @@ struct HealthController: Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if status == .serviceUnavailable { headers[.retryAfter] = "5" }
-        let data = (try? JSONEncoder().encode(readiness)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(readiness)) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

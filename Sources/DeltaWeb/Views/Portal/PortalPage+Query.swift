@@ -22,7 +22,9 @@ extension Register {
             return AgreedDocumentView(
                 id: header.id, title: header.title, url: "/documents/\(header.id)", kindLabel: labels.documentKind(header.kind),
                 date: header.date?.earliest.iso, dateLabel: header.date.map(labels.documentDate), place: header.place,
-                signatories: (signed[header.id] ?? []).map { SignatoryView(name: $0.name, role: $0.role, organisation: index.organisation($0.organisationID)) },
+                signatories: (signed[header.id] ?? []).map { SignatoryView(name: $0.name, role: $0.role,
+                                                                           // Only an organisation the reader is shown is named.
+                                                                           organisation: $0.organisationID.flatMap { index.organisations[$0] == nil ? nil : index.organisation($0) }) },
                 agreementCount: count, agreementsLabel: labels.catalogue.plural("app.portal.agreementCount", count: count, ["count": String(count)]))
         }
 
