@@ -72,6 +72,7 @@ struct CatalogueTests {
             "app.investments.dimension": raw(InvestmentPivot.Dimension.self),
             "cli.extract.step": raw(Extractor.Step.self),
             "app.investments.none": raw(InvestmentPivot.Dimension.self).subtracting(["year"]),
+            "searchKind": raw(SearchKind.self),
         ]
     }
 

@@ -38,6 +38,9 @@ struct RegisterController: Sendable {
         }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
         page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
+        page(router, "/search", template: "search") { register, request, _, labels in
+            try await register.searchPage(query: try SearchRequest.query(request), labels: labels)
+        }
     }
 
     /// The private notes of the reader's delegation on a dossier and its agreements.
