@@ -69,6 +69,7 @@ struct SearchPageTests {
         let counted = (json["kindCounts"]?.array ?? []).compactMap { $0["count"]?.int }.reduce(0, +)
         #expect(counted == total)
         #expect(json["next"]?.string == "/search?q=spoor&limit=5&offset=5")
+        #expect(json["query"]?.string == "spoor")
         #expect(json["previous"] == nil)
         let document = try HTMLDocument(parsing: html)
         let pageLinks = document.elements(class: "search-result").compactMap { $0.descendants.first { $0.tag == "a" }?.attribute("href") }
@@ -76,6 +77,17 @@ struct SearchPageTests {
         #expect(pageLinks == jsonLinks)
         let marked = results.compactMap { $0["snippetHTML"]?.string }.filter { $0.contains("<mark>") }
         #expect(!marked.isEmpty)
+    }
+
+    @Test("the words come as the form sends them: a plus is a space, a percent-encoded plus a plus")
+    func formEncoding() async throws {
+        let (spaced, plus, title) = try await withDemoApp { client in
+            (try await client.json("/api/search?q=ERTMS+uitrol"), try await client.json("/api/search?q=a%2Bb"),
+             try await client.page("/search?q=ERTMS+uitrol"))
+        }
+        #expect(spaced["query"]?.string == "ERTMS uitrol" && spaced["title"]?.string == "Zoeken: ERTMS uitrol")
+        #expect(plus["query"]?.string == "a+b")
+        #expect(try HTMLDocument(parsing: title).element(id: "search-q")?.attribute("value") == "ERTMS uitrol")
     }
 
     @Test("without words nothing is searched; the page offers the form")

@@ -4,16 +4,18 @@ import DeltaStore
 import Hummingbird
 
 /// Reads a search from the query string: `q` (the words), `type`, `body`, `year`, `country`,
-/// `limit` and `offset`. A value that is too long or names nothing is refused with a 400 that
-/// says which parameter, never silently ignored.
+/// `limit` and `offset`, read as the search form sends them. A value that is too long or names
+/// nothing is refused with a 400 that says which parameter, never silently ignored.
 enum SearchRequest {
     /// The longest value read from a filter parameter.
     static let valueLimit = 200
 
     static func query(_ request: Request) throws -> SearchQuery {
-        let parameters = request.uri.queryParameters
+        // Read as a form (a "+" is a space, as a browser sends the search field's words), not with
+        // `queryParameters`, which keeps the "+".
+        let parameters = try FormInput.parseURLEncoded(request.uri.query ?? "")
         func value(_ name: String) throws -> String? {
-            guard let raw = parameters[name[...]], !raw.isEmpty else { return nil }
+            guard let raw = parameters[name], !raw.isEmpty else { return nil }
             guard raw.count <= Self.valueLimit else { throw AppError(.badRequest, "error.badParameter", ["parameter": name, "value": String(raw.prefix(40)) + "…"]) }
             return String(raw)
         }
@@ -24,7 +26,7 @@ enum SearchRequest {
         }
         var query: SearchQuery
         do {
-            query = try SearchQuery(String(parameters["q"] ?? ""))
+            query = try SearchQuery(parameters["q"] ?? "")
             try query.page(limit: try number("limit"), offset: try number("offset"))
         } catch let problem as SearchQuery.Problem {
             throw Self.error(problem)
