@@ -1,8 +1,8 @@
 /// Escaping for text and attribute values in HTML and XML (SVG, Atom): one rule for every
 /// renderer that writes markup by hand.
-enum MarkupEscaping {
+public enum MarkupEscaping {
     /// `&`, `<`, `>`, `"` and `'` as character references.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {

@@ -194,6 +194,8 @@ public struct MeetingStore: Sendable {
         try await db.delete(from: "minutes").where("meeting_id", .equal, meetingID).run()
         try await db.insert(into: "minutes").columns("meeting_id", "status", "approved_on", "approved_by", "corrections_json")
             .values(SQLBind(meetingID), SQLBind(MinutesStatus.approved.rawValue), SQLBind(day.iso), SQLBind(approver), SQLBind("[]")).run()
+        // Approved minutes become searchable, with the transaction that approves them.
+        try await SearchIndex(db: db).updateMeeting(id: meetingID)
         try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: meetingID, action: "minutes-approved",
                                           changes: [FieldChange(field: "minutes", before: "draft", after: "approved \(day.iso) by \(approver)")])
     }
@@ -204,6 +206,7 @@ public struct MeetingStore: Sendable {
         guard record.status == .approved else { throw StoreError.locked("draft minutes are edited directly; corrections are for approved minutes") }
         record.corrections.append(MinutesCorrection(text: text, author: actor.name, at: now.formatted(.iso8601)))
         try await db.update("minutes").set("corrections_json", to: JSONColumn.encode(record.corrections)).where("meeting_id", .equal, meetingID).run()
+        try await SearchIndex(db: db).updateMeeting(id: meetingID)
         try await AuditLog(db: db).append(actor: actor, kind: RecordKind.meeting.rawValue, id: meetingID, action: "minutes-correction",
                                           changes: [FieldChange(field: "correction", before: nil, after: text)])
     }

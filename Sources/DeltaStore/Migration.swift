@@ -6,4 +6,14 @@ public struct Migration: Sendable {
     public let name: String
     /// Portable SQL statements (the same text runs on SQLite and PostgreSQL).
     public let statements: [String]
+    /// Statements for one engine, run after the portable ones: only where the engines differ in
+    /// kind, not in spelling (full-text search is an FTS5 table on one and a `tsvector` on the other).
+    public let engineStatements: [EngineKind: [String]]
+
+    init(version: Int, name: String, statements: [String], engineStatements: [EngineKind: [String]] = [:]) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+        self.engineStatements = engineStatements
+    }
 }

@@ -5,7 +5,7 @@ import SQLKit
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
 public enum Migrator {
     /// All migrations in order.
-    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5]
+    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6]
 
     /// Applies the migrations not yet recorded; returns the versions applied.
     @discardableResult
@@ -29,7 +29,7 @@ public enum Migrator {
             let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
             var done: [Int] = []
             for migration in migrations where !applied.contains(migration.version) && migration.version <= version {
-                for statement in migration.statements {
+                for statement in migration.statements + (migration.engineStatements[engine.kind] ?? []) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.insert(into: "schema_migrations")
@@ -37,6 +37,12 @@ public enum Migrator {
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))
                     .run()
                 done.append(migration.version)
+            }
+            // The search index is derived from the records: after its own migration, and after any
+            // later one (which may change what is indexed), it is rebuilt from what is stored, in
+            // the same transaction. Only once the schema is complete, since it reads every table.
+            if version >= (migrations.last?.version ?? 0), done.contains(where: { $0 >= Schema.v6.version }) {
+                try await SearchIndex(db: db).rebuild()
             }
             return done
         }

@@ -1,7 +1,8 @@
 import DeltaDomain
 import SQLKit
 
-/// Saves single records with version checks, appending an audit entry for every change.
+/// Saves single records with version checks, appending an audit entry for every change and
+/// updating the record's search entries in the same transaction.
 public struct RecordEditor: Sendable {
     let db: any SQLDatabase
     let actor: AuditActor
@@ -29,6 +30,7 @@ public struct RecordEditor: Sendable {
         guard let expectedVersion else {
             if current != nil { throw StoreError.duplicate(kind: R.recordKind.rawValue, id: record.id) }
             try await record.write(on: db, version: 1, isNew: true)
+            try await SearchIndex(db: db).update(record)
             try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "create",
                                               changes: FieldChange.between(nil as R?, record))
             return 1
@@ -38,6 +40,7 @@ public struct RecordEditor: Sendable {
         let stored = try await R.load(id: record.id, from: Register(db: db, scope: .everything))
         if stored == record { return current }
         try await record.write(on: db, version: current + 1, isNew: false)
+        try await SearchIndex(db: db).update(record)
         try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "update",
                                           changes: FieldChange.between(stored, record))
         return current + 1

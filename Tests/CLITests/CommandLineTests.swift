@@ -9,7 +9,7 @@ struct CommandLineTests {
     func help() throws {
         let top = try CLI.run(["--help"])
         #expect(top.status == 0)
-        for command in ["serve", "import", "export", "check", "report", "user", "audit", "extract", "eval-extract"] {
+        for command in ["serve", "import", "export", "check", "report", "user", "audit", "extract", "eval-extract", "search-index"] {
             let named = top.output.contains(command)
             #expect(named, "top-level help names \(command)")
             let own = try CLI.run([command, "--help"])

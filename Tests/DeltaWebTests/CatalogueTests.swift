@@ -75,6 +75,7 @@ struct CatalogueTests {
             // DCATCatalog's datasets: a title and a description each.
             "opendata.dataset.register": ["title", "description"], "opendata.dataset.investments": ["title", "description"],
             "opendata.dataset.bodies": ["title", "description"], "opendata.dataset.changes": ["title", "description"],
+            "searchKind": raw(SearchKind.self),
         ]
     }
 

@@ -115,7 +115,7 @@ enum Hostile {
 struct EscapingTests {
     static let pages = [
         "/", "/dossiers", "/dossiers?theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/dossiers/xss-dossier", "/documents", "/documents/xss-doc",
-        "/bodies", "/bodies/xss-body", "/organisations", "/investments",
+        "/bodies", "/bodies/xss-body", "/organisations", "/investments", "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E+veilig",
     ]
 
     @Test("Pages show hostile text escaped, never raw", arguments: pages)

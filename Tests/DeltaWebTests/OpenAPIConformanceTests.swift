@@ -247,6 +247,10 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/portal", "/api/portal"),
     ("/api/agreements/beslisnota-2026-kamerbrief", "/api/agreements/{id}"),
     ("/api/agreements/beslisnota-2026-onderzoek-dossiers", "/api/agreements/{id}"),
+    ("/api/search", "/api/search"),
+    ("/api/search?q=3RX", "/api/search"),
+    ("/api/search?q=tweemaal+per+jaar&type=document", "/api/search"),
+    ("/api/search?q=spoor&body=werkgroep-be-nl&year=2026&country=BE&limit=2&offset=2", "/api/search"),
 ]
 
 /// A real id for each documented `{id}` path.

@@ -63,6 +63,9 @@ enum QueryBudgets {
         PageBudget(path: "/bodies/\(bodyID)/report?year=2026", limit: 9),
         PageBudget(path: "/bodies/\(bodyID)/calendar.ics", limit: 3),
         PageBudget(path: "/dossiers/\(dossierID)/calendar.ics", limit: 5),
+        // The results and their counts per kind, and the bodies for the filter.
+        PageBudget(path: "/search?q=spoor", limit: 4),
+        PageBudget(path: "/api/search?q=spoor&type=agreement&limit=50", limit: 4),
     ]
 
     /// A person's secret calendar feed (no sign-in: the secret is the credential).

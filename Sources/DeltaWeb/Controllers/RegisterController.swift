@@ -72,6 +72,9 @@ struct RegisterController: Sendable {
         }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
         page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
+        page(router, "/search", template: "search") { register, request, _, labels in
+            try await register.searchPage(query: try SearchRequest.query(request), labels: labels)
+        }
     }
 
     // The lists with their filters, whole: a page shows a window of one (`ListWindow`), its CSV all of it.

@@ -1,0 +1,186 @@
+import DeltaDomain
+import SQLKit
+
+/// The full-text index of the register (`search_entries`), kept in the same transaction as every
+/// change, and the one place that queries it.
+///
+/// The entries are ordinary rows on both engines, with the searched texts folded by
+/// `SearchText`; what differs is only how they are matched and ranked:
+/// - SQLite: an FTS5 table over the rows (`search_text`, kept in step by triggers), matched with
+///   quoted words and ranked by `bm25`;
+/// - PostgreSQL: a `tsvector` column generated with the Dutch configuration (so with Dutch stemming
+///   and stop words), matched with `to_tsquery` and ranked by `ts_rank_cd`.
+/// Titles weigh more than texts on both.
+public struct SearchIndex: Sendable {
+    let db: any SQLDatabase
+
+    /// An index over a connection (inside the transaction of the change, for writes).
+    public init(db: any SQLDatabase) { self.db = db }
+
+    /// The columns written for every entry, in order.
+    static let columns = ["source", "kind", "record_id", "anchor", "position", "title", "text", "title_index", "text_index", "visibility",
+                          "body_ids", "dossier_ids", "year", "countries", "page_kind", "page_id"]
+    /// Entries written per statement (16 values each, far under both engines' limits on binds).
+    static let batchSize = 200
+
+    /// The record a set of entries is rebuilt from ("document/verklaring-2026", "meeting/…").
+    static func source(_ kind: RecordKind, _ id: String) -> String { "\(kind.rawValue)/\(id)" }
+
+    /// A list as one text that `LIKE '% value %'` can look into.
+    static func list(_ values: [String]) -> String { " " + values.joined(separator: " ") + " " }
+
+    // MARK: Writing
+
+    /// Brings the entries of a record just written up to date. Records that are not searched
+    /// (bodies, investments, goals, …) have none.
+    public func update<R: StoredRecord>(_ record: R) async throws {
+        let source = Self.source(R.recordKind, record.id)
+        switch record {
+        case let meeting as Meeting:
+            try await updateMeeting(meeting)
+        case let organisation as Organisation:
+            try await replace(source: source, with: SearchEntries.entries(organisation))
+        case let document as Document:
+            try await replace(source: source, with: SearchEntries.entries(document, context: try await context()))
+        case let agreement as Agreement:
+            try await replace(source: source, with: SearchEntries.entries(agreement, context: try await context()))
+        case let dossier as Dossier:
+            try await replace(source: source, with: SearchEntries.entries(dossier, context: try await context()))
+        case let milestone as Milestone:
+            try await replace(source: source, with: SearchEntries.entries(milestone, context: try await context()))
+        default:
+            return
+        }
+    }
+
+    /// Brings the entries of a meeting's minutes up to date (after approval or a correction).
+    public func updateMeeting(id: String) async throws {
+        guard let meeting = try await Register(db: db, scope: .everything).meeting(id: id) else { return }
+        try await updateMeeting(meeting)
+    }
+
+    private func updateMeeting(_ meeting: Meeting) async throws {
+        let store = MeetingStore(db: db)
+        let minutes = try await store.minutes(meetingID: meeting.id)
+        // Draft minutes have no entries: only approval needs the outcomes read.
+        let outcomes = minutes.status == .approved ? try await store.outcomes(meetingID: meeting.id) : []
+        try await replace(source: Self.source(.meeting, meeting.id), with: SearchEntries.entries(meeting, minutes: minutes, outcomes: outcomes))
+    }
+
+    /// Empties the index and indexes every record again; returns the number of entries.
+    @discardableResult
+    public func rebuild() async throws -> Int {
+        try await db.delete(from: "search_entries").run()
+        let register = Register(db: db, scope: .everything)
+        let context = try await context()
+        var count = 0
+        func add(_ kind: RecordKind, _ id: String, _ entries: [SearchEntry]) async throws {
+            try await insert(entries, source: Self.source(kind, id))
+            count += entries.count
+        }
+        for organisation in try await register.organisations() { try await add(.organisation, organisation.id, SearchEntries.entries(organisation)) }
+        for document in try await register.documents() { try await add(.document, document.id, SearchEntries.entries(document, context: context)) }
+        for dossier in try await register.dossiers() { try await add(.dossier, dossier.id, SearchEntries.entries(dossier, context: context)) }
+        for agreement in try await register.agreements() { try await add(.agreement, agreement.id, SearchEntries.entries(agreement, context: context)) }
+        for milestone in try await register.milestones() { try await add(.milestone, milestone.id, SearchEntries.entries(milestone, context: context)) }
+        let meetings = try await register.meetings()
+        let store = MeetingStore(db: db)
+        let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
+        let outcomes = try await store.outcomes(meetingIDs: meetings.map(\.id))
+        for meeting in meetings {
+            guard let record = minutes[meeting.id] else { continue }
+            try await add(.meeting, meeting.id, SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? []))
+        }
+        return count
+    }
+
+    /// What entries read about other records, as stored now.
+    private func context() async throws -> SearchEntries.Context {
+        SearchEntries.Context(try await Register(db: db, scope: .everything).lookupTables())
+    }
+
+    private func replace(source: String, with entries: [SearchEntry]) async throws {
+        try await db.delete(from: "search_entries").where("source", .equal, source).run()
+        try await insert(entries, source: source)
+    }
+
+    private func insert(_ entries: [SearchEntry], source: String) async throws {
+        var start = 0
+        while start < entries.count {
+            let batch = entries[start..<min(start + Self.batchSize, entries.count)]
+            var statement = db.insert(into: "search_entries").columns(Self.columns)
+            for entry in batch {
+                let values: [any Encodable & Sendable] = [
+                    source, entry.kind.rawValue, entry.recordID, entry.anchor, entry.position, entry.title, entry.text,
+                    entry.titleIsSearched ? SearchText.indexed(entry.title) : "", SearchText.indexed(entry.text), entry.visibility.rawValue,
+                    Self.list(entry.bodyIDs), Self.list(entry.dossierIDs), entry.year, Self.list(entry.countries.map(\.rawValue)),
+                    entry.pageKind.rawValue, entry.pageID,
+                ]
+                statement = statement.values(values.map { SQLBind($0) })
+            }
+            try await statement.run()
+            start += Self.batchSize
+        }
+    }
+
+    // MARK: Searching
+
+    /// A page of results for `query` among the entries `scope` may see, best first, and the
+    /// number of results of every kind. Two statements, whatever the size of the register.
+    public func search(_ query: SearchQuery, scope: ReadScope) async throws -> SearchResults {
+        guard !query.isEmpty, !scope.rawValues.isEmpty else { return .none }
+        let isPostgres = db.dialect.name == "postgresql"
+        let from: SQLQueryString = isPostgres
+            ? "FROM search_entries e, to_tsquery('dutch', \(bind: query.tsqueryExpression)) AS q WHERE e.search_vector @@ q"
+            : "FROM search_text JOIN search_entries e ON e.entry_id = search_text.rowid WHERE search_text MATCH \(bind: query.fts5Expression)"
+        // bm25 is lower for better matches; both scores are turned into "higher is better", then
+        // weighed by kind.
+        let rank: SQLQueryString = isPostgres ? "ts_rank_cd(e.search_vector, q, 1)::float8" : "-bm25(search_text, 4.0, 1.0)"
+        let boosts = SearchKind.allCases.filter { $0.boost != 1 }
+            .map { "WHEN '\($0.rawValue)' THEN \($0.boost)" }.joined(separator: " ")
+        let score: SQLQueryString = boosts.isEmpty ? rank : "(\(rank)) * (CASE e.kind \(unsafeRaw: boosts) ELSE 1.0 END)"
+
+        let page: SQLQueryString = """
+            SELECT e.kind, e.record_id, e.anchor, e.title, e.text, e.year, e.page_kind, e.page_id, \(score) AS score \(from)\
+            \(conditions(query, scope: scope, withKinds: true)) ORDER BY score DESC, e.kind, e.record_id, e.position \
+            LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)
+            """
+        let hits = try await db.raw(page).all().map(Self.hit(from:))
+        let countStatement: SQLQueryString = "SELECT e.kind, COUNT(*) AS n \(from)\(conditions(query, scope: scope, withKinds: false)) GROUP BY e.kind"
+        var counts: [SearchKind: Int] = [:]
+        for row in try await db.raw(countStatement).all() {
+            counts[try storedEnum(SearchKind.self, try row.decode(column: "kind", as: String.self), column: "kind")] = try row.decode(column: "n", as: Int.self)
+        }
+        let total = counts.filter { query.kinds.isEmpty || query.kinds.contains($0.key) }.values.reduce(0, +)
+        return SearchResults(hits: hits, counts: counts, total: total)
+    }
+
+    /// The filters: visibility always, then type, year, body and country when asked for.
+    private func conditions(_ query: SearchQuery, scope: ReadScope, withKinds: Bool) -> SQLQueryString {
+        var sql: SQLQueryString = " AND e.visibility IN (\(binds: scope.rawValues))"
+        if withKinds, !query.kinds.isEmpty { sql += " AND e.kind IN (\(binds: query.kinds.map(\.rawValue).sorted()))" }
+        if let year = query.year { sql += " AND e.year = \(bind: year)" }
+        if let body = query.bodyID { sql += " AND e.body_ids LIKE \(bind: Self.pattern(containing: body)) ESCAPE '!'" }
+        if let country = query.country { sql += " AND e.countries LIKE \(bind: Self.pattern(containing: country.rawValue)) ESCAPE '!'" }
+        return sql
+    }
+
+    /// A `LIKE` pattern that finds `value` as one element of a `list(_:)` text, wildcards escaped.
+    static func pattern(containing value: String) -> String {
+        var escaped = ""
+        for character in value {
+            if character == "!" || character == "%" || character == "_" { escaped.append("!") }
+            escaped.append(character)
+        }
+        return "% \(escaped) %"
+    }
+
+    private static func hit(from row: any SQLRow) throws -> SearchHit {
+        SearchHit(kind: try storedEnum(SearchKind.self, try row.decode(column: "kind", as: String.self), column: "kind"),
+                  recordID: try row.decode(column: "record_id", as: String.self), anchor: try row.decode(column: "anchor", as: String?.self),
+                  title: try row.decode(column: "title", as: String.self), text: try row.decode(column: "text", as: String.self),
+                  year: try row.decode(column: "year", as: Int?.self),
+                  pageKind: try storedEnum(RecordKind.self, try row.decode(column: "page_kind", as: String.self), column: "page_kind"),
+                  pageID: try row.decode(column: "page_id", as: String.self), score: try row.decode(column: "score", as: Double.self))
+    }
+}
