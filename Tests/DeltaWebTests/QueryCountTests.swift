@@ -57,6 +57,8 @@ enum QueryBudgets {
         PageBudget(path: "/bodies/\(bodyID)/report?year=2026", limit: 9),
         PageBudget(path: "/bodies/\(bodyID)/calendar.ics", limit: 3),
         PageBudget(path: "/dossiers/\(dossierID)/calendar.ics", limit: 5),
+        // A fixed text: nothing but who is asking.
+        PageBudget(path: "/accessibility", limit: 1),
     ]
 
     /// A person's secret calendar feed (no sign-in: the secret is the credential).
