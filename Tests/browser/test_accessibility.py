@@ -181,7 +181,7 @@ class AccessibilityTestCase(BrowserTestCase):
         return driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
-            ".then(r => done({violations: r.violations, version: axe.version}))"
+            ".then(r => done({violations: r.violations, passes: r.passes.length, version: axe.version}))"
             ".catch(e => done({error: String(e)}));", AXE_TAGS)
 
 
@@ -363,6 +363,7 @@ class PageAxeTest(AccessibilityTestCase):
         results = []
         failures = []
         version = None
+        self.assert_axe_finds_a_planted_violation(source)
         for label, account, accept, lang in COMBINATIONS:
             d = self.driver(label, accept)
             if account:
@@ -395,12 +396,35 @@ class PageAxeTest(AccessibilityTestCase):
             else:
                 self.login(d, EDITOR, password="wrong-" + PASSWORD)
                 self.wait(d).until(EC.visibility_of_element_located((By.ID, "login-error")))
+                for field in ("username", "password"):
+                    element = d.find_element(By.ID, field)
+                    self.assertEqual("true", element.get_attribute("aria-invalid"), "#%s" % field)
+                    self.assertEqual("login-error", element.get_attribute("aria-describedby"), "#%s" % field)
                 results.append(self.check(d, source, label, "login with error",
                                           "/login (POST)", lang, failures))
             d.quit()
             del self.drivers[label]
         self.write_summary(results, version)
         self.assertEqual([], failures, "serious or critical axe violations:\n" + "\n".join(failures))
+
+    def assert_axe_finds_a_planted_violation(self, source):
+        """The check can fail: on a page with an image without alternative text and grey-on-white
+        text added, axe reports image-alt (critical) and color-contrast (serious)."""
+        d = self.driver("planted")
+        self.open(d, "/")
+        # Styles set through the CSSOM: the page's CSP refuses style attributes in markup.
+        d.execute_script(
+            "const main = document.querySelector('main');"
+            "const img = document.createElement('img'); img.src = '/static/none.png';"
+            "const p = document.createElement('p'); p.textContent = 'planted';"
+            "p.style.color = '#bbb'; p.style.background = '#fff';"
+            "main.prepend(img, p);")
+        result = self.run_axe(d, source)
+        found = {v["id"]: v.get("impact") for v in result.get("violations", [])}
+        self.assertEqual("critical", found.get("image-alt"), "axe missed the planted image: %r" % found)
+        self.assertEqual("serious", found.get("color-contrast"), "axe missed the planted contrast: %r" % found)
+        d.quit()
+        del self.drivers["planted"]
 
     def check(self, driver, source, label, name, path, lang, failures):
         page_lang = driver.execute_script("return document.documentElement.lang")
@@ -417,8 +441,10 @@ class PageAxeTest(AccessibilityTestCase):
             print("  axe: " + line, file=sys.stderr)
             if impact in FAILING_IMPACTS:
                 failures.append(line)
+        self.assertGreater(result.get("passes", 0), 5, "axe checked almost nothing on %s" % path)
         return {"combination": label, "page": name, "path": path, "url": driver.current_url,
-                "counts": counts, "rules": rules, "axe": result.get("version")}
+                "counts": counts, "rules": rules, "rulesPassed": result.get("passes"),
+                "axe": result.get("version")}
 
     def write_summary(self, results, version):
         os.makedirs(SCREENSHOTS, exist_ok=True)
