@@ -49,6 +49,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     OpenDataController(engine: engine, renderer: renderer).addRoutes(pages: pages, api: api)
     InvestmentController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     ReportController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
+    AccessibilityController(renderer: renderer).addRoutes(pages: pages)
     AuthController(engine: engine, renderer: renderer, configuration: configuration)
         .addRoutes(pages: pages, loginForm: loginForm, sessionForms: sessionForms, signedIn: signedIn, forms: forms, api: api)
     HistoryController(engine: engine, renderer: renderer, configuration: configuration)

@@ -66,6 +66,8 @@ enum QueryBudgets {
         // The results and their counts per kind, and the bodies for the filter.
         PageBudget(path: "/search?q=spoor", limit: 4),
         PageBudget(path: "/api/search?q=spoor&type=agreement&limit=50", limit: 4),
+        // A fixed text: nothing but who is asking.
+        PageBudget(path: "/accessibility", limit: 1),
     ]
 
     /// A person's secret calendar feed (no sign-in: the secret is the credential).
