@@ -87,6 +87,11 @@ PAGES = [
     ("goals", "/goals", "all"),
     ("planning", "/planning", "all"),
     ("accessibility statement", "/accessibility", "all"),
+    ("portal", "/portal", "all"),
+    ("agreement", "/agreements/beslisnota-2026-kamerbrief", "all"),
+    ("search", "/search?q=3RX", "all"),
+    ("search without results", "/search?q=zzzzgeenresultaat", "all"),
+    ("dossiers, one window", "/dossiers?limit=5", "all"),
     ("not found (404)", "/dossiers/no-such-dossier", "all"),
     ("unknown address (404)", "/no-such-page", "all"),
     ("login", "/login", "anonymous"),
@@ -326,6 +331,9 @@ class KeyboardWalkTest(AccessibilityTestCase):
         self.assertIn(new_item, titles)
         self.assertTrue(d.find_element(By.ID, "park-1").is_selected(), "item 1 is not parked")
 
+        # Search from the header: TAB to the field, type, ENTER, TAB to a result, ENTER.
+        self.walk_search(d, "3RX")
+
         # SHIFT+TAB goes back with a visible focus as well.
         for _ in range(3):
             self.tab(d, backwards=True)
@@ -338,10 +346,7 @@ class KeyboardWalkTest(AccessibilityTestCase):
               % len(self.walked), file=sys.stderr)
 
     def walk_search(self, driver, query):
-        """The keyboard walk of the search form in the header (issue 12): not called yet, because
-        this tree has no search form; once the layout has one (`<form role="search">` with an
-        input named q), call it from the test above after signing in:
-        `self.walk_search(d, "3RX")`."""
+        """The keyboard walk of the search form in the header (issue 12)."""
         self.open_marked(driver, "/")
         self.tab_to(driver, lambda s: s["tag"] == "input" and s["name"] == "q", "the search field")
         self.keys(driver, query)
