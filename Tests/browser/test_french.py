@@ -441,7 +441,7 @@ class FrenchTestCase(BrowserTestCase):
         switcher's links by language."""
         menu = self.one(root, "main menu", "nav", aria_label=t("layout.mainMenu", language))
         items = [a.text() for a in menu.find_all("a")]
-        keys = ["common.overview", "common.dossiers", "common.documents", "common.bodies",
+        keys = ["portal.nav", "common.overview", "common.dossiers", "common.documents", "common.bodies",
                 "common.organisations", "common.investments", "common.goals", "common.planning"]
         with self.soft("main menu in %s" % language):
             self.assertEqual([t(k, language) for k in keys], items, "main menu")
