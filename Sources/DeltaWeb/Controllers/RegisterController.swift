@@ -19,54 +19,22 @@ struct RegisterController: Sendable {
         page(router, "/portal", template: "portal") { register, _, today, labels in
             try await register.with(scope: .publicOnly).portalPage(today: today, labels: labels)
         }
-        page(router, "/dossiers", template: "dossiers") { register, request, today, labels in
-            let window = try ListWindow(request)
-            var page = try await Self.dossierList(register, request, today, labels)
-            (page.dossiers, page.paging) = try window.window(page.dossiers, id: \.id, labels: labels)
-            return page
-        }
-        csv(router, "/dossiers.csv") { register, request, today, labels in
-            CollectionCSV.dossiers(try await Self.dossierList(register, request, today, labels).dossiers)
-        }
+        list(router, "/dossiers", template: "dossiers", build: Self.dossierList)
         record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today, labels in
             try await register.dossierPage(id: id, today: today, labels: labels)
         }
-        page(router, "/documents", template: "documents") { register, request, today, labels in
-            let window = try ListWindow(request)
-            var page = try await Self.documentList(register, request, today, labels)
-            (page.documents, page.paging) = try window.window(page.documents, id: \.id, labels: labels)
-            return page
-        }
-        csv(router, "/documents.csv") { register, request, today, labels in
-            CollectionCSV.documents(try await Self.documentList(register, request, today, labels).documents)
-        }
+        list(router, "/documents", template: "documents", build: Self.documentList)
         record(router, "/agreements/{id}", template: "agreement", kind: "agreement") { register, id, today, labels in
             try await register.agreementPage(id: id, today: today, labels: labels)
         }
         record(router, "/documents/{id}", template: "document", kind: "document") { register, id, today, labels in
             try await register.documentPage(id: id, today: today, labels: labels)
         }
-        page(router, "/bodies", template: "bodies") { register, request, today, labels in
-            let window = try ListWindow(request)
-            var page = try await Self.bodyList(register, request, today, labels)
-            (page.bodies, page.paging) = try window.window(page.bodies, id: \.id, labels: labels)
-            return page
-        }
-        csv(router, "/bodies.csv") { register, request, today, labels in
-            CollectionCSV.bodies(try await Self.bodyList(register, request, today, labels).bodies)
-        }
+        list(router, "/bodies", template: "bodies", build: Self.bodyList)
         record(router, "/bodies/{id}", template: "body", kind: "body") { register, id, today, labels in
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
-        page(router, "/organisations", template: "organisations") { register, request, today, labels in
-            let window = try ListWindow(request)
-            var page = try await Self.organisationList(register, request, today, labels)
-            (page.organisations, page.paging) = try window.window(page.organisations, id: \.id, labels: labels)
-            return page
-        }
-        csv(router, "/organisations.csv") { register, request, today, labels in
-            CollectionCSV.organisations(try await Self.organisationList(register, request, today, labels).organisations)
-        }
+        list(router, "/organisations", template: "organisations", build: Self.organisationList)
         page(router, "/investments", template: "investments") { register, request, today, labels in
             try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
         }
@@ -113,16 +81,24 @@ struct RegisterController: Sendable {
         return page
     }
 
-    /// A list as a CSV file at `path` (`?variant=excel` for `;` and decimal commas), with the page's filters, whole.
-    private func csv(_ router: RouterGroup<AppRequestContext>, _ path: String,
-                     build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> CSVTable) {
+    /// A list at `path` (HTML), `/api<path>` (JSON), both a window at a time (`?limit=`, `?after=`),
+    /// and `<path>.csv`, the whole list (`?variant=excel` for `;` and decimal commas); all three
+    /// with the list's filters, from the one builder.
+    private func list<Model: WindowedList>(_ router: RouterGroup<AppRequestContext>, _ path: String, template: String,
+                                           build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model) {
+        page(router, path, template: template) { register, request, today, labels in
+            let window = try ListWindow(request)
+            var model = try await build(register, request, today, labels)
+            (model.items, model.paging) = try window.window(model.items, id: Model.id(of:), labels: labels)
+            return model
+        }
         let today = configuration.today
-        router.get(RouterPath(path)) { request, context -> Response in
+        router.get(RouterPath(path + ".csv")) { request, context -> Response in
             let variant = try QueryReader(request).coded("variant", CSVTable.Variant.self) ?? .standard
             let scope = context.readScope
-            let table = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
-            return InvestmentController.file(table.text(variant), type: "text/csv; charset=utf-8; header=present",
-                                             name: String(path.dropFirst()))
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
+            return InvestmentController.file(Model.csv(model.items).text(variant), type: "text/csv; charset=utf-8; header=present",
+                                             name: String(path.dropFirst()) + ".csv")
         }
     }
 
