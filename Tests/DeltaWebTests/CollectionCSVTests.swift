@@ -25,10 +25,15 @@ struct CollectionCSVTests {
         "bodies": ["id", "name", "kind", "kind_name", "cadence", "year", "compliance", "compliance_name", "meetings_held",
                    "meetings_planned", "meetings_required", "url"],
         "organisations": ["id", "name", "short_name", "country", "country_name", "level", "level_name", "part_of", "part_of_name", "website"],
+        "milestones": ["id", "title", "dossiers", "due_wording", "due_earliest", "due_latest", "status", "status_name", "state", "state_name",
+                       "achieved_on", "owner", "owner_name", "source_document", "source_quote"],
+        "agreements": ["id", "title", "document", "document_title", "document_date", "anchor", "quote", "parties", "dossiers", "body",
+                       "due_wording", "due_latest", "completion", "completion_name"],
+        "meetings": ["id", "title", "body", "body_name", "when_wording", "when_earliest", "when_latest", "place", "status", "status_name", "url"],
     ]
 
     @Test("each list's CSV has its documented columns and one row per record of the list, in both variants",
-          arguments: ["dossiers", "documents", "bodies", "organisations"])
+          arguments: ["dossiers", "documents", "bodies", "organisations", "milestones", "agreements", "meetings"])
     func readBack(collection: String) async throws {
         let (standard, excel, json, type) = try await withDemoApp { client in
             let response = try await client.get("/\(collection).csv")

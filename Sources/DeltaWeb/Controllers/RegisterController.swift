@@ -35,6 +35,10 @@ struct RegisterController: Sendable {
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
         list(router, "/organisations", template: "organisations", build: Self.organisationList)
+        // Collections without a page of their own: a JSON list and a CSV file.
+        dataList(router, "/milestones") { register, request, today, labels in try await register.milestoneList(request, today: today, labels: labels) }
+        dataList(router, "/agreements") { register, request, today, labels in try await register.agreementList(request, today: today, labels: labels) }
+        dataList(router, "/meetings") { register, request, today, labels in try await register.meetingList(request, today: today, labels: labels) }
         page(router, "/investments", template: "investments") { register, request, today, labels in
             try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
         }
@@ -81,6 +85,20 @@ struct RegisterController: Sendable {
         return page
     }
 
+    /// A list with no page of its own: `/api<path>` (JSON, a window at a time) and `<path>.csv` (whole).
+    private func dataList<Model: WindowedList>(_ router: RouterGroup<AppRequestContext>, _ path: String,
+                                               build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model) {
+        let today = configuration.today
+        router.get(RouterPath("/api" + path)) { request, context -> Response in
+            let window = try ListWindow(request)
+            let scope = context.readScope
+            var model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
+            (model.items, model.paging) = try window.window(model.items, id: Model.id(of:), labels: context.labels)
+            return try renderer.json(model)
+        }
+        csvFile(router, path, build: build)
+    }
+
     /// A list at `path` (HTML), `/api<path>` (JSON), both a window at a time (`?limit=`, `?after=`),
     /// and `<path>.csv`, the whole list (`?variant=excel` for `;` and decimal commas); all three
     /// with the list's filters, from the one builder.
@@ -92,6 +110,12 @@ struct RegisterController: Sendable {
             (model.items, model.paging) = try window.window(model.items, id: Model.id(of:), labels: labels)
             return model
         }
+        csvFile(router, path, build: build)
+    }
+
+    /// `<path>.csv`: the whole list with its filters (`?variant=excel` for `;` and decimal commas).
+    private func csvFile<Model: WindowedList>(_ router: RouterGroup<AppRequestContext>, _ path: String,
+                                              build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model) {
         let today = configuration.today
         router.get(RouterPath(path + ".csv")) { request, context -> Response in
             let variant = try QueryReader(request).coded("variant", CSVTable.Variant.self) ?? .standard
