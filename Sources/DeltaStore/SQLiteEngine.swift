@@ -18,15 +18,23 @@ public final class SQLiteEngine: DatabaseEngine {
     /// Opens (or creates) the database file at `path`.
     public init(path: String, readerCount: Int = 4) async throws {
         let logger = Logger(label: "deltaberaad.sqlite")
-        writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        try await Self.configure(writer, writer: true)
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await Self.configure(connection, writer: false)
-            readers.append(connection)
+        // A file that is no database (or cannot be opened) fails here: close what was opened first.
+        var opened: [SQLiteConnection] = []
+        do {
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            opened.append(writer)
+            try await Self.configure(writer, writer: true)
+            for _ in 0..<readerCount {
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                opened.append(connection)
+                try await Self.configure(connection, writer: false)
+            }
+        } catch {
+            for connection in opened { try? await connection.close() }
+            throw error
         }
-        self.readers = readers
+        writer = opened[0]
+        readers = Array(opened.dropFirst())
     }
 
     private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
