@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaServices
 import Foundation
+import Logging
 
 /// How the web application runs.
 public struct AppConfiguration: Sendable {
@@ -28,6 +29,8 @@ public struct AppConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// Requests served at once; more are refused with 503 and `Retry-After` (`InFlightLimitMiddleware`).
     public var maxRequestsInFlight = 256
+    /// The level of the one-line log of every answered request; nil logs none (`RequestLogMiddleware`).
+    public var requestLogLevel: Logger.Level? = nil
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

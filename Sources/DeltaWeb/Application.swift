@@ -21,6 +21,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ConditionalGetMiddleware())
+    if let level = configuration.requestLogLevel { router.add(middleware: RequestLogMiddleware(level: level)) }
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))

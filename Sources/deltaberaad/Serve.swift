@@ -26,9 +26,15 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMaxInFlight"))) var maxInFlight = 256
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveLogFormat"))) var logFormat = "text"
 
     func run() async throws {
         let pinned = try parseDay(today)
+        switch logFormat {
+        case "text": break
+        case "json": LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        default: throw CLIError("cli.serve.logFormat")
+        }
         let logger = Logger(label: "deltaberaad")
         let engine = try await DatabaseLocation.open(database.db, runsClient: false)
         var configuration = AppConfiguration(host: host, port: port)
@@ -38,6 +44,7 @@ struct Serve: AsyncParsableCommand {
         configuration.idleTimeoutSeconds = idleTimeout
         guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
         configuration.maxRequestsInFlight = maxInFlight
+        configuration.requestLogLevel = .info
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
         let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },

@@ -99,3 +99,53 @@ struct IdleConnectionTests {
         #expect(seconds >= 1.5 && seconds < 10, "after about the idle timeout of 2 s: \(text)")
     }
 }
+
+/// `serve --log-format json`: every log line is a JSON object, one per answered request, and no
+/// address (which may hold a feed's secret) is written, only the route that answered.
+@Suite("Serve: structured logs")
+struct StructuredLogTests {
+    @Test("each line is JSON; a request line names method, route, status and duration, never the secret in the address")
+    func jsonLines() async throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = Int.random(in: 40_001...50_000)
+        let log = folder.appendingPathComponent("server.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["serve", "--demo", "--db", folder.appendingPathComponent("serve.sqlite").path, "--port", String(port),
+                             "--log-format", "json"]
+        process.currentDirectoryURL = CLI.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let base = "http://127.0.0.1:\(port)"
+        var ready = false
+        for _ in 0..<120 where !ready {
+            try await Task.sleep(for: .milliseconds(250))
+            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/_ping")!)) != nil
+        }
+        #expect(ready)
+        _ = try await URLSession.shared.data(from: URL(string: "\(base)/dossiers/3rx")!)
+        _ = try await URLSession.shared.data(from: URL(string: "\(base)/feeds/zzsecretzz/calendar.ics")!)
+        process.terminate()
+        process.waitUntilExit()
+        let text = try String(contentsOf: log, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count >= 3)
+        var requests: [[String: Any]] = []
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object != nil, "not JSON: \(line)")
+            if let object, object["message"] as? String == "request" { requests.append(object) }
+        }
+        let dossier = requests.first { $0["route"] as? String == "/dossiers/{id}" }
+        #expect(dossier?["status"] as? String == "200")
+        #expect(dossier?["method"] as? String == "GET")
+        #expect(Double(dossier?["ms"] as? String ?? "") != nil)
+        #expect(requests.contains { $0["route"] as? String == "/feeds/{secret}/calendar.ics" && $0["status"] as? String == "404" })
+        #expect(!text.contains("zzsecretzz"), "the secret in an address is never logged")
+    }
+}
