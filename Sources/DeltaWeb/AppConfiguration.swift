@@ -2,6 +2,7 @@ import DeltaDomain
 import DeltaServices
 import Foundation
 import Logging
+import Prometheus
 
 /// How the web application runs.
 public struct AppConfiguration: Sendable {
@@ -31,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var maxRequestsInFlight = 256
     /// The level of the one-line log of every answered request; nil logs none (`RequestLogMiddleware`).
     public var requestLogLevel: Logger.Level? = nil
+    /// Where request counts and durations go; served as Prometheus text at `/metrics`.
+    public var metrics = PrometheusCollectorRegistry()
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

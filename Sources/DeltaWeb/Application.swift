@@ -22,6 +22,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ConditionalGetMiddleware())
     if let level = configuration.requestLogLevel { router.add(middleware: RequestLogMiddleware(level: level)) }
+    router.add(middleware: RequestMetricsMiddleware(registry: configuration.metrics))
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))
@@ -40,7 +41,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 
     // The bare route: the ceiling that benchmarks compare pages against.
     pages.get("_ping") { _, _ in "ok" }
-    HealthController(engine: engine).addRoutes(pages: pages)
+    HealthController(engine: engine, metrics: configuration.metrics).addRoutes(pages: pages)
     pages.get("openapi.yaml") { _, _ in try OpenAPIDocument.response(resources: configuration.resourcesDirectory) }
 
     let register = RegisterController(engine: engine, renderer: renderer, configuration: configuration)

@@ -499,7 +499,7 @@ struct OpenAPIConformanceTests {
         // Calendar feeds (.ics), Atom feeds, CSV files and the SVG chart are data formats of their own; sign-in, account and admin pages and
         // empty "new" forms are not register data; an edit form's twin is the record API.
         // The health probes answer machines, not readers.
-        let excluded = ["/_ping", "/openapi.yaml", "/health/live", "/health/ready", "/login", "/account", "/admin/changes", "/admin/users", "/extract",
+        let excluded = ["/_ping", "/openapi.yaml", "/health/live", "/health/ready", "/metrics", "/login", "/account", "/admin/changes", "/admin/users", "/extract",
                         // The accessibility statement is a fixed text about the site, not register data.
                         "/accessibility"]
         // Reports are documents of their own (HTML for print, Markdown), built from the same JSON-described records.
