@@ -47,6 +47,7 @@ struct ComposedFile {
             throw ImportError(file: path, line: error.line, key: "import.file.notYAML", arguments: ["problem": .verbatim(error.shortDescription)])
         }
         guard let node else { throw ImportError(file: path, line: nil, key: "import.file.empty") }
+        try DataFileLimits.check(node, file: path, bytes: text.utf8.count)
         root = try YAMLMapping(node, file: path, context: .file)
         try root.rejectUnknownKeys(Set(["format"] + DataFormat.sections))
         guard let format = try root.optionalString("format") else {
