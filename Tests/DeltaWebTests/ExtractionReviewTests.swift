@@ -135,6 +135,39 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("the proposed signatories are pre-filled as the document form's lines, with an organisation only where the office matches one; refused lines write nothing; accepted ones are stored")
+    func signatories() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let original = try String(contentsOf: PackageFiles.root.appendingPathComponent("data/demo/texts/000-verklaring-2026.txt"), encoding: .utf8)
+            let review = try await Self.upload(root, client: client, name: "verklaring-kopie.txt", text: original)
+            #expect(review.status == .ok)
+            var fields = Self.proposedFields(review.text).filter { !$0.key.hasSuffix(".accept") }
+            fields["_csrf"] = nil
+            let lines = (fields["doc.signatories"] ?? "").split(separator: "\n").map(String.init)
+            #expect(lines.count == 2, "\(lines)")
+            #expect(lines.first?.hasPrefix("(Jean-Luc) Crucke — Minister van Mobiliteit") == true)
+            #expect(lines.first?.filter { $0 == "—" }.count == 1, "no organisation of the register matches this office: none is guessed")
+            #expect(lines.last == "A.A. (Thierry) Aartsen — Staatssecretaris van Infrastructuur en Waterstaat — ienw")
+
+            var refusedFields = fields
+            refusedFields["doc.signatories"] = "Jan Jansen zonder functie"
+            let refused = try await root.post("/extract/accept", refusedFields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Jan Jansen zonder functie"), "the line is named and kept")
+            #expect(refused.text.contains(#"id="e-doc-signatories""#))
+            #expect(try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "verklaring-kopie") } == nil)
+
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let signatories = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "verklaring-kopie")?.signatories }
+            #expect(signatories?.map(\.name) == ["(Jean-Luc) Crucke", "A.A. (Thierry) Aartsen"])
+            #expect(signatories?.map(\.organisationID) == [nil, "ienw"])
+            #expect(signatories?.last?.role == "Staatssecretaris van Infrastructuur en Waterstaat")
+        }
+    }
+
     @Test("a meeting rhythm is accepted as a body's rule, with the body's edit rights and an audit entry")
     func cadence() async throws {
         try await withAccountsApp { client, engine in

@@ -138,7 +138,7 @@ struct ExtractionController: Sendable {
         let document: [String: String] = [
             "id": documentID, "kind": values["doc.kind"] ?? "", "title": values["doc.title"] ?? "", "date": values["doc.date"] ?? "",
             "place": values["doc.place"] ?? "", "reference": values["doc.reference"] ?? "", "language": values["doc.language"] ?? "",
-            "text": stored, "visibility": visibility,
+            "text": stored, "visibility": visibility, "signatories": values["doc.signatories"] ?? "",
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
             // Ticked relations, as the document form's lines "kind target [planned]".
             // A document never relates to itself (a revised version names its own title).

@@ -77,8 +77,9 @@ struct ExtractDocumentFields: Codable, Sendable {
     let reference: String
     let language: String
     let visibilities: [FilterOption]
-    /// Signatories and their offices read from the closing block, for the reviewer to check.
-    let signatories: [String]
+    /// Signatories read from the closing block as the document form's lines "Name — Role — organisation-id",
+    /// for the reviewer to check.
+    let signatories: String
     let errors: [ExtractFieldError]
 }
 

@@ -118,7 +118,7 @@ struct ExtractReviewBuilder: Sendable {
             reference: value("doc.reference", DocumentMetadata.proposedReference(text) ?? ""),
             language: value("doc.language", DocumentMetadata.proposedLanguage(text)),
             visibilities: Visibility.allCases.map { FilterOption(value: $0.rawValue, label: labels.visibility($0), selected: $0.rawValue == visibility) },
-            signatories: DocumentMetadata.proposedSignatories(text).map { "\($0.name) — \($0.office)" },
+            signatories: value("doc.signatories", proposedSignatories()),
             errors: fieldErrors("doc"))
         var anchors: [Int: String] = [:]
         for (index, a) in result.agreements.enumerated() { anchors[a.start] = "c-a\(index)" }
@@ -144,6 +144,16 @@ struct ExtractReviewBuilder: Sendable {
                     kinds: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == kind) },
                     planned: values.isEmpty ? proposal.planned : values["\(key).planned"] == "on", evidence: proposal.evidence)
             })
+    }
+
+    /// The signatories read from the closing block, as lines of the document form; the
+    /// organisation only where exactly one of the register's matches the office.
+    func proposedSignatories() -> String {
+        let register = organisations.map { (id: $0.value, name: $0.label) }
+        return DocumentMetadata.proposedSignatories(text).map { proposal in
+            DocumentForm.signatoryLine(Signatory(name: proposal.name, role: DocumentMetadata.role(office: proposal.office),
+                                                 organisationID: DocumentMetadata.organisationID(office: proposal.office, organisations: register)))
+        }.joined(separator: "\n")
     }
 
     /// The comparison of the text with the stored document of the same id.
