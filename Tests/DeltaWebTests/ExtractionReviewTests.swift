@@ -168,6 +168,27 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("an agreement's parties that are organisations of the register are proposed and stored as its parties; the others are listed as not in the register")
+    func parties() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let text = "Afspraken over de studie\n\nProRail, de Vlaamse Regering en Vlaanderen spreken af de studie naar de verbinding uiterlijk 30 juni 2026 af te ronden.\n"
+            let review = try await Self.upload(root, client: client, name: "partijen.txt", text: text)
+            #expect(review.status == .ok, "\(review.text.prefix(500))")
+            var fields = Self.proposedFields(review.text).filter { !$0.key.hasSuffix(".accept") }
+            #expect(fields["a0.partyIDs"] == "prorail, vlaamse-regering")
+            let notInRegister = review.text.captures(#"<span class="not-in-register">([^<]*)</span>"#, groups: 1).map { $0[0] }
+            #expect(notInRegister == ["Vlaanderen"], "the party that is no organisation of the register is shown, not dropped")
+            fields["_csrf"] = nil
+            fields["a0.accept"] = "on"; fields["a0.dossierIDs"] = "kijfhoek"
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let agreement = try await engine.read { db in try await Register(db: db, scope: .everything).agreement(id: "partijen-a1") }
+            #expect(agreement?.partyIDs == ["prorail", "vlaamse-regering"])
+        }
+    }
+
     @Test("a meeting rhythm is accepted as a body's rule, with the body's edit rights and an audit entry")
     func cadence() async throws {
         try await withAccountsApp { client, engine in

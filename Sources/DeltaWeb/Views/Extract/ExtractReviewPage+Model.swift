@@ -105,6 +105,10 @@ struct ExtractCandidateView: Codable, Sendable {
     let quote: String
     let due: String
     let dossierIDs: String
+    /// For an agreement: the organisations of the register among its parties, as ids.
+    let partyIDs: String
+    /// For an agreement: the parties as written that are no organisation of the register.
+    let notInRegister: String?
     let organisationID: String
     let country: String
     let organisationChoices: [FilterOption]
