@@ -19,13 +19,14 @@ package enum DocumentForm: RecordForm {
          FieldSpec(name: "textFile", label: l.text("form.documents.textFile"), input: .file, hint: l.text("form.documents.textFileHint")),
          FieldSpec(name: "relations", label: l.text("form.documents.relations"), input: .textarea,
                    hint: l.text("form.documents.relationsHint", ["kinds": DocumentRelation.Kind.allCases.map(\.rawValue).joined(separator: ", ")])),
+         FieldSpec(name: "signatories", label: l.text("form.documents.signatories"), input: .textarea, hint: l.text("form.documents.signatoriesHint")),
          visibilityField(l)]
     }
 
     package static func values(of d: Document) -> [String: String] {
         ["kind": d.kind.rawValue, "title": d.title, "date": d.date?.wording ?? "", "dateSource": d.dateSource ?? "", "place": d.place ?? "", "reference": d.reference ?? "",
          "language": d.language, "summary": d.summary ?? "", "text": d.text, "relations": d.relations.map(relationLine).joined(separator: "\n"),
-         "visibility": d.visibility.rawValue]
+         "signatories": d.signatories.map(signatoryLine).joined(separator: "\n"), "visibility": d.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
@@ -48,10 +49,11 @@ package enum DocumentForm: RecordForm {
             }
         }
         let relations = relations(&r, id: id, existing: existing?.relations ?? [], text: text, choices: choices)
+        let signatories = signatories(&r, choices: choices)
         guard r.errors.isEmpty, let kind, let visibility else { return nil }
         return Document(id: id, kind: kind, title: title, date: date, dateSource: dateSource, isStub: false,
                         relations: relations, place: place, reference: reference, language: language,
-                        signatories: existing?.signatories ?? [], issuerIDs: existing?.issuerIDs ?? [], deadline: existing?.deadline,
+                        signatories: signatories, issuerIDs: existing?.issuerIDs ?? [], deadline: existing?.deadline,
                         attachmentCount: existing?.attachmentCount, summary: summary, text: text, visibility: visibility)
     }
 
@@ -59,6 +61,50 @@ package enum DocumentForm: RecordForm {
 
     /// The most relations one document lists.
     package static let relationLimit = 200
+
+    /// The most signatories one document lists.
+    package static let signatoryLimit = 100
+
+    /// What separates name, role and organisation on a line of the signatories field: an em dash.
+    /// One rule only, because names and roles hold hyphens ("Jean-Luc", "minister-president").
+    package static let signatorySeparator: Character = "—"
+
+    /// A signatory as a line of the signatories field: "Name — Role" or "Name — Role — organisation-id".
+    package static func signatoryLine(_ signatory: Signatory) -> String {
+        ([signatory.name, signatory.role] + (signatory.organisationID.map { [$0] } ?? [])).joined(separator: " \(signatorySeparator) ")
+    }
+
+    /// The signatories, one per line as "Name — Role", optionally "— organisation-id" of an
+    /// organisation in the register; a line without a role is refused.
+    private static func signatories(_ r: inout FieldReader, choices: FormChoices) -> [Signatory] {
+        let lines = (r.optional("signatories", limit: 40_000) ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if lines.count > signatoryLimit {
+            r.fail("signatories", r.labels.text("form.documents.signatoriesTooMany", ["limit": r.labels.numbers.integer(signatoryLimit)]))
+            return []
+        }
+        let organisations = choices.ids(choices.organisations)
+        var result: [Signatory] = []
+        for line in lines {
+            let parts = line.split(separator: signatorySeparator, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let shown = String(line.prefix(80))
+            guard (2...3).contains(parts.count), !parts[0].isEmpty, !parts[1].isEmpty, parts.allSatisfy({ $0.count <= 300 }) else {
+                r.fail("signatories", r.labels.text("form.documents.signatoryLine", ["value": shown]))
+                continue
+            }
+            var organisationID: String?
+            if parts.count == 3, !parts[2].isEmpty {
+                guard organisations.contains(parts[2]) else {
+                    r.fail("signatories", r.labels.text("form.error.unknownReference", ["value": String(parts[2].prefix(80))]))
+                    continue
+                }
+                organisationID = parts[2]
+            }
+            result.append(Signatory(name: parts[0], role: parts[1], organisationID: organisationID))
+        }
+        return result
+    }
 
     /// A relation as a line of the relations field: "addendum-to other-document planned".
     static func relationLine(_ relation: DocumentRelation) -> String {

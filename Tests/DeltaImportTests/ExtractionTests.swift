@@ -249,6 +249,20 @@ struct DocumentMetadataTests {
         #expect(DocumentMetadata.proposedPlace("Geen plaats.") == nil)
         #expect(DocumentMetadata.proposedSignatories("Geen ondertekening.").isEmpty)
     }
+
+    @Test("an office names its organisation only when exactly one organisation of the register matches; never a guess")
+    func offices() {
+        let organisations = [(id: "ienw", name: "Ministerie van Infrastructuur en Waterstaat"), (id: "fod-mobiliteit", name: "Federale Overheidsdienst Mobiliteit en Vervoer"),
+                             (id: "havenbedrijf", name: "Havenbedrijf Antwerpen")]
+        #expect(DocumentMetadata.organisationID(office: "De Staatssecretaris van  Infrastructuur en Waterstaat", organisations: organisations) == "ienw")
+        #expect(DocumentMetadata.organisationID(office: "Minister van Infrastructuur en Waterstaat", organisations: organisations) == "ienw")
+        #expect(DocumentMetadata.organisationID(office: "Havenbedrijf Antwerpen", organisations: organisations) == "havenbedrijf")
+        #expect(DocumentMetadata.organisationID(office: "De Minister van Mobiliteit, Klimaat en Ecologische Transitie", organisations: organisations) == nil)
+        #expect(DocumentMetadata.organisationID(office: "De Minister van Infrastructuur", organisations: organisations) == nil, "a part of the portfolio is not enough")
+        let twice = organisations + [(id: "ienw-oud", name: "Ministerie van Infrastructuur en Waterstaat")]
+        #expect(DocumentMetadata.organisationID(office: "Minister van Infrastructuur en Waterstaat", organisations: twice) == nil, "two matches: none")
+        #expect(DocumentMetadata.role(office: "De Staatssecretaris van Infrastructuur en Waterstaat") == "Staatssecretaris van Infrastructuur en Waterstaat")
+    }
 }
 
 @Suite("Cleaning a text before it is stored")

@@ -135,6 +135,60 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("the proposed signatories are pre-filled as the document form's lines, with an organisation only where the office matches one; refused lines write nothing; accepted ones are stored")
+    func signatories() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let original = try String(contentsOf: PackageFiles.root.appendingPathComponent("data/demo/texts/000-verklaring-2026.txt"), encoding: .utf8)
+            let review = try await Self.upload(root, client: client, name: "verklaring-kopie.txt", text: original)
+            #expect(review.status == .ok)
+            var fields = Self.proposedFields(review.text).filter { !$0.key.hasSuffix(".accept") }
+            fields["_csrf"] = nil
+            let lines = (fields["doc.signatories"] ?? "").split(separator: "\n").map(String.init)
+            #expect(lines.count == 2, "\(lines)")
+            #expect(lines.first?.hasPrefix("(Jean-Luc) Crucke — Minister van Mobiliteit") == true)
+            #expect(lines.first?.filter { $0 == "—" }.count == 1, "no organisation of the register matches this office: none is guessed")
+            #expect(lines.last == "A.A. (Thierry) Aartsen — Staatssecretaris van Infrastructuur en Waterstaat — ienw")
+
+            var refusedFields = fields
+            refusedFields["doc.signatories"] = "Jan Jansen zonder functie"
+            let refused = try await root.post("/extract/accept", refusedFields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Jan Jansen zonder functie"), "the line is named and kept")
+            #expect(refused.text.contains(#"id="e-doc-signatories""#))
+            #expect(try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "verklaring-kopie") } == nil)
+
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let signatories = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "verklaring-kopie")?.signatories }
+            #expect(signatories?.map(\.name) == ["(Jean-Luc) Crucke", "A.A. (Thierry) Aartsen"])
+            #expect(signatories?.map(\.organisationID) == [nil, "ienw"])
+            #expect(signatories?.last?.role == "Staatssecretaris van Infrastructuur en Waterstaat")
+        }
+    }
+
+    @Test("an agreement's parties that are organisations of the register are proposed and stored as its parties; the others are listed as not in the register")
+    func parties() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let text = "Afspraken over de studie\n\nProRail, de Vlaamse Regering en Vlaanderen spreken af de studie naar de verbinding uiterlijk 30 juni 2026 af te ronden.\n"
+            let review = try await Self.upload(root, client: client, name: "partijen.txt", text: text)
+            #expect(review.status == .ok, "\(review.text.prefix(500))")
+            var fields = Self.proposedFields(review.text).filter { !$0.key.hasSuffix(".accept") }
+            #expect(fields["a0.partyIDs"] == "prorail, vlaamse-regering")
+            let notInRegister = review.text.captures(#"<span class="not-in-register">([^<]*)</span>"#, groups: 1).map { $0[0] }
+            #expect(notInRegister == ["Vlaanderen"], "the party that is no organisation of the register is shown, not dropped")
+            fields["_csrf"] = nil
+            fields["a0.accept"] = "on"; fields["a0.dossierIDs"] = "kijfhoek"
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let agreement = try await engine.read { db in try await Register(db: db, scope: .everything).agreement(id: "partijen-a1") }
+            #expect(agreement?.partyIDs == ["prorail", "vlaamse-regering"])
+        }
+    }
+
     @Test("a meeting rhythm is accepted as a body's rule, with the body's edit rights and an audit entry")
     func cadence() async throws {
         try await withAccountsApp { client, engine in

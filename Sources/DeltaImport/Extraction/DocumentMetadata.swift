@@ -107,4 +107,28 @@ public enum DocumentMetadata {
         }
         return found
     }
+
+    /// An office as a signatory's role: without its leading article ("De Minister van …" →
+    /// "Minister van …"), as the register writes roles.
+    public static func role(office: String) -> String {
+        for article in ["De ", "de ", "Le ", "La ", "L’", "L'"] where office.hasPrefix(article) && office.count > article.count {
+            return String(office.dropFirst(article.count))
+        }
+        return office
+    }
+
+    /// The organisation of the register an office belongs to, only when exactly one matches:
+    /// an organisation named like the office itself, or a ministry of the office's portfolio
+    /// ("Staatssecretaris van Infrastructuur en Waterstaat" → "Ministerie van Infrastructuur en
+    /// Waterstaat"). Anything else gives nil: a wrong organisation is worse than none.
+    public static func organisationID(office: String, organisations: [(id: String, name: String)]) -> String? {
+        func normal(_ text: String) -> String { text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let role = normal(role(office: office))
+        let portfolio = role.range(of: " van ").map { String(role[$0.upperBound...]) }
+        let matches = Set(organisations.filter { organisation in
+            let name = normal(organisation.name)
+            return name == role || (portfolio.map { "ministerie van \($0)" == name } ?? false)
+        }.map(\.id))
+        return matches.count == 1 ? matches.first : nil
+    }
 }

@@ -47,7 +47,7 @@ struct ExtractionController: Sendable {
                   let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
-            let (result, _, _, _, _, related) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let (result, _, _, _, _, related, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
             var submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels)
             // "Replace the stored text": the document keeps its fields and relations and takes the
             // new text; new records get ids of their own version so they never meet the old ones.
@@ -95,18 +95,18 @@ struct ExtractionController: Sendable {
 
     /// The extraction of a text with the register's names, and the review form's choices.
     func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], [RelatedDocuments.Proposal]) {
-        let (extractor, linker, dossiers, organisations, bodies, documents) = try await engine.read { db in
+        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], [RelatedDocuments.Proposal], [String: String]) {
+        let (extractor, linker, dossiers, organisations, bodies, documents, partyIDs) = try await engine.read { db in
             try await ExtractReviewBuilder.context(Register(db: db, scope: scope))
         }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
         return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies,
-                RelatedDocuments.proposals(in: text, documents: documents))
+                RelatedDocuments.proposals(in: text, documents: documents), partyIDs)
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
                 context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (result, dossiers, organisations, linker, bodies, related) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+        let (result, dossiers, organisations, linker, bodies, related, partyIDs) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
         // A document already in the register under this id: show what the new text changes.
         let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
         let scope = context.readScope
@@ -120,6 +120,7 @@ struct ExtractionController: Sendable {
         builder.existing = existing.map { (document: $0.0, agreements: $0.1) }
         builder.linker = linker
         builder.bodies = bodies
+        builder.partyIDs = partyIDs
         builder.related = related
         let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
@@ -138,7 +139,7 @@ struct ExtractionController: Sendable {
         let document: [String: String] = [
             "id": documentID, "kind": values["doc.kind"] ?? "", "title": values["doc.title"] ?? "", "date": values["doc.date"] ?? "",
             "place": values["doc.place"] ?? "", "reference": values["doc.reference"] ?? "", "language": values["doc.language"] ?? "",
-            "text": stored, "visibility": visibility,
+            "text": stored, "visibility": visibility, "signatories": values["doc.signatories"] ?? "",
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
             // Ticked relations, as the document form's lines "kind target [planned]".
             // A document never relates to itself (a revised version names its own title).
@@ -161,7 +162,7 @@ struct ExtractionController: Sendable {
             records.append(.init(key: key, kind: .agreement, values: [
                 "id": "\(prefix)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
                 "quote": TextNormaliser.cleanedQuote(values["\(key).quote"] ?? ""), "dossierIDs": values["\(key).dossierIDs"] ?? "",
-                "completion": Completion.notStarted.rawValue,
+                "partyIDs": values["\(key).partyIDs"] ?? "", "completion": Completion.notStarted.rawValue,
                 "visibility": visibility,
             ]))
         }

@@ -77,8 +77,9 @@ struct ExtractDocumentFields: Codable, Sendable {
     let reference: String
     let language: String
     let visibilities: [FilterOption]
-    /// Signatories and their offices read from the closing block, for the reviewer to check.
-    let signatories: [String]
+    /// Signatories read from the closing block as the document form's lines "Name — Role — organisation-id",
+    /// for the reviewer to check.
+    let signatories: String
     let errors: [ExtractFieldError]
 }
 
@@ -104,6 +105,10 @@ struct ExtractCandidateView: Codable, Sendable {
     let quote: String
     let due: String
     let dossierIDs: String
+    /// For an agreement: the organisations of the register among its parties, as ids.
+    let partyIDs: String
+    /// For an agreement: the parties as written that are no organisation of the register.
+    let notInRegister: String?
     let organisationID: String
     let country: String
     let organisationChoices: [FilterOption]

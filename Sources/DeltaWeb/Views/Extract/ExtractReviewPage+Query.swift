@@ -18,6 +18,9 @@ struct ExtractReviewBuilder: Sendable {
     let organisations: [Choice]
     /// The bodies whose meeting rule a rhythm may set.
     var bodies: [Choice] = []
+    /// The organisations of the register by their name and short name (`partyKey`), to tell the
+    /// parties of an agreement that are in the register from those that are not.
+    var partyIDs: [String: String] = [:]
     /// The register's documents the text refers to.
     var related: [RelatedDocuments.Proposal] = []
     /// Proposes each candidate's dossiers from the names in its passage.
@@ -27,7 +30,8 @@ struct ExtractReviewBuilder: Sendable {
 
     /// The register's names that help the extractor, and the choices of the review form.
     static func context(_ register: Register) async throws
-        -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice], bodies: [Choice], documents: [RelatedDocuments.Candidate]) {
+        -> (extractor: Extractor, linker: DossierLinker, dossierIDs: [String], organisations: [Choice], bodies: [Choice], documents: [RelatedDocuments.Candidate],
+            partyIDs: [String: String]) {
         let organisations = try await register.organisations()
         let bodies = try await register.bodies()
         let dossiers = try await register.dossiers()
@@ -36,7 +40,28 @@ struct ExtractReviewBuilder: Sendable {
         let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinks) })
         return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) },
                 bodies.map { Choice(value: $0.id, label: $0.name) },
-                try await register.documentHeaders().map { RelatedDocuments.Candidate(id: $0.id, title: $0.title, reference: $0.reference) })
+                try await register.documentHeaders().map { RelatedDocuments.Candidate(id: $0.id, title: $0.title, reference: $0.reference) },
+                partyIDs(organisations))
+    }
+
+    /// A party or organisation name as compared: lower case, single spaces, without a leading
+    /// article ("de Vlaamse Regering" is the organisation "Vlaamse Regering").
+    static func partyKey(_ name: String) -> String {
+        var words = name.lowercased().split(whereSeparator: \.isWhitespace)
+        if words.count > 1, ["de", "het", "le", "la", "les"].contains(words[0]) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// The organisations by name and short name; a name two organisations share names neither.
+    static func partyIDs(_ organisations: [Organisation]) -> [String: String] {
+        var ids: [String: String] = [:], shared: Set<String> = []
+        for organisation in organisations {
+            for name in Set([organisation.name] + (organisation.shortName.map { [$0] } ?? [])).map(partyKey) {
+                if let other = ids[name], other != organisation.id { shared.insert(name) } else { ids[name] = organisation.id }
+            }
+        }
+        for name in shared { ids[name] = nil }
+        return ids
     }
 
     /// The value of a field: what the reviewer sent, else the proposal.
@@ -72,7 +97,10 @@ struct ExtractReviewBuilder: Sendable {
         }
         func candidate(_ key: String, kind: String, start: Int, end: Int, text: String, reading: String, confidence: Double?, rule: String?,
                        accept: Bool, title: String, quote: String = "", due: String = "", organisation: String = "", country: String = "",
-                       body: String? = nil) -> ExtractCandidateView {
+                       body: String? = nil, parties: [String] = []) -> ExtractCandidateView {
+            var registered: [String] = []
+            for party in parties { if let id = partyIDs[Self.partyKey(party)], !registered.contains(id) { registered.append(id) } }
+            let unregistered = parties.filter { partyIDs[Self.partyKey($0)] == nil }
             let organisationID = value("\(key).organisationID", organisation), countryCode = value("\(key).country", country)
             let bodyID = value("\(key).bodyID", body ?? "")
             return ExtractCandidateView(
@@ -80,6 +108,8 @@ struct ExtractReviewBuilder: Sendable {
                 accepted: accepted(key, proposal: accept), title: value("\(key).title", title), quote: value("\(key).quote", quote),
                 due: value("\(key).due", due),
                 dossierIDs: value("\(key).dossierIDs", values["defaultDossierIDs"] ?? linker.dossiers(in: context(start, end)).joined(separator: ", ")),
+                partyIDs: value("\(key).partyIDs", registered.joined(separator: ", ")),
+                notInRegister: unregistered.isEmpty ? nil : unregistered.joined(separator: ", "),
                 organisationID: organisationID, country: countryCode, organisationChoices: organisationOptions(organisationID),
                 countryChoices: countryOptions(countryCode),
                 bodyChoices: body == nil ? [] : bodies.map { FilterOption(value: $0.value, label: $0.label, selected: $0.value == bodyID) },
@@ -89,7 +119,8 @@ struct ExtractReviewBuilder: Sendable {
         let limit = Self.maximumCandidates
         let agreements = result.agreements.enumerated().prefix(limit).map { index, a in
             candidate("a\(index)", kind: "agreement", start: a.start, end: a.end, text: a.text, reading: a.parties.joined(separator: ", "),
-                      confidence: a.confidence, rule: a.rule, accept: (a.confidence ?? 0) >= 0.8, title: shortTitle(a.text), quote: a.text)
+                      confidence: a.confidence, rule: a.rule, accept: (a.confidence ?? 0) >= 0.8, title: shortTitle(a.text), quote: a.text,
+                      parties: a.parties)
         }
         let deadlines = result.dates.enumerated().filter { $0.element.latest != nil }.prefix(limit).map { index, d in
             candidate("d\(index)", kind: "deadline", start: d.start, end: d.end, text: d.text,
@@ -118,7 +149,7 @@ struct ExtractReviewBuilder: Sendable {
             reference: value("doc.reference", DocumentMetadata.proposedReference(text) ?? ""),
             language: value("doc.language", DocumentMetadata.proposedLanguage(text)),
             visibilities: Visibility.allCases.map { FilterOption(value: $0.rawValue, label: labels.visibility($0), selected: $0.rawValue == visibility) },
-            signatories: DocumentMetadata.proposedSignatories(text).map { "\($0.name) — \($0.office)" },
+            signatories: value("doc.signatories", proposedSignatories()),
             errors: fieldErrors("doc"))
         var anchors: [Int: String] = [:]
         for (index, a) in result.agreements.enumerated() { anchors[a.start] = "c-a\(index)" }
@@ -144,6 +175,16 @@ struct ExtractReviewBuilder: Sendable {
                     kinds: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == kind) },
                     planned: values.isEmpty ? proposal.planned : values["\(key).planned"] == "on", evidence: proposal.evidence)
             })
+    }
+
+    /// The signatories read from the closing block, as lines of the document form; the
+    /// organisation only where exactly one of the register's matches the office.
+    func proposedSignatories() -> String {
+        let register = organisations.map { (id: $0.value, name: $0.label) }
+        return DocumentMetadata.proposedSignatories(text).map { proposal in
+            DocumentForm.signatoryLine(Signatory(name: proposal.name, role: DocumentMetadata.role(office: proposal.office),
+                                                 organisationID: DocumentMetadata.organisationID(office: proposal.office, organisations: register)))
+        }.joined(separator: "\n")
     }
 
     /// The comparison of the text with the stored document of the same id.
