@@ -74,7 +74,8 @@ struct EditingAPIConformanceTests {
         // Every documented status of every milestone operation was exercised.
         let exercised = Set(results.map { "\($0.method) \($0.path) \($0.status)" })
         for path in ["/api/milestones/{id}/record", "/api/milestones", "/api/milestones/{id}/history", "/api/me", "/api/dossiers/{id}/notes"] {
-            for (method, operation) in document.root["paths"]?[path]?.object ?? [:] {
+            // The list `GET /api/milestones` is a read, exercised by OpenAPIConformanceTests and PagingTests.
+            for (method, operation) in document.root["paths"]?[path]?.object ?? [:] where !(path == "/api/milestones" && method == "get") {
                 for status in operation["responses"]?.object?.keys.sorted() ?? [] {
                     #expect(exercised.contains("\(method) \(path) \(status)"), "\(method) \(path) \(status) is documented but not exercised")
                 }
