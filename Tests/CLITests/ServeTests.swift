@@ -11,25 +11,8 @@ struct ServeTests {
     func serveDemo() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Int.random(in: 20_000...40_000)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["serve", "--demo", "--db", folder.appendingPathComponent("serve.sqlite").path,
-                             "--port", String(port), "--today", "2026-11-23"]
-        process.currentDirectoryURL = CLI.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
-        try process.run()
+        let (process, base) = try await ServedRegister.start(["--demo", "--today", "2026-11-23"], in: folder, port: Int.random(in: 20_000...40_000))
         defer { if process.isRunning { process.terminate() } }
-
-        let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<120 where !ready {
-            try await Task.sleep(for: .milliseconds(250))
-            ready = (try? await Self.get("\(base)/_ping"))?.0 == 200
-        }
-        #expect(ready, "the server answered /_ping within 30 seconds")
 
         let (status, body) = try await Self.get("\(base)/api/overview")
         #expect(status == 200)
@@ -108,26 +91,11 @@ struct StructuredLogTests {
     func jsonLines() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Int.random(in: 40_001...50_000)
         let log = folder.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["serve", "--demo", "--db", folder.appendingPathComponent("serve.sqlite").path, "--port", String(port),
-                             "--log-format", "json"]
-        process.currentDirectoryURL = CLI.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
-        try process.run()
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let (process, base) = try await ServedRegister.start(["--demo", "--log-format", "json"], in: folder,
+                                                             port: Int.random(in: 50_001...60_000), standardError: try FileHandle(forWritingTo: log))
         defer { if process.isRunning { process.terminate() } }
-        let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<120 where !ready {
-            try await Task.sleep(for: .milliseconds(250))
-            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/_ping")!)) != nil
-        }
-        #expect(ready)
         _ = try await URLSession.shared.data(from: URL(string: "\(base)/dossiers/3rx")!)
         _ = try await URLSession.shared.data(from: URL(string: "\(base)/feeds/zzsecretzz/calendar.ics")!)
         process.terminate()
@@ -147,5 +115,29 @@ struct StructuredLogTests {
         #expect(Double(dossier?["ms"] as? String ?? "") != nil)
         #expect(requests.contains { $0["route"] as? String == "/feeds/{secret}/calendar.ics" && $0["status"] as? String == "404" })
         #expect(!text.contains("zzsecretzz"), "the secret in an address is never logged")
+    }
+}
+
+/// A `deltaberaad serve` process on a loopback port, started as a person starts it, with the
+/// address it answers on once `/_ping` answers.
+enum ServedRegister {
+    static func start(_ arguments: [String], in folder: URL, port: Int, standardError: FileHandle = FileHandle.nullDevice) async throws -> (process: Process, base: String) {
+        guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["serve", "--db", folder.appendingPathComponent("serve.sqlite").path, "--port", String(port)] + arguments
+        process.currentDirectoryURL = CLI.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        let base = "http://127.0.0.1:\(port)"
+        var ready = false
+        for _ in 0..<120 where !ready {
+            try await Task.sleep(for: .milliseconds(250))
+            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/_ping")!)) != nil
+        }
+        if !ready { process.terminate() }
+        #expect(ready, "the server answered /_ping within 30 seconds")
+        return (process, base)
     }
 }
