@@ -98,10 +98,19 @@ public struct Register: Sendable {
         guard !documentIDs.isEmpty else { return [:] }
         let rows = try await db.select().columns("id", "signatories_json").from("documents")
             .where("id", .in, documentIDs).where("visibility", .in, scope.rawValues).all()
+        // What a public-only reader is shown: the document itself, and an organisation only when it is shown too.
+        let shown = showsOnlyPublic ? try await shownRecords() : nil
         var result: [String: [Signatory]] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: String.self)
-            result[id] = try JSONColumn.decodeList(Signatory.self, try row.decode(column: "signatories_json", as: String.self), column: "signatories_json")
+            if let shown, !shown.contains(.document, id) { continue }
+            var signatories = try JSONColumn.decodeList(Signatory.self, try row.decode(column: "signatories_json", as: String.self), column: "signatories_json")
+            if let shown {
+                for index in signatories.indices where !shown.contains(.organisation, signatories[index].organisationID) {
+                    signatories[index].organisationID = nil
+                }
+            }
+            result[id] = signatories
         }
         return result
     }

@@ -56,6 +56,11 @@ enum QueryBudgets {
         PageBudget(path: "/agreements/beslisnota-2026-kamerbrief", limit: 7),
         PageBudget(path: "/feed.atom", limit: 8),
         PageBudget(path: "/api/popolo.json", limit: 6),
+        PageBudget(path: "/api/milestones?limit=5", limit: 4),
+        PageBudget(path: "/api/agreements?limit=5", limit: 4),
+        PageBudget(path: "/api/meetings?limit=5", limit: 4),
+        PageBudget(path: "/dossiers.csv", limit: 4),
+        PageBudget(path: "/catalog.jsonld", limit: 2),
         // 12 for an anonymous visitor: the page and the frame around it each read once what a
         // public-only reader is shown (`ShownRecords`), in their own register view.
         PageBudget(path: "/meetings/\(meetingID)", limit: 12),

@@ -22,9 +22,7 @@ extension Register {
             return AgreedDocumentView(
                 id: header.id, title: header.title, url: "/documents/\(header.id)", kindLabel: labels.documentKind(header.kind),
                 date: header.date?.earliest.iso, dateLabel: header.date.map(labels.documentDate), place: header.place,
-                signatories: (signed[header.id] ?? []).map { SignatoryView(name: $0.name, role: $0.role,
-                                                                           // Only an organisation the reader is shown is named.
-                                                                           organisation: $0.organisationID.flatMap { index.organisations[$0] == nil ? nil : index.organisation($0) }) },
+                signatories: (signed[header.id] ?? []).map { SignatoryView(name: $0.name, role: $0.role, organisation: index.organisation($0.organisationID)) },
                 agreementCount: count, agreementsLabel: labels.catalogue.plural("app.portal.agreementCount", count: count, ["count": String(count)]))
         }
 
@@ -37,7 +35,7 @@ extension Register {
 
         let meetings = try await meetings()
         let meetingsByID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let store = MeetingStore(db: db)
+        let store = try await meetingStore()
         let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
         let outcomes = try await store.outcomes(bodyIDs: tables.bodies.map(\.id)).values.flatMap { $0 }
         let decisions = outcomes.filter { $0.kind == .decision && minutes[$0.meetingID]?.status == .approved }
