@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "DeltaServices",
             dependencies: [
-                "DeltaDomain", "DeltaStore", "DeltaReports",
+                "DeltaDomain", "DeltaStore", "DeltaReports", "DeltaImport",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -3,7 +3,7 @@
 /// - admins edit everything;
 /// - editors edit records placed in one of their bodies or dossiers (a dossier is in a body's scope
 ///   when that body carries it; the caller lists such bodies in the placement);
-/// - organisations, documents and the explanations of allocation regimes are shared reference
+/// - organisations, documents, the explanations of allocation regimes and the rail links are shared reference
 ///   material: every editor may add and correct them;
 /// - readers and disabled accounts edit nothing.
 public enum AccessRules {
@@ -14,7 +14,8 @@ public enum AccessRules {
         case .admin: return true
         case .reader: return false
         case .editor:
-            if placement.kind == .organisation || placement.kind == .document || placement.kind == .allocationRegime { return true }
+            if placement.kind == .organisation || placement.kind == .document || placement.kind == .allocationRegime
+                || placement.kind == .railLink { return true }
             if placement.dossierIDs.contains(where: account.editsDossierIDs.contains) { return true }
             return placement.bodyIDs.contains(where: account.editsBodyIDs.contains)
         }

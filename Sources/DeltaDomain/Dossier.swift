@@ -9,15 +9,15 @@ public struct Dossier: Hashable, Sendable, Codable, Identifiable {
     public var bodyID: String?
     /// Lead organisations, usually one per country.
     public var leadIDs: [String]
-    /// Rail links the dossier is about, by name ("Hasselt–Maastricht").
-    public var railLinks: [String]
+    /// The rail links the dossier is about (ids of `RailLink` records).
+    public var railLinkIDs: [String]
     public var mandate: PoliticalMandate?
     public var visibility: Visibility
 
     public init(id: String, title: String, summary: String, themes: [String] = [], bodyID: String? = nil,
-                leadIDs: [String] = [], railLinks: [String] = [], mandate: PoliticalMandate? = nil,
+                leadIDs: [String] = [], railLinkIDs: [String] = [], mandate: PoliticalMandate? = nil,
                 visibility: Visibility = .public) {
         self.id = id; self.title = title; self.summary = summary; self.themes = themes; self.bodyID = bodyID
-        self.leadIDs = leadIDs; self.railLinks = railLinks; self.mandate = mandate; self.visibility = visibility
+        self.leadIDs = leadIDs; self.railLinkIDs = railLinkIDs; self.mandate = mandate; self.visibility = visibility
     }
 }

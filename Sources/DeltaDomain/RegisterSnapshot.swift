@@ -12,6 +12,7 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var goals: [Goal] = []
     public var indicators: [Indicator] = []
     public var allocationRegimes: [AllocationRegime] = []
+    public var railLinks: [RailLink] = []
 
     /// An empty snapshot.
     public init() {}
@@ -20,6 +21,6 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var recordCount: Int {
         organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
             + milestones.count + meetings.count + investments.count + goals.count + indicators.count
-            + allocationRegimes.count
+            + allocationRegimes.count + railLinks.count
     }
 }

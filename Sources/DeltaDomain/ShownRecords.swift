@@ -114,6 +114,7 @@ public struct ShownRecords: Sendable, Hashable {
         var shown = record
         shown.bodyID = keep(.body, record.bodyID)
         shown.leadIDs = keep(.organisation, record.leadIDs)
+        shown.railLinkIDs = keep(.railLink, record.railLinkIDs)
         shown.mandate?.bodyID = keep(.body, record.mandate?.bodyID)
         shown.mandate?.documentID = keep(.document, record.mandate?.documentID)
         return shown
@@ -181,6 +182,13 @@ public struct ShownRecords: Sendable, Hashable {
 
     public func indicator(_ record: Indicator) -> Indicator? {
         guard contains(.indicator, record.id) else { return nil }
+        var shown = record
+        shown.source = keep(record.source)
+        return shown
+    }
+
+    public func railLink(_ record: RailLink) -> RailLink? {
+        guard contains(.railLink, record.id) else { return nil }
         var shown = record
         shown.source = keep(record.source)
         return shown

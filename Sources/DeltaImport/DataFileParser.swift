@@ -5,14 +5,17 @@ import Yams
 /// The format this version reads and writes.
 public enum DataFormat {
     /// The value of the `format:` line.
-    public static let current = "deltaberaad/3"
+    public static let current = "deltaberaad/4"
     /// Earlier versions this one still reads (their keys are a subset of the current ones).
-    static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", current]
-    /// Sections that only files of format 3 may hold (format 3 is format 2 plus these).
-    static let sectionsOfFormat3: Set<String> = ["allocation_regimes"]
-    /// Section names in the order they are read.
-    static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "goals", "indicators", "milestones",
-                           "meetings", "investments", "allocation_regimes"]
+    static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", "deltaberaad/3", current]
+    /// Sections that only files of a later format may hold, with the version that added them.
+    static let sectionsSince: [String: Int] = ["allocation_regimes": 3, "rail_links": 4]
+    /// Section names in the order they are read (links before the dossiers that name them).
+    static let sections = ["organisations", "documents", "bodies", "rail_links", "dossiers", "agreements", "goals", "indicators",
+                           "milestones", "meetings", "investments", "allocation_regimes"]
+
+    /// The number of a readable `format:` value ("deltaberaad/3" → 3).
+    static func version(of format: String) -> Int { Int(format.split(separator: "/").last ?? "") ?? 0 }
 }
 
 /// A reference from one record to another, checked once every file has been read.
@@ -37,6 +40,8 @@ struct PendingPassage {
 struct ComposedFile {
     let path: String
     let root: YAMLMapping
+    /// The file's format version (4 for `deltaberaad/4`).
+    let version: Int
 
     init(path: String, text: String) throws {
         self.path = path
@@ -57,11 +62,10 @@ struct ComposedFile {
             throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.readable.sorted().reversed().joined(separator: ", "))],
                              at: "format")
         }
-        if format != DataFormat.current {
-            for section in DataFormat.sectionsOfFormat3.sorted() where root[section] != nil {
-                throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
-                                                                          "needed": .verbatim(DataFormat.current)], at: section)
-            }
+        version = DataFormat.version(of: format)
+        for (section, since) in DataFormat.sectionsSince.sorted(by: { $0.key < $1.key }) where since > version && root[section] != nil {
+            throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
+                                                                      "needed": .verbatim("deltaberaad/\(since)")], at: section)
         }
     }
 

@@ -21,6 +21,7 @@ public enum Exporter {
         snapshot.goals = try await register.goals()
         snapshot.indicators = try await register.indicators()
         snapshot.allocationRegimes = try await register.allocationRegimes()
+        snapshot.railLinks = try await register.railLinks()
         return snapshot
     }
 
@@ -38,6 +39,7 @@ public enum Exporter {
             ("organisations", snapshot.organisations.map(node)),
             ("documents", snapshot.documents.map(node)),
             ("bodies", snapshot.bodies.map { node($0, members: memberships[$0.id] ?? []) }),
+            ("rail_links", snapshot.railLinks.map(node)),
             ("dossiers", snapshot.dossiers.map(node)),
             ("agreements", snapshot.agreements.map(node)),
             ("goals", snapshot.goals.map(node)),
@@ -124,7 +126,7 @@ public enum Exporter {
             map([("given", Node($0.given.wording)), ("body", text($0.bodyID)), ("document", text($0.documentID)), ("note", text($0.note))])
         }
         return map([("id", Node(d.id)), ("title", Node(d.title)), ("summary", Node(d.summary)), ("themes", list(d.themes)),
-                    ("body", text(d.bodyID)), ("leads", list(d.leadIDs)), ("rail_links", list(d.railLinks)), ("mandate", mandate),
+                    ("body", text(d.bodyID)), ("leads", list(d.leadIDs)), ("rail_links", list(d.railLinkIDs)), ("mandate", mandate),
                     ("visibility", visibility(d.visibility))])
     }
 
@@ -202,5 +204,15 @@ public enum Exporter {
         map([("id", Node(r.id)), ("country", Node(r.country.rawValue)), ("funding_sources", list(r.fundingSources.map(\.rawValue))),
              ("title", Node(r.title)), ("explanation", text(r.explanation)), ("source", passage(r.source)),
              ("visibility", visibility(r.visibility))])
+    }
+
+    static func node(_ l: RailLink) -> Node {
+        let sides = l.sides.map { side in
+            map([("country", Node(side.country.rawValue)), ("section", text(side.section)), ("ertms", text(side.ertms)),
+                 ("electrification", text(side.electrification)), ("freight_740m", text(side.freight740m.map { $0 ? "true" : "false" }))])
+        }
+        return map([("id", Node(l.id)), ("name", Node(l.name)), ("aliases", list(l.aliases)), ("stations", list(l.stations)),
+                    ("status", text(l.status?.rawValue)), ("use", list(l.uses.map(\.rawValue))), ("sides", sides.isEmpty ? nil : Node(sides)),
+                    ("summary", text(l.summary)), ("source", passage(l.source)), ("visibility", visibility(l.visibility))])
     }
 }

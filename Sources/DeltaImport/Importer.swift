@@ -12,6 +12,7 @@ public enum Importer {
     public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
         var parser = RecordParser()
         parser.documentYears = known.documentYears
+        parser.stationNames = Set(try StationFile.shipped().map(\.name))
         var errors: [ImportError] = []
         var composed: [ComposedFile] = []
         for file in files {
@@ -31,7 +32,7 @@ public enum Importer {
         // Documents first, so periods without a year can take their source document's year.
         let readers: [(String, (inout RecordParser, Node, String) throws -> Void)] = [
             ("organisations", { try $0.organisation($1, file: $2) }), ("documents", { try $0.document($1, file: $2) }),
-            ("bodies", { try $0.body($1, file: $2) }), ("dossiers", { try $0.dossier($1, file: $2) }),
+            ("bodies", { try $0.body($1, file: $2) }), ("rail_links", { try $0.railLink($1, file: $2) }), ("dossiers", { try $0.dossier($1, file: $2) }),
             ("agreements", { try $0.agreement($1, file: $2) }), ("goals", { try $0.goal($1, file: $2) }),
             ("indicators", { try $0.indicator($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
@@ -39,6 +40,7 @@ public enum Importer {
         ]
         for (section, read) in readers {
             for file in composed {
+                parser.fileVersion = file.version
                 do {
                     for node in try file.records(section) {
                         do { try read(&parser, node, file.path) } catch let error as ImportError { errors.append(error) }
@@ -49,6 +51,7 @@ public enum Importer {
             }
         }
         if !errors.isEmpty { throw ImportErrors(errors: errors) }
+        errors += parser.resolveLinkNames(known: known.railLinks)
         errors += checkReferences(parser, known: known)
         errors += checkCycles(parser)
         var snapshot = parser.snapshot
@@ -131,6 +134,7 @@ public enum Importer {
             .goal: Set(snapshot.goals.map(\.id)).union(known.goalIDs),
             .meeting: Set(snapshot.meetings.map(\.id)).union(known.meetingIDs),
             .allocationRegime: Set(snapshot.allocationRegimes.map(\.id)).union(known.allocationRegimeIDs),
+            .railLink: Set(snapshot.railLinks.map(\.id)).union(known.railLinks.map(\.id)),
         ]
         return parser.references.compactMap { reference in
             ids[reference.kind]?.contains(reference.id) == true ? nil

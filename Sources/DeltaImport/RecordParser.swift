@@ -15,6 +15,12 @@ struct RecordParser {
     var documentYears: [String: Int] = [:]
     /// Where each record names its parent (`parent`, `part_of`), to report cycles at that line.
     var parentLocations: [String: SourceLocation] = [:]
+    /// The dossiers' link names, resolved to links once every file is read.
+    var linkNames: [PendingLinkName] = []
+    /// The format version of the file being read.
+    var fileVersion = 4
+    /// The names of the stations links may pass (the shipped station file).
+    var stationNames: Set<String> = []
 
     // MARK: Organisations
 
@@ -173,9 +179,13 @@ struct RecordParser {
                 given: try period(try given.string("given"), year: mandateDocument.flatMap { documentYears[$0] }, map: given, key: "given"),
                 bodyID: mandateBody, documentID: mandateDocument, note: try given.optionalString("note"))
         }
+        for name in try map.stringList("rail_links") {
+            linkNames.append(PendingLinkName(dossierIndex: snapshot.dossiers.count, name: name, fileVersion: fileVersion,
+                                             location: map.location(of: "rail_links"), context: map.context))
+        }
         snapshot.dossiers.append(Dossier(
             id: id, title: try map.string("title"), summary: try map.string("summary"), themes: try map.stringList("themes"),
-            bodyID: body, leadIDs: leads, railLinks: try map.stringList("rail_links"), mandate: mandate,
+            bodyID: body, leadIDs: leads, mandate: mandate,
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
     }
 

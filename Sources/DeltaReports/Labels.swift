@@ -117,6 +117,8 @@ public struct Labels: Sendable {
     public func amountKind(_ value: AmountKind) -> String { catalogue.text("amountKind.\(value.rawValue)") }
     public func visibility(_ value: Visibility) -> String { catalogue.text("visibility.\(value.rawValue)") }
     public func fundingSource(_ value: FundingSource) -> String { catalogue.text("fundingSource.\(value.rawValue)") }
+    public func railLinkStatus(_ value: RailLinkStatus) -> String { catalogue.text("railLinkStatus.\(value.rawValue)") }
+    public func railLinkUse(_ value: RailLinkUse) -> String { catalogue.text("railLinkUse.\(value.rawValue)") }
     public func investmentStatus(_ value: InvestmentStatus) -> String { catalogue.text("investmentStatus.\(value.rawValue)") }
     public func goalLevel(_ value: Goal.Level) -> String { catalogue.text("goalLevel.\(value.rawValue)") }
     /// A relation as the relating document says it ("addendum to").

@@ -9,6 +9,10 @@ package struct FormChoices: Sendable {
     package var bodies: [Choice] = []
     package var documents: [Choice] = []
     package var investments: [Choice] = []
+    /// Rail links (for the dossier form).
+    package var railLinks: [RailLink] = []
+    /// The names of the shipped station file (for the rail link form).
+    package var stationNames: Set<String> = []
     /// Agreements (for the investment form: the agreement that promised the amount).
     package var agreements: [Choice] = []
     /// Goal-tree measures (for the investment form: the measure the money serves).

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaImport
 import DeltaReports
 import DeltaStore
 import Foundation
@@ -122,6 +123,8 @@ package struct RecordSaver: Sendable {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
             choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
+        if F.self == DossierForm.self { choices.railLinks = try await register.railLinks() }
+        if F.self == RailLinkForm.self { choices.stationNames = Set(try StationFile.shipped().map(\.name)) }
         if F.self == GoalForm.self {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
@@ -133,10 +136,10 @@ package struct RecordSaver: Sendable {
                 if let parent = goal.parentID { choices.goalParents[goal.id] = parent }
             }
         }
-        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self
+        if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == RailLinkForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self
             || F.self == InvestmentForm.self || F.self == MilestoneForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
-                ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
+                ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? RailLink)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
                 ?? (existing as? Indicator)?.source?.documentID ?? (existing as? Investment)?.source?.documentID
                 ?? (existing as? Milestone)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }

@@ -5,7 +5,7 @@ import SQLKit
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
 public enum Migrator {
     /// All migrations in order.
-    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6]
+    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6, Schema.v7]
 
     /// Applies the migrations not yet recorded; returns the versions applied.
     @discardableResult
@@ -32,6 +32,7 @@ public enum Migrator {
                 for statement in migration.statements + (migration.engineStatements[engine.kind] ?? []) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.dataStep?(db)
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))

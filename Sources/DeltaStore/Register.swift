@@ -333,6 +333,17 @@ public struct Register: Sendable {
         try await showing(try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model(), ShownRecords.indicator)
     }
 
+    /// The rail links, by name.
+    public func railLinks() async throws -> [RailLink] {
+        try await showing(try await rows(RailLinkRow.self, select("rail_links").orderBy("name").orderBy("id")).map { try $0.model() },
+                          ShownRecords.railLink)
+    }
+
+    /// One rail link.
+    public func railLink(id: String) async throws -> RailLink? {
+        try await showing(try await rows(RailLinkRow.self, select("rail_links").where("id", .equal, id)).first?.model(), ShownRecords.railLink)
+    }
+
     /// The allocation regimes, by country and title.
     public func allocationRegimes() async throws -> [AllocationRegime] {
         try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").orderBy("country").orderBy("title").orderBy("id")).map { try $0.model() },

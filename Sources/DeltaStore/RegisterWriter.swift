@@ -36,6 +36,11 @@ public struct RegisterWriter: Sendable {
                 try await MembershipWriter(db: db, actor: actor).replace(bodyID: body.id, with: members, before: storedMembers)
             }
         }
+        // Links before the dossiers that refer to them.
+        let links = Dictionary(uniqueKeysWithValues: try await current.railLinks().map { ($0.id, $0) })
+        for link in snapshot.railLinks {
+            try await upsert(link, existing: links[link.id], summary: &summary)
+        }
         for dossier in snapshot.dossiers {
             try await upsert(dossier, existing: try await current.dossier(id: dossier.id), summary: &summary)
         }

@@ -197,11 +197,12 @@ struct MembershipRow: Codable, Sendable {
 
 struct DossierRow: Codable, Sendable {
     var id: String, title: String, summary: String, themesJson: String, bodyId: String?, leadsJson: String
+    /// Since migration 7 the ids of the dossier's `rail_links` (before: their names).
     var railLinksJson: String, mandateJson: String?, visibility: String, version: Int, updatedAt: String
 
     init(_ d: Dossier, version: Int) {
         id = d.id; title = d.title; summary = d.summary; themesJson = JSONColumn.encode(d.themes); bodyId = d.bodyID
-        leadsJson = JSONColumn.encode(d.leadIDs); railLinksJson = JSONColumn.encode(d.railLinks)
+        leadsJson = JSONColumn.encode(d.leadIDs); railLinksJson = JSONColumn.encode(d.railLinkIDs)
         mandateJson = JSONColumn.encode(d.mandate); visibility = d.visibility.rawValue; self.version = version
         updatedAt = Timestamp.now()
     }
@@ -209,7 +210,7 @@ struct DossierRow: Codable, Sendable {
     func model() throws -> Dossier {
         Dossier(id: id, title: title, summary: summary, themes: try JSONColumn.decodeList(String.self, themesJson, column: "themes_json"),
                 bodyID: bodyId, leadIDs: try JSONColumn.decodeList(String.self, leadsJson, column: "leads_json"),
-                railLinks: try JSONColumn.decodeList(String.self, railLinksJson, column: "rail_links_json"),
+                railLinkIDs: try JSONColumn.decodeList(String.self, railLinksJson, column: "rail_links_json"),
                 mandate: try JSONColumn.decode(PoliticalMandate.self, mandateJson, column: "mandate_json"),
                 visibility: try storedEnum(Visibility.self, visibility, column: "visibility"))
     }

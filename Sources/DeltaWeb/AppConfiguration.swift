@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaReports
 import DeltaServices
 import Foundation
 import Logging

@@ -50,6 +50,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     FeedController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     OpenDataController(engine: engine, renderer: renderer).addRoutes(pages: pages, api: api)
     InvestmentController(engine: engine, configuration: configuration).addRoutes(pages: pages)
+    NetworkController(engine: engine, configuration: configuration).addRoutes(pages: pages)
     ReportController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages)
     AccessibilityController(renderer: renderer).addRoutes(pages: pages)
     AuthController(engine: engine, renderer: renderer, configuration: configuration)
@@ -66,6 +67,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     RecordController<DocumentForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<AgreementForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<AllocationRegimeForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    RecordController<RailLinkForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     // `/goals/new` and `POST /api/goals` sit beside the goal tree's `GET /goals` and `GET /api/goals`.
     RecordController<GoalForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<IndicatorForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)

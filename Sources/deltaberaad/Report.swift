@@ -51,7 +51,7 @@ struct Report: AsyncParsableCommand {
         case "html":
             try ProgressReportRenderer.html(report).write(to: output, atomically: true, encoding: .utf8)
         default:
-            try PDFPrinter.print(html: ProgressReportRenderer.html(report), to: output)
+            try await PDFPrinter.print(html: ProgressReportRenderer.html(report), to: output)
         }
         say("cli.report.done", ["format": format, "body": body, "period": period.name, "lang": language.rawValue, "path": output.path])
     }

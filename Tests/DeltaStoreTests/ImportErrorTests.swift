@@ -39,7 +39,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["format: deltaberaad/3"]),
+            """, mentions: ["format: deltaberaad/4"]),
         BadInput(name: "wrong format version", yaml: """
             # Een bestand van een latere versie
             format: deltaberaad/9  # <- here
@@ -48,7 +48,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["deltaberaad/3", "deltaberaad/2", "deltaberaad/1"]),
+            """, mentions: ["deltaberaad/4", "deltaberaad/3", "deltaberaad/2", "deltaberaad/1"]),
         BadInput(name: "unknown key (typo)", yaml: """
             format: deltaberaad/1
             organisations:
@@ -204,6 +204,34 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 country: EU
                 title: CEF
             """, mentions: ["allocation_regimes", "deltaberaad/3", "deltaberaad/2"]),
+        BadInput(name: "rail links in a format 3 file", yaml: """
+            format: deltaberaad/3
+            rail_links:  # <- here
+              - id: hamont-weert
+                name: Hamont–Weert
+            """, mentions: ["rail_links", "deltaberaad/4", "deltaberaad/3"]),
+        BadInput(name: "a rail link through a station the station file does not have", yaml: """
+            format: deltaberaad/4
+            rail_links:
+              - id: hamont-weert
+                name: Hamont–Weert
+                stations: [Hamont, Weert Centraal]  # <- here
+            """, mentions: ["rail link “hamont-weert”", "Weert Centraal", "station file"]),
+        BadInput(name: "a rail link with a status the register does not know", yaml: """
+            format: deltaberaad/4
+            rail_links:
+              - id: hamont-weert
+                name: Hamont–Weert
+                status: gesloten  # <- here
+            """, mentions: ["gesloten", "operational", "not-functional"]),
+        BadInput(name: "a dossier naming a rail link nobody defined (format 4)", yaml: """
+            format: deltaberaad/4
+            dossiers:
+              - id: dossier-x
+                title: Dossier X
+                summary: Een dossier over een verbinding die er niet is.
+                rail_links: [Zandvoort–Knokke]  # <- here
+            """, mentions: ["dossier “dossier-x”", "Zandvoort–Knokke", "rail_links"]),
     ]
 }
 

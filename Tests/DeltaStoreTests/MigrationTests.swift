@@ -10,7 +10,7 @@ struct MigrationTests {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
             #expect(first == Migrator.migrations.map(\.version))
-            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4, 5, 6])
+            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4, 5, 6, 7])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -23,8 +23,8 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1, 2, 3, 4, 5, 6])
-            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2", "allocation-regimes", "search"])
+            #expect(recorded.map(\.version) == [1, 2, 3, 4, 5, 6, 7])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2", "allocation-regimes", "search", "rail-links"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
@@ -88,7 +88,7 @@ struct MigrationTests {
                     INSERT INTO organisations (id, name, country, level, updated_at) VALUES ('o', 'Org', 'NL', 'national', \(bind: now))
                     """).run()
             }
-            #expect(try await Migrator.migrate(database.engine) == [5, 6])
+            #expect(try await Migrator.migrate(database.engine) == [5, 6, 7])
             let regime = AllocationRegime(id: "r", country: .NL, fundingSources: [.nlMobiliteitsfonds], title: "Mobiliteitsfonds",
                                           explanation: "Uitleg.")
             try await database.engine.transaction { db in
@@ -100,6 +100,62 @@ struct MigrationTests {
             }
             #expect(organisation?.name == "Org")
             #expect(stored == [regime])
+        }
+    }
+
+    @Test("migration 7 turns the dossiers' free-text rail links into references to link records", arguments: allEngines)
+    func railLinksBecomeReferences(kind: EngineKind) async throws {
+        try await withDatabase(kind, migrated: false) { database in
+            try await Migrator.migrate(database.engine, upTo: 6)
+            let now = "2026-01-01T00:00:00Z"
+            let dossiers: [(id: String, links: String, visibility: String)] = [
+                ("limburg", #"["Drielandentrein", "Weert–Hamont", "Hasselt–Maastricht"]"#, "public"),
+                ("hamont-weert", #"["Hamont-Weert"]"#, "public"),
+                ("mol-weert", #"["Mol – Weert", "hamont–weert"]"#, "public"),
+                ("geheim", #"["Geheime Boog", "Mol–Weert"]"#, "internal"),
+                ("leeg", "[]", "public"),
+            ]
+            try await database.engine.transaction { db in
+                for dossier in dossiers {
+                    try await db.raw("""
+                        INSERT INTO dossiers (id, title, summary, themes_json, leads_json, rail_links_json, visibility, updated_at)
+                        VALUES (\(bind: dossier.id), 'Dossier', 'Samenvatting', '[]', '[]', \(bind: dossier.links), \(bind: dossier.visibility), \(bind: now))
+                        """).run()
+                }
+            }
+            #expect(try await Migrator.migrate(database.engine) == [7])
+            let (links, stored, dossierHistory, linkHistory) = try await database.engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                let log = AuditLog(db: db)
+                return (try await register.railLinks(), try await register.dossiers(),
+                        try await log.entries(kind: "dossier", id: "limburg"), try await log.entries(kind: "railLink", id: "hamont-weert"))
+            }
+            // Names that differ in order, dash, spacing or case are one link; the first spelling names it.
+            #expect(links.map(\.id).sorted() == ["drielandentrein", "geheime-boog", "hamont-weert", "hasselt-maastricht", "mol-weert"])
+            let byID = Dictionary(uniqueKeysWithValues: links.map { ($0.id, $0) })
+            // Dossiers are read by id: "geheim" names Mol–Weert first, "hamont-weert" names Hamont-Weert first.
+            #expect(byID["hamont-weert"]?.name == "Hamont-Weert")
+            #expect(Set(byID["hamont-weert"]?.aliases ?? []) == ["Weert–Hamont", "hamont–weert"])
+            #expect(byID["mol-weert"]?.name == "Mol–Weert")
+            #expect(byID["mol-weert"]?.aliases == ["Mol – Weert"])
+            let references = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.railLinkIDs) })
+            #expect(references["limburg"] == ["drielandentrein", "hamont-weert", "hasselt-maastricht"])
+            #expect(references["hamont-weert"] == ["hamont-weert"])
+            #expect(references["mol-weert"] == ["mol-weert", "hamont-weert"])
+            #expect(references["geheim"] == ["geheime-boog", "mol-weert"])
+            #expect(references["leeg"] == [])
+            // A name only an internal dossier uses stays internal; a link public dossiers name is public.
+            #expect(byID["geheime-boog"]?.visibility == .internal)
+            #expect(byID["mol-weert"]?.visibility == .public, "first named by an internal dossier, then by a public one")
+            // Nothing is known about the links yet: no status, no stations, no guess.
+            #expect(links.allSatisfy { $0.status == nil && $0.stations.isEmpty && $0.sides.isEmpty })
+            // Every change is in the audit log.
+            #expect(dossierHistory.last?.action == "migrate")
+            #expect(linkHistory.map(\.action) == ["migrate"])
+            let verified = try await database.engine.read { db in try await AuditLog(db: db).verify() }
+            #expect(verified.firstProblem == nil)
+            // Migrating again changes nothing.
+            #expect(try await Migrator.migrate(database.engine) == [])
         }
     }
 
@@ -123,12 +179,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1, 2, 3, 4, 5, 6], "applied: \(applied)")
+                #expect(all == [1, 2, 3, 4, 5, 6, 7], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1, 2, 3, 4, 5, 6])
+                #expect(versions == [1, 2, 3, 4, 5, 6, 7])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

@@ -85,7 +85,7 @@ struct RoundTripTests {
         let exportedFiles = try first.yamlFiles()
         let exportedNames = exportedFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(exportedNames == ["agreements.yaml", "allocation_regimes.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "goals.yaml", "indicators.yaml",
-                                  "investments.yaml", "meetings.yaml", "milestones.yaml", "organisations.yaml"])
+                                  "investments.yaml", "meetings.yaml", "milestones.yaml", "organisations.yaml", "rail_links.yaml"])
 
         try await withDatabase(kind) { database in
             let summary = try await Importer.run(files: exportedFiles, engine: database.engine)
@@ -135,7 +135,7 @@ struct RoundTripTests {
     /// fields, the goal tree and its indicators; and format 3's allocation regimes (several
     /// funding sources, a multi-line explanation with a source, none, an internal one).
     static let edgeCases = """
-        format: deltaberaad/3
+        format: deltaberaad/4
         organisations:
           - id: org-public
             name: Ministerie
@@ -204,13 +204,31 @@ struct RoundTripTests {
             kind: platform
             cadence: {every_years: 2}
             visibility: internal
+        rail_links:
+          - id: a-b
+            name: A–B
+          - id: hamont-weert
+            name: Hamont–Weert
+            aliases: [Weert–Hamont, "IJzeren: Rijn"]
+            stations: [Hamont, Budel, Weert]
+            status: under-construction
+            use: [passenger, freight]
+            sides:
+              - {country: BE, section: "Hamont–grens", ertms: level 2, electrification: 25 kV 50 Hz, freight_740m: true}
+              - {country: NL, freight_740m: false}
+              - {country: DE}
+            summary: |
+              Twee regels
+              samenvatting.
+            source: {document: verslag, quote: "De delegaties spreken af"}
+            visibility: internal
         dossiers:
           - id: dossier-x
             title: Dossier X
             summary: Een dossier.
             themes: [freight]
             leads: [org-public]
-            rail_links: [A–B]
+            rail_links: [A–B, Weert–Hamont]
             mandate: {given: Q3 2026, body: summit, note: Nog te bevestigen.}
           - id: dossier-y
             title: Dossier Y

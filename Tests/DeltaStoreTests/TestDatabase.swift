@@ -189,7 +189,7 @@ enum Demo {
 
 /// Tables holding records with an id, a version and a visibility.
 let recordTables = ["organisations", "documents", "bodies", "dossiers", "agreements", "milestones", "meetings", "investments",
-                    "goals", "indicators", "allocation_regimes"]
+                    "goals", "indicators", "allocation_regimes", "rail_links"]
 /// Every table of the register.
 let allTables = recordTables + ["document_paragraphs", "memberships", "agreement_dossiers", "document_relations", "milestone_dossiers"]
 

@@ -24,7 +24,8 @@ struct AuthorizationMatrixTests {
         "milestones": "kamerdebat-spoorgoederenvervoer-2026", "dossiers": "kijfhoek", "meetings": "politiek-overleg-zomer-2026",
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
         "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx", "allocation-regimes": "nl-mobiliteitsfonds",
-        "goals": "matrix-maatregel-kijfhoek", "indicators": "matrix-indicator-kijfhoek",
+        "goals": "matrix-maatregel-kijfhoek", "indicators": "matrix-indicator-kijfhoek", "rail-links": "hamont-weert",
+        "stations": "weert",
     ]
 
     /// A measure carried out by kijfhoek (editorInScope's dossier) under a demo priority, and an indicator of it.
@@ -39,7 +40,7 @@ struct AuthorizationMatrixTests {
         }
     }
     /// Shared reference records every editor may edit.
-    static let sharedKinds: Set<String> = ["organisations", "documents", "allocation-regimes"]
+    static let sharedKinds: Set<String> = ["organisations", "documents", "allocation-regimes", "rail-links"]
     /// Records placed in no dossier or body that only administrators edit (none at present).
     static let adminOnlyKinds: Set<String> = []
 

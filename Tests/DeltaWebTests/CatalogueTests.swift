@@ -57,7 +57,7 @@ struct CatalogueTests {
             "health": raw(Health.self), "milestoneStatus": raw(MilestoneStatus.self), "meetingStatus": raw(MeetingStatus.self),
             "completion": raw(Completion.self), "documentKind": raw(DocumentKind.self), "bodyKind": raw(BodyKind.self),
             "role": raw(MembershipRole.self), "level": raw(OrganisationLevel.self), "country": raw(Country.self),
-            "amountKind": raw(AmountKind.self), "visibility": raw(Visibility.self), "kind": raw(RecordKind.self),
+            "amountKind": raw(AmountKind.self), "visibility": raw(Visibility.self), "kind": raw(RecordKind.self).union(["station"]),  // stations are reference data with pages of their own
             "accountRole": raw(Role.self), "outcomeKind": raw(OutcomeKind.self), "actionStatus": raw(ActionStatus.self),
             "attendance": raw(Attendance.self), "agendaReason": raw(AgendaReason.self), "changeKind": raw(RegisterChange.Kind.self),
             "registerChange": raw(RegisterChange.Kind.self).union(["mandateGivenPlain"]), "minutesStatus": raw(MinutesStatus.self),
@@ -76,6 +76,8 @@ struct CatalogueTests {
             "opendata.dataset.register": ["title", "description"], "opendata.dataset.investments": ["title", "description"],
             "opendata.dataset.bodies": ["title", "description"], "opendata.dataset.changes": ["title", "description"],
             "searchKind": raw(SearchKind.self),
+            "railLinkStatus": raw(RailLinkStatus.self), "railLinkUse": raw(RailLinkUse.self),
+            "network.legend.stroke": raw(RailLinkStroke.self),
         ]
     }
 

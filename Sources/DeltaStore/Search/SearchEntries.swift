@@ -4,7 +4,7 @@ import DeltaDomain
 ///
 /// What is indexed:
 /// - a document as a whole (title, reference, place, summary) and each of its paragraphs;
-/// - an agreement (title and quote), a dossier (title, summary, rail links, mandate note), a
+/// - an agreement (title and quote), a dossier (title, summary, mandate note), a
 ///   milestone (title, due date as written, note), an organisation (name and short name);
 /// - the decisions of approved minutes one by one, and the rest of approved minutes (information,
 ///   actions and corrections) as one entry per meeting. Draft minutes are not searchable: anonymous
@@ -64,7 +64,7 @@ public enum SearchEntries {
 
     public static func entries(_ dossier: Dossier, context: Context) -> [SearchEntry] {
         [SearchEntry(kind: .dossier, recordID: dossier.id, title: dossier.title,
-                     text: joined([dossier.summary, dossier.railLinks.joined(separator: ", "), dossier.mandate?.note]),
+                     text: joined([dossier.summary, dossier.mandate?.note]),
                      visibility: dossier.visibility, bodyIDs: dossier.bodyID.map { [$0] } ?? [], dossierIDs: [dossier.id],
                      countries: context.countries(dossier.leadIDs), pageKind: .dossier, pageID: dossier.id)]
     }

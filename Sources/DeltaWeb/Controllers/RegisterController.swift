@@ -35,6 +35,14 @@ struct RegisterController: Sendable {
             try await register.bodyPage(id: id, today: today, labels: labels)
         }
         list(router, "/organisations", template: "organisations", build: Self.organisationList)
+        // The network: the map and its table, each link's and station's page.
+        page(router, "/network", template: "network") { register, _, today, labels in try await register.networkPage(today: today, labels: labels) }
+        record(router, "/rail-links/{id}", template: "rail-link", kind: "railLink") { register, id, today, labels in
+            try await register.railLinkPage(id: id, today: today, labels: labels)
+        }
+        record(router, "/stations/{id}", template: "station", kind: "station") { register, id, today, labels in
+            try await register.stationPage(id: id, today: today, labels: labels)
+        }
         // Collections without a page of their own: a JSON list and a CSV file.
         dataList(router, "/milestones") { register, request, today, labels in try await register.milestoneList(request, today: today, labels: labels) }
         dataList(router, "/agreements") { register, request, today, labels in try await register.agreementList(request, today: today, labels: labels) }

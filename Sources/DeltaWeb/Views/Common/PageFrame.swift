@@ -28,6 +28,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navBodies: Bool
     let navOrganisations: Bool
     let navInvestments: Bool
+    let navNetwork: Bool
     let navGoals: Bool
     let navPlanning: Bool
 
@@ -49,6 +50,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         navBodies = path.hasPrefix("/bodies")
         navOrganisations = path.hasPrefix("/organisations")
         navInvestments = path.hasPrefix("/investments")
+        navNetwork = path.hasPrefix("/network") || path.hasPrefix("/rail-links") || path.hasPrefix("/stations")
         navGoals = path.hasPrefix("/goals")
         navPlanning = path.hasPrefix("/planning")
     }

@@ -25,7 +25,10 @@ struct DossierPage: Codable, Sendable {
     let title: String
     let dossier: DossierSummaryView
     let summary: String
-    let railLinks: [String]
+    /// The rail links the dossier is about, and a small map that highlights them (nil when none
+    /// of them can be drawn).
+    let railLinks: [LinkView]
+    let linkMap: MapView?
     let leads: [LinkView]
     let mandate: MandateView?
     let milestones: [MilestoneView]

@@ -21,6 +21,10 @@ extension Register {
         let investments = try await investments(dossierID: id)
         let total = InvestmentTotals.total(investments)
         let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
+        let network = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let links = dossier.railLinkIDs.compactMap { id in network.links.first { $0.id == id } }
+        let drawn = network.map(highlight: Set(dossier.railLinkIDs), detailed: false, width: 360)
+        let linkMap = drawn.links.contains { $0.highlighted && $0.points.count >= 2 } ? network.mapView(drawn, id: "dossier-map") : nil
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in
             guard let document = index.documents[documentID] else { return nil }
             return HistoryEntryView(year: document.date.map { $0.earliest.year }, document: index.document(documentID)!,
@@ -29,7 +33,7 @@ extension Register {
         }.sorted { ($0.documentDate ?? "9999", $0.document.id) < ($1.documentDate ?? "9999", $1.document.id) }
         return DossierPage(
             title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
-            summary: dossier.summary, railLinks: dossier.railLinks, leads: dossier.leadIDs.compactMap(index.organisation),
+            summary: dossier.summary, railLinks: links.map { LinkView(id: $0.id, name: $0.name, url: "/rail-links/\($0.id)") }, linkMap: linkMap, leads: dossier.leadIDs.compactMap(index.organisation),
             mandate: dossier.mandate.map {
                 MandateView(given: PeriodView($0.given, labels: labels), body: index.body($0.bodyID), document: index.document($0.documentID), note: $0.note)
             },

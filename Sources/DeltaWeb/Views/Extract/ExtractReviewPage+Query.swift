@@ -35,9 +35,10 @@ struct ExtractReviewBuilder: Sendable {
         let organisations = try await register.organisations()
         let bodies = try await register.bodies()
         let dossiers = try await register.dossiers()
+        let links = Dictionary(uniqueKeysWithValues: try await register.railLinks().map { ($0.id, $0) })
         let extractor = Extractor(organisationNames: organisations.flatMap { [$0.name] + ($0.shortName.map { [$0] } ?? []) },
                                   bodyNames: bodies.map(\.name))
-        let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinks) })
+        let linker = DossierLinker(dossiers: dossiers.map { ($0.id, $0.title, $0.railLinkIDs.flatMap { links[$0]?.names ?? [] }) })
         return (extractor, linker, dossiers.map(\.id), organisations.map { Choice(value: $0.id, label: $0.name) },
                 bodies.map { Choice(value: $0.id, label: $0.name) },
                 try await register.documentHeaders().map { RelatedDocuments.Candidate(id: $0.id, title: $0.title, reference: $0.reference) },

@@ -50,6 +50,8 @@ struct RecordNames: Sendable {
                 for indicator in try await register.indicators() { add(indicator.id, indicator.title, "/goals") }
             case .allocationRegime:
                 for regime in try await register.allocationRegimes() { add(regime.id, regime.title, "/investments#regime-\(regime.id)") }
+            case .railLink:
+                for link in try await register.railLinks() { add(link.id, link.name, "/rail-links/\(link.id)") }
             }
             result[kind] = names
         }

@@ -1,0 +1,146 @@
+import DeltaDomain
+import DeltaImport
+import DeltaReports
+import DeltaStore
+
+/// What the network's pages are built from: the links the reader sees, the health of their
+/// dossiers and the shipped stations and outlines. Three reads (links, dossiers, milestones).
+struct NetworkFacts: Sendable {
+    let links: [RailLink]
+    let dossiers: [Dossier]
+    let health: [String: Health]
+    let stations: [Station]
+    let labels: Labels
+
+    /// The dossiers of each link (a dossier names its links).
+    var dossiersByLink: [String: [Dossier]] {
+        var result: [String: [Dossier]] = [:]
+        for dossier in dossiers { for id in dossier.railLinkIDs { result[id, default: []].append(dossier) } }
+        return result
+    }
+
+    var stationsByName: [String: Station] { Dictionary(stations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }) }
+
+    func linkHealth(_ link: RailLink, dossiers: [String: [Dossier]]) -> Health {
+        Health.worst((dossiers[link.id] ?? []).compactMap { health[$0.id] })
+    }
+
+    func view(_ link: RailLink, dossiers byLink: [String: [Dossier]], index: RegisterIndex) -> RailLinkView {
+        let l = labels
+        let byName = stationsByName
+        let health = linkHealth(link, dossiers: byLink)
+        var countries: [Country] = []
+        for country in link.stations.compactMap({ byName[$0]?.country }) + link.sides.map(\.country) where !countries.contains(country) {
+            countries.append(country)
+        }
+        let sides = link.sides.map { side in
+            RailLinkSideView(country: side.country.rawValue, countryLabel: l.country(side.country), section: side.section, ertms: side.ertms,
+                             electrification: side.electrification, freight740m: side.freight740m,
+                             freight740mLabel: side.freight740m.map { $0 ? l.text("network.yes") : l.text("network.no") } ?? l.text("network.unknown"))
+        }
+        let drawn = link.stations.compactMap { byName[$0]?.coordinate }.count >= 2
+        return RailLinkView(
+            id: link.id, name: link.name, url: "/rail-links/\(link.id)", aliases: link.aliases, status: link.status?.rawValue,
+            statusLabel: link.status.map(l.railLinkStatus) ?? l.text("network.unknown"), stroke: (link.status?.stroke ?? .unknown).rawValue,
+            uses: link.uses.map(\.rawValue),
+            usesLabel: link.uses.isEmpty ? l.text("network.unknown") : link.uses.map(l.railLinkUse).joined(separator: ", "),
+            health: health.rawValue, healthLabel: l.health(health),
+            dossiers: (byLink[link.id] ?? []).map { LinkView(id: $0.id, name: $0.title, url: "/dossiers/\($0.id)") },
+            countries: countries.map(\.rawValue), countriesLabel: countries.map(l.country).joined(separator: ", "),
+            stations: link.stations.map { name in
+                let station = byName[name]
+                return StationRefView(name: name, url: station.map { "/stations/\($0.id)" }, located: station?.coordinate != nil)
+            },
+            sharesTrackWith: links.filter(link.sharesTrack).map { LinkView(id: $0.id, name: $0.name, url: "/rail-links/\($0.id)") },
+            sides: sides, summary: link.summary, source: index.passage(link.source), drawn: drawn)
+    }
+
+    func stationView(_ station: Station) -> StationView {
+        StationView(id: station.id, name: station.name, url: "/stations/\(station.id)", country: station.country.rawValue,
+                    countryLabel: labels.country(station.country), latitude: station.coordinate?.latitude,
+                    longitude: station.coordinate?.longitude, source: station.source,
+                    linkCount: links.filter { $0.stations.contains(station.name) }.count)
+    }
+
+    /// The map of these links; `highlight` ids are drawn wider, `detailed` adds labels and legend.
+    func map(highlight: Set<String> = [], detailed: Bool = true, only: Set<String>? = nil, width: Double = 760) -> NetworkMap {
+        let byLink = dossiersByLink
+        let byName = stationsByName
+        let drawnLinks = links.filter { only?.contains($0.id) ?? true }
+        let mapLinks = drawnLinks.map { link in
+            let health = linkHealth(link, dossiers: byLink)
+            let name = labels.text("network.accessibleName", [
+                "link": link.name, "status": link.status.map(labels.railLinkStatus) ?? labels.text("network.unknown"),
+                "health": labels.health(health),
+            ])
+            return NetworkMap.Link(id: link.id, name: link.name, href: "/rail-links/\(link.id)",
+                                   points: link.stations.compactMap { byName[$0]?.coordinate }, stroke: link.status?.stroke ?? .unknown,
+                                   health: health, accessibleName: name, highlighted: highlight.contains(link.id))
+        }
+        let used = Set(drawnLinks.flatMap(\.stations))
+        let stops = stations.filter { used.contains($0.name) }.compactMap { station in
+            station.coordinate.map { NetworkMap.Stop(id: station.id, name: station.name, href: "/stations/\(station.id)", coordinate: $0) }
+        }
+        return NetworkMap(outlines: CountryOutlineFile.shipped(), links: mapLinks, stops: stops, labels: labels, width: width, detailed: detailed)
+    }
+
+    func mapView(_ map: NetworkMap, id: String = "network-map", svgURL: String = "/network.svg") -> MapView {
+        let drawn = map.links.filter { $0.points.count >= 2 }.count
+        let alternative = labels.text("network.textAlternative", ["drawn": labels.numbers.integer(drawn)])
+        return MapView(svg: map.svg(id: id, title: labels.text("network.mapTitle"), description: alternative), textAlternative: alternative,
+                       svgURL: svgURL, pngURL: "/network.png")
+    }
+
+    var attribution: String { labels.text("network.attribution") }
+}
+
+extension RegisterIndex {
+    /// The reader's dossiers by title, as `Register.dossiers()` gives them.
+    var sortedDossiers: [Dossier] { dossiers.values.sorted { ($0.title, $0.id) < ($1.title, $1.id) } }
+}
+
+extension Register {
+    /// The facts every network page needs, in three reads (two when the dossiers are given).
+    /// `dossiers`: the reader's dossiers when the caller has read them already.
+    func networkFacts(today: CalendarDate, labels: Labels, dossiers known: [Dossier]? = nil) async throws -> NetworkFacts {
+        let links = try await railLinks()
+        let dossiers: [Dossier]
+        if let known { dossiers = known } else { dossiers = try await self.dossiers() }
+        let milestones = Milestone.byDossier(try await milestones())
+        var health: [String: Health] = [:]
+        for dossier in dossiers where !dossier.railLinkIDs.isEmpty {
+            health[dossier.id] = HealthRules.assess(milestones: milestones[dossier.id] ?? [], today: today).health
+        }
+        return NetworkFacts(links: links, dossiers: dossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
+    }
+
+    /// The network page.
+    func networkPage(today: CalendarDate, labels: Labels) async throws -> NetworkPage {
+        let index = try await lookupIndex(today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let byLink = facts.dossiersByLink
+        return NetworkPage(title: labels.text("network.title"), map: facts.mapView(facts.map()),
+                           links: facts.links.map { facts.view($0, dossiers: byLink, index: index) },
+                           stations: facts.stations.map(facts.stationView), attribution: facts.attribution)
+    }
+
+    /// A rail link's page; nil when the reader may not see it.
+    func railLinkPage(id: String, today: CalendarDate, labels: Labels) async throws -> RailLinkPage? {
+        let index = try await lookupIndex(today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        guard let link = facts.links.first(where: { $0.id == id }) else { return nil }
+        return RailLinkPage(title: link.name, link: facts.view(link, dossiers: facts.dossiersByLink, index: index),
+                            map: facts.mapView(facts.map(highlight: [id]), id: "link-map"), attribution: facts.attribution)
+    }
+
+    /// A station's page; nil for a name not in the station file.
+    func stationPage(id: String, today: CalendarDate, labels: Labels) async throws -> StationPage? {
+        let index = try await lookupIndex(today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        guard let station = facts.stations.first(where: { $0.id == id }) else { return nil }
+        let byLink = facts.dossiersByLink
+        return StationPage(title: station.name, station: facts.stationView(station),
+                           links: facts.links.filter { $0.stations.contains(station.name) }.map { facts.view($0, dossiers: byLink, index: index) },
+                           attribution: facts.attribution)
+    }
+}
