@@ -70,10 +70,21 @@ public struct NetworkMap: Sendable {
     let labels: Labels
     /// Whether to draw the legend and labels (the small map of a dossier page has neither).
     public var detailed: Bool
+    /// The data's sources and licences, written in the map's corner so that a copy of the SVG or
+    /// PNG keeps them (the station data's ODbL asks for it).
+    public var attribution: String?
 
-    public init(outlines: [Outline], links: [Link], stops: [Stop], labels: Labels, area: Area = .delta, width: Double = 760, detailed: Bool = true) {
+    public init(outlines: [Outline], links: [Link], stops: [Stop], labels: Labels, area: Area = .delta, width: Double = 760, detailed: Bool = true,
+                attribution: String? = nil) {
         self.outlines = outlines; self.links = links; self.stops = stops; self.labels = labels; self.area = area; self.width = width
-        self.detailed = detailed
+        self.detailed = detailed; self.attribution = attribution
+    }
+
+    /// Where the attribution is written: along the bottom edge, right of the legend.
+    var attributionBox: Box? {
+        guard detailed, attribution != nil else { return nil }
+        let x = legendBox.x + legendBox.width + 8
+        return Box(x: x, y: height - 40, width: width - x - 4, height: 36)
     }
 
     // MARK: Geometry
@@ -128,7 +139,7 @@ public struct NetworkMap: Sendable {
     /// title and the table).
     public func placedLabels() -> [(text: String, box: Box, anchor: String)] {
         guard detailed else { return [] }
-        var taken: [Box] = [legendBox]
+        var taken: [Box] = [legendBox] + (attributionBox.map { [$0] } ?? [])
         for stop in stops {
             let p = point(stop.coordinate)
             taken.append(Box(x: p.x - 3, y: p.y - 3, width: 6, height: 6))
@@ -163,9 +174,16 @@ public struct NetworkMap: Sendable {
     // MARK: Legend
 
     static let legendRows = 9
+    /// The legend's texts, in order (health, line styles, crossing).
+    var legendTexts: [String] {
+        [Health.onTrack, .atRisk, .offTrack, .unknown].map { labels.text("network.legend.health", ["health": labels.health($0)]) }
+            + RailLinkStroke.allCases.map { labels.text("network.legend.stroke.\($0.rawValue)") } + [labels.text("network.legend.crossing")]
+    }
+
     var legendBox: Box {
         guard detailed else { return Box(x: 0, y: 0, width: 0, height: 0) }
-        let w = 230.0, h = Double(Self.legendRows) * 16 + 30
+        // As wide as its longest text (measured generously, as the labels are).
+        let w = 56 + (legendTexts.map(Self.textWidth).max() ?? 120), h = Double(Self.legendRows) * 16 + 30
         return Box(x: 8, y: height - h - 8, width: w, height: h)
     }
 
@@ -264,6 +282,21 @@ public struct NetworkMap: Sendable {
                     + " data-for=\"\(e(label.anchor))\" fill=\"#1b1f24\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(label.text))</text>"
             }
             out += "</g>" + legend()
+            if let attribution, let box = attributionBox {
+                // Wrapped by words into lines that fit the box (at most three).
+                let perLine = max(20, Int(box.width / (Self.characterWidth * 0.8)))
+                var lines: [String] = [], line = ""
+                for word in attribution.split(separator: " ") {
+                    if line.count + word.count + 1 > perLine, !line.isEmpty { lines.append(line); line = "" }
+                    line += (line.isEmpty ? "" : " ") + word
+                }
+                if !line.isEmpty { lines.append(line) }
+                out += "<text class=\"attribution\" font-size=\"\(n(Self.fontSize * 0.8))\" fill=\"#4a5360\">"
+                for (index, text) in lines.prefix(3).enumerated() {
+                    out += "<tspan x=\"\(n(box.x))\" y=\"\(n(box.y + 10 + Double(index) * 11))\">\(e(text))</tspan>"
+                }
+                out += "</text>"
+            }
         }
         return Self.closingEmptyElements(out + "</svg>")
     }

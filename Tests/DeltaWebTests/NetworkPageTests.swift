@@ -68,6 +68,7 @@ struct NetworkPageTests {
             }
             #expect(svg.contains("<title id=\"network-map-title\">") && svg.contains("<desc id=\"network-map-desc\">"))
             #expect(svg.contains("aria-label=\"Hamont–Weert:"), "links are named for assistive technology")
+            #expect(svg.contains("ODbL"), "the SVG file carries the station data's licence")
             // Zelzate has no sourced coordinate: it is never drawn at a guessed place.
             #expect(!svg.contains("Zelzate"))
         }

@@ -43,7 +43,7 @@ class NetworkMapTest(BrowserTestCase):
         first = d.find_element(By.CSS_SELECTOR, "svg.network-map a.map-link")
         d.execute_script("arguments[0].focus()", first)
         self.assertEqual(first, d.switch_to.active_element, "a map link takes focus")
-        href = first.get_attribute("href")
+        href = first.get_dom_attribute("href")
         d.execute_script("window.__deltaberaadOldPage = true;")
         d.switch_to.active_element.send_keys(Keys.ENTER)
         self.wait(d).until(lambda drv: drv.execute_script(
