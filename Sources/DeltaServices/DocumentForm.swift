@@ -15,18 +15,22 @@ package enum DocumentForm: RecordForm {
          FieldSpec(name: "reference", label: l.text("form.documents.reference"), input: .text),
          FieldSpec(name: "language", label: l.text("form.documents.language"), input: .text, required: true, hint: l.text("form.documents.referenceHint")),
          FieldSpec(name: "summary", label: l.text("form.documents.summary"), input: .textarea),
-         FieldSpec(name: "text", label: l.text("form.documents.text"), input: .textarea, required: true, hint: l.text("form.documents.summaryHint")),
+         FieldSpec(name: "text", label: l.text("form.documents.text"), input: .textarea, hint: l.text("form.documents.summaryHint")),
          FieldSpec(name: "textFile", label: l.text("form.documents.textFile"), input: .file, hint: l.text("form.documents.textFileHint")),
          FieldSpec(name: "relations", label: l.text("form.documents.relations"), input: .textarea,
                    hint: l.text("form.documents.relationsHint", ["kinds": DocumentRelation.Kind.allCases.map(\.rawValue).joined(separator: ", ")])),
          FieldSpec(name: "signatories", label: l.text("form.documents.signatories"), input: .textarea, hint: l.text("form.documents.signatoriesHint")),
+         FieldSpec(name: "stub", label: l.text("form.documents.stub"),
+                   input: .select([Choice(value: "no", label: l.text("form.documents.stubNo")), Choice(value: "yes", label: l.text("form.documents.stubYes"))]),
+                   hint: l.text("form.documents.stubHint")),
          visibilityField(l)]
     }
 
     package static func values(of d: Document) -> [String: String] {
         ["kind": d.kind.rawValue, "title": d.title, "date": d.date?.wording ?? "", "dateSource": d.dateSource ?? "", "place": d.place ?? "", "reference": d.reference ?? "",
          "language": d.language, "summary": d.summary ?? "", "text": d.text, "relations": d.relations.map(relationLine).joined(separator: "\n"),
-         "signatories": d.signatories.map(signatoryLine).joined(separator: "\n"), "visibility": d.visibility.rawValue]
+         "signatories": d.signatories.map(signatoryLine).joined(separator: "\n"), "stub": d.isStub ? "yes" : "no",
+         "visibility": d.visibility.rawValue]
     }
 
     package static func build(_ r: inout FieldReader, id: String, existing: Document?, choices: FormChoices) -> Document? {
@@ -38,7 +42,12 @@ package enum DocumentForm: RecordForm {
         let language = r.required("language", r.labels.text("form.documents.language"), limit: 5)
         if !["nl", "fr", "en", "de"].contains(language), !language.isEmpty { r.fail("language", r.labels.text("form.documents.languageError")) }
         let summary = r.optional("summary", limit: 8_000)
-        let text = r.required("text", r.labels.text("form.documents.text"), limit: 2_000_000)
+        // A stub is a document known by its title only (referred to, not yet in the register): no text.
+        let stubAnswer = r.values["stub"] ?? "no"
+        if !["", "no", "yes"].contains(stubAnswer) { r.fail("stub", r.labels.text("form.error.choose")) }
+        let isStub = stubAnswer == "yes"
+        let text = isStub ? (r.optional("text", limit: 2_000_000) ?? "") : r.required("text", r.labels.text("form.documents.text"), limit: 2_000_000)
+        if isStub, !text.isEmpty { r.fail("text", r.labels.text("form.documents.stubWithText")) }
         let visibility = r.choice("visibility", Visibility.self, default: .public)
         // Agreements quote this text: a new text must still contain every quoted passage.
         if !text.isEmpty {
@@ -51,7 +60,7 @@ package enum DocumentForm: RecordForm {
         let relations = relations(&r, id: id, existing: existing?.relations ?? [], text: text, choices: choices)
         let signatories = signatories(&r, choices: choices)
         guard r.errors.isEmpty, let kind, let visibility else { return nil }
-        return Document(id: id, kind: kind, title: title, date: date, dateSource: dateSource, isStub: false,
+        return Document(id: id, kind: kind, title: title, date: date, dateSource: dateSource, isStub: isStub,
                         relations: relations, place: place, reference: reference, language: language,
                         signatories: signatories, issuerIDs: existing?.issuerIDs ?? [], deadline: existing?.deadline,
                         attachmentCount: existing?.attachmentCount, summary: summary, text: text, visibility: visibility)

@@ -10,7 +10,13 @@ package enum ExtractionAcceptance {
     /// A record to create, as the values its form would send; `key` names it in error messages
     /// ("a3" → field errors "a3.quote").
     package struct Record: Sendable {
-        package enum Kind: String, Sendable { case agreement, milestone, investment, cadence }
+        package enum Kind: String, Sendable {
+            case agreement, milestone, investment, cadence
+            /// Written before the document: an earlier document it refers to (as a stub), a party
+            /// not yet in the register.
+            case stub, organisation
+            var comesFirst: Bool { self == .stub || self == .organisation }
+        }
         package let key: String
         package let kind: Kind
         package let values: [String: String]
@@ -73,9 +79,17 @@ package enum ExtractionAcceptance {
                     case .conflict: throw Refusal(errors: ["\(prefix)._form": editor.labels.text("extract.review.changedMeanwhile")])
                     }
                 }
+                for record in records where record.kind.comesFirst {
+                    switch record.kind {
+                    case .stub:
+                        try check(try await RecordSaver.save(DocumentForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    default:
+                        try check(try await RecordSaver.save(OrganisationForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
+                    }
+                }
                 try check(try await RecordSaver.save(DocumentForm.self, id: replacing == nil ? nil : document["id"], values: document,
                                                      expected: replacing, by: editor, on: db), prefix: "doc")
-                for record in records {
+                for record in records where !record.kind.comesFirst {
                     switch record.kind {
                     case .agreement:
                         try check(try await RecordSaver.save(AgreementForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
@@ -85,6 +99,8 @@ package enum ExtractionAcceptance {
                         try check(try await RecordSaver.save(InvestmentForm.self, id: nil, values: record.values, expected: nil, by: editor, on: db), prefix: record.key)
                     case .cadence:
                         try await setCadence(record, by: editor, on: db)
+                    case .stub, .organisation:
+                        break
                     }
                 }
                 return .saved(documentID: document["id"] ?? "", records: records.count)

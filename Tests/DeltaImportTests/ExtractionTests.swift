@@ -309,4 +309,23 @@ struct RelatedDocumentsTests {
         #expect(found.first?.kind == .addendumTo && found.first?.planned == true)
         #expect(found.last?.kind == .cites)
     }
+
+    @Test("earlier documents the register lacks are found by the words that say the text builds on them, and by unknown parliamentary references")
+    func mentions() {
+        let text = """
+        Dit akkoord is een addendum bij het verdrag van Brugge van 1998. In lijn met de afspraken van het
+        pentagonale overleg van juni 2023 en in aanvulling op de gezamenlijke verklaring van Gent van 12 maart 2024
+        werken beide partijen verder. Zie ook 29 984, nr. 1265 en 36 200, nr. 7. Conform de wet van gisteren.
+        """
+        let found = RelatedDocuments.mentions(in: text, documents: Self.documents)
+        #expect(found.map(\.title) == ["verdrag van Brugge van 1998", "afspraken van het pentagonale overleg van juni 2023",
+                                       "gezamenlijke verklaring van Gent van 12 maart 2024", "Kamerstuk 36 200, nr. 7"])
+        #expect(found.map(\.kind) == [.addendumTo, .buildsOn, .buildsOn, .cites])
+        #expect(found.map(\.year) == [1998, 2023, 2024, nil])
+        #expect(found.last?.reference == "36 200, nr. 7", "a reference the register has (29 984, nr. 1265) is no stub")
+        // A document of the register named in other words is that document, not a stub.
+        let known = [RelatedDocuments.Candidate(id: "p", title: "Afspraken pentagonaal ministersoverleg juni 2023", reference: nil)]
+        #expect(!RelatedDocuments.mentions(in: text, documents: known).map(\.title).contains("afspraken van het pentagonale overleg van juni 2023"))
+        #expect(RelatedDocuments.mentions(in: "Geen verwijzingen hier.", documents: []).isEmpty)
+    }
 }

@@ -189,6 +189,50 @@ struct ExtractionReviewTests {
         }
     }
 
+    @Test("earlier documents the register lacks are proposed as stubs and parties it lacks as organisations; ticked ones are written first and linked")
+    func stubsAndNewParties() async throws {
+        try await withAccountsApp { client, engine in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let text = """
+                Aanvullende afspraken
+
+                Deze afspraken vormen mogelijk de basis voor een addendum bij de afspraken van de Noordzeetop van 2019.
+
+                Vlaanderen en ProRail spreken af de studie naar de verbinding uiterlijk 30 juni 2026 af te ronden.
+                """
+            let review = try await Self.upload(root, client: client, name: "aanvulling.txt", text: text)
+            #expect(review.status == .ok, "\(review.text.prefix(500))")
+            var fields = Self.proposedFields(review.text)
+            #expect(fields["s0.title"] == "afspraken van de Noordzeetop van 2019")
+            #expect(fields["s0.relation"] == "addendum-to")
+            #expect(fields["s0.accept"] == nil, "a stub is proposed, not ticked")
+            #expect(fields["o0.party"] == "Vlaanderen" && fields["o0.accept"] == nil)
+            fields["_csrf"] = nil
+            fields["a0.accept"] = "on"; fields["a0.dossierIDs"] = "kijfhoek"
+            fields["s0.accept"] = "on"; fields["s0.id"] = "noordzeetop-2019"; fields["s0.kind"] = "final-declaration"
+            fields["o0.accept"] = "on"; fields["o0.id"] = "vlaanderen"; fields["o0.country"] = "BE"; fields["o0.level"] = "regional"
+            // A refusal in the new organisation writes nothing, and says where.
+            var refusedFields = fields
+            refusedFields["o0.level"] = "galactic"
+            let refused = try await root.post("/extract/accept", refusedFields)
+            #expect(refused.status == .unprocessableContent)
+            let nothing = try await engine.read { db in try await Register(db: db, scope: .everything).document(id: "noordzeetop-2019") }
+            #expect(nothing == nil, "the stub of a refused acceptance is not written")
+            let saved = try await root.post("/extract/accept", fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(800))")
+            let (stub, document, organisation, agreement) = try await engine.read { db in
+                let register = Register(db: db, scope: .everything)
+                return (try await register.document(id: "noordzeetop-2019"), try await register.document(id: "aanvulling"),
+                        try await register.organisation(id: "vlaanderen"), try await register.agreement(id: "aanvulling-a1"))
+            }
+            #expect(stub?.isStub == true && stub?.title == "afspraken van de Noordzeetop van 2019" && stub?.date?.earliest.year == 2019)
+            #expect(document?.relations.contains { $0.targetID == "noordzeetop-2019" && $0.kind == .addendumTo && $0.planned } == true)
+            #expect(organisation?.country == .BE && organisation?.level == .regional)
+            #expect(agreement?.partyIDs.contains("vlaanderen") == true && agreement?.partyIDs.contains("prorail") == true)
+        }
+    }
+
     @Test("a meeting rhythm is accepted as a body's rule, with the body's edit rights and an audit entry")
     func cadence() async throws {
         try await withAccountsApp { client, engine in

@@ -48,7 +48,8 @@ struct ExtractionController: Sendable {
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
             let (result, _, _, _, _, related, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
-            var submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels)
+            var submission = Self.submission(values: values, text: text, result: result, related: related.proposals, mentions: related.mentions,
+                                             labels: context.labels)
             // "Replace the stored text": the document keeps its fields and relations and takes the
             // new text; new records get ids of their own version so they never meet the old ones.
             var replacing: EntityVersion?
@@ -56,7 +57,8 @@ struct ExtractionController: Sendable {
                 let scope = context.readScope
                 if let (stored, version) = try await engine.read({ db in try await Register(db: db, scope: scope).versioned(Document.self, id: id) }) {
                     replacing = EntityVersion(version)
-                    submission = Self.submission(values: values, text: text, result: result, related: related, labels: context.labels,
+                    submission = Self.submission(values: values, text: text, result: result, related: related.proposals, mentions: related.mentions,
+                                                 labels: context.labels,
                                                  idPrefix: "\(id)-v\(version + 1)")
                     var kept = DocumentForm.values(of: stored)
                     kept["text"] = submission.document["text"]
@@ -95,13 +97,14 @@ struct ExtractionController: Sendable {
 
     /// The extraction of a text with the register's names, and the review form's choices.
     func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], [RelatedDocuments.Proposal], [String: String]) {
+        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], RelatedFindings, [String: String]) {
         let (extractor, linker, dossiers, organisations, bodies, documents, partyIDs) = try await engine.read { db in
             try await ExtractReviewBuilder.context(Register(db: db, scope: scope))
         }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
         return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies,
-                RelatedDocuments.proposals(in: text, documents: documents), partyIDs)
+                RelatedFindings(proposals: RelatedDocuments.proposals(in: text, documents: documents),
+                                mentions: RelatedDocuments.mentions(in: text, documents: documents)), partyIDs)
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
@@ -121,13 +124,15 @@ struct ExtractionController: Sendable {
         builder.linker = linker
         builder.bodies = bodies
         builder.partyIDs = partyIDs
-        builder.related = related
+        builder.related = related.proposals
+        builder.mentions = related.mentions
         let page = builder.page()
         return try renderer.html("extract-review", PageFrame(page: page, path: "/extract", context: context), status: status)
     }
 
     /// The document's values and the accepted records, as their forms would send them.
     static func submission(values: [String: String], text: String, result: ExtractionResult, related: [RelatedDocuments.Proposal] = [],
+                           mentions: [RelatedDocuments.Mention] = [],
                            labels: Labels, idPrefix: String? = nil)
         -> (document: [String: String], records: [ExtractionAcceptance.Record]) {
         let documentID = values["doc.id"] ?? ""
@@ -143,13 +148,41 @@ struct ExtractionController: Sendable {
             "dateSource": (values["doc.date"] ?? "").isEmpty ? "" : labels.text("extract.review.dateSource"),
             // Ticked relations, as the document form's lines "kind target [planned]".
             // A document never relates to itself (a revised version names its own title).
-            "relations": related.indices.filter { values["r\($0).accept"] == "on" && related[$0].documentID != documentID }.map { index in
+            "relations": (related.indices.filter { values["r\($0).accept"] == "on" && related[$0].documentID != documentID }.map { index in
                 let kind = values["r\(index).kind"].flatMap(DocumentRelation.Kind.init(rawValue:)) ?? related[index].kind
                 return "\(kind.rawValue) \(related[index].documentID)" + (values["r\(index).planned"] == "on" ? " planned" : "")
-            }.joined(separator: "\n"),
+            } + mentions.indices.filter { values["s\($0).accept"] == "on" }.map { index in
+                // The stub written first (below), under the id the reviewer gave it.
+                let kind = values["s\(index).relation"].flatMap(DocumentRelation.Kind.init(rawValue:)) ?? mentions[index].kind
+                return "\(kind.rawValue) \(values["s\(index).id"] ?? "")" + (values["s\(index).planned"] == "on" ? " planned" : "")
+            }).joined(separator: "\n"),
         ]
         var records: [ExtractionAcceptance.Record] = []
         func accepted(_ key: String) -> Bool { values["\(key).accept"] == "on" }
+        // Earlier documents the text refers to, as stubs: known by their title (and year or reference) only.
+        for (index, mention) in mentions.enumerated() where accepted("s\(index)") {
+            records.append(.init(key: "s\(index)", kind: .stub, values: [
+                "id": values["s\(index).id"] ?? "", "kind": values["s\(index).kind"] ?? DocumentKind.other.rawValue,
+                "title": values["s\(index).title"] ?? mention.title, "date": mention.year.map(String.init) ?? "",
+                "dateSource": mention.year == nil ? "" : labels.text("extract.review.stubDateSource"), "reference": mention.reference ?? "",
+                "language": values["doc.language"] ?? "nl", "stub": "yes", "text": "", "visibility": visibility,
+            ]))
+        }
+        // Parties not yet in the register, as organisations; the agreements that name them get their id.
+        var newParties: [String: String] = [:]
+        for index in 0..<ExtractReviewBuilder.maximumNewParties where accepted("o\(index)") {
+            guard let party = values["o\(index).party"], let id = values["o\(index).id"], !id.isEmpty else { continue }
+            newParties[ExtractReviewBuilder.partyKey(party)] = id
+            records.append(.init(key: "o\(index)", kind: .organisation, values: [
+                "id": id, "name": values["o\(index).name"] ?? party, "country": values["o\(index).country"] ?? "",
+                "level": values["o\(index).level"] ?? "", "visibility": visibility,
+            ]))
+        }
+        func partyIDs(_ key: String, parties: [String]) -> String {
+            var ids = (values["\(key).partyIDs"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for party in parties { if let id = newParties[ExtractReviewBuilder.partyKey(party)], !ids.contains(id) { ids.append(id) } }
+            return ids.joined(separator: ", ")
+        }
         // A milestone or investment keeps the passage it came from, when that passage lies in one
         // paragraph of the stored text (the reviewer cannot edit it, so it must never block saving).
         let paragraphs = TextLayout.paragraphs(from: stored)
@@ -162,7 +195,7 @@ struct ExtractionController: Sendable {
             records.append(.init(key: key, kind: .agreement, values: [
                 "id": "\(prefix)-a\(index + 1)", "title": values["\(key).title"] ?? "", "documentID": documentID,
                 "quote": TextNormaliser.cleanedQuote(values["\(key).quote"] ?? ""), "dossierIDs": values["\(key).dossierIDs"] ?? "",
-                "partyIDs": values["\(key).partyIDs"] ?? "", "completion": Completion.notStarted.rawValue,
+                "partyIDs": partyIDs(key, parties: result.agreements[index].parties), "completion": Completion.notStarted.rawValue,
                 "visibility": visibility,
             ]))
         }

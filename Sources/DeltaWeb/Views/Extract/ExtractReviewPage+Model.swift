@@ -33,8 +33,40 @@ struct ExtractReviewPage: Codable, Sendable {
     let countries: [Choice]
     /// When a document with this id is already in the register: what the new text changes.
     let revision: ExtractRevisionView?
+    /// Earlier documents the text refers to that are not in the register: stubs to add.
+    let mentions: [ExtractMentionView]
+    /// Parties of the agreements that are not in the register: organisations to add.
+    let newParties: [ExtractPartyView]
     /// Documents of the register the text refers to, with the proposed kind of relation.
     let related: [ExtractRelatedView]
+}
+
+/// An earlier document the text names that the register does not hold, proposed as a stub.
+struct ExtractMentionView: Codable, Sendable {
+    let key: String
+    let title: String
+    let id: String
+    let year: Int?
+    let reference: String?
+    let evidence: String
+    let accepted: Bool
+    let kinds: [FilterOption]
+    let relations: [FilterOption]
+    let planned: Bool
+    let errors: [ExtractFieldError]
+}
+
+/// A party the text names that is not in the register, proposed as an organisation.
+struct ExtractPartyView: Codable, Sendable {
+    let key: String
+    /// As the text names it (sent back, so the agreements naming it get the new id).
+    let party: String
+    let name: String
+    let id: String
+    let accepted: Bool
+    let countries: [FilterOption]
+    let levels: [FilterOption]
+    let errors: [ExtractFieldError]
 }
 
 /// A proposed relation to a document in the register.

@@ -23,6 +23,10 @@ struct ExtractReviewBuilder: Sendable {
     var partyIDs: [String: String] = [:]
     /// The register's documents the text refers to.
     var related: [RelatedDocuments.Proposal] = []
+    /// Earlier documents the text refers to that the register does not hold (proposed as stubs).
+    var mentions: [RelatedDocuments.Mention] = []
+    /// The most parties not in the register one review proposes to add.
+    static let maximumNewParties = 20
     /// Proposes each candidate's dossiers from the names in its passage.
     var linker = DossierLinker(dossiers: [])
     /// The stored document with the proposed id and its agreements, when there is one.
@@ -166,6 +170,26 @@ struct ExtractReviewBuilder: Sendable {
             hasErrors: !errors.isEmpty, dossierIDs: dossierIDs, organisations: organisations,
             countries: Country.allCases.map { Choice(value: $0.rawValue, label: labels.country($0)) },
             revision: existing.map { revisionView($0.document, $0.agreements) },
+            mentions: mentions.enumerated().map { index, mention in
+                let key = "s\(index)"
+                let kind = value("\(key).kind", DocumentKind.other.rawValue), relation = value("\(key).relation", mention.kind.rawValue)
+                return ExtractMentionView(
+                    key: key, title: value("\(key).title", mention.title), id: value("\(key).id", Self.slug(mention.title + ".")),
+                    year: mention.year, reference: mention.reference, evidence: mention.evidence, accepted: accepted(key, proposal: false),
+                    kinds: DocumentKind.allCases.map { FilterOption(value: $0.rawValue, label: labels.documentKind($0), selected: $0.rawValue == kind) },
+                    relations: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == relation) },
+                    planned: values.isEmpty ? mention.planned : values["\(key).planned"] == "on", errors: fieldErrors(key))
+            },
+            newParties: newParties().enumerated().map { index, party in
+                let key = "o\(index)"
+                let country = value("\(key).country", ""), level = value("\(key).level", "")
+                return ExtractPartyView(
+                    key: key, party: party, name: value("\(key).name", party), id: value("\(key).id", Self.slug(party + ".")),
+                    accepted: accepted(key, proposal: false),
+                    countries: Country.allCases.map { FilterOption(value: $0.rawValue, label: labels.country($0), selected: $0.rawValue == country) },
+                    levels: OrganisationLevel.allCases.map { FilterOption(value: $0.rawValue, label: labels.level($0), selected: $0.rawValue == level) },
+                    errors: fieldErrors(key))
+            },
             related: related.enumerated().map { index, proposal in
                 let key = "r\(index)"
                 let kind = value("\(key).kind", proposal.kind.rawValue)
@@ -176,6 +200,16 @@ struct ExtractReviewBuilder: Sendable {
                     kinds: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == kind) },
                     planned: values.isEmpty ? proposal.planned : values["\(key).planned"] == "on", evidence: proposal.evidence)
             })
+    }
+
+    /// The parties the agreements name that no organisation of the register answers to, each once,
+    /// in the order of the text (at most `maximumNewParties`).
+    func newParties() -> [String] {
+        var seen = Set<String>(), names: [String] = []
+        for party in result.agreements.flatMap(\.parties) where partyIDs[Self.partyKey(party)] == nil {
+            if seen.insert(Self.partyKey(party)).inserted { names.append(party) }
+        }
+        return Array(names.prefix(Self.maximumNewParties))
     }
 
     /// The signatories read from the closing block, as lines of the document form; the
