@@ -31,6 +31,9 @@ public struct AppConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// Requests served at once; more are refused with 503 and `Retry-After` (`InFlightLimitMiddleware`).
     public var maxRequestsInFlight = 256
+    /// How long an upload's request waits for the reading to finish before it answers with the
+    /// upload's status page instead (which then reloads until the review is ready).
+    public var extractionPatience: Duration = .seconds(1)
     /// The level of the one-line log of every answered request; nil logs none (`RequestLogMiddleware`).
     public var requestLogLevel: Logger.Level? = nil
     /// Where request counts and durations go; served as Prometheus text at `/metrics`.

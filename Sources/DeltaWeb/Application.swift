@@ -75,7 +75,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     NoteController(engine: engine, renderer: renderer).addRoutes(forms: forms, signedInAPI: signedInAPI)
 
     // Bringing in a document: upload, review the proposals beside the text, accept them at once.
-    ExtractionController(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms)
+    ExtractionController(engine: engine, renderer: renderer, patience: configuration.extractionPatience).addRoutes(signedIn: signedIn, forms: forms)
 
     // Meetings: the page and its forms (agenda, minutes, decisions, approval), a body's decisions.
     MeetingController(engine: engine, renderer: renderer, configuration: configuration).addRoutes(pages: pages, api: api, forms: forms)

@@ -116,11 +116,13 @@ final class Browser: @unchecked Sendable {
 
 /// The application over a fresh demo register with every persona's account, sign-in delays
 /// switched off (the throttle still counts and locks); the database is closed afterwards.
-func withAccountsApp<Value: Sendable>(_ body: @Sendable (any TestClientProtocol, any DatabaseEngine) async throws -> Value) async throws -> Value {
+func withAccountsApp<Value: Sendable>(configure: (inout AppConfiguration) -> Void = { _ in },
+                                      _ body: @Sendable (any TestClientProtocol, any DatabaseEngine) async throws -> Value) async throws -> Value {
     let engine = try await makeDatabaseWithAccounts()
     do {
         var configuration = testConfiguration()
         configuration.loginDelayScale = 0
+        configure(&configuration)
         let router = try await buildRouter(engine: engine, configuration: configuration)
         let value = try await Application(router: router).test(.router) { client in try await body(client, engine) }
         await engine.shutdown()

@@ -25,7 +25,7 @@ struct AuthorizationMatrixTests {
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
         "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx", "allocation-regimes": "nl-mobiliteitsfonds",
         "goals": "matrix-maatregel-kijfhoek", "indicators": "matrix-indicator-kijfhoek", "rail-links": "hamont-weert",
-        "stations": "weert",
+        "stations": "weert", "extract": "no-such-job",
     ]
 
     /// A measure carried out by kijfhoek (editorInScope's dossier) under a demo priority, and an indicator of it.
@@ -51,6 +51,8 @@ struct AuthorizationMatrixTests {
         case signedInAPI
         case adminPage
         case newForm, newPost, apiCreate
+        /// A signed-in editor's own thing by id (an upload's status page): others are refused, an unknown id is 404.
+        case editorLookup
         case editForm(String), editPost(String), apiEdit(String)
         /// A state-changing form on a record of a scoped kind; `Int` is what an allowed empty post answers.
         case scopedPost(String, Int)
@@ -77,6 +79,7 @@ struct AuthorizationMatrixTests {
         // Bringing in a document: a form page and its posts, for every editor.
         case (.get, "/extract"): return .newForm
         case (.post, "/extract"), (.post, "/extract/accept"): return .newPost
+        case (.get, "/extract/jobs/{id}"): return .editorLookup
         case (.get, "/bodies/{id}/members"): return .editForm("bodies")
         case (.post, "/bodies/{id}/members"), (.post, "/bodies/{id}/members/remove"): return .editPost("bodies")
         case (.put, "/api/bodies/{id}/members"): return .apiEdit("bodies")
@@ -114,6 +117,7 @@ struct AuthorizationMatrixTests {
         case .signedInAPI: return anonymous ? 401 : 200
         case .adminPage: return anonymous ? 303 : (persona == .admin ? 200 : 403)
         case .newForm: return anonymous ? 303 : (editor ? 200 : 403)
+        case .editorLookup: return anonymous ? 303 : (editor ? 404 : 403)
         case .newPost: return anonymous ? 303 : (editor ? 422 : 403)
         case .apiCreate: return anonymous ? 401 : (editor ? 422 : 403)
         case .editForm(let segment): return scoped(segment, allowed: 200)

@@ -38,7 +38,7 @@ struct CatalogueTests {
             let text = try! String(contentsOf: file, encoding: .utf8)
             for pattern in [#"\btext\("([A-Za-z][A-Za-z0-9_\-]*\.[A-Za-z0-9_.\-]+)""#, #"Invalid\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
                             #"AppError\(\.\w+, "([A-Za-z][A-Za-z0-9_.\-]*)""#, #"OperationError\(\.\w+, "([A-Za-z][A-Za-z0-9_.\-]*)""#,
-                            #"key: "(import\.[A-Za-z0-9_.\-]+)""#,
+                            #"key: "((?:import|extract\.job)\.[A-Za-z0-9_.\-]+)""#,
                             #"CLIError\("(cli\.[A-Za-z0-9_.\-]+)""#, #"say\("(cli\.[A-Za-z0-9_.\-]+)""#, #"\? "(cli\.[A-Za-z0-9_.]+)" : "(?:cli\.[A-Za-z0-9_.]+)""#,
                             #"\? "cli\.[A-Za-z0-9_.]+" : "(cli\.[A-Za-z0-9_.]+)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
                             #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#,

@@ -1,5 +1,6 @@
 import DeltaDomain
 import DeltaStore
+import DeltaWeb
 import DeltaTestSupport
 import Foundation
 import HTTPTypes
@@ -19,8 +20,21 @@ struct ExtractionReviewTests {
     De Rijksoverheid investeert de komende jaren circa €12 miljoen in de verbinding.
     """
 
-    /// Uploads `text` as a file and returns the review page.
+    /// Uploads `text` as a file and returns the review page, following the status page as a
+    /// browser would when the reading takes longer than the server's patience (a busy machine).
     static func upload(_ browser: Browser, client: any TestClientProtocol, name: String = "verklaring-test.txt", text: String = text) async throws -> TestResponse {
+        var response = try await uploadOnce(browser, client: client, name: name, text: text)
+        guard response.status == .seeOther, let location = response.headers[.location], location.hasPrefix("/extract/jobs/") else { return response }
+        for _ in 0..<600 {
+            response = try await browser.get(location)
+            if response.headers[HTTPField.Name("Refresh")!] == nil { return response }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return response
+    }
+
+    /// Uploads `text` as a file and returns the first answer.
+    static func uploadOnce(_ browser: Browser, client: any TestClientProtocol, name: String = "verklaring-test.txt", text: String = text) async throws -> TestResponse {
         _ = try await browser.get("/extract")
         let boundary = "----deltaberaad-extract"
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n"
@@ -230,6 +244,40 @@ struct ExtractionReviewTests {
             #expect(document?.relations.contains { $0.targetID == "noordzeetop-2019" && $0.kind == .addendumTo && $0.planned } == true)
             #expect(organisation?.country == .BE && organisation?.level == .regional)
             #expect(agreement?.partyIDs.contains("vlaanderen") == true && agreement?.partyIDs.contains("prorail") == true)
+        }
+    }
+
+    @Test("an upload that takes longer than a second shows a status page that reloads itself until the review is ready; only its owner sees it")
+    func longUploadShowsProgress() async throws {
+        // No patience: every reading gets its status page, however fast this machine is.
+        try await withAccountsApp(configure: { $0.extractionPatience = .zero }) { client, _ in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let paragraph = "Nederland en Vlaanderen spreken af de studie naar de verbinding uiterlijk 30 juni 2026 af te ronden en investeren circa €12 miljoen.\n\n"
+            let text = "Lange verklaring\n\n" + String(repeating: paragraph, count: 3_000)
+            let first = try await Self.uploadOnce(root, client: client, name: "lang.txt", text: text)
+            #expect(first.status == .seeOther, "a long reading answers with its status page")
+            let location = try #require(first.headers[.location])
+            #expect(location.hasPrefix("/extract/jobs/"))
+            // Someone else, and an unknown job, get nothing.
+            let other = Browser(client)
+            try await other.signIn("anna")
+            #expect(try await other.get(location).status == .notFound)
+            #expect(try await root.get("/extract/jobs/unknown").status == .notFound)
+            var page = try await root.get(location)
+            var polls = 0
+            while page.status == .ok, page.headers[HTTPField.Name("Refresh")!] != nil, polls < 600 {
+                #expect(page.text.contains("lang.txt") && page.text.contains("job-steps"))
+                let manual = try await root.get(location + "?refresh=no")
+                #expect(manual.headers[HTTPField.Name("Refresh")!] == nil, "the reader can stop the reloading")
+                try await Task.sleep(for: .milliseconds(200))
+                page = try await root.get(location)
+                polls += 1
+            }
+            #expect(page.status == .ok)
+            #expect(polls < 600, "the reading ends")
+            #expect(page.text.contains("mark-agreement"), "the review is shown when the reading is done")
+            #expect(try await root.get(location).status == .notFound, "the review is handed out once; its form carries the text on")
         }
     }
 

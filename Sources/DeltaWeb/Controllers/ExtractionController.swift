@@ -4,6 +4,7 @@ import DeltaReports
 import DeltaServices
 import DeltaStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Bringing in a new document: upload (`/extract`), review what the extractor proposes beside
@@ -15,6 +16,8 @@ import Hummingbird
 struct ExtractionController: Sendable {
     let engine: any DatabaseEngine
     let renderer: Renderer
+    let patience: Duration
+    let jobs = ExtractionJobs()
 
     func addRoutes(signedIn: RouterGroup<AppRequestContext>, forms: RouterGroup<AppRequestContext>) {
         signedIn.get("/extract") { _, context -> Response in
@@ -26,19 +29,51 @@ struct ExtractionController: Sendable {
             try Self.requireEditor(context)
             let form = try context.requireForm()
             let date = form.trimmed("documentDate") ?? ""
-            func refuse(_ message: String) throws -> Response {
-                try renderer.html("extract-upload", PageFrame(page: ExtractUploadPage(title: context.labels.text("app.title.extract"), error: message, documentDate: date),
-                                                              path: "/extract", context: context), status: .unprocessableContent)
+            guard let file = form.fileBytes["file"], !file.name.isEmpty else { return try refuseUpload(context.labels.text("extract.review.noFile"), date: date, context: context) }
+            if !date.isEmpty, CalendarDate(iso: date) == nil { return try refuseUpload(context.labels.text("form.error.date", ["value": date]), date: date, context: context) }
+            guard let account = context.account else { throw AppError(.unauthorized, "error.signInOrToken") }
+            guard let id = jobs.start(owner: account.id, fileName: file.name, documentDate: CalendarDate(iso: date)) else {
+                throw AppError(.serviceUnavailable, "extract.job.busy")
             }
-            guard let file = form.fileBytes["file"], !file.name.isEmpty else { return try refuse(context.labels.text("extract.review.noFile")) }
-            if !date.isEmpty, CalendarDate(iso: date) == nil { return try refuse(context.labels.text("form.error.date", ["value": date])) }
-            let text: String
-            do {
-                text = try DocumentReader.text(of: Data(file.bytes), fileName: file.name)
-            } catch let error as DocumentReadError {
-                return try refuse(context.labels.text(error.key, error.arguments))
+            // Reading (pdftotext, unzipping) and extracting run beside the request: what is done
+            // within a second is shown at once, anything longer gets the status page.
+            let scope = context.readScope, bytes = Data(file.bytes), fileName = file.name, documentDate = CalendarDate(iso: date)
+            let jobs = self.jobs
+            Task {
+                do {
+                    jobs.report(id, step: .reading)
+                    let text = try DocumentReader.text(of: bytes, fileName: fileName)
+                    let run = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: scope) { jobs.report(id, step: $0) }
+                    jobs.finish(id, .done(text: text, run: run))
+                } catch let error as DocumentReadError {
+                    jobs.finish(id, .failed(key: error.key, arguments: error.arguments))
+                } catch {
+                    jobs.finish(id, .failed(key: "extract.job.failed", arguments: [:]))
+                }
             }
-            return try await review(text: text, fileName: file.name, documentDate: CalendarDate(iso: date), values: [:], errors: [:], context: context)
+            let clock = ContinuousClock(), deadline = clock.now + patience
+            while clock.now < deadline, jobs.job(id, owner: account.id)?.outcome == nil { try await Task.sleep(for: .milliseconds(25)) }
+            if let job = jobs.take(id, owner: account.id) { return try await finished(job, date: date, context: context) }
+            return Response.seeOther(to: "/extract/jobs/\(id)")
+        }
+        signedIn.get("/extract/jobs/{id}") { request, context -> Response in
+            try Self.requireEditor(context)
+            let id = try context.parameters.require("id")
+            guard let account = context.account, let job = jobs.job(id, owner: account.id) else { throw AppError(.notFound, "extract.job.gone") }
+            if job.outcome != nil, let finishedJob = jobs.take(id, owner: account.id) {
+                return try await finished(finishedJob, date: finishedJob.documentDate?.iso ?? "", context: context)
+            }
+            let manual = request.uri.queryParameters.get("refresh") == "no"
+            let current = job.step.flatMap { Extractor.Step.allCases.firstIndex(of: $0) } ?? 0
+            let steps = Extractor.Step.allCases.enumerated().map { index, step in
+                ExtractJobPage.Step(label: context.labels.text("cli.extract.step.\(step.rawValue)"),
+                                    state: index < current ? "done" : index == current ? "running" : "waiting", running: index == current)
+            }
+            let page = ExtractJobPage(title: context.labels.text("extract.job.title"), fileName: job.fileName, steps: steps,
+                                      seconds: Int(Date().timeIntervalSince(job.started)), refreshing: !manual, url: "/extract/jobs/\(id)")
+            var response = try renderer.html("extract-job", PageFrame(page: page, path: "/extract", context: context))
+            if !manual { response.headers[HTTPField.Name("Refresh")!] = "2" }
+            return response
         }
         forms.post("/extract/accept") { _, context -> Response in
             try Self.requireEditor(context)
@@ -47,7 +82,8 @@ struct ExtractionController: Sendable {
                   let fileName = form["fileName"] else { throw AppError(.unprocessableContent, "error.badForm") }
             let documentDate = form.trimmed("doc.date").flatMap { CalendarDate(iso: $0) }
             let values = form.allValues
-            let (result, _, _, _, _, related, _) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let run = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+            let result = run.result, related = run.related
             var submission = Self.submission(values: values, text: text, result: result, related: related.proposals, mentions: related.mentions,
                                              labels: context.labels)
             // "Replace the stored text": the document keeps its fields and relations and takes the
@@ -91,25 +127,48 @@ struct ExtractionController: Sendable {
     /// The most records one acceptance writes.
     static let maximumRecords = 300
 
+    /// The upload form again, with why the file was refused.
+    private func refuseUpload(_ message: String, date: String, context: AppRequestContext) throws -> Response {
+        try renderer.html("extract-upload", PageFrame(page: ExtractUploadPage(title: context.labels.text("app.title.extract"), error: message, documentDate: date),
+                                                      path: "/extract", context: context), status: .unprocessableContent)
+    }
+
+    /// What a finished upload shows: its review, or the upload form with the reason it was refused.
+    private func finished(_ job: ExtractionJobs.Job, date: String, context: AppRequestContext) async throws -> Response {
+        switch job.outcome {
+        case .done(let text, let run)?:
+            return try await review(text: text, fileName: job.fileName, documentDate: job.documentDate, values: [:], errors: [:], context: context, run: run)
+        case .failed(let key, let arguments)?:
+            return try refuseUpload(context.labels.text(key, arguments), date: date, context: context)
+        case nil:
+            throw AppError(.notFound, "extract.job.gone")
+        }
+    }
+
     static func requireEditor(_ context: AppRequestContext) throws {
         guard AccessRules.mayEditSomething(context.account) else { throw AppError(.forbidden, "error.mayNotEdit") }
     }
 
     /// The extraction of a text with the register's names, and the review form's choices.
-    func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope) async throws
-        -> (ExtractionResult, [String], [Choice], DossierLinker, [Choice], RelatedFindings, [String: String]) {
+    func extraction(text: String, fileName: String, documentDate: CalendarDate?, scope: ReadScope,
+                    progress: (@Sendable (Extractor.Step) -> Void)? = nil) async throws -> ExtractionRun {
         let (extractor, linker, dossiers, organisations, bodies, documents, partyIDs) = try await engine.read { db in
             try await ExtractReviewBuilder.context(Register(db: db, scope: scope))
         }
         let name = String(fileName.split(separator: ".").first ?? Substring(fileName))
-        return (extractor.extract(text, document: name, documentDate: documentDate), dossiers, organisations, linker, bodies,
-                RelatedFindings(proposals: RelatedDocuments.proposals(in: text, documents: documents),
-                                mentions: RelatedDocuments.mentions(in: text, documents: documents)), partyIDs)
+        return ExtractionRun(result: extractor.extract(text, document: name, documentDate: documentDate, progress: progress), dossierIDs: dossiers,
+                             organisations: organisations, linker: linker, bodies: bodies,
+                             related: RelatedFindings(proposals: RelatedDocuments.proposals(in: text, documents: documents),
+                                                      mentions: RelatedDocuments.mentions(in: text, documents: documents)),
+                             partyIDs: partyIDs)
     }
 
     func review(text: String, fileName: String, documentDate: CalendarDate?, values: [String: String], errors: [String: String],
-                context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (result, dossiers, organisations, linker, bodies, related, partyIDs) = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope)
+                context: AppRequestContext, status: HTTPResponse.Status = .ok, run known: ExtractionRun? = nil) async throws -> Response {
+        let run: ExtractionRun
+        if let known { run = known } else { run = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: context.readScope) }
+        let result = run.result, dossiers = run.dossierIDs, organisations = run.organisations, linker = run.linker, bodies = run.bodies
+        let related = run.related, partyIDs = run.partyIDs
         // A document already in the register under this id: show what the new text changes.
         let id = values["doc.id"] ?? ExtractReviewBuilder.slug(fileName)
         let scope = context.readScope
