@@ -12,6 +12,8 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var goals: [Goal] = []
     public var indicators: [Indicator] = []
     public var allocationRegimes: [AllocationRegime] = []
+    /// The obstacles as records (never the reporters' contact addresses or reports: see `ObstacleReport`).
+    public var obstacles: [Obstacle] = []
 
     /// An empty snapshot.
     public init() {}
@@ -20,6 +22,6 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var recordCount: Int {
         organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
             + milestones.count + meetings.count + investments.count + goals.count + indicators.count
-            + allocationRegimes.count
+            + allocationRegimes.count + obstacles.count
     }
 }

@@ -5,14 +5,15 @@ import Yams
 /// The format this version reads and writes.
 public enum DataFormat {
     /// The value of the `format:` line.
-    public static let current = "deltaberaad/3"
+    public static let current = "deltaberaad/4"
     /// Earlier versions this one still reads (their keys are a subset of the current ones).
-    static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", current]
-    /// Sections that only files of format 3 may hold (format 3 is format 2 plus these).
-    static let sectionsOfFormat3: Set<String> = ["allocation_regimes"]
+    static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", "deltaberaad/3", current]
+    /// The sections later formats added, with the format that added them: a file of an earlier
+    /// format may not hold them (format 3 added the allocation regimes, format 4 the obstacles).
+    static let addedSections: [String: String] = ["allocation_regimes": "deltaberaad/3", "obstacles": "deltaberaad/4"]
     /// Section names in the order they are read.
     static let sections = ["organisations", "documents", "bodies", "dossiers", "agreements", "goals", "indicators", "milestones",
-                           "meetings", "investments", "allocation_regimes"]
+                           "meetings", "investments", "allocation_regimes", "obstacles"]
 }
 
 /// A reference from one record to another, checked once every file has been read.
@@ -57,11 +58,10 @@ struct ComposedFile {
             throw root.error(key: "import.file.unknownFormat", ["format": .verbatim(format), "current": .verbatim(DataFormat.readable.sorted().reversed().joined(separator: ", "))],
                              at: "format")
         }
-        if format != DataFormat.current {
-            for section in DataFormat.sectionsOfFormat3.sorted() where root[section] != nil {
-                throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
-                                                                          "needed": .verbatim(DataFormat.current)], at: section)
-            }
+        // "deltaberaad/N" compare as text: the formats are numbered with one digit.
+        for (section, needed) in DataFormat.addedSections.sorted(by: { $0.key < $1.key }) where format < needed && root[section] != nil {
+            throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
+                                                                  "needed": .verbatim(needed)], at: section)
         }
     }
 

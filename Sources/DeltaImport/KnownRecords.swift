@@ -15,6 +15,7 @@ public struct KnownRecords: Sendable {
     public var goalIDs: Set<String> = []
     public var meetingIDs: Set<String> = []
     public var allocationRegimeIDs: Set<String> = []
+    public var obstacleIDs: Set<String> = []
     /// Year of every stored document, for periods without a year that cite one.
     public var documentYears: [String: Int] = [:]
     public var paragraphs: [String: [Paragraph]] = [:]
@@ -39,6 +40,7 @@ public struct KnownRecords: Sendable {
         known.goalIDs = Set(try await register.goals().map(\.id))
         known.meetingIDs = Set(try await register.meetings().map(\.id))
         known.allocationRegimeIDs = Set(try await register.allocationRegimes().map(\.id))
+        known.obstacleIDs = Set(try await register.obstacles().map(\.id))
         return known
     }
 }

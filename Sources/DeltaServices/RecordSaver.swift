@@ -122,7 +122,7 @@ package struct RecordSaver: Sendable {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
             choices.measures = try await register.goals().filter { $0.level == .measure }.map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
-        if F.self == GoalForm.self {
+        if F.self == GoalForm.self || F.self == ObstacleForm.self {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
         if F.self == GoalForm.self || F.self == IndicatorForm.self {
@@ -134,11 +134,11 @@ package struct RecordSaver: Sendable {
             }
         }
         if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self
-            || F.self == InvestmentForm.self || F.self == MilestoneForm.self {
+            || F.self == InvestmentForm.self || F.self == MilestoneForm.self || F.self == ObstacleForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
                 ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
                 ?? (existing as? Indicator)?.source?.documentID ?? (existing as? Investment)?.source?.documentID
-                ?? (existing as? Milestone)?.source?.documentID
+                ?? (existing as? Milestone)?.source?.documentID ?? (existing as? Obstacle)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

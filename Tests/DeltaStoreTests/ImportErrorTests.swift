@@ -39,7 +39,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 name: Ministerie
                 country: NL
                 level: national
-            """, mentions: ["format: deltaberaad/3"]),
+            """, mentions: ["format: deltaberaad/4"]),
         BadInput(name: "wrong format version", yaml: """
             # Een bestand van een latere versie
             format: deltaberaad/9  # <- here

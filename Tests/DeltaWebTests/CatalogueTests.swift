@@ -76,6 +76,7 @@ struct CatalogueTests {
             "opendata.dataset.register": ["title", "description"], "opendata.dataset.investments": ["title", "description"],
             "opendata.dataset.bodies": ["title", "description"], "opendata.dataset.changes": ["title", "description"],
             "searchKind": raw(SearchKind.self),
+            "obstacleDomain": raw(ObstacleDomain.self), "obstacleStatus": raw(ObstacleStatus.self),
         ]
     }
 

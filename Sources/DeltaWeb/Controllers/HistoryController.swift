@@ -16,6 +16,7 @@ struct HistoryController: Sendable {
         ("milestones", .milestone), ("dossiers", .dossier), ("meetings", .meeting), ("organisations", .organisation),
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
         ("allocation-regimes", .allocationRegime), ("goals", .goal), ("indicators", .indicator),
+        ("obstacles", .obstacle),
     ]
 
     /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
@@ -80,6 +81,7 @@ struct HistoryController: Sendable {
             case .goal: visible = try await register.goal(id: id) != nil
             case .indicator: visible = try await register.indicator(id: id) != nil
             case .allocationRegime: visible = try await register.allocationRegime(id: id) != nil
+            case .obstacle: visible = try await register.obstacle(id: id) != nil
             }
             guard visible else { return nil }
             return try await AuditLog(db: db).entries(kind: kind.rawValue, id: id)
@@ -94,6 +96,7 @@ struct HistoryController: Sendable {
         case .goal: "/goals#\(id)"
         case .indicator: "/goals"
         case .allocationRegime: "/investments#regime-\(id)"
+        case .obstacle: "/obstacles/\(id)"
         default: segments.first { $0.kind == kind }.map { "/\($0.segment)/\(id)/edit" } ?? "/"
         }
     }

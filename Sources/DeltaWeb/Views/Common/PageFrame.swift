@@ -30,6 +30,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navInvestments: Bool
     let navGoals: Bool
     let navPlanning: Bool
+    let navObstacles: Bool
 
     init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
         self.page = page
@@ -51,6 +52,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         navInvestments = path.hasPrefix("/investments")
         navGoals = path.hasPrefix("/goals")
         navPlanning = path.hasPrefix("/planning")
+        navObstacles = path.hasPrefix("/obstacles")
     }
 }
 

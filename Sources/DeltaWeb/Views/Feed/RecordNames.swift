@@ -50,6 +50,8 @@ struct RecordNames: Sendable {
                 for indicator in try await register.indicators() { add(indicator.id, indicator.title, "/goals") }
             case .allocationRegime:
                 for regime in try await register.allocationRegimes() { add(regime.id, regime.title, "/investments#regime-\(regime.id)") }
+            case .obstacle:
+                for obstacle in try await register.obstacles() { add(obstacle.id, obstacle.title, "/obstacles/\(obstacle.id)") }
             }
             result[kind] = names
         }
