@@ -13,6 +13,8 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var indicators: [Indicator] = []
     public var allocationRegimes: [AllocationRegime] = []
     public var railLinks: [RailLink] = []
+    /// The obstacles as records (never the reporters' contact addresses or reports: see `ObstacleReport`).
+    public var obstacles: [Obstacle] = []
 
     /// An empty snapshot.
     public init() {}
@@ -21,6 +23,6 @@ public struct RegisterSnapshot: Hashable, Sendable, Codable {
     public var recordCount: Int {
         organisations.count + documents.count + bodies.count + dossiers.count + agreements.count
             + milestones.count + meetings.count + investments.count + goals.count + indicators.count
-            + allocationRegimes.count + railLinks.count
+            + allocationRegimes.count + railLinks.count + obstacles.count
     }
 }

@@ -201,6 +201,19 @@ public struct ShownRecords: Sendable, Hashable {
         return shown
     }
 
+    /// An obstacle, without its links to hidden records (it needs none of them to be shown).
+    public func obstacle(_ record: Obstacle) -> Obstacle? {
+        guard contains(.obstacle, record.id) else { return nil }
+        var shown = record
+        shown.ownerID = keep(.organisation, record.ownerID)
+        shown.dossierIDs = keep(.dossier, record.dossierIDs)
+        shown.bodyIDs = keep(.body, record.bodyIDs)
+        shown.agreementIDs = keep(.agreement, record.agreementIDs)
+        shown.documentIDs = keep(.document, record.documentIDs)
+        shown.source = keep(record.source)
+        return shown
+    }
+
     /// An agenda item of a shown meeting, without its links to hidden records.
     public func agendaItem(_ item: AgendaItem) -> AgendaItem {
         var shown = item

@@ -8,11 +8,12 @@ public enum DataFormat {
     public static let current = "deltaberaad/4"
     /// Earlier versions this one still reads (their keys are a subset of the current ones).
     static let readable: Set<String> = ["deltaberaad/1", "deltaberaad/2", "deltaberaad/3", current]
-    /// Sections that only files of a later format may hold, with the version that added them.
-    static let sectionsSince: [String: Int] = ["allocation_regimes": 3, "rail_links": 4]
+    /// Sections that only files of a later format may hold, with the version that added them
+    /// (format 3 added the allocation regimes, format 4 the rail links and the obstacles).
+    static let sectionsSince: [String: Int] = ["allocation_regimes": 3, "rail_links": 4, "obstacles": 4]
     /// Section names in the order they are read (links before the dossiers that name them).
     static let sections = ["organisations", "documents", "bodies", "rail_links", "dossiers", "agreements", "goals", "indicators",
-                           "milestones", "meetings", "investments", "allocation_regimes"]
+                           "milestones", "meetings", "investments", "allocation_regimes", "obstacles"]
 
     /// The number of a readable `format:` value ("deltaberaad/3" → 3).
     static func version(of format: String) -> Int { Int(format.split(separator: "/").last ?? "") ?? 0 }

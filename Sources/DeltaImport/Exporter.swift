@@ -22,6 +22,9 @@ public enum Exporter {
         snapshot.indicators = try await register.indicators()
         snapshot.allocationRegimes = try await register.allocationRegimes()
         snapshot.railLinks = try await register.railLinks()
+        // The records only: reporters' contact addresses, their reports as sent and the messages
+        // to them are never exported, not even by a full export (docs/OBSTACLES.md).
+        snapshot.obstacles = try await register.obstacles()
         return snapshot
     }
 
@@ -48,6 +51,7 @@ public enum Exporter {
             ("meetings", snapshot.meetings.map(node)),
             ("investments", snapshot.investments.map(node)),
             ("allocation_regimes", snapshot.allocationRegimes.map(node)),
+            ("obstacles", snapshot.obstacles.map(node)),
         ]
         var written: [String] = []
         for (name, records) in sections {
@@ -198,6 +202,16 @@ public enum Exporter {
                     ("co_financing", shares.isEmpty ? nil : Node(shares)), ("agreement", text(i.agreementID)),
                     ("measure", text(i.measureID)), ("dossier", text(i.dossierID)),
                     ("part_of", text(i.partOfID)), ("source", passage(i.source)), ("visibility", visibility(i.visibility))])
+    }
+
+    static func node(_ o: Obstacle) -> Node {
+        map([("id", Node(o.id)), ("reference", text(o.reference)), ("title", Node(o.title)), ("description", Node(o.description)),
+             ("place_belgium", text(o.placeBelgium)), ("place_netherlands", text(o.placeNetherlands)), ("since", text(o.since)),
+             ("affected", text(o.affected)), ("domain", Node(o.domain.rawValue)), ("region", text(o.region)),
+             ("status", Node(o.status.rawValue)), ("status_reason", text(o.statusReason)), ("owner", text(o.ownerID)),
+             ("owner_side", text(o.ownerSide?.rawValue)), ("dossiers", list(o.dossierIDs)), ("bodies", list(o.bodyIDs)),
+             ("agreements", list(o.agreementIDs)), ("documents", list(o.documentIDs)), ("source", passage(o.source)),
+             ("reported_on", text(o.reportedOn)), ("visibility", visibility(o.visibility))])
     }
 
     static func node(_ r: AllocationRegime) -> Node {

@@ -36,7 +36,7 @@ public enum Importer {
             ("agreements", { try $0.agreement($1, file: $2) }), ("goals", { try $0.goal($1, file: $2) }),
             ("indicators", { try $0.indicator($1, file: $2) }), ("milestones", { try $0.milestone($1, file: $2) }),
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
-            ("allocation_regimes", { try $0.allocationRegime($1, file: $2) }),
+            ("allocation_regimes", { try $0.allocationRegime($1, file: $2) }), ("obstacles", { try $0.obstacle($1, file: $2) }),
         ]
         for (section, read) in readers {
             for file in composed {
@@ -135,6 +135,7 @@ public enum Importer {
             .meeting: Set(snapshot.meetings.map(\.id)).union(known.meetingIDs),
             .allocationRegime: Set(snapshot.allocationRegimes.map(\.id)).union(known.allocationRegimeIDs),
             .railLink: Set(snapshot.railLinks.map(\.id)).union(known.railLinks.map(\.id)),
+            .obstacle: Set(snapshot.obstacles.map(\.id)).union(known.obstacleIDs),
         ]
         return parser.references.compactMap { reference in
             ids[reference.kind]?.contains(reference.id) == true ? nil

@@ -17,6 +17,7 @@ public struct KnownRecords: Sendable {
     public var allocationRegimeIDs: Set<String> = []
     /// The stored links whole: dossiers may name them by name or alias.
     public var railLinks: [RailLink] = []
+    public var obstacleIDs: Set<String> = []
     /// Year of every stored document, for periods without a year that cite one.
     public var documentYears: [String: Int] = [:]
     public var paragraphs: [String: [Paragraph]] = [:]
@@ -42,6 +43,7 @@ public struct KnownRecords: Sendable {
         known.meetingIDs = Set(try await register.meetings().map(\.id))
         known.allocationRegimeIDs = Set(try await register.allocationRegimes().map(\.id))
         known.railLinks = try await register.railLinks()
+        known.obstacleIDs = Set(try await register.obstacles().map(\.id))
         return known
     }
 }

@@ -14,7 +14,7 @@ struct PendingLinkName {
     let context: ImportArgument
 }
 
-/// The section format 4 added: rail links as records.
+/// A section format 4 added: rail links as records.
 extension RecordParser {
     /// `rail_links:` — `{id, name, aliases, stations, status, use, sides, summary, source, visibility}`.
     mutating func railLink(_ node: Node, file: String) throws {

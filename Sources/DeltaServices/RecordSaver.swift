@@ -125,7 +125,7 @@ package struct RecordSaver: Sendable {
         }
         if F.self == DossierForm.self { choices.railLinks = try await register.railLinks() }
         if F.self == RailLinkForm.self { choices.stationNames = Set(try StationFile.shipped().map(\.name)) }
-        if F.self == GoalForm.self {
+        if F.self == GoalForm.self || F.self == ObstacleForm.self {
             choices.agreements = try await register.agreements().map { Choice(value: $0.id, label: $0.title, isContent: true) }
         }
         if F.self == GoalForm.self || F.self == IndicatorForm.self {
@@ -137,11 +137,11 @@ package struct RecordSaver: Sendable {
             }
         }
         if F.self == AgreementForm.self || F.self == AllocationRegimeForm.self || F.self == RailLinkForm.self || F.self == GoalForm.self || F.self == IndicatorForm.self
-            || F.self == InvestmentForm.self || F.self == MilestoneForm.self {
+            || F.self == InvestmentForm.self || F.self == MilestoneForm.self || F.self == ObstacleForm.self {
             let documentID = values["documentID"] ?? (existing as? Agreement)?.source.documentID
                 ?? (existing as? AllocationRegime)?.source?.documentID ?? (existing as? RailLink)?.source?.documentID ?? (existing as? Goal)?.source?.documentID
                 ?? (existing as? Indicator)?.source?.documentID ?? (existing as? Investment)?.source?.documentID
-                ?? (existing as? Milestone)?.source?.documentID
+                ?? (existing as? Milestone)?.source?.documentID ?? (existing as? Obstacle)?.source?.documentID
             if let documentID { choices.paragraphs = try await register.paragraphs(documentID: documentID) }
         }
         if let document = existing as? Document {

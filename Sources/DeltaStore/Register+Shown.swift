@@ -28,6 +28,7 @@ extension Register {
             UNION ALL SELECT 'dossier', id, NULL, NULL, NULL FROM dossiers WHERE visibility IN (\(binds: v)) \
             UNION ALL SELECT 'allocationRegime', id, NULL, NULL, NULL FROM allocation_regimes WHERE visibility IN (\(binds: v)) \
             UNION ALL SELECT 'railLink', id, NULL, NULL, NULL FROM rail_links WHERE visibility IN (\(binds: v)) \
+            UNION ALL SELECT 'obstacle', id, NULL, NULL, NULL FROM obstacles WHERE visibility IN (\(binds: v)) \
             UNION ALL SELECT 'agreement', id, 'document', document_id, CASE WHEN completion = 'complete' THEN evidence_json END FROM agreements WHERE visibility IN (\(binds: v)) \
             UNION ALL SELECT 'meeting', id, 'body', body_id, NULL FROM meetings WHERE visibility IN (\(binds: v)) \
             UNION ALL SELECT 'investment', id, 'organisation', organisation_id, NULL FROM investments WHERE visibility IN (\(binds: v)) \

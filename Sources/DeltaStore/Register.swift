@@ -27,11 +27,11 @@ public struct Register: Sendable {
     /// "does a hidden agreement still quote this text").
     public func with(scope: ReadScope) -> Register { Register(db: db, scope: scope) }
 
-    private func select(_ table: String) -> SQLSelectBuilder {
+    func select(_ table: String) -> SQLSelectBuilder {
         db.select().column("*").from(table).where("visibility", .in, scope.rawValues)
     }
 
-    private func rows<R: Decodable>(_ type: R.Type, _ query: SQLSelectBuilder) async throws -> [R] {
+    func rows<R: Decodable>(_ type: R.Type, _ query: SQLSelectBuilder) async throws -> [R] {
         try await query.all().map { try $0.decode(model: R.self, with: RowCoding.decoder) }
     }
 

@@ -71,6 +71,10 @@ public struct RegisterWriter: Sendable {
         for regime in snapshot.allocationRegimes {
             try await upsert(regime, existing: regimes[regime.id], summary: &summary)
         }
+        let obstacles = Dictionary(uniqueKeysWithValues: try await current.obstacles().map { ($0.id, $0) })
+        for obstacle in snapshot.obstacles {
+            try await upsert(obstacle, existing: obstacles[obstacle.id], summary: &summary)
+        }
         return summary
     }
 

@@ -1,6 +1,7 @@
 import DeltaDomain
 import DeltaReports
 import DeltaServices
+import DeltaStore
 import Foundation
 import Logging
 import Prometheus
@@ -38,6 +39,11 @@ public struct AppConfiguration: Sendable {
     public var requestLogLevel: Logger.Level? = nil
     /// Where request counts and durations go; served as Prometheus text at `/metrics`.
     public var metrics = PrometheusCollectorRegistry()
+    /// The obstacle intake's limits: submissions per address, minimum time to fill in (tests shorten it).
+    package var obstacleIntake = ObstacleIntake.Rules()
+    /// The key that signs the moment a public form was handed out (`FormStamp`); a new one at every
+    /// start, so a form handed out before a restart is refused as expired (and given back filled in).
+    package var formStampKey = Secrets.random()
 
     /// A configuration; `today` defaults to the current day in Brussels and Amsterdam.
     public init(host: String = "127.0.0.1", port: Int = 8080, resourcesDirectory: String? = nil,

@@ -71,6 +71,10 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     // `/goals/new` and `POST /api/goals` sit beside the goal tree's `GET /goals` and `GET /api/goals`.
     RecordController<GoalForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     RecordController<IndicatorForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    // The obstacle register: triage edits the record here; the intake, status, list and pages in ObstacleController.
+    RecordController<ObstacleForm>(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
+    ObstacleController(engine: engine, renderer: renderer, configuration: configuration)
+        .addRoutes(pages: pages, api: api, anonymousForms: loginForm, signedIn: signedIn, forms: forms)
     MembershipController(engine: engine, renderer: renderer).addRoutes(signedIn: signedIn, forms: forms, api: api, apiWrites: apiWrites)
     NoteController(engine: engine, renderer: renderer).addRoutes(forms: forms, signedInAPI: signedInAPI)
 

@@ -63,7 +63,7 @@ struct CommandLineTests {
         let exported = folder.appendingPathComponent("export")
         #expect(try CLI.run(["export", "--db", first, exported.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: exported.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 12, "one file per section: \(files)")
+        #expect(files.count == 13, "one file per section: \(files)")
         let second = folder.appendingPathComponent("second.sqlite").path
         let restored = try CLI.run(["import", "--db", second] + files.map { exported.appendingPathComponent($0).path })
         #expect(restored.status == 0, "\(restored.errors)")

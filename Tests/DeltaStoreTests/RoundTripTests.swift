@@ -85,7 +85,7 @@ struct RoundTripTests {
         let exportedFiles = try first.yamlFiles()
         let exportedNames = exportedFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(exportedNames == ["agreements.yaml", "allocation_regimes.yaml", "bodies.yaml", "documents.yaml", "dossiers.yaml", "goals.yaml", "indicators.yaml",
-                                  "investments.yaml", "meetings.yaml", "milestones.yaml", "organisations.yaml", "rail_links.yaml"])
+                                  "investments.yaml", "meetings.yaml", "milestones.yaml", "obstacles.yaml", "organisations.yaml", "rail_links.yaml"])
 
         try await withDatabase(kind) { database in
             let summary = try await Importer.run(files: exportedFiles, engine: database.engine)

@@ -439,7 +439,7 @@ struct InjectionProbeTests {
                 #expect(put.status == .ok, "\(segment): \(put.text.prefix(300))")
                 if put.status == .ok { saved.append(segment) }
             }
-            #expect(saved.count == 11)
+            #expect(saved.count == 12)
             let milestone = try #require(AuthorizationMatrixTests.ids["milestones"])
             let pages = ["/", "/dossiers", "/dossiers/3rx", "/dossiers/kijfhoek", "/documents", "/documents/verklaring-2026", "/bodies",
                          "/bodies/politiek-overleg", "/organisations", "/investments", "/admin/changes", "/milestones/\(milestone)/edit",

@@ -25,7 +25,7 @@ struct AuthorizationMatrixTests {
         "organisations": "ienw", "investments": "kamerbrief-2026-kijfhoek", "documents": "verklaring-2026",
         "agreements": "top-2018-3rx", "bodies": "werkgroep-3rx", "allocation-regimes": "nl-mobiliteitsfonds",
         "goals": "matrix-maatregel-kijfhoek", "indicators": "matrix-indicator-kijfhoek", "rail-links": "hamont-weert",
-        "stations": "weert", "extract": "no-such-job",
+        "stations": "weert", "extract": "no-such-job", "obstacles": "matrix-belemmering",
     ]
 
     /// A measure carried out by kijfhoek (editorInScope's dossier) under a demo priority, and an indicator of it.
@@ -37,6 +37,10 @@ struct AuthorizationMatrixTests {
                                        title: "Kijfhoek toekomstbestendig", dossierIDs: ["kijfhoek"]), expectedVersion: nil)
             try await editor.save(Indicator(id: "matrix-indicator-kijfhoek", goalID: "matrix-maatregel-kijfhoek", title: "Sporen",
                                             unit: "sporen"), expectedVersion: nil)
+            // An obstacle linked to her body werkgroep-3rx, published so that everyone reads its page.
+            try await editor.save(Obstacle(id: "matrix-belemmering", title: "Belemmering", description: "Wat er gebeurt.", domain: .transportAndMobility,
+                                           status: .analysed, statusReason: "Geanalyseerd.", bodyIDs: ["werkgroep-3rx"], visibility: .public),
+                                  expectedVersion: nil)
         }
     }
     /// Shared reference records every editor may edit.
@@ -84,6 +88,12 @@ struct AuthorizationMatrixTests {
         case (.post, "/bodies/{id}/members"), (.post, "/bodies/{id}/members/remove"): return .editPost("bodies")
         case (.put, "/api/bodies/{id}/members"): return .apiEdit("bodies")
         case (.post, "/meetings/{id}/invitees"): return .scopedPost("meetings", 303)
+        // The obstacle register: the intake has its own token (none here: 403, the form given back), a
+        // status link nobody was given is unknown, triage is for those who may edit the obstacle.
+        case (.post, "/obstacles/report"): return .everyone(403)
+        case (.get, "/obstacles/status/{secret}"): return .everyone(404)
+        case (.get, "/obstacles/{id}/triage"): return .editForm("obstacles")
+        case (.post, "/obstacles/{id}/messages"): return .scopedPost("obstacles", 422)
         default: break
         }
         if method == .get, path.hasSuffix("/new") { return .newForm }

@@ -78,6 +78,7 @@ struct CatalogueTests {
             "searchKind": raw(SearchKind.self),
             "railLinkStatus": raw(RailLinkStatus.self), "railLinkUse": raw(RailLinkUse.self),
             "network.legend.stroke": raw(RailLinkStroke.self),
+            "obstacleDomain": raw(ObstacleDomain.self), "obstacleStatus": raw(ObstacleStatus.self),
         ]
     }
 

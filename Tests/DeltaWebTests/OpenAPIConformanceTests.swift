@@ -212,6 +212,10 @@ struct SchemaValidator: Sendable {
 /// The GET requests whose answers are validated: every documented path, `{id}` filled with demo ids.
 let documentedRequests: [(uri: String, path: String)] = [
     ("/api/overview", "/api/overview"),
+    ("/api/obstacles", "/api/obstacles"),
+    ("/api/obstacles?domain=other&status=in-progress", "/api/obstacles"),
+    ("/api/obstacles/knelpunten-lokale-grensnetwerken", "/api/obstacles/{id}"),
+    ("/api/obstacles/co2-transport-verenigd-koninkrijk", "/api/obstacles/{id}"),
     ("/api/dossiers", "/api/dossiers"),
     ("/api/dossiers?theme=freight", "/api/dossiers"),
     ("/api/dossiers?status=off-track", "/api/dossiers"),
@@ -269,7 +273,8 @@ let documentedRequests: [(uri: String, path: String)] = [
 /// A real id for each documented `{id}` path.
 let demoIDs = ["/api/dossiers/{id}": "3rx", "/api/documents/{id}": "verklaring-2026", "/api/bodies/{id}": "werkgroep-be-nl",
                "/api/meetings/{id}": "top-2025-gent", "/api/bodies/{id}/decisions": "politiek-overleg",
-               "/api/agreements/{id}": "beslisnota-2026-kamerbrief", "/api/rail-links/{id}": "hamont-weert", "/api/stations/{id}": "weert"]
+               "/api/agreements/{id}": "beslisnota-2026-kamerbrief", "/api/rail-links/{id}": "hamont-weert", "/api/stations/{id}": "weert",
+               "/api/obstacles/{id}": "co2-transport-verenigd-koninkrijk"]
 
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {
@@ -507,7 +512,9 @@ struct OpenAPIConformanceTests {
         // The health probes answer machines, not readers.
         let excluded = ["/_ping", "/openapi.yaml", "/health/live", "/health/ready", "/metrics", "/login", "/account", "/admin/changes", "/admin/users", "/extract",
                         // The accessibility statement is a fixed text about the site, not register data.
-                        "/accessibility"]
+                        "/accessibility",
+                        // The reporter's private status page and the editors' triage page show what no API answers (a contact address, a report as sent).
+                        "/obstacles/status/{secret}", "/obstacles/{id}/triage"]
         // Reports are documents of their own (HTML for print, Markdown), built from the same JSON-described records.
         let pages = getPaths.filter { !$0.hasPrefix("/api/") && !excluded.contains($0) && !$0.hasSuffix(".ics") && !$0.hasSuffix(".csv")
             && !$0.hasSuffix(".svg") && !$0.hasSuffix(".png") && !$0.hasSuffix(".atom") && !$0.hasSuffix(".jsonld") && !$0.hasSuffix("/new")

@@ -145,8 +145,8 @@ struct PublicCrawlTests {
                     continue
                 }
                 if want.status != got.status { differences.append("\(url): \(want.status) vs \(got.status)"); continue }
-                // The sign-in form's CSRF token is random in every answer.
-                let token = #"name="_csrf" value="[^"]*""#
+                // The sign-in and intake forms' tokens are random in every answer, the intake form's stamp is the moment it was handed out.
+                let token = #"name="(_csrf|_started)" value="[^"]*""#
                 let wanted = Self.comparable(url, want.body.replacingOccurrences(of: token, with: "", options: .regularExpression))
                 let gotten = Self.comparable(url, got.body.replacingOccurrences(of: token, with: "", options: .regularExpression))
                 if wanted != gotten { differences.append("\(url): \(Self.firstDifference(wanted, gotten))") }

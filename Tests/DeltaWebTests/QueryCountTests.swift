@@ -77,6 +77,11 @@ enum QueryBudgets {
         PageBudget(path: "/api/search?q=spoor&type=agreement&limit=50", limit: 4),
         // A fixed text: nothing but who is asking.
         PageBudget(path: "/accessibility", limit: 1),
+        // The obstacles (and, for a public-only reader, what it is shown); a page adds the names of what it links to.
+        PageBudget(path: "/obstacles", limit: 3),
+        PageBudget(path: "/api/obstacles?domain=other", limit: 3),
+        PageBudget(path: "/obstacles/knelpunten-lokale-grensnetwerken", limit: 7),
+        PageBudget(path: "/obstacles/report", limit: 1),
     ]
 
     /// A person's secret calendar feed (no sign-in: the secret is the credential).

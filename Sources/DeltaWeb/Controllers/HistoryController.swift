@@ -17,6 +17,7 @@ struct HistoryController: Sendable {
         ("investments", .investment), ("documents", .document), ("agreements", .agreement), ("bodies", .body),
         ("allocation-regimes", .allocationRegime), ("goals", .goal), ("indicators", .indicator),
         ("rail-links", .railLink),
+        ("obstacles", .obstacle),
     ]
 
     /// Registers the routes: histories for signed-in readers, the admin pages (admins only).
@@ -82,6 +83,7 @@ struct HistoryController: Sendable {
             case .indicator: visible = try await register.indicator(id: id) != nil
             case .allocationRegime: visible = try await register.allocationRegime(id: id) != nil
             case .railLink: visible = try await register.railLink(id: id) != nil
+            case .obstacle: visible = try await register.obstacle(id: id) != nil
             }
             guard visible else { return nil }
             return try await AuditLog(db: db).entries(kind: kind.rawValue, id: id)
@@ -97,6 +99,7 @@ struct HistoryController: Sendable {
         case .indicator: "/goals"
         case .allocationRegime: "/investments#regime-\(id)"
         case .railLink: "/rail-links/\(id)"
+        case .obstacle: "/obstacles/\(id)"
         default: segments.first { $0.kind == kind }.map { "/\($0.segment)/\(id)/edit" } ?? "/"
         }
     }

@@ -31,6 +31,7 @@ struct PageFrame<Page: Sendable>: Sendable {
     let navNetwork: Bool
     let navGoals: Bool
     let navPlanning: Bool
+    let navObstacles: Bool
 
     init(page: Page, path: String, context: AppRequestContext, notes: [NoteView] = []) {
         self.page = page
@@ -53,6 +54,7 @@ struct PageFrame<Page: Sendable>: Sendable {
         navNetwork = path.hasPrefix("/network") || path.hasPrefix("/rail-links") || path.hasPrefix("/stations")
         navGoals = path.hasPrefix("/goals")
         navPlanning = path.hasPrefix("/planning")
+        navObstacles = path.hasPrefix("/obstacles")
     }
 }
 

@@ -52,6 +52,8 @@ struct RecordNames: Sendable {
                 for regime in try await register.allocationRegimes() { add(regime.id, regime.title, "/investments#regime-\(regime.id)") }
             case .railLink:
                 for link in try await register.railLinks() { add(link.id, link.name, "/rail-links/\(link.id)") }
+            case .obstacle:
+                for obstacle in try await register.obstacles() { add(obstacle.id, obstacle.title, "/obstacles/\(obstacle.id)") }
             }
             result[kind] = names
         }
