@@ -42,3 +42,20 @@ extension DatabaseEngine {
         }
     }
 }
+
+extension DatabaseEngine {
+    /// Runs `work`, turning an error `unavailability` recognises (a lost server, a full disk) into
+    /// `StoreError.unavailable`, so that callers tell "the database is away" from "this request is
+    /// wrong" without knowing the engine.
+    func reportingUnavailability<T: Sendable>(_ unavailability: (any Error) -> String?,
+                                              _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if let reason = unavailability(error) { throw StoreError.unavailable(reason) }
+            throw error
+        }
+    }
+}
