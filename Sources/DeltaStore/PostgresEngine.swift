@@ -58,7 +58,10 @@ public final class PostgresEngine: DatabaseEngine {
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await leased { connection in
-            try await self.inTransaction(on: connection.sql(queryLogLevel: nil), body)
+            // A lost connection's transaction is gone with it (the server rolls it back), and a
+            // ROLLBACK sent on it would wait forever: PostgresNIO never answers a query on a
+            // connection the server has closed.
+            try await self.inTransaction(on: connection.sql(queryLogLevel: nil), rollsBack: { Self.unavailability($0) == nil }, body)
         }
     }
 
