@@ -27,9 +27,11 @@ extension DatabaseEngine {
 }
 
 extension DatabaseEngine {
-    /// Runs `body` between `begin` and COMMIT on `db`, rolling back when it throws.
+    /// Runs `body` between `begin` and COMMIT on `db`, rolling back when it throws — unless
+    /// `rollsBack` says the error left nothing to roll back (a connection that is gone).
     func inTransaction<T: Sendable>(on db: any SQLDatabase,
                                     begin: @Sendable (any SQLDatabase) async throws -> Void = { try await $0.raw("BEGIN").run() },
+                                    rollsBack: (any Error) -> Bool = { _ in true },
                                     _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await begin(db)
         do {
@@ -37,7 +39,24 @@ extension DatabaseEngine {
             try await db.raw("COMMIT").run()
             return result
         } catch {
-            try? await db.raw("ROLLBACK").run()
+            if rollsBack(error) { try? await db.raw("ROLLBACK").run() }
+            throw error
+        }
+    }
+}
+
+extension DatabaseEngine {
+    /// Runs `work`, turning an error `unavailability` recognises (a lost server, a full disk) into
+    /// `StoreError.unavailable`, so that callers tell "the database is away" from "this request is
+    /// wrong" without knowing the engine.
+    func reportingUnavailability<T: Sendable>(_ unavailability: (any Error) -> String?,
+                                              _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if let reason = unavailability(error) { throw StoreError.unavailable(reason) }
             throw error
         }
     }

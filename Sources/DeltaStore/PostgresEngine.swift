@@ -4,6 +4,7 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import ServiceLifecycle
+import Synchronization
 
 /// PostgreSQL through PostgresNIO's `PostgresClient` connection pool.
 ///
@@ -15,9 +16,13 @@ public final class PostgresEngine: DatabaseEngine {
     public let kind = EngineKind.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>?
+    private let leaseTimeout: Duration
 
     /// Connects to the database a `postgres://user:password@host:port/database` URL names.
-    public init(url: String, runsClient: Bool = true) throws {
+    /// `leaseTimeout` bounds the wait for a pooled connection: while PostgreSQL cannot be reached
+    /// the pool keeps requests waiting (up to a minute, then it fails them), and a reader should
+    /// hear at once that the database is away rather than wait for it.
+    public init(url: String, runsClient: Bool = true, leaseTimeout: Duration = .seconds(5)) throws {
         guard let configuration = try? SQLPostgresConfiguration(url: url) else {
             throw StoreError.invalidLocation("“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)")
         }
@@ -33,6 +38,7 @@ public final class PostgresEngine: DatabaseEngine {
         logger.logLevel = .error
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         self.client = client
+        self.leaseTimeout = leaseTimeout
         runTask = runsClient ? Task { await client.run() } : nil
     }
 
@@ -45,14 +51,75 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
+        try await leased { connection in
             try await body(connection.sql(queryLogLevel: nil))
         }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await self.inTransaction(on: connection.sql(queryLogLevel: nil), body)
+        try await leased { connection in
+            // A lost connection's transaction is gone with it (the server rolls it back), and a
+            // ROLLBACK sent on it would wait forever: PostgresNIO never answers a query on a
+            // connection the server has closed.
+            try await self.inTransaction(on: connection.sql(queryLogLevel: nil), rollsBack: { Self.unavailability($0) == nil }, body)
+        }
+    }
+
+    /// Runs `work` on a pooled connection. No connection within `leaseTimeout`, or any failure to
+    /// get one, means PostgreSQL is away (`StoreError.unavailable`); so does a connection lost
+    /// during the work or a server shutting down (`unavailability`). A lost connection's
+    /// transaction is rolled back by the server: nothing of it is written.
+    private func leased<T: Sendable>(_ work: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let lease = LeaseRace()
+        let timeout = leaseTimeout
+        let client = client
+        return try await reportingUnavailability(Self.unavailability) {
+            try await withoutActuallyEscaping(work) { work in
+                try await withThrowingTaskGroup(of: T?.self) { group in
+                    group.addTask {
+                        do {
+                            return try await client.withConnection { connection in
+                                // Too late: the reader was told the database is away, so nothing may be done.
+                                guard lease.start() else { throw CancellationError() }
+                                return try await work(connection)
+                            }
+                        } catch let error where !lease.started && !(error is CancellationError) {
+                            throw StoreError.unavailable("no connection to PostgreSQL (\(error))")
+                        }
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        guard lease.expire() else { return nil }
+                        throw StoreError.unavailable("no connection to PostgreSQL within \(timeout)")
+                    }
+                    while let next = try await group.next() {
+                        if let value = next {
+                            group.cancelAll()
+                            return value
+                        }
+                    }
+                    throw CancellationError()
+                }
+            }
+        }
+    }
+
+    /// The failures that are the server's, not the request's: the connection refused or lost, the
+    /// server shutting down or starting up (57P0x), a connection exception (08xxx), no room or
+    /// resources (53xxx: disk full, too many connections) and system errors (58xxx).
+    static func unavailability(_ error: any Error) -> String? {
+        guard let error = error as? PSQLError else { return nil }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown, .poolClosed, .clientClosedConnection:
+            return "the connection to PostgreSQL failed (\(error.code))"
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? ""
+            if state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("53") || state.hasPrefix("58") {
+                return "PostgreSQL cannot do the work now (\(state): \(message))"
+            }
+            return nil
+        default: return nil
         }
     }
 
@@ -63,4 +130,13 @@ public final class PostgresEngine: DatabaseEngine {
 
     /// The connection pool, when the caller runs it (`runsClient: false`).
     public var service: (any Service)? { runTask == nil ? client : nil }
+}
+
+/// Who won: the lease (the work starts) or the timeout (the reader hears the database is away).
+/// Exactly one wins, so work never starts after its request was answered 503.
+private final class LeaseRace: Sendable {
+    private let state = Atomic<Int>(0)  // 0 waiting, 1 started, 2 expired
+    func start() -> Bool { state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged }
+    func expire() -> Bool { state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged }
+    var started: Bool { state.load(ordering: .acquiring) == 1 }
 }

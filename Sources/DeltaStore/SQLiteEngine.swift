@@ -51,13 +51,37 @@ public final class SQLiteEngine: DatabaseEngine {
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let index = await nextReader.next(modulo: readers.count)
         let connection = readers[index]
-        return try await body(connection.sql(queryLogLevel: nil))
+        return try await reportingUnavailability(Self.unavailability) {
+            try await body(connection.sql(queryLogLevel: nil))
+        }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let db = writer.sql(queryLogLevel: nil)
-        return try await writeLock.withPermit {
-            try await self.inTransaction(on: db, begin: Self.beginImmediate, body)
+        return try await reportingUnavailability(Self.unavailability) {
+            try await writeLock.withPermit {
+                try await self.inTransaction(on: db, begin: Self.beginImmediate, body)
+            }
+        }
+    }
+
+    /// The failures that are the file's or the disk's, not the request's: no room left (a full
+    /// disk, or `max_page_count` reached), the file or its directory unwritable, an I/O error, and
+    /// another process holding the write lock for longer than `beginImmediate` waits. SQLite rolls
+    /// the transaction back; the same request can succeed once room is made.
+    static func unavailability(_ error: any Error) -> String? {
+        guard let error = error as? SQLiteError else { return nil }
+        switch error.reason {
+        case .full: return "the disk is full (\(error.message))"
+        case .readOnly, .readonlyDirectory, .readonlyCantLock, .readonlyInRecovery, .readonlyInRollback, .readonlyBackingMoved,
+             .cantOpen, .cantOpenDirectory, .permission:
+            return "the database file cannot be written (\(error.message))"
+        case .ioError, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedTruncate,
+             .ioErrorFailedDirSync, .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap:
+            return "the disk failed (\(error.message))"
+        case .busy, .locked, .busyTimeout:
+            return "another process holds the database (\(error.message))"
+        default: return nil
         }
     }
 

@@ -9,6 +9,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case conflict(kind: String, id: String, currentVersion: Int)
     /// Approved minutes: only a correction may be added.
     case locked(String)
+    /// The database cannot do the work now — PostgreSQL does not answer, the disk is full, the file
+    /// cannot be written — and nothing of it was written. Unlike the other cases this says nothing
+    /// about the request: the same request may succeed once the database is back.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -18,6 +22,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .duplicate(let kind, let id): return "a \(kind) with id “\(id)” already exists"
         case .conflict(let kind, let id, let version): return "the \(kind) “\(id)” was changed meanwhile (now version \(version))"
         case .locked(let message): return message
+        case .unavailable(let reason): return "the database is unavailable: \(reason)"
         }
     }
 }

@@ -27,6 +27,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .conflict: .conflict
             }
             return try answer(status, message: labels.text(error.key, Self.worded(error.arguments, labels)), request: request, context: context)
+        } catch StoreError.unavailable(let reason) {
+            // The database is away or full: the request may succeed later, and the engine rolled
+            // back whatever it had begun, so the reader hears "try again" and not "failed".
+            context.logger.warning("database unavailable", metadata: ["path": .string(request.uri.path), "reason": .string(reason)])
+            var response = try answer(.serviceUnavailable, message: labels.text("error.explain.databaseUnavailable"), request: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch is NIOTooManyBytesError {
             // A body over the request's limit (`AppRequestContext.maxUploadSize`) is refused, not a failure.
             return try answer(.contentTooLarge, message: labels.text("error.explain.413"), request: request, context: context)
