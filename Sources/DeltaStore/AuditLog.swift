@@ -47,6 +47,12 @@ public struct AuditLog: Sendable {
     }
 
     /// The entries about one record, oldest first.
+    /// The sequence of the newest entry (0 for an empty log): the register's version, since every
+    /// change appends an entry in its own transaction.
+    public func head() async throws -> Int {
+        try await db.raw("SELECT COALESCE(MAX(sequence), 0) AS head FROM audit_log").first()?.decode(column: "head", as: Int.self) ?? 0
+    }
+
     public func entries(kind: String, id: String) async throws -> [AuditEntry] {
         try await db.select().column("*").from("audit_log").where("record_kind", .equal, kind).where("record_id", .equal, id)
             .orderBy("sequence").all().map(Self.entry(from:))

@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// Requests served at once; more are refused with 503 and `Retry-After` (`InFlightLimitMiddleware`).
     public var maxRequestsInFlight = 256
+    /// Whether anonymous pages are kept per register version (`PublicPageCacheMiddleware`).
+    public var cachesPublicPages = true
     /// How long an upload's request waits for the reading to finish before it answers with the
     /// upload's status page instead (which then reloads until the review is ready).
     public var extractionPatience: Duration = .seconds(1)

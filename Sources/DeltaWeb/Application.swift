@@ -1,3 +1,4 @@
+import DeltaDomain
 import DeltaReports
 import DeltaServices
 import DeltaStore
@@ -28,6 +29,11 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
+    if configuration.cachesPublicPages {
+        let today = configuration.today
+        router.add(middleware: PublicPageCacheMiddleware(cache: PublicPageCache(), engine: engine, today: { today().iso },
+                                                         registry: configuration.metrics))
+    }
 
     // The groups. Pages and API reads are open to all (what is shown follows `ReadScope`).
     let pages = router.group()
