@@ -27,20 +27,10 @@ struct ObstacleIntakeTests {
     /// The application over the demo register with accounts, with intake rules of its own.
     static func withIntakeApp<Value: Sendable>(minimumSeconds: Double = 0, perWindow: Int = 10,
                                                _ body: @Sendable (any TestClientProtocol, any DatabaseEngine) async throws -> Value) async throws -> Value {
-        let engine = try await makeDatabaseWithAccounts()
-        do {
-            var configuration = testConfiguration()
-            configuration.loginDelayScale = 0
+        try await withAccountsApp(configure: { configuration in
             configuration.obstacleIntake.minimumSeconds = minimumSeconds
             configuration.obstacleIntake.submissionsPerWindow = perWindow
-            let router = try await buildRouter(engine: engine, configuration: configuration)
-            let value = try await Application(router: router).test(.router) { client in try await body(client, engine) }
-            await engine.shutdown()
-            return value
-        } catch {
-            await engine.shutdown()
-            throw error
-        }
+        }, body)
     }
 
     /// Opens the form and sends `fields` with the form's token and stamp.
