@@ -65,4 +65,19 @@ struct CollectionCSVTests {
             #expect(try await client.get("/dossiers.csv?variant=lotus").status == .badRequest)
         }
     }
+
+    @Test("every list page links its CSV with the list's filters, and the JSON list names the same file")
+    func csvLinks() async throws {
+        try await withDemoApp { client in
+            let html = try await client.page("/dossiers?theme=ertms")
+            #expect(html.contains(#"href="/dossiers.csv?theme=ertms""#))
+            let json = try await client.json("/api/dossiers?theme=ertms&limit=2")
+            #expect(json["paging"]?["csv"]?.string == "/dossiers.csv?theme=ertms", "the window's limit is not part of the file")
+            let file = try await client.get("/dossiers.csv?theme=ertms")
+            #expect(file.status == .ok && file.headers[.contentType]?.hasPrefix("text/csv") == true)
+            for path in ["/documents", "/bodies", "/organisations"] {
+                #expect(try await client.page(path).contains("href=\"\(path).csv\""), "\(path)")
+            }
+        }
+    }
 }

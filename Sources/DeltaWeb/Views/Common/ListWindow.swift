@@ -50,7 +50,17 @@ struct ListWindow: Sendable {
         let first = shown.isEmpty ? 0 : start + 1
         let summary = labels.text("lists.paging.summary", ["first": String(first), "last": String(end), "total": String(items.count)])
         return (shown, Paging(total: items.count, limit: limit, first: first, last: end, next: next,
-                              start: after == nil ? nil : link(after: nil), summary: summary, isPartial: shown.count < items.count))
+                              start: after == nil ? nil : link(after: nil), summary: summary, isPartial: shown.count < items.count,
+                              csv: csvLink()))
+    }
+
+    /// The whole list with the same filters as CSV (`/dossiers.csv?theme=ertms`; the JSON list's too).
+    private func csvLink() -> String {
+        let base = (path.hasPrefix("/api/") ? String(path.dropFirst(4)) : path) + ".csv"
+        guard !otherParameters.isEmpty else { return base }
+        var components = URLComponents()
+        components.queryItems = otherParameters.map { URLQueryItem(name: $0.name, value: $0.value) }
+        return base + "?" + (components.percentEncodedQuery ?? "")
     }
 
     private func link(after id: String?) -> String {
@@ -93,4 +103,6 @@ struct Paging: Codable, Sendable {
     let summary: String
     /// Whether the window leaves records out (the page then shows where it stands and the links).
     let isPartial: Bool
+    /// The whole list with the same filters as a CSV file.
+    let csv: String
 }
