@@ -105,6 +105,27 @@ struct FeedTests {
         }
     }
 
+    @Test("a changed record's fields are named as its edit form labels them, in the reader's language")
+    func fieldNames() async throws {
+        try await withAccountsApp { client, _ in
+            let root = Browser(client)
+            try await root.signIn("root")
+            let record = try await root.send(.get, "/api/dossiers/mol-weert/record", json: "")
+            let version = try #require(record.headers[.eTag])
+            var fields: [String: String] = [:]
+            for (key, value) in try record.json()["fields"]?.object ?? [:] { fields[key] = value.string ?? "" }
+            fields["title"] = "Mol–Weert, nieuwe titel"
+            fields["railLinkIDs"] = "mol-weert, hamont-weert"
+            let body = String(decoding: try JSONEncoder().encode(["fields": fields]), as: UTF8.self)
+            #expect(try await root.send(.put, "/api/dossiers/mol-weert/record", json: body, ifMatch: version).status == .ok)
+            let english = try await client.get("/feed.atom?lang=en").text
+            #expect(english.contains("Changed: Rail links, Title."), "\(english.prefix(3000))")
+            #expect(!english.contains("Changed: railLinkIDs"))
+            let dutch = try await client.get("/feed.atom?lang=nl").text
+            #expect(dutch.contains("Spoorverbindingen"))
+        }
+    }
+
     @Test("texts are escaped and control characters dropped, so the XML stays well-formed")
     func escaping() throws {
         let entry = AtomFeed.Entry(id: "urn:uuid:00000000-0000-5000-8000-000000000000", title: "A <b>&</b> \"quote\" \u{0001}end",

@@ -58,6 +58,20 @@ struct ChangeFeed: Sendable {
         return entries
     }
 
+    /// A changed field as its edit form labels it ("Titel", "Spoorverbindingen"), else as stored.
+    private func fieldName(_ field: String, kind: RecordKind) -> String {
+        let groups: [RecordKind: String] = [
+            .dossier: "dossiers", .agreement: "agreements", .milestone: "milestones", .meeting: "meetings", .organisation: "organisations",
+            .investment: "investments", .document: "documents", .goal: "goals", .indicator: "indicators", .allocationRegime: "regimes",
+            .railLink: "railLinks",
+        ]
+        // The record's stored names where the form's differ.
+        let formName = ["railLinkIDs": "railLinks"][field] ?? field
+        guard let group = groups[kind] else { return field }
+        let key = "form.\(group).\(formName)"
+        return labels.catalogue.has(key) ? labels.text(key) : field
+    }
+
     /// "vergadering" → "Vergadering": a kind's name opens the entry's title.
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
@@ -70,7 +84,7 @@ struct ChangeFeed: Sendable {
             if kind == .milestone, let status = entry.changes.first(where: { $0.field == "status" })?.after.flatMap(MilestoneStatus.init(rawValue:)) {
                 return labels.text("feed.status", ["status": labels.milestoneStatus(status)])
             }
-            let fields = entry.changes.map(\.field).joined(separator: ", ")
+            let fields = entry.changes.map { fieldName($0.field, kind: kind) }.joined(separator: ", ")
             return fields.isEmpty ? labels.text("feed.atom.updated") : labels.text("feed.atom.updatedFields", ["fields": fields])
         case "minutes-approved": return labels.text("feed.atom.minutesApproved")
         case "minutes-correction": return labels.text("feed.atom.minutesCorrection")
