@@ -442,7 +442,8 @@ class FrenchTestCase(BrowserTestCase):
         menu = self.one(root, "main menu", "nav", aria_label=t("layout.mainMenu", language))
         items = [a.text() for a in menu.find_all("a")]
         keys = ["portal.nav", "common.overview", "common.dossiers", "common.documents", "common.bodies",
-                "common.organisations", "common.investments", "common.goals", "common.planning"]
+                "common.organisations", "network.nav", "common.investments", "common.goals", "common.planning",
+                "obstacles.nav"]
         with self.soft("main menu in %s" % language):
             self.assertEqual([t(k, language) for k in keys], items, "main menu")
             if language != "nl":
