@@ -41,11 +41,15 @@ public struct RegisterWriter: Sendable {
         for link in snapshot.railLinks {
             try await upsert(link, existing: links[link.id], summary: &summary)
         }
+        // One read per kind, not one per record: a re-import of an unchanged register costs what
+        // its first import costs (the comparison is in memory).
+        let dossiers = Dictionary(uniqueKeysWithValues: try await current.dossiers().map { ($0.id, $0) })
         for dossier in snapshot.dossiers {
-            try await upsert(dossier, existing: try await current.dossier(id: dossier.id), summary: &summary)
+            try await upsert(dossier, existing: dossiers[dossier.id], summary: &summary)
         }
+        let agreements = Dictionary(uniqueKeysWithValues: try await current.agreements().map { ($0.id, $0) })
         for agreement in snapshot.agreements {
-            try await upsert(agreement, existing: try await current.agreement(id: agreement.id), summary: &summary)
+            try await upsert(agreement, existing: agreements[agreement.id], summary: &summary)
         }
         let goals = Dictionary(uniqueKeysWithValues: try await current.goals().map { ($0.id, $0) })
         for goal in Self.parentsFirst(snapshot.goals, parent: \.parentID) {
