@@ -152,4 +152,16 @@ struct SearchPageTests {
         let escapedAndMarked = snippets.contains { $0.contains("&lt;<mark>script</mark>&gt;<mark>alert</mark>(1)&lt;/<mark>script</mark>&gt;") }
         #expect(escapedAndMarked, "\(snippets)")
     }
+
+    @Test("rail links are found by their names, other names and stations, and lead to their page")
+    func railLinks() async throws {
+        try await withDemoApp { client in
+            let json = try await client.json("/api/search?q=Budel&type=railLink")
+            let urls = (json["results"]?.array ?? []).compactMap { $0["url"]?.string }
+            #expect(urls.contains("/rail-links/hamont-weert") && urls.contains("/rail-links/mol-weert"), "\(urls)")
+            let byAlias = try await client.json("/api/search?q=Drielandentrein&type=railLink")
+            let found = (byAlias["results"]?.array ?? []).compactMap { $0["url"]?.string }
+            #expect(found.contains("/rail-links/liege-maastricht") && found.contains("/rail-links/maastricht-aachen"), "\(found)")
+        }
+    }
 }

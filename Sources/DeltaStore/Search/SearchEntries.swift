@@ -5,7 +5,8 @@ import DeltaDomain
 /// What is indexed:
 /// - a document as a whole (title, reference, place, summary) and each of its paragraphs;
 /// - an agreement (title and quote), a dossier (title, summary, mandate note), a
-///   milestone (title, due date as written, note), an organisation (name and short name);
+///   milestone (title, due date as written, note), an organisation (name and short name), a rail
+///   link (name, other names, stations, summary);
 /// - the decisions of approved minutes one by one, and the rest of approved minutes (information,
 ///   actions and corrections) as one entry per meeting. Draft minutes are not searchable: anonymous
 ///   visitors never see them, and they change until approved.
@@ -78,6 +79,13 @@ public enum SearchEntries {
                             text: joined([milestone.due.wording, milestone.note]), visibility: milestone.visibility, bodyIDs: bodies,
                             dossierIDs: milestone.dossierIDs, year: milestone.due.earliest.year,
                             countries: context.countries([milestone.ownerID]), pageKind: .dossier, pageID: dossier)]
+    }
+
+    /// A rail link by its names, its stations and its summary.
+    public static func entries(_ link: RailLink) -> [SearchEntry] {
+        [SearchEntry(kind: .railLink, recordID: link.id, title: link.name,
+                     text: joined([link.aliases.joined(separator: ", "), link.stations.joined(separator: ", "), link.summary]),
+                     visibility: link.visibility, pageKind: .railLink, pageID: link.id)]
     }
 
     public static func entries(_ organisation: Organisation) -> [SearchEntry] {

@@ -48,6 +48,8 @@ public struct SearchIndex: Sendable {
             try await replace(source: source, with: SearchEntries.entries(dossier, context: try await context()))
         case let milestone as Milestone:
             try await replace(source: source, with: SearchEntries.entries(milestone, context: try await context()))
+        case let link as RailLink:
+            try await replace(source: source, with: SearchEntries.entries(link))
         default:
             return
         }
@@ -83,6 +85,7 @@ public struct SearchIndex: Sendable {
         for dossier in try await register.dossiers() { try await add(.dossier, dossier.id, SearchEntries.entries(dossier, context: context)) }
         for agreement in try await register.agreements() { try await add(.agreement, agreement.id, SearchEntries.entries(agreement, context: context)) }
         for milestone in try await register.milestones() { try await add(.milestone, milestone.id, SearchEntries.entries(milestone, context: context)) }
+        for link in try await register.railLinks() { try await add(.railLink, link.id, SearchEntries.entries(link)) }
         let meetings = try await register.meetings()
         let store = MeetingStore(db: db)
         let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))

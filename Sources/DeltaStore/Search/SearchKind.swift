@@ -12,6 +12,8 @@ public enum SearchKind: String, Sendable, Codable, CaseIterable, Hashable {
     case minutes
     case milestone
     case organisation
+    /// A cross-border rail link (its names, stations and summary).
+    case railLink
 
     /// How much a match of this kind counts beside others. A dossier is where everything about a
     /// subject comes together, so "3RX" or "militaire mobiliteit" should lead to it before the

@@ -111,6 +111,7 @@ extension Register {
         case .dossier: return "/dossiers/\(hit.pageID)\(fragment)"
         case .meeting: return "/meetings/\(hit.pageID)\(fragment)"
         case .body: return "/bodies/\(hit.pageID)\(fragment)"
+        case .railLink: return "/rail-links/\(hit.pageID)"
         default: return "/search"
         }
     }
