@@ -59,6 +59,24 @@ public struct NetworkMap: Sendable {
         public var west: Double, east: Double, south: Double, north: Double
         public init(west: Double, east: Double, south: Double, north: Double) { self.west = west; self.east = east; self.south = south; self.north = north }
         public static let delta = Area(west: 2.4, east: 7.4, south: 49.45, north: 53.6)
+
+        /// The area around some points, with a margin and at least a minimum span (so one short
+        /// link is shown with its surroundings), within the Delta; the whole Delta without points.
+        public static func around(_ points: [Coordinate], margin: Double = 0.3, minimumSpan: Double = 1.6) -> Area {
+            guard let first = points.first else { return .delta }
+            var west = first.longitude, east = first.longitude, south = first.latitude, north = first.latitude
+            for point in points {
+                west = min(west, point.longitude); east = max(east, point.longitude)
+                south = min(south, point.latitude); north = max(north, point.latitude)
+            }
+            func widened(_ low: Double, _ high: Double, span: Double) -> (Double, Double) {
+                let middle = (low + high) / 2, half = max(high - low + 2 * margin, span) / 2
+                return (middle - half, middle + half)
+            }
+            let (w, e) = widened(west, east, span: minimumSpan * 1.5)
+            let (s, n) = widened(south, north, span: minimumSpan)
+            return Area(west: max(w, delta.west), east: min(e, delta.east), south: max(s, delta.south), north: min(n, delta.north))
+        }
     }
 
     public var outlines: [Outline]
@@ -127,9 +145,9 @@ public struct NetworkMap: Sendable {
     // MARK: Labels
 
     static let fontSize = 11.0
-    /// A generous width per character (wider than the average of a sans-serif face), so the box
-    /// claimed is never smaller than the text drawn.
-    static let characterWidth = 0.64 * fontSize
+    /// A generous width per character (as wide as DejaVu Sans or Verdana, the faces named first,
+    /// run on average), so the box claimed is never smaller than the text drawn.
+    static let characterWidth = 0.75 * fontSize
 
     static func textWidth(_ text: String) -> Double { Double(text.count) * characterWidth + 2 }
 
@@ -137,14 +155,17 @@ public struct NetworkMap: Sendable {
     /// its point and takes the first that is free of every label already placed, every station
     /// dot and the legend; a label with no free place is left out (the name stays in the link's
     /// title and the table).
-    public func placedLabels() -> [(text: String, box: Box, anchor: String)] {
+    /// Each label's text, box, what it names, and where its text is anchored in the box (`start`
+    /// right of its point, `end` left of it, `middle` above or below), so the text sits next to its
+    /// point even though its box is measured generously.
+    public func placedLabels() -> [(text: String, box: Box, anchor: String, align: String)] {
         guard detailed else { return [] }
         var taken: [Box] = [legendBox] + (attributionBox.map { [$0] } ?? [])
         for stop in stops {
             let p = point(stop.coordinate)
             taken.append(Box(x: p.x - 3, y: p.y - 3, width: 6, height: 6))
         }
-        var placed: [(String, Box, String)] = []
+        var placed: [(String, Box, String, String)] = []
         let h = Self.fontSize + 3
         func tryPlace(_ text: String, at p: (x: Double, y: Double), gap: Double, id: String) {
             let w = Self.textWidth(text)
@@ -157,7 +178,8 @@ public struct NetworkMap: Sendable {
             let inside = { (b: Box) in b.x >= 0 && b.y >= 0 && b.x + b.width <= width && b.y + b.height <= height }
             if let box = candidates.first(where: { box in inside(box) && !taken.contains { $0.intersects(box) } }) {
                 taken.append(box)
-                placed.append((text, box, id))
+                let align = box.x >= p.x ? "start" : box.x + box.width <= p.x ? "end" : "middle"
+                placed.append((text, box, id, align))
             }
         }
         // Stations first (short names, fixed places), then links at the middle of their line.
@@ -277,14 +299,15 @@ public struct NetworkMap: Sendable {
         if detailed {
             out += "<g class=\"labels\" aria-hidden=\"true\">"
             for label in placedLabels() {
-                out += "<text class=\"map-label\" x=\"\(n(label.box.x + 1))\" y=\"\(n(label.box.y + Self.fontSize))\""
+                let x = label.align == "start" ? label.box.x + 1 : label.align == "end" ? label.box.x + label.box.width - 1 : label.box.x + label.box.width / 2
+                out += "<text class=\"map-label\" x=\"\(n(x))\" y=\"\(n(label.box.y + Self.fontSize))\" text-anchor=\"\(label.align)\""
                     + " data-box=\"\(n(label.box.x)) \(n(label.box.y)) \(n(label.box.width)) \(n(label.box.height))\""
                     + " data-for=\"\(e(label.anchor))\" fill=\"#1b1f24\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(label.text))</text>"
             }
             out += "</g>" + legend()
             if let attribution, let box = attributionBox {
                 // Wrapped by words into lines that fit the box (at most three).
-                let perLine = max(20, Int(box.width / (Self.characterWidth * 0.8)))
+                let perLine = max(20, Int(box.width / (Self.characterWidth * 0.8)) - 2)
                 var lines: [String] = [], line = ""
                 for word in attribution.split(separator: " ") {
                     if line.count + word.count + 1 > perLine, !line.isEmpty { lines.append(line); line = "" }

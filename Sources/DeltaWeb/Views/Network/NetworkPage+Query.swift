@@ -81,8 +81,10 @@ struct NetworkFacts: Sendable {
         let stops = stations.filter { used.contains($0.name) }.compactMap { station in
             station.coordinate.map { NetworkMap.Stop(id: station.id, name: station.name, href: "/stations/\(station.id)", coordinate: $0) }
         }
-        return NetworkMap(outlines: CountryOutlineFile.shipped(), links: mapLinks, stops: stops, labels: labels, width: width, detailed: detailed,
-                          attribution: attribution)
+        // A map that highlights links shows their surroundings, not the whole Delta.
+        let area = highlight.isEmpty ? NetworkMap.Area.delta : .around(mapLinks.filter(\.highlighted).flatMap(\.points))
+        return NetworkMap(outlines: CountryOutlineFile.shipped(), links: mapLinks, stops: stops, labels: labels, area: area, width: width,
+                          detailed: detailed, attribution: attribution)
     }
 
     func mapView(_ map: NetworkMap, id: String = "network-map", svgURL: String = "/network.svg") -> MapView {
