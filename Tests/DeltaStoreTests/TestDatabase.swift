@@ -37,10 +37,15 @@ struct TestDatabase: Sendable {
     func openAnotherEngine() async throws -> any DatabaseEngine {
         switch kind {
         case .sqlite: return try await SQLiteEngine(path: location)
-        case .postgres: return try PostgresEngine(url: location)
+        case .postgres: return try PostgresEngine(url: location, leaseTimeout: postgresTestLeaseTimeout)
         }
     }
 }
+
+/// How long a test waits for a pooled PostgreSQL connection. The server's 5 seconds are right for
+/// answering users (503 rather than a long wait), but the whole suite runs in parallel on two cores,
+/// where opening a connection alone can take longer.
+let postgresTestLeaseTimeout: Duration = .seconds(60)
 
 /// Runs `body` with a fresh database of `kind` (migrated unless `migrated` is false), then
 /// shuts the engine down and removes the database, also when `body` throws.
@@ -60,7 +65,7 @@ func withDatabase<T: Sendable>(
         do {
             try await PostgresTestServer.administer(server, "CREATE DATABASE \(name)")
             let url = try PostgresTestServer.url(server, database: name)
-            let engine = try PostgresEngine(url: url)
+            let engine = try PostgresEngine(url: url, leaseTimeout: postgresTestLeaseTimeout)
             let result: T
             do {
                 result = try await run(TestDatabase(kind: kind, engine: engine, location: url), migrated: migrated, body)
@@ -121,7 +126,7 @@ enum PostgresTestServer {
 
     /// Runs one statement outside a transaction on the server's own database.
     static func administer(_ server: String, _ statement: String) async throws {
-        let admin = try PostgresEngine(url: server)
+        let admin = try PostgresEngine(url: server, leaseTimeout: postgresTestLeaseTimeout)
         do {
             try await admin.read { db in try await db.raw(SQLQueryString(statement)).run() }
             await admin.shutdown()
