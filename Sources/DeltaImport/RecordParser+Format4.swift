@@ -60,23 +60,30 @@ extension RecordParser {
     mutating func resolveLinkNames(known: [RailLink]) -> [ImportError] {
         var errors: [ImportError] = []
         let defined = Set(snapshot.railLinks.map(\.id))
-        var candidates = snapshot.railLinks + known.filter { !defined.contains($0.id) }
+        let candidates = snapshot.railLinks + known.filter { !defined.contains($0.id) }
+        // The rule of `RailLinkNames.resolve`, through an index: imports name many links.
+        var ids = Set(candidates.map(\.id))
+        var byKey: [String: [String]] = [:]
+        for link in candidates {
+            for key in Set(link.names.map(RailLinkNames.key)) { byKey[key, default: []].append(link.id) }
+        }
         var resolved: [Int: [String]] = [:]
         for pending in linkNames {
-            var ids = RailLinkNames.resolve(pending.name, among: candidates)
-            if ids.isEmpty, pending.fileVersion < 4 {
+            var found = ids.contains(pending.name) ? [pending.name] : byKey[RailLinkNames.key(pending.name)] ?? []
+            if found.isEmpty, pending.fileVersion < 4 {
                 let dossier = snapshot.dossiers[pending.dossierIndex]
                 var id = RailLinkNames.identifier(for: pending.name), suffix = 2
-                while candidates.contains(where: { $0.id == id }) { id = RailLinkNames.identifier(for: pending.name) + "-\(suffix)"; suffix += 1 }
+                while ids.contains(id) { id = RailLinkNames.identifier(for: pending.name) + "-\(suffix)"; suffix += 1 }
                 let link = RailLink(id: id, name: pending.name, visibility: dossier.visibility)
                 snapshot.railLinks.append(link)
-                candidates.append(link)
-                ids = [id]
+                ids.insert(id)
+                byKey[RailLinkNames.key(pending.name), default: []].append(id)
+                found = [id]
             }
-            if ids.isEmpty {
+            if found.isEmpty {
                 errors.append(pending.location.error(key: "import.railLink.unknown", ["record": pending.context, "name": .verbatim(pending.name)]))
             }
-            resolved[pending.dossierIndex, default: []] += ids.filter { !(resolved[pending.dossierIndex] ?? []).contains($0) }
+            resolved[pending.dossierIndex, default: []] += found.filter { !(resolved[pending.dossierIndex] ?? []).contains($0) }
         }
         for (index, ids) in resolved { snapshot.dossiers[index].railLinkIDs = ids }
         return errors

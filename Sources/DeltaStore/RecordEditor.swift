@@ -6,11 +6,16 @@ import SQLKit
 public struct RecordEditor: Sendable {
     let db: any SQLDatabase
     let actor: AuditActor
+    /// Whether each save brings the record's search entries up to date. An import of many records
+    /// turns this off and rebuilds the index once at its end (in the same transaction): an entry
+    /// reads the register's lookup tables, so updating one per record made imports quadratic.
+    let updatesSearch: Bool
 
     /// An editor on a connection inside a transaction, acting for `actor`.
-    public init(db: any SQLDatabase, actor: AuditActor) {
+    public init(db: any SQLDatabase, actor: AuditActor, updatesSearch: Bool = true) {
         self.db = db
         self.actor = actor
+        self.updatesSearch = updatesSearch
     }
 
     /// The stored version of a record, or nil when there is none. On PostgreSQL the row is locked
@@ -30,7 +35,7 @@ public struct RecordEditor: Sendable {
         guard let expectedVersion else {
             if current != nil { throw StoreError.duplicate(kind: R.recordKind.rawValue, id: record.id) }
             try await record.write(on: db, version: 1, isNew: true)
-            try await SearchIndex(db: db).update(record)
+            if updatesSearch { try await SearchIndex(db: db).update(record) }
             try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "create",
                                               changes: FieldChange.between(nil as R?, record))
             return 1
@@ -40,7 +45,7 @@ public struct RecordEditor: Sendable {
         let stored = try await R.load(id: record.id, from: Register(db: db, scope: .everything))
         if stored == record { return current }
         try await record.write(on: db, version: current + 1, isNew: false)
-        try await SearchIndex(db: db).update(record)
+        if updatesSearch { try await SearchIndex(db: db).update(record) }
         try await AuditLog(db: db).append(actor: actor, kind: R.recordKind.rawValue, id: record.id, action: action ?? "update",
                                           changes: FieldChange.between(stored, record))
         return current + 1

@@ -79,12 +79,14 @@ public struct RegisterWriter: Sendable {
         for obstacle in snapshot.obstacles {
             try await upsert(obstacle, existing: obstacles[obstacle.id], summary: &summary)
         }
+        // The search entries of everything written, at once (see `RecordEditor.updatesSearch`).
+        if summary.inserted + summary.updated > 0 { try await SearchIndex(db: db).rebuild() }
         return summary
     }
 
     /// Inserts or updates one record unless it is unchanged; imports win over edits (the file is the source).
     private func upsert<R: StoredRecord>(_ record: R, existing: R?, summary: inout WriteSummary) async throws {
-        let editor = RecordEditor(db: db, actor: actor)
+        let editor = RecordEditor(db: db, actor: actor, updatesSearch: false)
         guard existing != nil else {
             try await editor.save(record, expectedVersion: nil, action: "import")
             summary.inserted += 1
