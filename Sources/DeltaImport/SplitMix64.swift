@@ -2,12 +2,13 @@ import DeltaDomain
 
 /// SplitMix64: a small, fast, well-mixed generator whose sequence depends only on the seed, on
 /// every platform and Swift version (the standard library's generator promises neither).
-struct SplitMix64 {
+/// Also the fuzz tests' generator, so a failing case can be replayed from its seed.
+package struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

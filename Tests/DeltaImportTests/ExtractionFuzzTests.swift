@@ -3,18 +3,6 @@ import DeltaImport
 import Foundation
 import Testing
 
-/// A small deterministic generator, so a failing case can be replayed from its seed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random and mutated inputs for the extractor: no crash, no hang, every span inside the text.
 /// A few thousand cases by default; `scripts/test --long` sets DELTABERAAD_LONG_TESTS=1 for 100 000.
 @Suite("Extraction fuzzing")
@@ -47,7 +35,7 @@ struct ExtractionFuzzTests {
     @Test("random sequences of rule words and odd characters")
     func randomPieces() {
         for seed in 0..<UInt64(Self.cases) {
-            var random = SplitMix(state: seed)
+            var random = SplitMix64(seed: seed)
             let length = Int.random(in: 0...60, using: &random)
             let text = (0..<length).map { _ in Self.pieces.randomElement(using: &random)! }
                 .joined(separator: Bool.random(using: &random) ? " " : "")
@@ -63,7 +51,7 @@ struct ExtractionFuzzTests {
             .map { Array(try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).unicodeScalars) }
         #expect(texts.count == 5)
         for seed in 0..<UInt64(Self.cases / 10) {
-            var random = SplitMix(state: seed &+ 1_000_000)
+            var random = SplitMix64(seed: seed &+ 1_000_000)
             var scalars = texts[Int(seed) % texts.count]
             let start = Int.random(in: 0..<max(1, scalars.count - 2000), using: &random)
             scalars = Array(scalars[start..<min(scalars.count, start + 2000)])

@@ -132,3 +132,17 @@ func withAccountsApp<Value: Sendable>(configure: (inout AppConfiguration) -> Voi
         throw error
     }
 }
+
+extension Browser {
+    /// Saves a record through the record API with some of its fields changed, over the version
+    /// just read; returns the answer.
+    func editRecord(_ segment: String, _ id: String, _ changes: [String: String]) async throws -> TestResponse {
+        let current = try await send(.get, "/api/\(segment)/\(id)/record", json: "")
+        let version = try #require(current.headers[.eTag], "\(segment)/\(id)")
+        var fields: [String: String] = [:]
+        for (key, value) in try current.json()["fields"]?.object ?? [:] { fields[key] = value.string ?? "" }
+        for (key, value) in changes { fields[key] = value }
+        let body = String(decoding: try JSONEncoder().encode(["fields": fields]), as: UTF8.self)
+        return try await send(.put, "/api/\(segment)/\(id)/record", json: body, ifMatch: version)
+    }
+}

@@ -110,14 +110,8 @@ struct FeedTests {
         try await withAccountsApp { client, _ in
             let root = Browser(client)
             try await root.signIn("root")
-            let record = try await root.send(.get, "/api/dossiers/mol-weert/record", json: "")
-            let version = try #require(record.headers[.eTag])
-            var fields: [String: String] = [:]
-            for (key, value) in try record.json()["fields"]?.object ?? [:] { fields[key] = value.string ?? "" }
-            fields["title"] = "Mol–Weert, nieuwe titel"
-            fields["railLinkIDs"] = "mol-weert, hamont-weert"
-            let body = String(decoding: try JSONEncoder().encode(["fields": fields]), as: UTF8.self)
-            #expect(try await root.send(.put, "/api/dossiers/mol-weert/record", json: body, ifMatch: version).status == .ok)
+            let saved = try await root.editRecord("dossiers", "mol-weert", ["title": "Mol–Weert, nieuwe titel", "railLinkIDs": "mol-weert, hamont-weert"])
+            #expect(saved.status == .ok)
             let english = try await client.get("/feed.atom?lang=en").text
             #expect(english.contains("Changed: Rail links, Title."), "\(english.prefix(3000))")
             #expect(!english.contains("Changed: railLinkIDs"))

@@ -157,13 +157,7 @@ struct NetworkPageTests {
             // The dossier form takes a link's old name and stores its id.
             let admin = Browser(client)
             try await admin.signIn("root")
-            let record = try await admin.send(.get, "/api/dossiers/mol-weert/record", json: "")
-            let version = try #require(record.headers[.eTag])
-            var fields: [String: String] = [:]
-            for (key, value) in try record.json()["fields"]?.object ?? [:] { fields[key] = value.string ?? "" }
-            fields["railLinkIDs"] = "Mol–Weert, Weert-Hamont"
-            let update = String(decoding: try JSONEncoder().encode(["fields": fields]), as: UTF8.self)
-            let saved = try await admin.send(.put, "/api/dossiers/mol-weert/record", json: update, ifMatch: version)
+            let saved = try await admin.editRecord("dossiers", "mol-weert", ["railLinkIDs": "Mol–Weert, Weert-Hamont"])
             #expect(saved.status == .ok, "\(saved.text.prefix(300))")
             let dossier = try await client.json("/api/dossiers/mol-weert")
             #expect((dossier["railLinks"]?.array ?? []).compactMap { $0["id"]?.string } == ["mol-weert", "hamont-weert"])
