@@ -25,8 +25,8 @@ extension AllocationRegime: StoredRecord {
     public static var recordKind: RecordKind { .allocationRegime }
     public static var table: String { "allocation_regimes" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.allocationRegime(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(AllocationRegimeRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(AllocationRegimeRow(self, version: version), to: Self.table)
     }
     /// Placed in no dossier or body: like an investment outside a dossier, only administrators edit it.
     public var placement: RecordPlacement { RecordPlacement(kind: .allocationRegime) }

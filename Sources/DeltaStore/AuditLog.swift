@@ -19,24 +19,40 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func append(actor: AuditActor, kind: String, id: String, action: String, changes: [FieldChange],
                        now: Date = Date()) async throws -> AuditEntry {
+        let entries = try await append([AuditChange(kind: kind, id: id, action: action, changes: changes)], actor: actor, now: now)
+        return entries[0]
+    }
+
+    /// Appends one entry per change, chained in the order given, with multi-row inserts (an import
+    /// appends thousands), and returns them.
+    @discardableResult
+    public func append(_ changes: [AuditChange], actor: AuditActor, now: Date = Date()) async throws -> [AuditEntry] {
+        guard !changes.isEmpty else { return [] }
         if db.dialect.name == "postgresql" {
             // Two server instances append one at a time, so the chain never forks.
             try await db.raw("SELECT pg_advisory_xact_lock(4242002)").run()
         }
         let last = try await db.select().columns("sequence", "hash").from("audit_log").orderBy("sequence", .descending).limit(1).first()
-        let sequence = (try last?.decode(column: "sequence", as: Int.self) ?? 0) + 1
-        let previous = try last?.decode(column: "hash", as: String.self) ?? Self.genesis
-        let changesJSON = JSONColumn.encode(changes)
+        var sequence = try last?.decode(column: "sequence", as: Int.self) ?? 0
+        var previous = try last?.decode(column: "hash", as: String.self) ?? Self.genesis
         let at = now.formatted(.iso8601)
-        let hash = Self.hash(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, kind: kind,
-                             id: id, action: action, changesJSON: changesJSON, previousHash: previous)
-        try await db.insert(into: "audit_log")
-            .columns("sequence", "at", "actor", "via", "address", "record_kind", "record_id", "action", "changes_json", "previous_hash", "hash")
-            .values(SQLBind(sequence), SQLBind(at), SQLBind(actor.name), SQLBind(actor.via), SQLBind(actor.address), SQLBind(kind),
-                    SQLBind(id), SQLBind(action), SQLBind(changesJSON), SQLBind(previous), SQLBind(hash))
-            .run()
-        return AuditEntry(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, recordKind: kind,
-                          recordID: id, action: action, changes: changes, previousHash: previous, hash: hash)
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(changes.count)
+        var batch = RowBatch()
+        for change in changes {
+            sequence += 1
+            let changesJSON = JSONColumn.encode(change.changes)
+            let hash = Self.hash(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, kind: change.kind,
+                                 id: change.id, action: change.action, changesJSON: changesJSON, previousHash: previous)
+            let entry = AuditEntry(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address,
+                                   recordKind: change.kind, recordID: change.id, action: change.action, changes: change.changes,
+                                   previousHash: previous, hash: hash)
+            batch.add(AuditRow(entry, changesJSON: changesJSON), to: "audit_log")
+            entries.append(entry)
+            previous = hash
+        }
+        try await batch.write(on: db)
+        return entries
     }
 
     /// The hash of an entry: SHA-256 over its fields, separated by a control character no field contains unescaped.
@@ -132,5 +148,36 @@ public struct AuditLog: Sendable {
             checked += 1
         }
         return Verification(checked: checked, head: previous, firstProblem: nil)
+    }
+}
+
+/// One change to record in the audit log: which record, what was done and the field changes.
+public struct AuditChange: Sendable {
+    public var kind: String, id: String, action: String, changes: [FieldChange]
+
+    public init(kind: String, id: String, action: String, changes: [FieldChange]) {
+        self.kind = kind; self.id = id; self.action = action; self.changes = changes
+    }
+}
+
+/// An entry as its `audit_log` row.
+private struct AuditRow: Encodable, Sendable {
+    let entry: AuditEntry, changesJSON: String
+
+    init(_ entry: AuditEntry, changesJSON: String) { self.entry = entry; self.changesJSON = changesJSON }
+
+    func encode(to encoder: any Encoder) throws {
+        var row = encoder.container(keyedBy: ColumnKey.self)
+        try row.encode(entry.sequence, forKey: ColumnKey("sequence"))
+        try row.encode(entry.at, forKey: ColumnKey("at"))
+        try row.encode(entry.actor, forKey: ColumnKey("actor"))
+        try row.encode(entry.via, forKey: ColumnKey("via"))
+        if let address = entry.address { try row.encode(address, forKey: ColumnKey("address")) } else { try row.encodeNil(forKey: ColumnKey("address")) }
+        try row.encode(entry.recordKind, forKey: ColumnKey("record_kind"))
+        try row.encode(entry.recordID, forKey: ColumnKey("record_id"))
+        try row.encode(entry.action, forKey: ColumnKey("action"))
+        try row.encode(changesJSON, forKey: ColumnKey("changes_json"))
+        try row.encode(entry.previousHash, forKey: ColumnKey("previous_hash"))
+        try row.encode(entry.hash, forKey: ColumnKey("hash"))
     }
 }

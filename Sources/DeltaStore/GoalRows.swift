@@ -45,8 +45,8 @@ extension Goal: StoredRecord {
     public static var recordKind: RecordKind { .goal }
     public static var table: String { "goals" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.goal(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(GoalRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(GoalRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .goal, dossierIDs: dossierIDs) }
 }
@@ -55,8 +55,8 @@ extension Indicator: StoredRecord {
     public static var recordKind: RecordKind { .indicator }
     public static var table: String { "indicators" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.indicator(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(IndicatorRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(IndicatorRow(self, version: version), to: Self.table)
     }
     /// No dossiers of its own: `RecordSaver.placement` gives it those of the node it measures.
     public var placement: RecordPlacement { RecordPlacement(kind: .indicator) }

@@ -37,8 +37,8 @@ extension Obstacle: StoredRecord {
     public static var recordKind: RecordKind { .obstacle }
     public static var table: String { "obstacles" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.obstacle(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(ObstacleRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(ObstacleRow(self, version: version), to: Self.table)
     }
     /// Triaged by the editors of the dossiers and bodies it is linked to (a new report, linked to
     /// nothing yet, by administrators, who link it to the body that handles it).

@@ -28,8 +28,8 @@ extension RailLink: StoredRecord {
     public static var recordKind: RecordKind { .railLink }
     public static var table: String { "rail_links" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.railLink(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(RailLinkRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(RailLinkRow(self, version: version), to: Self.table)
     }
     /// Shared reference material, like organisations: every editor may add and correct links.
     public var placement: RecordPlacement { RecordPlacement(kind: .railLink) }

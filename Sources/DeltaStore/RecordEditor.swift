@@ -26,6 +26,26 @@ public struct RecordEditor: Sendable {
         return try row?.decode(column: "version", as: Int.self)
     }
 
+    /// Creates records the caller knows to be new (an import, which has read the kind's stored ids),
+    /// with multi-row inserts and one audit entry each, in the order given (parents first). A
+    /// duplicate id fails the statement, and with it the transaction.
+    public func create<R: StoredRecord>(_ records: [R], action: String) async throws {
+        guard !records.isEmpty else { return }
+        var batch = RowBatch()
+        var changes: [AuditChange] = []
+        changes.reserveCapacity(records.count)
+        for record in records {
+            record.addRows(version: 1, to: &batch)
+            changes.append(AuditChange(kind: R.recordKind.rawValue, id: record.id, action: action,
+                                       changes: FieldChange.between(nil as R?, record)))
+        }
+        try await batch.write(on: db)
+        if updatesSearch {
+            for record in records { try await SearchIndex(db: db).update(record) }
+        }
+        try await AuditLog(db: db).append(changes, actor: actor)
+    }
+
     /// Creates a record (`expectedVersion` nil) or saves it over `expectedVersion`. Returns the new
     /// version. Throws `StoreError.conflict` when the stored version is another one and
     /// `StoreError.duplicate` when creating an id that exists; nothing is written then.

@@ -16,89 +16,88 @@ public struct RegisterWriter: Sendable {
         self.actor = actor
     }
 
+    /// New records are written this many at a time (multi-row inserts), which bounds the rows held.
+    static let chunk = 1_000
+
     /// Writes a snapshot in dependency order and returns what changed.
     public func save(_ snapshot: RegisterSnapshot) async throws -> WriteSummary {
         var summary = WriteSummary()
         let current = Register(db: db, scope: .everything)
-        // Parents before children, so foreign keys hold at every statement.
-        for organisation in Self.parentsFirst(snapshot.organisations, parent: \.parentID) {
-            try await upsert(organisation, existing: try await current.organisation(id: organisation.id), summary: &summary)
-        }
-        for document in snapshot.documents {
-            try await upsert(document, existing: try await current.document(id: document.id), summary: &summary)
-        }
+        // Parents before children, so foreign keys hold at every statement. Records are compared
+        // with the stored ones after one read per kind, not one per record, so a re-import of an
+        // unchanged register costs what its first import costs (the comparison is in memory).
+        try await save(Self.parentsFirst(snapshot.organisations, parent: \.parentID), stored: try await current.organisations(), summary: &summary)
+        // Documents are read one by one, and only those stored: the list read leaves out the text.
+        let documentIDs = try await storedIDs(of: Document.self)
+        try await save(snapshot.documents, storedIDs: documentIDs, load: { try await current.document(id: $0) }, summary: &summary)
+        let bodies = Self.parentsFirst(snapshot.bodies, parent: \.parentID)
+        try await save(bodies, stored: try await current.bodies(), summary: &summary)
+        let storedMembers = Dictionary(grouping: try await current.memberships(), by: \.bodyID)
         let membershipsByBody = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
-        for body in Self.parentsFirst(snapshot.bodies, parent: \.parentID) {
-            try await upsert(body, existing: try await current.body(id: body.id), summary: &summary)
+        for body in bodies {
             let members = membershipsByBody[body.id] ?? []
-            let storedMembers = try await current.memberships(bodyID: body.id)
-            if storedMembers != members {
-                try await MembershipWriter(db: db, actor: actor).replace(bodyID: body.id, with: members, before: storedMembers)
+            let before = storedMembers[body.id] ?? []
+            if before != members {
+                try await MembershipWriter(db: db, actor: actor).replace(bodyID: body.id, with: members, before: before)
             }
         }
         // Links before the dossiers that refer to them.
-        let links = Dictionary(uniqueKeysWithValues: try await current.railLinks().map { ($0.id, $0) })
-        for link in snapshot.railLinks {
-            try await upsert(link, existing: links[link.id], summary: &summary)
-        }
-        // One read per kind, not one per record: a re-import of an unchanged register costs what
-        // its first import costs (the comparison is in memory).
-        let dossiers = Dictionary(uniqueKeysWithValues: try await current.dossiers().map { ($0.id, $0) })
-        for dossier in snapshot.dossiers {
-            try await upsert(dossier, existing: dossiers[dossier.id], summary: &summary)
-        }
-        let agreements = Dictionary(uniqueKeysWithValues: try await current.agreements().map { ($0.id, $0) })
-        for agreement in snapshot.agreements {
-            try await upsert(agreement, existing: agreements[agreement.id], summary: &summary)
-        }
-        let goals = Dictionary(uniqueKeysWithValues: try await current.goals().map { ($0.id, $0) })
-        for goal in Self.parentsFirst(snapshot.goals, parent: \.parentID) {
-            try await upsert(goal, existing: goals[goal.id], summary: &summary)
-        }
-        let indicators = Dictionary(uniqueKeysWithValues: try await current.indicators().map { ($0.id, $0) })
-        for indicator in snapshot.indicators {
-            try await upsert(indicator, existing: indicators[indicator.id], summary: &summary)
-        }
-        let milestones = Dictionary(uniqueKeysWithValues: try await current.milestones().map { ($0.id, $0) })
-        for milestone in snapshot.milestones {
-            try await upsert(milestone, existing: milestones[milestone.id], summary: &summary)
-        }
-        let meetings = Dictionary(uniqueKeysWithValues: try await current.meetings().map { ($0.id, $0) })
-        for meeting in snapshot.meetings {
-            try await upsert(meeting, existing: meetings[meeting.id], summary: &summary)
-        }
-        let investments = Dictionary(uniqueKeysWithValues: try await current.investments().map { ($0.id, $0) })
-        for investment in Self.parentsFirst(snapshot.investments, parent: \.partOfID) {
-            try await upsert(investment, existing: investments[investment.id], summary: &summary)
-        }
-        let regimes = Dictionary(uniqueKeysWithValues: try await current.allocationRegimes().map { ($0.id, $0) })
-        for regime in snapshot.allocationRegimes {
-            try await upsert(regime, existing: regimes[regime.id], summary: &summary)
-        }
-        let obstacles = Dictionary(uniqueKeysWithValues: try await current.obstacles().map { ($0.id, $0) })
-        for obstacle in snapshot.obstacles {
-            try await upsert(obstacle, existing: obstacles[obstacle.id], summary: &summary)
-        }
+        try await save(snapshot.railLinks, stored: try await current.railLinks(), summary: &summary)
+        try await save(snapshot.dossiers, stored: try await current.dossiers(), summary: &summary)
+        try await save(snapshot.agreements, stored: try await current.agreements(), summary: &summary)
+        try await save(Self.parentsFirst(snapshot.goals, parent: \.parentID), stored: try await current.goals(), summary: &summary)
+        try await save(snapshot.indicators, stored: try await current.indicators(), summary: &summary)
+        try await save(snapshot.milestones, stored: try await current.milestones(), summary: &summary)
+        try await save(snapshot.meetings, stored: try await current.meetings(), summary: &summary)
+        try await save(Self.parentsFirst(snapshot.investments, parent: \.partOfID), stored: try await current.investments(), summary: &summary)
+        try await save(snapshot.allocationRegimes, stored: try await current.allocationRegimes(), summary: &summary)
+        try await save(snapshot.obstacles, stored: try await current.obstacles(), summary: &summary)
         // The search entries of everything written, at once (see `RecordEditor.updatesSearch`).
         if summary.inserted + summary.updated > 0 { try await SearchIndex(db: db).rebuild() }
         return summary
     }
 
-    /// Inserts or updates one record unless it is unchanged; imports win over edits (the file is the source).
-    private func upsert<R: StoredRecord>(_ record: R, existing: R?, summary: inout WriteSummary) async throws {
+    /// Saves the records of one kind against the stored ones, read at once.
+    private func save<R: StoredRecord>(_ records: [R], stored: [R], summary: inout WriteSummary) async throws {
+        let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try await save(records, storedIDs: Set(byID.keys), load: { byID[$0] }, summary: &summary)
+    }
+
+    /// Saves the records of one kind in order: new ones in chunks of multi-row inserts, changed ones
+    /// one by one (imports win over edits: the file is the source), unchanged ones not at all.
+    private func save<R: StoredRecord>(_ records: [R], storedIDs: Set<String>, load: (String) async throws -> R?,
+                                       summary: inout WriteSummary) async throws {
         let editor = RecordEditor(db: db, actor: actor, updatesSearch: false)
-        guard existing != nil else {
-            try await editor.save(record, expectedVersion: nil, action: "import")
-            summary.inserted += 1
-            return
+        var new: [R] = []
+        for record in records {
+            guard storedIDs.contains(record.id), let existing = try await load(record.id) else {
+                new.append(record)
+                if new.count == Self.chunk {
+                    try await editor.create(new, action: "import")
+                    summary.inserted += new.count
+                    new.removeAll(keepingCapacity: true)
+                }
+                continue
+            }
+            if existing == record {
+                summary.unchanged += 1
+                continue
+            }
+            // A changed record may name a new one as its parent: those go in first.
+            try await editor.create(new, action: "import")
+            summary.inserted += new.count
+            new.removeAll(keepingCapacity: true)
+            let version = try await editor.version(of: R.self, id: record.id) ?? 0
+            try await editor.save(record, expectedVersion: version, action: "import")
+            summary.updated += 1
         }
-        if existing == record {
-            summary.unchanged += 1
-            return
-        }
-        let version = try await editor.version(of: R.self, id: record.id) ?? 0
-        try await editor.save(record, expectedVersion: version, action: "import")
-        summary.updated += 1
+        try await editor.create(new, action: "import")
+        summary.inserted += new.count
+    }
+
+    /// The ids stored for a kind.
+    private func storedIDs<R: StoredRecord>(of type: R.Type) async throws -> Set<String> {
+        Set(try await db.select().column("id").from(R.table).all().map { try $0.decode(column: "id", as: String.self) })
     }
 
     /// Orders records so that a record's parent (if in the list) comes before it.

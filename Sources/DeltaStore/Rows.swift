@@ -150,6 +150,19 @@ struct DocumentRelationRow: Codable, Sendable {
     }
 }
 
+/// A record's place in a list of dossiers (`agreement_dossiers`, `milestone_dossiers`): the column
+/// naming the record differs per table.
+struct DossierLinkRow: Encodable, Sendable {
+    let recordColumn: String, recordID: String, dossierID: String, position: Int
+
+    func encode(to encoder: any Encoder) throws {
+        var columns = encoder.container(keyedBy: ColumnKey.self)
+        try columns.encode(recordID, forKey: ColumnKey(recordColumn))
+        try columns.encode(dossierID, forKey: ColumnKey("dossier_id"))
+        try columns.encode(position, forKey: ColumnKey("position"))
+    }
+}
+
 struct ParagraphRow: Codable, Sendable {
     var documentId: String, position: Int, anchor: String, kind: String, text: String
 

@@ -7,22 +7,34 @@ public protocol StoredRecord: Codable, Hashable, Sendable, Identifiable where ID
     static var recordKind: RecordKind { get }
     /// The table holding it.
     static var table: String { get }
+    /// The tables of its child rows, each with the column that names the record; a save replaces them.
+    static var childTables: [(table: String, recordColumn: String)] { get }
     /// Loads the stored record through a register view (which applies the reader's scope).
     static func load(id: String, from register: Register) async throws -> Self?
-    /// Writes the record's row (and child rows) with a version.
-    func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws
+    /// Adds the record's rows at `version` to a batch: its own row in `table` first, then its child rows.
+    func addRows(version: Int, to batch: inout RowBatch)
     /// The dossiers and bodies the record refers to directly (for editing rights).
     var placement: RecordPlacement { get }
 }
 
 extension StoredRecord {
-    /// Inserts or updates a row value in `table`.
-    func put(_ row: some Encodable & Sendable, on db: any SQLDatabase, isNew: Bool) async throws {
-        if isNew {
-            try await db.insert(into: Self.table).model(row, with: RowCoding.encoder).run()
-        } else {
-            try await db.update(Self.table).set(model: row, with: RowCoding.encoder).where("id", .equal, id).run()
+    public static var childTables: [(table: String, recordColumn: String)] { [] }
+
+    /// Writes the record's row and child rows with a version: inserted when new, else its row
+    /// updated and its child rows replaced. The rows come from `addRows`, the one description of
+    /// how the record is stored, which batched imports use too.
+    func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
+        var batch = RowBatch()
+        addRows(version: version, to: &batch)
+        if !isNew {
+            for own in batch.take(Self.table) {
+                try await db.update(Self.table).set(model: own, with: RowCoding.encoder).where("id", .equal, id).run()
+            }
+            for child in Self.childTables {
+                try await db.delete(from: child.table).where(SQLIdentifier(child.recordColumn), .equal, SQLBind(id)).run()
+            }
         }
+        try await batch.write(on: db)
     }
 }
 
@@ -30,8 +42,8 @@ extension Organisation: StoredRecord {
     public static var recordKind: RecordKind { .organisation }
     public static var table: String { "organisations" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.organisation(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(OrganisationRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(OrganisationRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .organisation) }
 }
@@ -40,19 +52,17 @@ extension Document: StoredRecord {
     public static var recordKind: RecordKind { .document }
     public static var table: String { "documents" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.document(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(DocumentRow(self, version: version), on: db, isNew: isNew)
-        try await db.delete(from: "document_paragraphs").where("document_id", .equal, id).run()
+    public static var childTables: [(table: String, recordColumn: String)] {
+        [("document_paragraphs", "document_id"), ("document_relations", "document_id")]
+    }
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(DocumentRow(self, version: version), to: Self.table)
         for (position, paragraph) in paragraphs.enumerated() {
-            try await db.insert(into: "document_paragraphs")
-                .model(ParagraphRow(documentId: id, position: position, anchor: paragraph.anchor,
-                                    kind: paragraph.kind.rawValue, text: paragraph.text), with: RowCoding.encoder)
-                .run()
+            batch.add(ParagraphRow(documentId: id, position: position, anchor: paragraph.anchor, kind: paragraph.kind.rawValue,
+                                   text: paragraph.text), to: "document_paragraphs")
         }
-        try await db.delete(from: "document_relations").where("document_id", .equal, id).run()
         for (position, relation) in relations.enumerated() {
-            try await db.insert(into: "document_relations")
-                .model(DocumentRelationRow(relation, documentID: id, position: position), with: RowCoding.encoder).run()
+            batch.add(DocumentRelationRow(relation, documentID: id, position: position), to: "document_relations")
         }
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .document) }
@@ -62,8 +72,8 @@ extension Body: StoredRecord {
     public static var recordKind: RecordKind { .body }
     public static var table: String { "bodies" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.body(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(BodyRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(BodyRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .body, bodyIDs: [id]) }
 }
@@ -72,8 +82,8 @@ extension Dossier: StoredRecord {
     public static var recordKind: RecordKind { .dossier }
     public static var table: String { "dossiers" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.dossier(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(DossierRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(DossierRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .dossier, dossierIDs: [id], bodyIDs: bodyID.map { [$0] } ?? []) }
 }
@@ -82,12 +92,12 @@ extension Agreement: StoredRecord {
     public static var recordKind: RecordKind { .agreement }
     public static var table: String { "agreements" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.agreement(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(AgreementRow(self, version: version), on: db, isNew: isNew)
-        try await db.delete(from: "agreement_dossiers").where("agreement_id", .equal, id).run()
+    public static var childTables: [(table: String, recordColumn: String)] { [("agreement_dossiers", "agreement_id")] }
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(AgreementRow(self, version: version), to: Self.table)
         for (position, dossierID) in dossierIDs.enumerated() {
-            try await db.insert(into: "agreement_dossiers").columns("agreement_id", "dossier_id", "position")
-                .values(SQLBind(id), SQLBind(dossierID), SQLBind(position)).run()
+            batch.add(DossierLinkRow(recordColumn: "agreement_id", recordID: id, dossierID: dossierID, position: position),
+                      to: "agreement_dossiers")
         }
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .agreement, dossierIDs: dossierIDs, bodyIDs: bodyID.map { [$0] } ?? []) }
@@ -97,12 +107,12 @@ extension Milestone: StoredRecord {
     public static var recordKind: RecordKind { .milestone }
     public static var table: String { "milestones" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.milestone(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(MilestoneRow(self, version: version), on: db, isNew: isNew)
-        try await db.delete(from: "milestone_dossiers").where("milestone_id", .equal, id).run()
+    public static var childTables: [(table: String, recordColumn: String)] { [("milestone_dossiers", "milestone_id")] }
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(MilestoneRow(self, version: version), to: Self.table)
         for (position, dossierID) in dossierIDs.enumerated() {
-            try await db.insert(into: "milestone_dossiers").columns("milestone_id", "dossier_id", "position")
-                .values(SQLBind(id), SQLBind(dossierID), SQLBind(position)).run()
+            batch.add(DossierLinkRow(recordColumn: "milestone_id", recordID: id, dossierID: dossierID, position: position),
+                      to: "milestone_dossiers")
         }
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .milestone, dossierIDs: dossierIDs) }
@@ -112,8 +122,8 @@ extension Meeting: StoredRecord {
     public static var recordKind: RecordKind { .meeting }
     public static var table: String { "meetings" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.meeting(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(MeetingRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(MeetingRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .meeting, bodyIDs: [bodyID]) }
 }
@@ -122,8 +132,8 @@ extension Investment: StoredRecord {
     public static var recordKind: RecordKind { .investment }
     public static var table: String { "investments" }
     public static func load(id: String, from register: Register) async throws -> Self? { try await register.investment(id: id) }
-    public func write(on db: any SQLDatabase, version: Int, isNew: Bool) async throws {
-        try await put(InvestmentRow(self, version: version), on: db, isNew: isNew)
+    public func addRows(version: Int, to batch: inout RowBatch) {
+        batch.add(InvestmentRow(self, version: version), to: Self.table)
     }
     public var placement: RecordPlacement { RecordPlacement(kind: .investment, dossierIDs: dossierID.map { [$0] } ?? []) }
 }
