@@ -35,11 +35,13 @@ extension DatabaseEngine {
                                     _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await begin(db)
         do {
-            let result = try await body(db)
+            let result = try await body(CancellableDatabase(base: db))
             try await db.raw("COMMIT").run()
             return result
         } catch {
-            if rollsBack(error) { try? await db.raw("ROLLBACK").run() }
+            // In a task of its own: work stopped by cancellation must still be rolled back, and the
+            // driver refuses to start a statement in a cancelled task.
+            if rollsBack(error) { await Task { try? await db.raw("ROLLBACK").run() }.value }
             throw error
         }
     }

@@ -27,6 +27,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))
+    router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
     if configuration.cachesPublicPages {

@@ -26,6 +26,7 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMaxInFlight"))) var maxInFlight = 256
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveRequestDeadline"))) var requestDeadline = 45
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveLogFormat"))) var logFormat = "text"
 
     func run() async throws {
@@ -44,6 +45,8 @@ struct Serve: AsyncParsableCommand {
         configuration.idleTimeoutSeconds = idleTimeout
         guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
         configuration.maxRequestsInFlight = maxInFlight
+        guard (1...3600).contains(requestDeadline) else { throw CLIError("cli.serve.requestDeadline") }
+        configuration.requestDeadline = .seconds(requestDeadline)
         configuration.requestLogLevel = .info
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
         let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]

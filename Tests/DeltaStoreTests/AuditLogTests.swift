@@ -102,6 +102,36 @@ struct AuditLogTests {
         }
     }
 
+    @Test("work cancelled inside a transaction stops at its next statement, and nothing of it is written", arguments: allEngines)
+    func cancelled(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            try await prepare(database.engine)
+            let entriesBefore = try await verify(database.engine).checked
+            let engine = database.engine
+            let work = Task {
+                try await engine.transaction { db in
+                    try await RecordEditor(db: db, actor: Self.actor).save(Self.milestone("Afgebroken"), expectedVersion: 3)
+                    // As `RequestDeadlineMiddleware` does when a request runs past its deadline.
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    try await db.raw("SELECT 1").run()
+                }
+            }
+            let outcome = await work.result
+            var stoppedByCancellation = false
+            if case .failure(let error) = outcome, error is CancellationError { stoppedByCancellation = true }
+            #expect(stoppedByCancellation)
+            let stored = try await reading(database.engine) { register in try await register.milestone(id: "m-test") }
+            #expect(stored?.title == "Tweede versie")
+            #expect(try await verify(database.engine).checked == entriesBefore)
+            // The connection is usable afterwards: the next transaction commits.
+            _ = try await database.engine.transaction { db in
+                try await RecordEditor(db: db, actor: Self.actor).save(Self.milestone("Daarna"), expectedVersion: 3)
+            }
+            let after = try await reading(database.engine) { register in try await register.milestone(id: "m-test") }
+            #expect(after?.title == "Daarna")
+        }
+    }
+
     @Test("saving over a newer version is refused and writes nothing", arguments: allEngines)
     func conflict(kind: EngineKind) async throws {
         try await withDatabase(kind) { database in

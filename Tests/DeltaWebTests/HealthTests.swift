@@ -59,6 +59,35 @@ struct HealthTests {
         }
         #expect(limiter.counter.value.load(ordering: .relaxed) == 0)
     }
+
+    @Test("work past the deadline is cancelled and answered 503 with Retry-After; quick requests and the probes are untouched")
+    func deadline() async throws {
+        let router = Router(context: AppRequestContext.self)
+        let stopped = Flag()
+        router.add(middleware: ErrorProbe())
+        router.add(middleware: RequestDeadlineMiddleware(deadline: .milliseconds(200)))
+        router.get("/stuck") { _, _ -> String in
+            do { try await Task.sleep(for: .seconds(60)) } catch { await stopped.set(); throw error }
+            return "never"
+        }
+        router.get("/quick") { _, _ -> String in "quick" }
+        router.get("/health/live") { _, _ -> String in try await Task.sleep(for: .milliseconds(400)); return "live" }
+        try await Application(router: router).test(.router) { client in
+            let stuck = try await client.execute(uri: "/stuck", method: .get)
+            #expect(stuck.status == .serviceUnavailable)
+            #expect(stuck.headers[.retryAfter] == "1")
+            #expect(await stopped.isSet)
+            #expect(try await client.execute(uri: "/quick", method: .get).status == .ok)
+            // A probe is never cut short: a supervisor must tell "slow" from "dead".
+            #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
+        }
+    }
+}
+
+/// Set once, read by the test.
+actor Flag {
+    private(set) var isSet = false
+    func set() { isSet = true }
 }
 
 /// Lets requests wait until the test opens it.
