@@ -23,21 +23,8 @@ public enum RailLinkNames {
         return links.filter { $0.names.contains { key($0) == wanted } }.map(\.id)
     }
 
-    /// An id for a link known only by its name: lower case letters, digits and `-`.
+    /// An id for a link known only by its name (`RecordIdentifier`).
     public static func identifier(for name: String) -> String {
-        var id = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { id.unicodeScalars.append(scalar) }
-            else if let plain = plainLetters[scalar] { id.append(plain) }
-            else if !id.isEmpty, id.last != "-" { id.append("-") }
-        }
-        while id.hasSuffix("-") { id.removeLast() }
-        return id.isEmpty ? "link" : String(id.prefix(60))
+        RecordIdentifier.make(from: name, limit: 60, fallback: "link")
     }
-
-    /// The accented letters of the cooperation's place names, for ids ("Liège" → "liege").
-    private static let plainLetters: [Unicode.Scalar: Character] = [
-        "à": "a", "á": "a", "â": "a", "ä": "a", "ç": "c", "è": "e", "é": "e", "ê": "e", "ë": "e", "ì": "i", "í": "i", "î": "i",
-        "ï": "i", "ñ": "n", "ò": "o", "ó": "o", "ô": "o", "ö": "o", "ù": "u", "ú": "u", "û": "u", "ü": "u", "ÿ": "y",
-    ]
 }

@@ -33,6 +33,11 @@ struct RailLinkTests {
         #expect(RailLinkNames.identifier(for: "Brussel-Zuid / Bruxelles-Midi") == "brussel-zuid-bruxelles-midi")
         #expect(RailLinkNames.identifier(for: "–") == "link")
         #expect(RailLinkNames.identifier(for: String(repeating: "a", count: 200)).count == 60)
+        // The same rule makes every other id from a name (`RecordIdentifier`): no dash left at a cut.
+        #expect(RecordIdentifier.make(from: "Noordzeetop 2019 — Slotverklaring") == "noordzeetop-2019-slotverklaring")
+        #expect(RecordIdentifier.make(from: "Staatssecretaris Ruß & Œuvre") == "staatssecretaris-rus-ouvre")
+        #expect(RecordIdentifier.make(from: "ab cd", limit: 3) == "ab")
+        #expect(RecordIdentifier.make(from: "?!", fallback: "document") == "document")
     }
 
     @Test("the map draws operational links solid, planned, studied and building dashed, not functional dotted")

@@ -174,7 +174,7 @@ struct ExtractReviewBuilder: Sendable {
                 let key = "s\(index)"
                 let kind = value("\(key).kind", DocumentKind.other.rawValue), relation = value("\(key).relation", mention.kind.rawValue)
                 return ExtractMentionView(
-                    key: key, title: value("\(key).title", mention.title), id: value("\(key).id", Self.slug(mention.title + ".")),
+                    key: key, title: value("\(key).title", mention.title), id: value("\(key).id", RecordIdentifier.make(from: mention.title)),
                     year: mention.year, reference: mention.reference, evidence: mention.evidence, accepted: accepted(key, proposal: false),
                     kinds: DocumentKind.allCases.map { FilterOption(value: $0.rawValue, label: labels.documentKind($0), selected: $0.rawValue == kind) },
                     relations: DocumentRelation.Kind.allCases.map { FilterOption(value: $0.rawValue, label: labels.relation($0), selected: $0.rawValue == relation) },
@@ -184,7 +184,7 @@ struct ExtractReviewBuilder: Sendable {
                 let key = "o\(index)"
                 let country = value("\(key).country", ""), level = value("\(key).level", "")
                 return ExtractPartyView(
-                    key: key, party: party, name: value("\(key).name", party), id: value("\(key).id", Self.slug(party + ".")),
+                    key: key, party: party, name: value("\(key).name", party), id: value("\(key).id", RecordIdentifier.make(from: party)),
                     accepted: accepted(key, proposal: false),
                     countries: Country.allCases.map { FilterOption(value: $0.rawValue, label: labels.country($0), selected: $0.rawValue == country) },
                     levels: OrganisationLevel.allCases.map { FilterOption(value: $0.rawValue, label: labels.level($0), selected: $0.rawValue == level) },
@@ -286,13 +286,7 @@ struct ExtractReviewBuilder: Sendable {
     /// An id from a file name: "Slotverklaring Top 2025.docx" → "slotverklaring-top-2025".
     static func slug(_ fileName: String) -> String {
         let base = fileName.split(separator: ".").dropLast().joined(separator: ".")
-        var slug = ""
-        for scalar in (base.isEmpty ? fileName : base).lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { slug.unicodeScalars.append(scalar) }
-            else if !slug.hasSuffix("-"), !slug.isEmpty { slug += "-" }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return String(slug.prefix(80))
+        return RecordIdentifier.make(from: base.isEmpty ? fileName : base, fallback: "document")
     }
 
 }

@@ -101,7 +101,7 @@ struct PopoloExport: Codable, Sendable {
         var memberships: [Membership] = []
         for membership in try await register.memberships()
         where bodyIDs.contains(membership.bodyID) && organisationIDs.contains(membership.organisationID) {
-            let personID = membership.person.map { "person:" + Self.slug($0) }
+            let personID = membership.person.map { "person:" + RecordIdentifier.make(from: $0, limit: 200, fallback: "person") }
             if let personID, let name = membership.person { persons[personID] = Person(id: personID, name: name) }
             memberships.append(Membership(
                 id: "\(bodyID(membership.bodyID))/\(membership.organisationID)" + (personID.map { "/\($0)" } ?? ""),
@@ -119,9 +119,4 @@ struct PopoloExport: Codable, Sendable {
                             memberships: memberships, events: events)
     }
 
-    /// "Minister Paul Van Tigchelt" → "minister-paul-van-tigchelt".
-    static func slug(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        return folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: "-")
-    }
 }
