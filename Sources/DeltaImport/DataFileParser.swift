@@ -48,7 +48,10 @@ struct ComposedFile {
         self.path = path
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // `.basic`: every scalar stays text, which is all the reader uses (it reads numbers,
+            // dates and yes/no itself, with messages at file:line); the default resolver ran
+            // several regular expressions over every scalar to guess a type nobody asked for.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw ImportError(file: path, line: error.line, key: "import.file.notYAML", arguments: ["problem": .verbatim(error.shortDescription)])
         }

@@ -59,7 +59,8 @@ public struct AuditLog: Sendable {
     static func hash(sequence: Int, at: String, actor: String, via: String, address: String?, kind: String, id: String,
                      action: String, changesJSON: String, previousHash: String) -> String {
         let fields = [String(sequence), at, actor, via, address ?? "", kind, id, action, changesJSON, previousHash]
-        return Secrets.sha256(fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\\u001F") }.joined(separator: "\u{1F}"))
+        let escaped = fields.map { $0.unicodeScalars.contains("\u{1F}") ? $0.replacingOccurrences(of: "\u{1F}", with: "\\u001F") : $0 }
+        return Secrets.sha256(escaped.joined(separator: "\u{1F}"))
     }
 
     /// The entries about one record, oldest first.

@@ -5,10 +5,12 @@ import Synchronization
 
 /// Encoders shared by every table: Swift camelCase properties map to snake_case columns.
 enum RowCoding {
-    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-    /// Why a custom strategy: SQLKit's own snake-case conversion inspects every character's
+    /// Why custom strategies: SQLKit's own snake-case conversion inspects every character's
     /// Unicode properties on every column of every row; the handful of names we use are
     /// converted once and remembered.
+    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .custom { path in
+        ColumnKey(SnakeCase.column(for: path.last?.stringValue ?? ""))
+    }, nilEncodingStrategy: .asNil)
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .custom { path in
         ColumnKey(SnakeCase.column(for: path.last?.stringValue ?? ""))
     })

@@ -15,9 +15,18 @@ public enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// The SHA-256 of a text, as lower-case hex.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Hex by table: `String(format:)` per byte was a tenth of an import's time (a hash per audit entry).
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
