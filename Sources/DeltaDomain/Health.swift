@@ -13,7 +13,7 @@ public enum Health: String, Codable, Sendable, CaseIterable {
 extension Health {
     /// How bad a state is, for taking the worst of several (a rail link is as healthy as its
     /// least healthy dossier).
-    var severity: Int {
+    public var severity: Int {
         switch self {
         case .unknown: 0
         case .onTrack: 1

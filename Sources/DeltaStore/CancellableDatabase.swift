@@ -11,6 +11,9 @@ import SQLKit
 /// ROLLBACK itself runs on the connection underneath, not through this wrapper.
 struct CancellableDatabase: SQLDatabase {
     let base: any SQLDatabase
+    /// Whether the engine handed this connection out for reading, outside any transaction
+    /// (`ReadMemo` remembers only such reads).
+    var readsOnly = false
 
     var logger: Logger { base.logger }
     var eventLoop: any EventLoop { base.eventLoop }
@@ -29,6 +32,6 @@ struct CancellableDatabase: SQLDatabase {
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await base.withSession { session in try await closure(CancellableDatabase(base: session)) }
+        try await base.withSession { session in try await closure(CancellableDatabase(base: session, readsOnly: readsOnly)) }
     }
 }

@@ -52,7 +52,7 @@ public final class PostgresEngine: DatabaseEngine {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await leased { connection in
-            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil)))
+            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil), readsOnly: true))
         }
     }
 

@@ -13,6 +13,8 @@ public struct Register: Sendable {
 
     /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
     let shownCache = ShownRecordsCache()
+    /// The register version, read once per register view when a read is remembered (`ReadMemo`).
+    let versionCache = RegisterVersionCache()
 
     /// A register view over a connection for a scope.
     public init(db: any SQLDatabase, scope: ReadScope) {
@@ -164,6 +166,10 @@ public struct Register: Sendable {
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
     /// statement (see `LookupTables`).
     public func lookupTables() async throws -> LookupTables {
+        try await remembered("lookupTables") { try await readLookupTables() }
+    }
+
+    private func readLookupTables() async throws -> LookupTables {
         let tables = try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
         guard showsOnlyPublic else { return tables }
         let shown = try await shownRecords()
@@ -257,7 +263,8 @@ public struct Register: Sendable {
     /// Milestones, optionally of one dossier, by deadline, each with all its dossiers (one
     /// statement: a milestone comes once per dossier link).
     public func milestones(dossierID: String? = nil) async throws -> [Milestone] {
-        try await milestones(where: dossierID.map { id in
+        if dossierID == nil { return try await remembered("milestones") { try await milestones(where: []) } }
+        return try await milestones(where: dossierID.map { id in
             [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(
                 db.select().column("milestone_id").from("milestone_dossiers").where("dossier_id", .equal, id).select))]
         } ?? [])
@@ -335,6 +342,10 @@ public struct Register: Sendable {
 
     /// The rail links, by name.
     public func railLinks() async throws -> [RailLink] {
+        try await remembered("railLinks") { try await readRailLinks() }
+    }
+
+    private func readRailLinks() async throws -> [RailLink] {
         try await showing(try await rows(RailLinkRow.self, select("rail_links").orderBy("name").orderBy("id")).map { try $0.model() },
                           ShownRecords.railLink)
     }

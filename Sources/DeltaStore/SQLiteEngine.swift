@@ -52,7 +52,7 @@ public final class SQLiteEngine: DatabaseEngine {
         let index = await nextReader.next(modulo: readers.count)
         let connection = readers[index]
         return try await reportingUnavailability(Self.unavailability) {
-            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil)))
+            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil), readsOnly: true))
         }
     }
 

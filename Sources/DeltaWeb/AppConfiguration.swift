@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
     /// How long a request may work before it is stopped and answered 503 (`RequestDeadlineMiddleware`).
     /// Above the longest legitimate request: a PDF or PNG drawn by Chromium, bounded at 30 s itself.
     public var requestDeadline: Duration = .seconds(45)
+    /// Whether the whole-table reads of GET requests are remembered per register version (`ReadMemo`).
+    public var remembersReads = true
     /// Whether anonymous pages are kept per register version (`PublicPageCacheMiddleware`).
     public var cachesPublicPages = true
     /// How long an upload's request waits for the reading to finish before it answers with the

@@ -30,6 +30,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
+    if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: ReadMemo())) }
     if configuration.cachesPublicPages {
         let today = configuration.today
         router.add(middleware: PublicPageCacheMiddleware(cache: PublicPageCache(), engine: engine, today: { today().iso },

@@ -3,6 +3,7 @@ import DeltaImport
 import DeltaStore
 import Foundation
 import SQLKit
+import Synchronization
 import Testing
 
 @Suite("Audit log and record editing")
@@ -99,6 +100,38 @@ struct AuditLogTests {
                 """)
             let result = try await verify(database.engine)
             #expect(result.firstProblem?.sequence == target)
+        }
+    }
+
+    @Test("remembered reads are given again only at the same register version, per scope, and never inside a transaction",
+          arguments: allEngines)
+    func rememberedReads(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            try await prepare(database.engine)
+            let engine = database.engine, memo = ReadMemo()
+            func title(scope: ReadScope = .everything) async throws -> String? {
+                try await ReadMemo.$current.withValue(memo) {
+                    try await reading(engine, scope: scope) { register in try await register.milestones().first { $0.id == "m-test" }?.title }
+                }
+            }
+            #expect(try await title() == "Tweede versie")
+            #expect(try await title() == "Tweede versie")
+            #expect(memo.hits.load(ordering: .relaxed) == 1 && memo.misses.load(ordering: .relaxed) == 1)
+            // Another scope is another read.
+            _ = try await title(scope: .publicOnly)
+            #expect(memo.misses.load(ordering: .relaxed) == 2)
+            // A change appends to the audit log, so the next read is a new one and sees it. The
+            // memo is current inside the transaction too, but a transaction's reads are not remembered.
+            let inside = try await ReadMemo.$current.withValue(memo) {
+                try await engine.transaction { db in
+                    try await RecordEditor(db: db, actor: Self.actor).save(Self.milestone("Derde versie"), expectedVersion: 3)
+                    return try await Register(db: db, scope: .everything).milestones().first { $0.id == "m-test" }?.title
+                }
+            }
+            #expect(inside == "Derde versie")
+            #expect(memo.hits.load(ordering: .relaxed) == 1 && memo.misses.load(ordering: .relaxed) == 2)
+            #expect(try await title() == "Derde versie")
+            #expect(memo.misses.load(ordering: .relaxed) == 3)
         }
     }
 

@@ -37,17 +37,34 @@ struct BodySummaryView: Codable, Sendable {
     let nextMeetingDueByLabel: String?
 }
 
-/// The overview page: the state of every dossier and body today.
+/// The overview page: the state of the dossiers and bodies today, the most urgent first when
+/// there are more than `listLimit`.
 struct OverviewPage: Codable, Sendable {
+    /// At most this many rows per list.
+    static let listLimit = 100
+
     let title: String
     let today: String
     let todayLabel: String
     let dossiers: [DossierSummaryView]
+    /// "100 of 18 000 dossiers…" when the list is cut; nil when it shows them all.
+    let dossiersCut: String?
     let bodies: [BodySummaryView]
+    let bodiesCut: String?
     let dueSoon: [MilestoneView]
+    let dueSoonCut: String?
     let overdue: [MilestoneView]
+    let overdueCut: String?
     /// Bodies that will miss this year's rule unless a meeting is planned (compliance at risk).
     let cadenceWarnings: [BodySummaryView]
+    let cadenceWarningsCut: String?
+
+    /// The `limit` items with the highest urgency (ties keep list order), in list order.
+    static func mostUrgent<T>(_ items: [T], limit: Int, urgency: (T) -> Int) -> [T] {
+        guard items.count > limit else { return items }
+        let chosen = Set(items.indices.sorted { (urgency(items[$0]), -$0) > (urgency(items[$1]), -$1) }.prefix(limit))
+        return items.indices.filter(chosen.contains).map { items[$0] }
+    }
 }
 
 enum SummaryBuilder {

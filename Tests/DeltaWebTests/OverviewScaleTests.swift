@@ -1,0 +1,42 @@
+import DeltaDomain
+import DeltaImport
+import DeltaStore
+import Foundation
+import DeltaTestSupport
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+@testable import DeltaWeb
+
+@Suite("The overview at scale")
+struct OverviewScaleTests {
+    @Test("beyond a hundred dossiers the overview keeps the hundred that most need attention and says where the rest are")
+    func boundedLists() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("overview-scale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 6 units of the generator: 108 dossiers, 84 bodies.
+        let (generated, files) = try RegisterGenerator(scale: 6, seed: 5).write(to: directory)
+        let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
+        let (page, all) = try await withApp(engine: engine) { client in
+            (try await client.get("/?lang=en"), try await client.get("/dossiers?lang=en&limit=500"))
+        }
+        await engine.shutdown()
+        #expect(page.status == .ok)
+        let document = try page.document()
+        let dossierRows = try document.select("section[aria-labelledby=h-dossiers] tbody tr")
+        #expect(dossierRows.count == OverviewPage.listLimit)
+        #expect(generated.dossiers.count > OverviewPage.listLimit)
+        #expect(page.text.contains("The 100 of 108 dossiers that most need attention."))
+        #expect(try !document.select("section[aria-labelledby=h-dossiers] a[href='/dossiers']").isEmpty)
+        // None of those left out needs more attention than one shown: the worst come first.
+        let shownHealth = try dossierRows.map { row in try row.select("span.badge").first?.attribute("class") ?? "" }
+        let listed = try all.document().select("tbody tr").map { row in try row.select("span.badge").first?.attribute("class") ?? "" }
+        let severity = ["health-off-track": 3, "health-at-risk": 2, "health-on-track": 1]
+        func rank(_ badge: String) -> Int { badge.split(separator: " ").compactMap { severity[String($0)] }.first ?? 0 }
+        let leastShown = shownHealth.map(rank).min() ?? 0
+        let worstOverall = listed.map(rank).sorted(by: >)
+        #expect(worstOverall.count == generated.dossiers.count)
+        #expect(leastShown >= worstOverall[OverviewPage.listLimit - 1])
+        #expect(try document.select("section[aria-labelledby=h-bodies] tbody tr").count == min(generated.bodies.count, OverviewPage.listLimit))
+    }
+}
