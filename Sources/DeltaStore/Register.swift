@@ -315,6 +315,11 @@ public struct Register: Sendable {
 
     /// Meetings, optionally of one body, by date.
     public func meetings(bodyID: String? = nil) async throws -> [Meeting] {
+        if bodyID == nil { return try await remembered("meetings") { try await readMeetings(bodyID: nil) } }
+        return try await readMeetings(bodyID: bodyID)
+    }
+
+    private func readMeetings(bodyID: String?) async throws -> [Meeting] {
         var query = select("meetings")
         if let bodyID { query = query.where("body_id", .equal, bodyID) }
         return try await showing(try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }, ShownRecords.meeting)

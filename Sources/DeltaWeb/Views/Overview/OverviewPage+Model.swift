@@ -59,11 +59,11 @@ struct OverviewPage: Codable, Sendable {
     let cadenceWarnings: [BodySummaryView]
     let cadenceWarningsCut: String?
 
-    /// The `limit` items with the highest urgency (ties keep list order), in list order.
-    static func mostUrgent<T>(_ items: [T], limit: Int, urgency: (T) -> Int) -> [T] {
-        guard items.count > limit else { return items }
-        let chosen = Set(items.indices.sorted { (urgency(items[$0]), -$0) > (urgency(items[$1]), -$1) }.prefix(limit))
-        return items.indices.filter(chosen.contains).map { items[$0] }
+    /// The positions of the `limit` items with the highest urgency (ties keep list order), in list
+    /// order. Urgencies are given as numbers, so that only the chosen items need their views built.
+    static func mostUrgent(_ urgencies: [Int], limit: Int) -> [Int] {
+        guard urgencies.count > limit else { return Array(urgencies.indices) }
+        return urgencies.indices.sorted { (urgencies[$0], $1) > (urgencies[$1], $0) }.prefix(limit).sorted()
     }
 }
 
