@@ -9,17 +9,11 @@ import SQLKit
 /// runs passes here, so cancelled work stops at its next statement instead of reading on for a
 /// client that is gone. A transaction stopped this way is rolled back by its engine: the
 /// ROLLBACK itself runs on the connection underneath, not through this wrapper.
-struct CancellableDatabase: SQLDatabase {
+struct CancellableDatabase: ForwardingDatabase {
     let base: any SQLDatabase
     /// Whether the engine handed this connection out for reading, outside any transaction
     /// (`ReadMemo` remembers only such reads).
     var readsOnly = false
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         if Task.isCancelled { return eventLoop.makeFailedFuture(CancellationError()) }
@@ -34,4 +28,18 @@ struct CancellableDatabase: SQLDatabase {
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await base.withSession { session in try await closure(CancellableDatabase(base: session, readsOnly: readsOnly)) }
     }
+}
+
+/// A database that hands everything but the statements it runs to another one (`base`); the
+/// wrappers around the engines' connections (here and in the tests) share this.
+package protocol ForwardingDatabase: SQLDatabase {
+    var base: any SQLDatabase { get }
+}
+
+extension ForwardingDatabase {
+    package var logger: Logger { base.logger }
+    package var eventLoop: any EventLoop { base.eventLoop }
+    package var version: (any SQLDatabaseReportedVersion)? { base.version }
+    package var dialect: any SQLDialect { base.dialect }
+    package var queryLogLevel: Logger.Level? { base.queryLogLevel }
 }

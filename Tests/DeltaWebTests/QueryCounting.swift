@@ -45,15 +45,9 @@ struct CountingEngine: DatabaseEngine {
 }
 
 /// A database that forwards everything to a real one and records each statement it executes.
-struct CountingDatabase: SQLDatabase {
+struct CountingDatabase: ForwardingDatabase {
     let base: any SQLDatabase
     let log: StatementLog
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         log.record(base.serialize(query).sql)
