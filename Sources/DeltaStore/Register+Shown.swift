@@ -11,10 +11,10 @@ extension Register {
     var showsOnlyPublic: Bool { !scope.allows(.internal) && !scope.allows(.delegationPrivate) }
 
     /// The records this reader is shown (see `ShownRecords`), in one statement over every table,
-    /// read once per register view.
+    /// read once per register view (and remembered per register version, `ReadMemo`).
     public func shownRecords() async throws -> ShownRecords {
         if let cached = shownCache.value.withLock({ $0 }) { return cached }
-        let shown = try await readShownRecords()
+        let shown = try await remembered("shownRecords") { try await readShownRecords() }
         shownCache.value.withLock { $0 = shown }
         return shown
     }

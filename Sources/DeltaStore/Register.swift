@@ -179,6 +179,7 @@ public struct Register: Sendable {
 
     /// Agreements, optionally only those of a dossier or of a document, in document order.
     public func agreements(dossierID: String? = nil, documentID: String? = nil) async throws -> [Agreement] {
+        if dossierID == nil, documentID == nil { return try await remembered("agreements") { try await agreements(where: []) } }
         var conditions: [any SQLExpression] = []
         if let documentID { conditions.append(SQLBinaryExpression(SQLColumn("document_id", table: "a"), .equal, SQLBind(documentID))) }
         if let dossierID {
