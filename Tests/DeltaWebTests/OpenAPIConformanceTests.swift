@@ -238,6 +238,7 @@ let documentedRequests: [(uri: String, path: String)] = [
     ("/api/documents/kamerbrief-goederen-2026", "/api/documents/{id}"),
     ("/api/bodies", "/api/bodies"),
     ("/api/planning", "/api/planning"),
+    ("/api/planning?limit=2", "/api/planning"),
     ("/api/meetings/top-2025-gent", "/api/meetings/{id}"),
     ("/api/meetings/politiek-overleg-zomer-2026", "/api/meetings/{id}"),
     ("/api/bodies/politiek-overleg/decisions", "/api/bodies/{id}/decisions"),

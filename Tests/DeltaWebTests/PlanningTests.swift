@@ -37,6 +37,31 @@ struct PlanningTests {
         #expect(hasRule)
     }
 
+    @Test("the planning comes a window at a time: following paging.next gives every body once, in order, and the page links the next window")
+    func windows() async throws {
+        let (whole, windows, page) = try await withDemoApp { client in
+            let whole = try await client.json("/api/planning")
+            var windows: [[String]] = []
+            var next: String? = "/api/planning?limit=2"
+            while let address = next, windows.count < 50 {
+                let window = try await client.json(address)
+                windows.append(window["bodies"]?.array.compactMap { $0["body"]?["id"]?.string } ?? [])
+                next = window["paging"]?["next"]?.string
+            }
+            return (whole, windows, try await client.page("/planning?limit=2"))
+        }
+        let all = whole["bodies"]?.array.compactMap { $0["body"]?["id"]?.string } ?? []
+        #expect(all.count > 2)
+        #expect(whole["paging"]?["isPartial"] == .bool(false))
+        #expect(windows.flatMap { $0 } == all)
+        #expect(windows.allSatisfy { $0.count <= 2 })
+        // The planning has no CSV file, so its window offers none.
+        #expect(whole["paging"]?["csv"] == nil)
+        let links = try HTMLDocument(parsing: page).select("nav.paging a[rel=next]")
+        #expect(links.first?.attribute("href")?.hasPrefix("/planning?limit=2&after=") == true)
+        #expect(try HTMLDocument(parsing: page).select("p.downloads").isEmpty)
+    }
+
     @Test("planning a meeting lifts the warning for a body at risk")
     func planningLiftsWarning() async throws {
         try await withAccountsApp { client, engine in

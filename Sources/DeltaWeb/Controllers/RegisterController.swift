@@ -51,7 +51,9 @@ struct RegisterController: Sendable {
             try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
         }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
-        page(router, "/planning", template: "planning") { register, _, today, labels in try await register.planningPage(today: today, labels: labels) }
+        page(router, "/planning", template: "planning") { register, request, today, labels in
+            try await register.planningPage(window: try ListWindow(request), today: today, labels: labels)
+        }
         page(router, "/search", template: "search") { register, request, _, labels in
             try await register.searchPage(query: try SearchRequest.query(request), labels: labels)
         }

@@ -38,7 +38,7 @@ struct ListWindow: Sendable {
     }
 
     /// The records of this window and where the list continues.
-    func window<Item>(_ items: [Item], id: (Item) -> String, labels: Labels) throws -> (items: [Item], paging: Paging) {
+    func window<Item>(_ items: [Item], id: (Item) -> String, labels: Labels, hasCSV: Bool = true) throws -> (items: [Item], paging: Paging) {
         var start = 0
         if let after {
             guard let index = items.firstIndex(where: { id($0) == after }) else { throw AppError(.badRequest, "error.badCursor") }
@@ -51,7 +51,7 @@ struct ListWindow: Sendable {
         let summary = labels.text("lists.paging.summary", ["first": String(first), "last": String(end), "total": String(items.count)])
         return (shown, Paging(total: items.count, limit: limit, first: first, last: end, next: next,
                               start: after == nil ? nil : link(after: nil), summary: summary, isPartial: shown.count < items.count,
-                              csv: csvLink()))
+                              csv: hasCSV ? csvLink() : nil))
     }
 
     /// The whole list with the same filters as CSV (`/dossiers.csv?theme=ertms`; the JSON list's too).
@@ -103,6 +103,6 @@ struct Paging: Codable, Sendable {
     let summary: String
     /// Whether the window leaves records out (the page then shows where it stands and the links).
     let isPartial: Bool
-    /// The whole list with the same filters as a CSV file.
-    let csv: String
+    /// The whole list with the same filters as a CSV file; absent for lists without one.
+    let csv: String?
 }

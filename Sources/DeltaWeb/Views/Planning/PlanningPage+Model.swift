@@ -3,12 +3,14 @@ import DeltaReports
 import DeltaStore
 
 /// The planning view: for every body with a meeting rule, whether this year and next are covered
-/// and by when the next meeting must be held.
+/// and by when the next meeting must be held; a window at a time (`ListWindow`).
 struct PlanningPage: Codable, Sendable {
     let title: String
     let today: String
     let todayLabel: String
     let bodies: [PlanningRow]
+    /// Where this window stands in the list of bodies with a rule.
+    let paging: Paging
 }
 
 /// One body in the planning view.

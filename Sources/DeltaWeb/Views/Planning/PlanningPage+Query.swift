@@ -4,10 +4,12 @@ import DeltaStore
 
 extension Register {
     /// Builds the planning view for a day.
-    func planningPage(today: CalendarDate, labels: Labels) async throws -> PlanningPage {
+    func planningPage(window: ListWindow, today: CalendarDate, labels: Labels) async throws -> PlanningPage {
         let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
+        // The window is taken over the bodies first, so only the rows shown are worked out.
+        let (shown, paging) = try window.window(try await bodies().filter { $0.cadence != .none }, id: \.id, labels: labels, hasCSV: false)
         var rows: [PlanningRow] = []
-        for body in try await bodies() where body.cadence != .none {
+        for body in shown {
             let meetings = meetingsByBody[body.id] ?? []
             let summary = SummaryBuilder.body(body, meetings: meetings, today: today, labels: labels)
             func year(_ year: Int) -> YearComplianceView {
@@ -36,6 +38,6 @@ extension Register {
                                     nextMeeting: upcoming.map { LinkView(id: $0.id, name: $0.title, url: "/meetings/\($0.id)") },
                                     nextMeetingWhen: upcoming.map { labels.period($0.when) }, warning: warning))
         }
-        return PlanningPage(title: labels.text("app.title.planning"), today: today.iso, todayLabel: labels.date(today), bodies: rows)
+        return PlanningPage(title: labels.text("app.title.planning"), today: today.iso, todayLabel: labels.date(today), bodies: rows, paging: paging)
     }
 }
