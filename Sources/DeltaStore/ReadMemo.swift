@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Whole-table reads that every page repeats (the lookup tables, every milestone, every rail
-/// link), remembered for the register version they were read at, per reader scope.
+/// Whole-table reads that pages repeat (the lookup tables, what a public reader is shown, and
+/// every dossier, organisation, agreement, milestone, meeting and rail link), remembered for the register version they were read at, per reader scope.
 ///
 /// Why: at a thousand times the demo a page spent seconds reading and decoding the same tens of
 /// thousands of rows for every request. The register's version is the audit log's head, and

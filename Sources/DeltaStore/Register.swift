@@ -39,7 +39,9 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }, ShownRecords.organisation)
+        try await remembered("organisations") {
+            try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }, ShownRecords.organisation)
+        }
     }
 
     /// One organisation.
@@ -155,7 +157,9 @@ public struct Register: Sendable {
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
+        try await remembered("dossiers") {
+            try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
+        }
     }
 
     /// One dossier.
