@@ -57,8 +57,10 @@ public final class ReadMemo: Sendable {
 }
 
 extension Register {
-    /// `read()`, remembered in the request's memo when this register reads on a read connection.
-    func remembered<T: Sendable>(_ name: String, _ read: () async throws -> T) async throws -> T {
+    /// `read()`, remembered in the request's memo when this register reads on a read connection:
+    /// for reads and values derived from the register alone (not from the day or the language,
+    /// unless `name` says which).
+    public func remembered<T: Sendable>(_ name: String, _ read: () async throws -> T) async throws -> T {
         guard let memo = ReadMemo.current, (db as? CancellableDatabase)?.readsOnly == true else { return try await read() }
         let version: Int
         if let known = versionCache.value.withLock({ $0 }) {

@@ -25,7 +25,11 @@ let testToday = CalendarDate(year: 2026, month: 11, day: 23)!
 
 /// The configuration the tests build the application with.
 func testConfiguration() -> AppConfiguration {
-    AppConfiguration(resourcesDirectory: PackageFiles.resources, today: { testToday })
+    var configuration = AppConfiguration(resourcesDirectory: PackageFiles.resources, today: { testToday })
+    // The whole suite runs in parallel on two cores, where a request can wait longer than the
+    // server's 45 s for a core; the deadline itself is tested on its own (`HealthTests.deadline`).
+    configuration.requestDeadline = .seconds(600)
+    return configuration
 }
 
 /// A fresh SQLite file in a temporary directory, migrated and loaded with `files`.

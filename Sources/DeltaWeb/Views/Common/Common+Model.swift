@@ -240,17 +240,43 @@ struct TotalView: Codable, Sendable {
 extension RegisterIndex {
     /// An index over tables already read.
     init(_ tables: LookupTables, today: CalendarDate, labels: Labels) {
-        self.init(organisations: Dictionary(uniqueKeysWithValues: tables.organisations.map { ($0.id, $0) }),
-                  documents: Dictionary(uniqueKeysWithValues: tables.documents.map { ($0.id, $0) }),
-                  bodies: Dictionary(uniqueKeysWithValues: tables.bodies.map { ($0.id, $0) }),
-                  dossiers: Dictionary(uniqueKeysWithValues: tables.dossiers.map { ($0.id, $0) }),
-                  today: today, labels: labels)
+        self.init(Lookups(tables), today: today, labels: labels)
+    }
+
+    init(_ lookups: Lookups, today: CalendarDate, labels: Labels) {
+        self.init(organisations: lookups.organisations, documents: lookups.documents, bodies: lookups.bodies,
+                  dossiers: lookups.dossiers, today: today, labels: labels)
+    }
+
+    /// The lookup tables by id: the part of the index that depends on the register only, not on
+    /// the day or the language, so it is built once per register version (`ReadMemo`).
+    struct Lookups: Sendable {
+        let organisations: [String: Organisation]
+        let documents: [String: DocumentHeader]
+        let bodies: [String: Body]
+        let dossiers: [String: Dossier]
+        /// The dossiers by title (and id).
+        let sortedDossiers: [Dossier]
+
+        init(_ tables: LookupTables) {
+            organisations = Dictionary(uniqueKeysWithValues: tables.organisations.map { ($0.id, $0) })
+            documents = Dictionary(uniqueKeysWithValues: tables.documents.map { ($0.id, $0) })
+            bodies = Dictionary(uniqueKeysWithValues: tables.bodies.map { ($0.id, $0) })
+            dossiers = Dictionary(uniqueKeysWithValues: tables.dossiers.map { ($0.id, $0) })
+            sortedDossiers = tables.dossiers.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        }
     }
 }
 
 extension Register {
-    /// Loads the lookup tables every page uses to name records, in one statement.
+    /// The lookup tables every page uses to name records, read in one statement and indexed once
+    /// per register version.
     func lookupIndex(today: CalendarDate, labels: Labels) async throws -> RegisterIndex {
-        RegisterIndex(try await lookupTables(), today: today, labels: labels)
+        RegisterIndex(try await lookups(), today: today, labels: labels)
+    }
+
+    /// The lookup tables by id (remembered per register version and scope).
+    func lookups() async throws -> RegisterIndex.Lookups {
+        try await remembered("lookups") { RegisterIndex.Lookups(try await lookupTables()) }
     }
 }

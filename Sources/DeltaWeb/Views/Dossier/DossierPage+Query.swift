@@ -6,7 +6,8 @@ extension Register {
     /// Builds a dossier's page; nil when the dossier does not exist or is not visible.
     func dossierPage(id: String, today: CalendarDate, labels: Labels) async throws -> DossierPage? {
         // The dossier itself comes with the lookup tables: four reads in all, whatever its size.
-        let index = try await lookupIndex(today: today, labels: labels)
+        let lookups = try await lookups()
+        let index = RegisterIndex(lookups, today: today, labels: labels)
         guard let dossier = index.dossiers[id] else { return nil }
         let milestones = try await milestones(dossierID: id)
         // Oldest document first: the dossier's story in the order it was told.
@@ -21,7 +22,7 @@ extension Register {
         let investments = try await investments(dossierID: id)
         let total = InvestmentTotals.total(investments)
         let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
-        let network = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let network = try await networkFacts(today: today, labels: labels, lookups: lookups)
         let links = dossier.railLinkIDs.compactMap { id in network.links.first { $0.id == id } }
         let drawn = network.map(highlight: Set(dossier.railLinkIDs), detailed: false, width: 360)
         let linkMap = drawn.links.contains { $0.highlighted && $0.points.count >= 2 } ? network.mapView(drawn, id: "dossier-map") : nil

@@ -97,30 +97,32 @@ struct NetworkFacts: Sendable {
     var attribution: String { labels.text("network.attribution") }
 }
 
-extension RegisterIndex {
-    /// The reader's dossiers by title, as `Register.dossiers()` gives them.
-    var sortedDossiers: [Dossier] { dossiers.values.sorted { ($0.title, $0.id) < ($1.title, $1.id) } }
-}
 
 extension Register {
-    /// The facts every network page needs, in three reads (two when the dossiers are given).
-    /// `dossiers`: the reader's dossiers when the caller has read them already.
-    func networkFacts(today: CalendarDate, labels: Labels, dossiers known: [Dossier]? = nil) async throws -> NetworkFacts {
+    /// The facts every network page needs: the links, the reader's dossiers by title and the
+    /// health of those on a link, all remembered per register version (and day, for the health).
+    /// `lookups`: the lookup tables by id, when the caller has them already.
+    func networkFacts(today: CalendarDate, labels: Labels, lookups known: RegisterIndex.Lookups? = nil) async throws -> NetworkFacts {
         let links = try await railLinks()
         let dossiers: [Dossier]
-        if let known { dossiers = known } else { dossiers = try await self.dossiers() }
-        let milestones = Milestone.byDossier(try await milestones())
-        var health: [String: Health] = [:]
-        for dossier in dossiers where !dossier.railLinkIDs.isEmpty {
-            health[dossier.id] = HealthRules.assess(milestones: milestones[dossier.id] ?? [], today: today).health
+        if let known { dossiers = known.sortedDossiers } else { dossiers = try await lookups().sortedDossiers }
+        // The health of every dossier on a link, judged once per register version and day.
+        let health: [String: Health] = try await remembered("linkHealth \(today.iso)") {
+            let milestones = Milestone.byDossier(try await milestones())
+            var health: [String: Health] = [:]
+            for dossier in dossiers where !dossier.railLinkIDs.isEmpty {
+                health[dossier.id] = HealthRules.assess(milestones: milestones[dossier.id] ?? [], today: today).health
+            }
+            return health
         }
         return NetworkFacts(links: links, dossiers: dossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
     }
 
     /// The network page.
     func networkPage(today: CalendarDate, labels: Labels) async throws -> NetworkPage {
-        let index = try await lookupIndex(today: today, labels: labels)
-        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let lookups = try await lookups()
+        let index = RegisterIndex(lookups, today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         let byLink = facts.dossiersByLink
         return NetworkPage(title: labels.text("network.title"), map: facts.mapView(facts.map()),
                            links: facts.links.map { facts.view($0, dossiers: byLink, index: index) },
@@ -129,8 +131,9 @@ extension Register {
 
     /// A rail link's page; nil when the reader may not see it.
     func railLinkPage(id: String, today: CalendarDate, labels: Labels) async throws -> RailLinkPage? {
-        let index = try await lookupIndex(today: today, labels: labels)
-        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let lookups = try await lookups()
+        let index = RegisterIndex(lookups, today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         guard let link = facts.links.first(where: { $0.id == id }) else { return nil }
         return RailLinkPage(title: link.name, link: facts.view(link, dossiers: facts.dossiersByLink, index: index),
                             map: facts.mapView(facts.map(highlight: [id]), id: "link-map"), attribution: facts.attribution)
@@ -138,8 +141,9 @@ extension Register {
 
     /// A station's page; nil for a name not in the station file.
     func stationPage(id: String, today: CalendarDate, labels: Labels) async throws -> StationPage? {
-        let index = try await lookupIndex(today: today, labels: labels)
-        let facts = try await networkFacts(today: today, labels: labels, dossiers: index.sortedDossiers)
+        let lookups = try await lookups()
+        let index = RegisterIndex(lookups, today: today, labels: labels)
+        let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         guard let station = facts.stations.first(where: { $0.id == id }) else { return nil }
         let byLink = facts.dossiersByLink
         return StationPage(title: station.name, station: facts.stationView(station),
