@@ -47,10 +47,14 @@ extension Register {
 extension Register {
     /// Builds the dossier list, filtered.
     func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
-        let tables = try await lookupTables()
-        let index = RegisterIndex(tables, today: today, labels: labels)
-        let byDossier = Milestone.byDossier(try await milestones())
-        let all = tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        // Every dossier's summary, worked out once per register version, language and day: the
+        // page, its JSON twin and the CSV file filter and window the same list.
+        let all = try await remembered("dossierSummaries \(labels.language.rawValue) \(today.iso)") {
+            let tables = try await lookupTables()
+            let index = RegisterIndex(tables, today: today, labels: labels)
+            let byDossier = Milestone.byDossier(try await milestones())
+            return tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+        }
         let shown = all.filter { summary in
             (filter.theme.map { summary.themes.contains($0) } ?? true)
                 && (filter.status.map { summary.health == $0 } ?? true)
