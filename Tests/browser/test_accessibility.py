@@ -46,6 +46,9 @@ from test_editing import (  # noqa: E402
     PASSWORD, SCREENSHOTS, BrowserTestCase)
 
 AXE = os.environ.get("DELTABERAAD_AXE", ".build/axe/axe.min.js")
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+# A declaration whose review holds candidates, an earlier document proposed as a stub and parties.
+EXTRACT_SAMPLE = "002-slotverklaring-top-2025.txt"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = ("serious", "critical")
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -407,6 +410,18 @@ class PageAxeTest(AccessibilityTestCase):
                 self.assertTrue(error.text.strip())
                 results.append(self.check(d, source, label, "edit form with errors",
                                           "/milestones/%s/edit (POST)" % MILESTONE, lang, failures))
+                # The extraction review of an uploaded declaration: candidate records, earlier
+                # documents proposed as stubs and parties proposed as organisations. A reading
+                # that takes longer than a second first shows its job page, which reloads itself.
+                self.open(d, "/extract")
+                upload = d.find_element(By.ID, "f-file")
+                upload.send_keys(os.path.join(REPO_ROOT, "data", "demo", "texts", EXTRACT_SAMPLE))
+                self.click_and_wait(d, self.submit_button(upload.find_element(By.XPATH, "ancestor::form")))
+                if "/extract/jobs/" in d.current_url:
+                    results.append(self.check(d, source, label, "extraction job", "/extract/jobs/{id}", lang, failures))
+                self.wait(d, 120).until(
+                    EC.presence_of_element_located((By.CSS_SELECTOR, "form[action='/extract/accept']")))
+                results.append(self.check(d, source, label, "extraction review", "/extract (POST)", lang, failures))
             else:
                 self.login(d, EDITOR, password="wrong-" + PASSWORD)
                 self.wait(d).until(EC.visibility_of_element_located((By.ID, "login-error")))
