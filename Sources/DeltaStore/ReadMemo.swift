@@ -29,7 +29,7 @@ public final class ReadMemo: Sendable {
     /// Reads remembered at once (names × scopes); beyond it the memo starts again.
     private let capacity: Int
 
-    /// Hits and reads, for `/metrics`.
+    /// Hits and reads (tests check them; they are not yet exported to `/metrics`).
     public let hits = Atomic<Int>(0), misses = Atomic<Int>(0)
 
     /// An empty memo keeping at most `capacity` reads.
