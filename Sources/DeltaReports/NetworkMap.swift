@@ -160,10 +160,14 @@ public struct NetworkMap: Sendable {
     /// point even though its box is measured generously.
     public func placedLabels() -> [(text: String, box: Box, anchor: String, align: String)] {
         guard detailed else { return [] }
-        var taken: [Box] = [legendBox] + (attributionBox.map { [$0] } ?? [])
+        // Boxes already taken, by grid cell: a candidate is checked against its neighbours only,
+        // so a map of thousands of links is placed in linear time, not quadratic.
+        var taken = BoxGrid()
+        taken.insert(legendBox)
+        if let attributionBox { taken.insert(attributionBox) }
         for stop in stops {
             let p = point(stop.coordinate)
-            taken.append(Box(x: p.x - 3, y: p.y - 3, width: 6, height: 6))
+            taken.insert(Box(x: p.x - 3, y: p.y - 3, width: 6, height: 6))
         }
         var placed: [(String, Box, String, String)] = []
         let h = Self.fontSize + 3
@@ -176,8 +180,8 @@ public struct NetworkMap: Sendable {
                 Box(x: p.x + gap, y: p.y + gap, width: w, height: h), Box(x: p.x - gap - w, y: p.y + gap, width: w, height: h),
             ]
             let inside = { (b: Box) in b.x >= 0 && b.y >= 0 && b.x + b.width <= width && b.y + b.height <= height }
-            if let box = candidates.first(where: { box in inside(box) && !taken.contains { $0.intersects(box) } }) {
-                taken.append(box)
+            if let box = candidates.first(where: { box in inside(box) && !taken.intersectsAny(box) }) {
+                taken.insert(box)
                 let align = box.x >= p.x ? "start" : box.x + box.width <= p.x ? "end" : "middle"
                 placed.append((text, box, id, align))
             }
@@ -191,6 +195,27 @@ public struct NetworkMap: Sendable {
             tryPlace(link.name, at: middle, gap: 4, id: "link-\(link.id)")
         }
         return placed
+    }
+
+    /// Boxes in square cells of the map, so that a box is compared with the boxes near it only.
+    struct BoxGrid {
+        private struct Cell: Hashable { let x: Int, y: Int }
+        private static let size = 40.0
+        private var cells: [Cell: [Box]] = [:]
+
+        private static func cells(of box: Box) -> [Cell] {
+            let x0 = Int((box.x / size).rounded(.down)), x1 = Int(((box.x + box.width) / size).rounded(.down))
+            let y0 = Int((box.y / size).rounded(.down)), y1 = Int(((box.y + box.height) / size).rounded(.down))
+            return (x0...x1).flatMap { x in (y0...y1).map { Cell(x: x, y: $0) } }
+        }
+
+        mutating func insert(_ box: Box) {
+            for cell in Self.cells(of: box) { cells[cell, default: []].append(box) }
+        }
+
+        func intersectsAny(_ box: Box) -> Bool {
+            Self.cells(of: box).contains { cell in cells[cell]?.contains { $0.intersects(box) } == true }
+        }
     }
 
     // MARK: Legend
@@ -218,11 +243,20 @@ public struct NetworkMap: Sendable {
         let edges = outlines.flatMap { outline in
             outline.rings.flatMap { ring in zip(ring, ring.dropFirst()).map { (point($0), point($1)) } }
         }
+        // Each edge's bounding box, to pass over edges far from a link's segment cheaply; and each
+        // segment once, however many links run along it.
+        let bounds = edges.map { r, s in Box(x: min(r.x, s.x), y: min(r.y, s.y), width: abs(r.x - s.x), height: abs(r.y - s.y)) }
+        var seen = Set<[Double]>()
         for link in links {
             for (a, b) in zip(link.points, link.points.dropFirst()) {
+                guard seen.insert([a.longitude, a.latitude, b.longitude, b.latitude]).inserted else { continue }
                 let p = point(a), q = point(b)
-                for (r, s) in edges {
-                    guard let hit = Self.intersection(p, q, r, s) else { continue }
+                let segment = Box(x: min(p.x, q.x), y: min(p.y, q.y), width: abs(p.x - q.x), height: abs(p.y - q.y))
+                for (index, (r, s)) in edges.enumerated() {
+                    let edge = bounds[index]
+                    guard edge.x <= segment.x + segment.width, segment.x <= edge.x + edge.width,
+                          edge.y <= segment.y + segment.height, segment.y <= edge.y + edge.height,
+                          let hit = Self.intersection(p, q, r, s) else { continue }
                     if !found.contains(where: { hypot($0.x - hit.x, $0.y - hit.y) < 6 }) { found.append(hit) }
                 }
             }
@@ -251,7 +285,7 @@ public struct NetworkMap: Sendable {
             + " width=\"\(n(width))\" height=\"\(n(height))\" role=\"group\" aria-labelledby=\"\(id)-title \(id)-desc\""
             + " font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"\(n(Self.fontSize))\">"
         out += "<title id=\"\(id)-title\">\(e(title))</title><desc id=\"\(id)-desc\">\(e(description))</desc>"
-        out += "<rect width=\"100%\" height=\"100%\" fill=\"#eaf2f8\"/>"
+        out += "<rect width=\"100%\" height=\"100%\" fill=\"#eaf2f8\"></rect>"
         out += "<g class=\"countries\" aria-hidden=\"true\">"
         for outline in outlines {
             let fill = ["BE", "NL"].contains(outline.code) ? "#ffffff" : "#f4f4f1"
@@ -262,10 +296,31 @@ public struct NetworkMap: Sendable {
                     return (index == 0 ? "M" : "L") + n(p.x) + " " + n(p.y)
                 }.joined() + "Z"
             }
-            out += "<path d=\"\(d)\" fill=\"\(fill)\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" data-country=\"\(e(outline.code))\"/>"
+            out += "<path d=\"\(d)\" fill=\"\(fill)\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" data-country=\"\(e(outline.code))\"></path>"
         }
-        out += "</g><g class=\"links\">"
-        for link in links.sorted(by: { !$0.highlighted && $1.highlighted }) where link.points.count >= 2 {
+        out += "</g>"
+        // A small map draws the rest of the network as background: each piece of track once, in
+        // one path, not named or focusable, so it stays small at any size of the register and a
+        // keyboard reaches only the links the map is about.
+        var interactive = links
+        if !detailed {
+            interactive = links.filter(\.highlighted)
+            var seen = Set<[Double]>(), d = ""
+            for link in links where !link.highlighted {
+                for (a, b) in zip(link.points, link.points.dropFirst()) {
+                    let (first, second) = (a.longitude, a.latitude) <= (b.longitude, b.latitude) ? (a, b) : (b, a)
+                    guard seen.insert([first.longitude, first.latitude, second.longitude, second.latitude]).inserted else { continue }
+                    let p = point(first), q = point(second)
+                    d += "M" + n(p.x) + " " + n(p.y) + "L" + n(q.x) + " " + n(q.y)
+                }
+            }
+            if !d.isEmpty {
+                out += "<g class=\"context\" aria-hidden=\"true\"><path d=\"\(d)\" fill=\"none\" stroke=\"#8a949e\" stroke-width=\"2\""
+                    + " stroke-linecap=\"round\"></path></g>"
+            }
+        }
+        out += "<g class=\"links\">"
+        for link in interactive.sorted(by: { !$0.highlighted && $1.highlighted }) where link.points.count >= 2 {
             let d = link.points.enumerated().map { index, c in
                 let p = point(c)
                 return (index == 0 ? "M" : "L") + n(p.x) + " " + n(p.y)
@@ -275,9 +330,9 @@ public struct NetworkMap: Sendable {
             out += "<a href=\"\(e(link.href))\" id=\"\(id)-link-\(e(link.id))\" class=\"map-link\" aria-label=\"\(e(link.accessibleName))\">"
             out += "<title>\(e(link.accessibleName))</title>"
             // A wide transparent path under the line: an easy target for a pointer.
-            out += "<path d=\"\(d)\" fill=\"none\" stroke=\"transparent\" stroke-width=\"12\"/>"
+            out += "<path d=\"\(d)\" fill=\"none\" stroke=\"transparent\" stroke-width=\"12\"></path>"
             out += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(Self.colour(link.health))\" stroke-width=\"\(n(width))\"\(dash)"
-                + " stroke-linecap=\"round\" stroke-linejoin=\"round\" data-stroke=\"\(link.stroke.rawValue)\" data-health=\"\(link.health.rawValue)\"/>"
+                + " stroke-linecap=\"round\" stroke-linejoin=\"round\" data-stroke=\"\(link.stroke.rawValue)\" data-health=\"\(link.health.rawValue)\"></path>"
             out += "</a>"
         }
         out += "</g>"
@@ -285,7 +340,7 @@ public struct NetworkMap: Sendable {
         if detailed, !crossings.isEmpty {
             out += "<g class=\"crossings\" aria-hidden=\"true\">"
             for c in crossings {
-                out += "<circle cx=\"\(n(c.x))\" cy=\"\(n(c.y))\" r=\"4.5\" fill=\"#ffffff\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>"
+                out += "<circle cx=\"\(n(c.x))\" cy=\"\(n(c.y))\" r=\"4.5\" fill=\"#ffffff\" stroke=\"#1b1f24\" stroke-width=\"1.5\"></circle>"
             }
             out += "</g>"
         }
@@ -293,7 +348,7 @@ public struct NetworkMap: Sendable {
         for stop in stops {
             let p = point(stop.coordinate)
             out += "<a href=\"\(e(stop.href))\" aria-label=\"\(e(stop.name))\"><title>\(e(stop.name))</title>"
-                + "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(detailed ? "3" : "2")\" fill=\"#1b1f24\"/></a>"
+                + "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(detailed ? "3" : "2")\" fill=\"#1b1f24\"></circle></a>"
         }
         out += "</g>"
         if detailed {
@@ -321,14 +376,9 @@ public struct NetworkMap: Sendable {
                 out += "</text>"
             }
         }
-        return Self.closingEmptyElements(out + "</svg>")
-    }
-
-    /// Writes empty elements with an end tag (`<path …></path>`): the map is also embedded in
-    /// HTML, where only void elements may close themselves.
-    static func closingEmptyElements(_ svg: String) -> String {
-        let regex = try! NSRegularExpression(pattern: "<(rect|path|circle|line)([^<>]*)/>")
-        return regex.stringByReplacingMatches(in: svg, range: NSRange(svg.startIndex..., in: svg), withTemplate: "<$1$2></$1>")
+        // Every element is written with its end tag (`<path …></path>`): the map is also
+        // embedded in HTML, where only void elements may close themselves.
+        return out + "</svg>"
     }
 
     /// The map as a standalone SVG file.
@@ -341,21 +391,21 @@ public struct NetworkMap: Sendable {
         let n = Self.number
         let box = legendBox
         var out = "<g class=\"legend\"><rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\""
-            + " fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#9aa5b1\"/>"
+            + " fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#9aa5b1\"></rect>"
         out += "<text x=\"\(n(box.x + 8))\" y=\"\(n(box.y + 18))\" font-weight=\"bold\">\(e(labels.text("network.legend.title")))</text>"
         var y = box.y + 34
         for health in [Health.onTrack, .atRisk, .offTrack, .unknown] {
-            out += "<line x1=\"\(n(box.x + 8))\" y1=\"\(n(y - 4))\" x2=\"\(n(box.x + 40))\" y2=\"\(n(y - 4))\" stroke=\"\(Self.colour(health))\" stroke-width=\"3.5\"/>"
+            out += "<line x1=\"\(n(box.x + 8))\" y1=\"\(n(y - 4))\" x2=\"\(n(box.x + 40))\" y2=\"\(n(y - 4))\" stroke=\"\(Self.colour(health))\" stroke-width=\"3.5\"></line>"
             out += "<text x=\"\(n(box.x + 48))\" y=\"\(n(y))\">\(e(labels.text("network.legend.health", ["health": labels.health(health)])))</text>"
             y += 16
         }
         for stroke in RailLinkStroke.allCases {
             let dash = Self.dash(stroke).map { " stroke-dasharray=\"\($0)\"" } ?? ""
-            out += "<line x1=\"\(n(box.x + 8))\" y1=\"\(n(y - 4))\" x2=\"\(n(box.x + 40))\" y2=\"\(n(y - 4))\" stroke=\"#1b1f24\" stroke-width=\"3\"\(dash)/>"
+            out += "<line x1=\"\(n(box.x + 8))\" y1=\"\(n(y - 4))\" x2=\"\(n(box.x + 40))\" y2=\"\(n(y - 4))\" stroke=\"#1b1f24\" stroke-width=\"3\"\(dash)></line>"
             out += "<text x=\"\(n(box.x + 48))\" y=\"\(n(y))\">\(e(labels.text("network.legend.stroke.\(stroke.rawValue)")))</text>"
             y += 16
         }
-        out += "<circle cx=\"\(n(box.x + 24))\" cy=\"\(n(y - 4))\" r=\"4.5\" fill=\"#ffffff\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>"
+        out += "<circle cx=\"\(n(box.x + 24))\" cy=\"\(n(y - 4))\" r=\"4.5\" fill=\"#ffffff\" stroke=\"#1b1f24\" stroke-width=\"1.5\"></circle>"
         out += "<text x=\"\(n(box.x + 48))\" y=\"\(n(y))\">\(e(labels.text("network.legend.crossing")))</text>"
         return out + "</g>"
     }

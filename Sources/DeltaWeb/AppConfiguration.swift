@@ -37,8 +37,10 @@ public struct AppConfiguration: Sendable {
     public var requestDeadline: Duration = .seconds(45)
     /// Whether the whole-table reads of GET requests are remembered per register version (`ReadMemo`).
     public var remembersReads = true
-    /// Whether anonymous pages are kept per register version (`PublicPageCacheMiddleware`).
+    /// Whether anonymous pages are kept per register version (`PageCacheMiddleware`).
     public var cachesPublicPages = true
+    /// Whether signed-in pages are kept per register version for their own session or token (`PageCacheMiddleware`).
+    public var cachesSignedInPages = true
     /// How long an upload's request waits for the reading to finish before it answers with the
     /// upload's status page instead (which then reloads until the review is ready).
     public var extractionPatience: Duration = .seconds(1)

@@ -31,10 +31,14 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
     if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: ReadMemo())) }
+    let today = configuration.today
     if configuration.cachesPublicPages {
-        let today = configuration.today
-        router.add(middleware: PublicPageCacheMiddleware(cache: PublicPageCache(), engine: engine, today: { today().iso },
-                                                         registry: configuration.metrics))
+        router.add(middleware: PageCacheMiddleware(readers: .anonymous, cache: PageCache(), engine: engine, today: { today().iso },
+                                                   registry: configuration.metrics))
+    }
+    if configuration.cachesSignedInPages {
+        router.add(middleware: PageCacheMiddleware(readers: .signedIn, cache: PageCache(), engine: engine, today: { today().iso },
+                                                   registry: configuration.metrics))
     }
 
     // The groups. Pages and API reads are open to all (what is shown follows `ReadScope`).

@@ -7,21 +7,21 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Anonymous pages are kept per register version: the second request is served from memory, and
-/// any change of the register is seen at once.
-@Suite("Public page cache")
-struct PublicPageCacheTests {
-    /// The cache's hit and miss counts from `/metrics`.
-    static func lookups(_ client: any TestClientProtocol) async throws -> (hits: Int, misses: Int) {
+/// Pages are kept per register version, for everyone (anonymous) or for one session or token
+/// (signed in): the second request is served from memory, and any change is seen at once.
+@Suite("Page cache")
+struct PageCacheTests {
+    /// A cache's hit and miss counts from `/metrics`: `public_cache` or `signed_in_cache`.
+    static func lookups(_ client: any TestClientProtocol, _ cache: String = "public_cache") async throws -> (hits: Int, misses: Int) {
         let text = try await client.get("/metrics").text
         func value(_ result: String) -> Int {
-            let line = text.split(separator: "\n").first { $0.hasPrefix("deltaberaad_public_cache_lookups_total{result=\"\(result)\"}") }
+            let line = text.split(separator: "\n").first { $0.hasPrefix("deltaberaad_\(cache)_lookups_total{result=\"\(result)\"}") }
             return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         }
         return (value("hit"), value("miss"))
     }
 
-    @Test("a second anonymous request is a hit with the same bytes; an edit is seen at once; signed-in pages are never kept")
+    @Test("a second anonymous request is a hit with the same bytes; an edit is seen at once; signed-in pages are not kept for everyone")
     func keptAndInvalidated() async throws {
         try await withAccountsApp { client, _ in
             let first = try await client.get("/dossiers/mol-weert")
@@ -39,15 +39,69 @@ struct PublicPageCacheTests {
             #expect(try await root.editRecord("dossiers", "mol-weert", ["title": "Mol–Weert, hernoemd ZZCACHE"]).status == .ok)
             let third = try await client.get("/dossiers/mol-weert")
             #expect(third.text.contains("ZZCACHE"), "a change is seen by the next anonymous request")
-            // Signed in: never from the cache (the page names the viewer and carries a CSRF token).
+            // Signed in: never from the anonymous cache (the page names the viewer and carries a CSRF token).
             let beforeSignedIn = try await Self.lookups(client)
             _ = try await root.get("/dossiers/mol-weert")
             _ = try await root.get("/dossiers/mol-weert")
             let afterSignedIn = try await Self.lookups(client)
             #expect(afterSignedIn.hits == beforeSignedIn.hits && afterSignedIn.misses == beforeSignedIn.misses)
+            // A cookie that proves nothing is not kept for everyone either.
+            let stale = Browser(client)
+            stale.setCookie("deltaberaad_session", "not-a-session")
+            _ = try await stale.get("/dossiers/mol-weert")
+            _ = try await stale.get("/dossiers/mol-weert")
+            let afterStale = try await Self.lookups(client)
+            #expect(afterStale.hits == afterSignedIn.hits && afterStale.misses == afterSignedIn.misses)
             // The sign-in form sets a cookie: it is built every time.
             let login1 = try await client.get("/login"), login2 = try await client.get("/login")
             #expect(login1.headers[.setCookie] != nil && login2.headers[.setCookie] != nil)
+        }
+    }
+
+    @Test("a signed-in page is kept for its session only; an edit, a changed account and an ended session are seen at once")
+    func signedInKept() async throws {
+        try await withAccountsApp { client, engine in
+            let anna = Browser(client)
+            try await anna.signIn("anna")
+            let first = try await anna.get("/dossiers/mol-weert")
+            #expect(first.text.contains("Anna Redacteur") && first.text.contains("/dossiers/mol-weert/edit"))
+            let before = try await Self.lookups(client, "signed_in_cache")
+            let second = try await anna.get("/dossiers/mol-weert")
+            let after = try await Self.lookups(client, "signed_in_cache")
+            #expect(after.hits == before.hits + 1, "the second request of the session is served from the cache")
+            #expect(second.text == first.text && second.headers[.cacheControl] == "private, no-store")
+            // Another reader gets their own page, never Anna's.
+            let rita = Browser(client)
+            try await rita.signIn("rita")
+            let ritas = try await rita.get("/dossiers/mol-weert")
+            #expect(ritas.text.contains("Rita Lezer") && !ritas.text.contains("Anna Redacteur"))
+            // Anna's second session carries its own CSRF token.
+            let annaAgain = Browser(client)
+            try await annaAgain.signIn("anna")
+            let token = { (text: String) in text.firstRange(of: /name="_csrf" value="([^"]+)"/).map { String(text[$0]) } }
+            let otherSession = try await annaAgain.get("/dossiers/mol-weert")
+            #expect(token(otherSession.text) != nil && token(otherSession.text) != token(first.text))
+            // A change of the register is seen at once.
+            let root = Browser(client)
+            try await root.signIn("root")
+            #expect(try await root.editRecord("dossiers", "mol-weert", ["title": "Mol–Weert, ZZSIGNEDIN"]).status == .ok)
+            #expect(try await anna.get("/dossiers/mol-weert").text.contains("ZZSIGNEDIN"))
+            // An admin takes Anna's editing rights away (an account change, not a register change):
+            // her next page no longer offers editing.
+            var account = try #require(try await engine.read { db in try await AccountStore(db: db).account(id: "anna") })
+            account.role = .reader
+            let reader = account
+            try await engine.transaction { db in try await AccountStore(db: db).update(reader) }
+            #expect(!(try await anna.get("/dossiers/mol-weert").text.contains("/dossiers/mol-weert/edit")))
+            // Her sessions end: the same cookie now gets the anonymous page.
+            try await engine.transaction { db in try await AccountStore(db: db).endSessions(accountID: "anna") }
+            #expect(!(try await anna.get("/dossiers/mol-weert").text.contains("Anna Redacteur")))
+            // Account pages are never kept.
+            let accountBefore = try await Self.lookups(client, "signed_in_cache")
+            _ = try await rita.get("/account")
+            _ = try await rita.get("/account")
+            let accountAfter = try await Self.lookups(client, "signed_in_cache")
+            #expect(accountAfter.hits == accountBefore.hits && accountAfter.misses == accountBefore.misses)
         }
     }
 
@@ -68,14 +122,14 @@ struct PublicPageCacheTests {
 
     @Test("at most maximumEntries answers are kept, the oldest go first, and answers of an older version are dropped")
     func bounded() {
-        let cache = PublicPageCache()
-        let entry = PublicPageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), route: nil)
-        for index in 0..<(PublicPageCache.maximumEntries + 10) {
+        let cache = PageCache()
+        let entry = PageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), route: nil)
+        for index in 0..<(PageCache.maximumEntries + 10) {
             cache.keep(entry, for: .init(uri: "/p\(index)", language: "nl", day: "2026-11-29", version: 1))
         }
-        #expect(cache.count == PublicPageCache.maximumEntries)
+        #expect(cache.count == PageCache.maximumEntries)
         #expect(cache.entry(.init(uri: "/p0", language: "nl", day: "2026-11-29", version: 1)) == nil, "the oldest went first")
-        #expect(cache.entry(.init(uri: "/p\(PublicPageCache.maximumEntries + 9)", language: "nl", day: "2026-11-29", version: 1)) != nil)
+        #expect(cache.entry(.init(uri: "/p\(PageCache.maximumEntries + 9)", language: "nl", day: "2026-11-29", version: 1)) != nil)
         cache.keep(entry, for: .init(uri: "/p0", language: "nl", day: "2026-11-29", version: 2))
         #expect(cache.count == 1, "a newer version drops every answer of the older ones")
     }

@@ -211,8 +211,9 @@ func measure(_ paths: [String], as persona: Persona, on engine: any DatabaseEngi
     var configuration = testConfiguration()
     configuration.loginDelayScale = 0
     configuration.now = { clock.now }
-    // Budgets are for building a page; a kept anonymous page costs one statement (PublicPageCacheTests).
+    // Budgets are for building a page; a kept page costs one statement (PageCacheTests).
     configuration.cachesPublicPages = false
+    configuration.cachesSignedInPages = false
     let router = try await buildRouter(engine: counting, configuration: configuration)
     return try await Application(router: router).test(.router) { client in
         let browser = Browser(client)

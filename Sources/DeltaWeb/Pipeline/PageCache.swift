@@ -1,22 +1,37 @@
+import DeltaDomain
 import Foundation
 import Hummingbird
 import Synchronization
 
-/// Answers kept for anonymous readers, by address, language, day and register version.
+/// Answers kept by address, language, day, register version and reader.
 ///
 /// The register version is the head of the audit log: every change of a record — form, API,
 /// import, command line, migration — appends an entry in its own transaction, so a new version
 /// is visible exactly when the change is, and an answer kept under an older one is never given
 /// again. Bounded: at most `maximumEntries` answers and `maximumBytes` together; the oldest go first.
-package final class PublicPageCache: Sendable {
+package final class PageCache: Sendable {
     package struct Key: Hashable, Sendable {
         let uri: String
         let language: String
         let day: String
         let version: Int
+        /// Who the answer was built for; nil for anonymous readers, who all see the same.
+        let reader: Reader?
 
-        package init(uri: String, language: String, day: String, version: Int) {
-            self.uri = uri; self.language = language; self.day = day; self.version = version
+        package init(uri: String, language: String, day: String, version: Int, reader: Reader? = nil) {
+            self.uri = uri; self.language = language; self.day = day; self.version = version; self.reader = reader
+        }
+    }
+
+    /// A signed-in reader, as far as a page can depend on them: the whole account (role, scope,
+    /// delegation, name — an admin's change of any of them makes a new key) and the session or
+    /// token (a page carries its session's CSRF token).
+    package struct Reader: Hashable, Sendable {
+        let account: Account
+        let credential: String
+
+        package init(account: Account, credential: String) {
+            self.account = account; self.credential = credential
         }
     }
 

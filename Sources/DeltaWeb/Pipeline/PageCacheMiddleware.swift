@@ -3,39 +3,52 @@ import DeltaStore
 import Hummingbird
 import Prometheus
 
-/// Serves anonymous `GET`s from `PublicPageCache` while the register is unchanged: the public
-/// register changes rarely and is read most, so a page is built once per version (and language
-/// and day) instead of once per request. Requests with a session cookie or a token, personal
-/// feeds and status pages behind a secret, health and metrics, and answers that set a cookie
-/// (forms with a CSRF token) are never kept. Hits and misses are counted in `/metrics`.
-struct PublicPageCacheMiddleware: RouterMiddleware {
+/// Serves `GET`s from a `PageCache` while the register is unchanged: the register changes rarely
+/// and is read most, so a page is built once per version (and language, day and reader) instead of
+/// once per request. Hits and misses are counted in `/metrics`, per kind of reader.
+///
+/// Two are installed, one per kind of reader, each with its own cache:
+/// - `.anonymous`: requests without a session cookie or token. Every anonymous reader sees the
+///   same page, so one answer serves them all.
+/// - `.signedIn`: requests of a signed-in session or token. An answer is kept for that session or
+///   token and that account as it is now, and given to nobody else: a page names its reader,
+///   carries the session's CSRF token and shows what the account's scope allows. A change of the
+///   account (role, scope, name) is a new key; a session that ended makes the request anonymous.
+///
+/// Never kept: personal feeds, status pages behind a secret, health and metrics, answers that set
+/// a cookie, and, for signed-in readers, the pages of accounts, sessions and tokens, which change
+/// without a register change.
+struct PageCacheMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let cache: PublicPageCache
+    /// Which readers an instance serves.
+    enum Readers: String, Sendable { case anonymous = "public_cache", signedIn = "signed_in_cache" }
+
+    let readers: Readers
+    let cache: PageCache
     let engine: any DatabaseEngine
     let today: @Sendable () -> String
     let registry: PrometheusCollectorRegistry
 
-    static var lookups: MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "deltaberaad", subsystem: "public_cache", metricName: "lookups", unitName: "total", helpText: "")
-    }
     /// Addresses whose answers depend on more than address, language, day and register.
     static let neverKept = ["/feeds/", "/obstacles/status/", "/health", "/metrics", "/_ping", "/login", "/obstacles/report", "/extract"]
+    /// For signed-in readers also the pages of accounts, sessions and tokens: they change
+    /// without a register change.
+    static let neverKeptSignedIn = ["/account", "/admin/users", "/api/me"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        guard request.method == .get, context.account == nil, request.headers[.authorization] == nil,
-              !request.headers[values: .cookie].contains(where: { $0.contains(SessionCookie.name + "=") }),
-              !Self.neverKept.contains(where: { path.hasPrefix($0) }) else {
+        guard request.method == .get, case .kept(let reader) = admission(request, context: context) else {
             return try await next(request, context)
         }
         let version = try await engine.read { db in try await AuditLog(db: db).head() }
-        let key = PublicPageCache.Key(uri: request.uri.description, language: context.labels.language.rawValue, day: today(), version: version)
+        let key = PageCache.Key(uri: request.uri.description, language: context.labels.language.rawValue, day: today(), version: version,
+                                reader: reader)
+        let counter = MetricNameDescriptor(namespace: "deltaberaad", subsystem: readers.rawValue, metricName: "lookups", unitName: "total", helpText: "")
         if let entry = cache.entry(key) {
-            registry.makeCounter(descriptor: Self.lookups, labels: [("result", "hit")]).increment()
+            registry.makeCounter(descriptor: counter, labels: [("result", "hit")]).increment()
             if let route = entry.route { context.coreContext.endpointPath.value = route }
             return Response(status: entry.status, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
         }
-        registry.makeCounter(descriptor: Self.lookups, labels: [("result", "miss")]).increment()
+        registry.makeCounter(descriptor: counter, labels: [("result", "miss")]).increment()
         let response = try await next(request, context)
         guard response.status == .ok, response.headers[.setCookie] == nil,
               response.headers[.cacheControl]?.contains("no-store") != true else { return response }
@@ -43,7 +56,28 @@ struct PublicPageCacheMiddleware: RouterMiddleware {
         let collected = BodyCollector()
         try await response.body.write(collected.writer())
         let body = collected.buffer
-        cache.keep(PublicPageCache.Entry(status: response.status, headers: response.headers, body: body, route: context.endpointPath), for: key)
+        cache.keep(PageCache.Entry(status: response.status, headers: response.headers, body: body, route: context.endpointPath), for: key)
         return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// Whether this instance keeps a request's answer, and for which reader (nil: anonymous).
+    private enum Admission { case passed, kept(PageCache.Reader?) }
+
+    private func admission(_ request: Request, context: Context) -> Admission {
+        let path = request.uri.path
+        guard !Self.neverKept.contains(where: { path.hasPrefix($0) }) else { return .passed }
+        let presentsCredential = request.headers[.authorization] != nil
+            || request.headers[values: .cookie].contains(where: { $0.contains(SessionCookie.name + "=") })
+        switch readers {
+        case .anonymous:
+            // A cookie or token that did not prove an identity still makes the answer personal
+            // in its headers (`private, no-store`): it is not kept for everyone.
+            return context.identity == nil && !presentsCredential ? .kept(nil) : .passed
+        case .signedIn:
+            guard let identity = context.identity,
+                  !Self.neverKeptSignedIn.contains(where: { path.hasPrefix($0) }) else { return .passed }
+            let credential = identity.session.map { "session " + $0.idHash + " " + $0.csrfToken } ?? "token " + (identity.tokenID ?? "")
+            return .kept(PageCache.Reader(account: identity.account, credential: credential))
+        }
     }
 }

@@ -11,6 +11,29 @@ struct NetworkFacts: Sendable {
     let health: [String: Health]
     let stations: [Station]
     let labels: Labels
+    /// The stations by name (the first of a name).
+    let stationsByName: [String: Station]
+    /// The positions in `links` of the links over each piece of track between two stations,
+    /// so that finding the links sharing track with one is not a pass over all of them.
+    private let linksBySegment: [Set<String>: [Int]]
+    /// How many links call at each station (by name).
+    private let linkCountByStation: [String: Int]
+
+    init(links: [RailLink], dossiers: [Dossier], health: [String: Health], stations: [Station], labels: Labels) {
+        self.links = links; self.dossiers = dossiers; self.health = health; self.stations = stations; self.labels = labels
+        stationsByName = Dictionary(stations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var bySegment: [Set<String>: [Int]] = [:], counts: [String: Int] = [:]
+        for (position, link) in links.enumerated() {
+            for segment in link.segments { bySegment[segment, default: []].append(position) }
+            for name in Set(link.stations) { counts[name, default: 0] += 1 }
+        }
+        linksBySegment = bySegment; linkCountByStation = counts
+    }
+
+    /// The links that share a piece of track with `link` (`RailLink.sharesTrack`), in register order.
+    func sharingTrack(with link: RailLink) -> [RailLink] {
+        Set(link.segments.flatMap { linksBySegment[$0] ?? [] }).sorted().map { links[$0] }.filter { $0.id != link.id }
+    }
 
     /// The dossiers of each link (a dossier names its links).
     var dossiersByLink: [String: [Dossier]] {
@@ -18,8 +41,6 @@ struct NetworkFacts: Sendable {
         for dossier in dossiers { for id in dossier.railLinkIDs { result[id, default: []].append(dossier) } }
         return result
     }
-
-    var stationsByName: [String: Station] { Dictionary(stations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }) }
 
     func linkHealth(_ link: RailLink, dossiers: [String: [Dossier]]) -> Health {
         Health.worst((dossiers[link.id] ?? []).compactMap { health[$0.id] })
@@ -51,7 +72,7 @@ struct NetworkFacts: Sendable {
                 let station = byName[name]
                 return StationRefView(name: name, url: station.map { "/stations/\($0.id)" }, located: station?.coordinate != nil)
             },
-            sharesTrackWith: links.filter(link.sharesTrack).map { LinkView(id: $0.id, name: $0.name, url: "/rail-links/\($0.id)") },
+            sharesTrackWith: sharingTrack(with: link).map { LinkView(id: $0.id, name: $0.name, url: "/rail-links/\($0.id)") },
             sides: sides, summary: link.summary, source: index.passage(link.source), drawn: drawn)
     }
 
@@ -59,7 +80,7 @@ struct NetworkFacts: Sendable {
         StationView(id: station.id, name: station.name, url: "/stations/\(station.id)", country: station.country.rawValue,
                     countryLabel: labels.country(station.country), latitude: station.coordinate?.latitude,
                     longitude: station.coordinate?.longitude, source: station.source,
-                    linkCount: links.filter { $0.stations.contains(station.name) }.count)
+                    linkCount: linkCountByStation[station.name] ?? 0)
     }
 
     /// The map of these links; `highlight` ids are drawn wider, `detailed` adds labels and legend.
