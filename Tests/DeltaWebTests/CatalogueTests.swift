@@ -43,7 +43,7 @@ struct CatalogueTests {
                             #"\? "cli\.[A-Za-z0-9_.]+" : "(cli\.[A-Za-z0-9_.]+)""#, #"plural\("([A-Za-z][A-Za-z0-9_.\-]*)""#,
                             #"text\(kind == \.range \? "([a-z.A-Z]+)""#, #": "(form\.investments\.amountError)""#,
                             #""(extract\.error\.[A-Za-z]+)""#, #"titleKey: "(opendata\.[A-Za-z0-9_.]+)""#, #"Problem\("(cli\.[A-Za-z0-9_.]+)""#, #"texts\("(opendata\.[A-Za-z0-9_.]+)""#,
-                            #"cut\("(overview\.cut\.[A-Za-z]+)""#] {
+                            #"cut\("((?:overview|investments)\.cut\.[A-Za-z]+)""#] {
                 keys.formUnion(matches(pattern, in: text))
             }
         }

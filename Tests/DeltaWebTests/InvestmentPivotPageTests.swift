@@ -154,6 +154,28 @@ struct InvestmentPivotPageTests {
         }
     }
 
+    @Test("the amounts come a window at a time, with the filter kept; the pivot and the totals cover them all")
+    func windows() async throws {
+        try await Self.withApp { client in
+            let all = try await client.json("/api/investments?limit=500")
+            let ids = all.strings("investments", "id")
+            try #require(ids.count >= 3)
+            #expect(all["paging"]?["next"] == nil && all["pivot"]?["lineCount"] == .integer(Int64(all["pivot"]?["lines"]?.array.count ?? -1)))
+            let first = try await client.json("/api/investments?limit=2&rows=year")
+            #expect(first.strings("investments", "id") == Array(ids.prefix(2)))
+            #expect(first["pivot"]?["grandTotal"] == all["pivot"]?["grandTotal"], "the totals are of every amount, not of the window")
+            #expect(first["totalsByCountry"] == all["totalsByCountry"])
+            let next = try #require(first["paging"]?["next"]?.string)
+            #expect(next.contains("rows=year") && next.contains("limit=2"))
+            #expect(next.hasPrefix("/api/investments?"))
+            let second = try await client.json(next)
+            #expect(second.strings("investments", "id") == Array(ids.dropFirst(2).prefix(2)))
+            let page = try await client.page("/investments?limit=2")
+            #expect(page.contains("rel=\"next\""))
+            #expect(try await client.get("/investments?limit=0").status == .badRequest)
+        }
+    }
+
     @Test("a filter value that names nothing is a 400 with the parameter named, as a page and as a problem document", arguments: [
         "country=XX", "source=lottery", "status=maybe", "year=twenty", "rows=colour", "columns=1", "variant=xlsx",
     ])

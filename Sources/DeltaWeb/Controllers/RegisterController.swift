@@ -48,7 +48,7 @@ struct RegisterController: Sendable {
         dataList(router, "/agreements") { register, request, today, labels in try await register.agreementList(request, today: today, labels: labels) }
         dataList(router, "/meetings") { register, request, today, labels in try await register.meetingList(request, today: today, labels: labels) }
         page(router, "/investments", template: "investments") { register, request, today, labels in
-            try await register.investmentsPage(query: try InvestmentQuery(request), today: today, labels: labels)
+            try await register.investmentsPage(query: try InvestmentQuery(request), window: try ListWindow(request), today: today, labels: labels)
         }
         page(router, "/goals", template: "goals") { register, _, today, labels in try await register.goalsPage(today: today, labels: labels) }
         page(router, "/planning", template: "planning") { register, request, today, labels in

@@ -32,7 +32,8 @@ struct InvestmentNames: Sendable {
 
 extension PivotView {
     /// The view of a pivot, with names in the reader's language.
-    init(_ pivot: InvestmentPivot, names: InvestmentNames) {
+    /// `lineLimit`: the rows built and shown at most (the totals always cover them all).
+    init(_ pivot: InvestmentPivot, names: InvestmentNames, lineLimit: Int = .max) {
         let labels = names.index.labels
         let heads = pivot.columnKeys.map { names.head(pivot.columns, $0) }
         rows = pivot.rows.rawValue
@@ -40,7 +41,8 @@ extension PivotView {
         columns = pivot.columns.rawValue
         columnsLabel = labels.text("app.investments.dimension.\(pivot.columns.rawValue)")
         columnHeads = heads
-        lines = pivot.rowKeys.map { row in
+        lineCount = pivot.rowKeys.count
+        lines = pivot.rowKeys.prefix(lineLimit).map { row in
             let head = names.head(pivot.rows, row)
             return PivotLineView(head: head, cells: heads.map { TotalView(key: $0.key, name: $0.name, total: pivot.cell(row, $0.key), labels: labels) },
                                  total: TotalView(key: row, name: head.name, total: pivot.rowTotals[row] ?? AmountTotal(), labels: labels))

@@ -11,10 +11,16 @@ struct InvestmentsPage: Codable, Sendable {
     let query: InvestmentQuery
     let filters: InvestmentFilterChoices
     let pivot: PivotView
+    /// Says that the pivot shows its first `rowLimit` rows only; nil when it shows all.
+    let pivotCut: String?
     let chart: ChartView
+    /// The amounts of the window shown (`?limit=`, `?after=`; see `ListWindow`).
     let investments: [InvestmentView]
+    let paging: Paging
     let totalsByCountry: [TotalView]
     let totalsByDossier: [TotalView]
+    /// Says that the totals by dossier show the first `rowLimit` only; nil when they show all.
+    let totalsByDossierCut: String?
     let countingRule: String
     /// How amounts over several years are placed in year columns.
     let yearRule: String
@@ -22,6 +28,10 @@ struct InvestmentsPage: Codable, Sendable {
     let regimes: [AllocationRegimeView]
     /// Downloads with the same filter: the amounts as CSV (standard and Excel `;` variant) and the pivot as CSV.
     let downloads: [LinkView]
+
+    /// Rows shown at most in the pivot and in the totals by dossier: at a thousand times the demo a
+    /// pivot by dossier has thousands of rows. The CSV downloads have them all.
+    static let rowLimit = 100
 }
 
 /// The choices of the filter form, with the current one selected.
@@ -43,7 +53,10 @@ struct PivotView: Codable, Sendable {
     let columns: String
     let columnsLabel: String
     let columnHeads: [PivotHeadView]
+    /// The first rows (all of them, or the page's `rowLimit`).
     let lines: [PivotLineView]
+    /// How many rows the pivot has in all.
+    let lineCount: Int
     let columnTotals: [TotalView]
     let grandTotal: TotalView
     /// How many investments the filter lets through.

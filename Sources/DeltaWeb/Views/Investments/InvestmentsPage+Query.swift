@@ -3,8 +3,8 @@ import DeltaReports
 import DeltaStore
 
 extension Register {
-    /// Builds the investments page for a query (filter and pivot layout).
-    func investmentsPage(query: InvestmentQuery, today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
+    /// Builds the investments page for a query (filter and pivot layout), with a window of the amounts.
+    func investmentsPage(query: InvestmentQuery, window: ListWindow, today: CalendarDate, labels: Labels) async throws -> InvestmentsPage {
         let index = try await lookupIndex(today: today, labels: labels)
         let all = try await investments()
         let shown = all.filter(query.filter.selects)
@@ -16,18 +16,28 @@ extension Register {
         let chart = InvestmentChart(chartPivot, labels: labels)
         let suffix = query.queryString
         let joiner = suffix.isEmpty ? "?" : "&"
+        let limit = InvestmentsPage.rowLimit
+        // Only the window's amounts and the first rows of the long tables are built.
+        let (amounts, paging) = try window.window(shown, id: \.id, labels: labels, hasCSV: false)
+        let pivotView = PivotView(pivot, names: names, lineLimit: limit)
+        let dossierKeys = byDossier.keys.sorted()
+        func cut(_ key: String, shown: Int, total: Int) -> String? {
+            shown < total ? labels.text(key, ["shown": labels.numbers.integer(shown), "total": labels.numbers.integer(total)]) : nil
+        }
         return InvestmentsPage(
             title: labels.text("app.title.investments"), query: query,
             filters: Self.filterChoices(all, query: query, names: names),
-            pivot: PivotView(pivot, names: names), chart: ChartView(svg: chart.svg(), textAlternative: chart.textAlternative,
-                                                                    url: "/investments/chart.svg" + suffix, table: PivotView(chartPivot, names: names)),
-            investments: shown.map(index.investment),
+            pivot: pivotView, pivotCut: cut("investments.cut.pivot", shown: pivotView.lines.count, total: pivotView.lineCount),
+            chart: ChartView(svg: chart.svg(), textAlternative: chart.textAlternative,
+                             url: "/investments/chart.svg" + suffix, table: PivotView(chartPivot, names: names)),
+            investments: amounts.map(index.investment), paging: paging,
             totalsByCountry: byCountry.keys.sorted().map {
                 TotalView(key: $0, name: Country(rawValue: $0).map(labels.country) ?? $0, total: byCountry[$0]!, labels: labels)
             },
-            totalsByDossier: byDossier.keys.sorted().map {
+            totalsByDossier: dossierKeys.prefix(limit).map {
                 TotalView(key: $0, name: index.dossiers[$0]?.title ?? $0, total: byDossier[$0]!, labels: labels)
             },
+            totalsByDossierCut: cut("investments.cut.dossiers", shown: min(limit, dossierKeys.count), total: dossierKeys.count),
             countingRule: labels.text("app.investments.countingRule"), yearRule: labels.text("app.investments.yearRule"),
             regimes: try await allocationRegimeViews(labels: labels),
             downloads: [
