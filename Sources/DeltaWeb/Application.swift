@@ -37,7 +37,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
                                                    registry: configuration.metrics))
     }
     if configuration.cachesSignedInPages {
-        router.add(middleware: PageCacheMiddleware(readers: .signedIn, cache: PageCache(), engine: engine, today: { today().iso },
+        router.add(middleware: PageCacheMiddleware(readers: .signedIn, cache: PageCache(maximumBytes: 32 * 1024 * 1024), engine: engine, today: { today().iso },
                                                    registry: configuration.metrics))
     }
 

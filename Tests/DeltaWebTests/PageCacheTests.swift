@@ -132,5 +132,11 @@ struct PageCacheTests {
         #expect(cache.entry(.init(uri: "/p\(PageCache.maximumEntries + 9)", language: "nl", day: "2026-11-29", version: 1)) != nil)
         cache.keep(entry, for: .init(uri: "/p0", language: "nl", day: "2026-11-29", version: 2))
         #expect(cache.count == 1, "a newer version drops every answer of the older ones")
+        // And at most maximumBytes together.
+        let small = PageCache(maximumBytes: 10)
+        let four = PageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "abcd"), route: nil)
+        for index in 0..<3 { small.keep(four, for: .init(uri: "/b\(index)", language: "nl", day: "2026-11-29", version: 1)) }
+        #expect(small.count == 2)
+        #expect(small.entry(.init(uri: "/b0", language: "nl", day: "2026-11-29", version: 1)) == nil, "the oldest went first")
     }
 }

@@ -47,7 +47,8 @@ package final class PageCache: Sendable {
     }
 
     package static let maximumEntries = 2_000
-    static let maximumBytes = 128 * 1024 * 1024
+    /// The bytes of all answers kept together.
+    let maximumBytes: Int
     /// Larger answers are not kept.
     static let maximumEntryBytes = 4 * 1024 * 1024
 
@@ -59,7 +60,8 @@ package final class PageCache: Sendable {
 
     private let state = Mutex(State())
 
-    package init() {}
+    /// A cache of at most `maximumBytes` of answers (64 MiB unless told).
+    package init(maximumBytes: Int = 64 * 1024 * 1024) { self.maximumBytes = maximumBytes }
 
     package func entry(_ key: Key) -> Entry? { state.withLock { $0.entries[key] } }
 
@@ -77,7 +79,7 @@ package final class PageCache: Sendable {
                 state.order.append(key)
             }
             state.bytes += entry.body.readableBytes
-            while state.order.count > Self.maximumEntries || state.bytes > Self.maximumBytes, !state.order.isEmpty {
+            while state.order.count > Self.maximumEntries || state.bytes > maximumBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
                 state.bytes -= state.entries.removeValue(forKey: oldest)?.body.readableBytes ?? 0
             }
