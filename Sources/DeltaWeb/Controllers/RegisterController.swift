@@ -44,9 +44,15 @@ struct RegisterController: Sendable {
             try await register.stationPage(id: id, today: today, labels: labels)
         }
         // Collections without a page of their own: a JSON list and a CSV file.
-        dataList(router, "/milestones") { register, request, today, labels in try await register.milestoneList(request, today: today, labels: labels) }
-        dataList(router, "/agreements") { register, request, today, labels in try await register.agreementList(request, today: today, labels: labels) }
-        dataList(router, "/meetings") { register, request, today, labels in try await register.meetingList(request, today: today, labels: labels) }
+        dataList(router, "/milestones") { register, request, window, today, labels in
+            try await register.milestoneList(request, window: window, today: today, labels: labels)
+        }
+        dataList(router, "/agreements") { register, request, window, today, labels in
+            try await register.agreementList(request, window: window, today: today, labels: labels)
+        }
+        dataList(router, "/meetings") { register, request, window, today, labels in
+            try await register.meetingList(request, window: window, today: today, labels: labels)
+        }
         page(router, "/investments", template: "investments") { register, request, today, labels in
             try await register.investmentsPage(query: try InvestmentQuery(request), window: try ListWindow(request), today: today, labels: labels)
         }
@@ -95,18 +101,19 @@ struct RegisterController: Sendable {
         return page
     }
 
-    /// A list with no page of its own: `/api<path>` (JSON, a window at a time) and `<path>.csv` (whole).
+    /// A list with no page of its own: `/api<path>` (JSON, a window at a time) and `<path>.csv`
+    /// (whole). The builder is given the window and builds the views of its records only; the
+    /// CSV file's builder is given none.
     private func dataList<Model: WindowedList>(_ router: RouterGroup<AppRequestContext>, _ path: String,
-                                               build: @escaping @Sendable (Register, Request, CalendarDate, Labels) async throws -> Model) {
+                                               build: @escaping @Sendable (Register, Request, ListWindow?, CalendarDate, Labels) async throws -> Model) {
         let today = configuration.today
         router.get(RouterPath("/api" + path)) { request, context -> Response in
             let window = try ListWindow(request)
             let scope = context.readScope
-            var model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, today(), context.labels) }
-            (model.items, model.paging) = try window.window(model.items, id: Model.id(of:), labels: context.labels)
+            let model = try await engine.read { db in try await build(Register(db: db, scope: scope), request, window, today(), context.labels) }
             return try renderer.json(model)
         }
-        csvFile(router, path, build: build)
+        csvFile(router, path) { register, request, today, labels in try await build(register, request, nil, today, labels) }
     }
 
     /// A list at `path` (HTML), `/api<path>` (JSON), both a window at a time (`?limit=`, `?after=`),
