@@ -9,23 +9,26 @@ import SQLKit
 /// runs passes here, so cancelled work stops at its next statement instead of reading on for a
 /// client that is gone. A transaction stopped this way is rolled back by its engine: the
 /// ROLLBACK itself runs on the connection underneath, not through this wrapper.
-struct CancellableDatabase: ForwardingDatabase {
-    let base: any SQLDatabase
+package struct CancellableDatabase: ForwardingDatabase {
+    package let base: any SQLDatabase
     /// Whether the engine handed this connection out for reading, outside any transaction
     /// (`ReadMemo` remembers only such reads).
-    var readsOnly = false
+    package var readsOnly = false
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    /// `base`, refusing statements once the task is cancelled; `readsOnly` for an engine's read connection.
+    package init(base: any SQLDatabase, readsOnly: Bool = false) { self.base = base; self.readsOnly = readsOnly }
+
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         if Task.isCancelled { return eventLoop.makeFailedFuture(CancellationError()) }
         return base.execute(sql: query, onRow)
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try Task.checkCancellation()
         try await base.execute(sql: query, onRow)
     }
 
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    package func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await base.withSession { session in try await closure(CancellableDatabase(base: session, readsOnly: readsOnly)) }
     }
 }

@@ -205,7 +205,8 @@ struct Measured: Sendable {
 
 /// Requests `paths` one by one as `persona` from an application over `engine`, counting each
 /// request's statements on a counting engine of its own (so test cases may run side by side).
-func measure(_ paths: [String], as persona: Persona, on engine: any DatabaseEngine) async throws -> [Measured] {
+/// Remembered reads (`ReadMemo`) are off unless `remembering`: budgets are for building a page.
+func measure(_ paths: [String], as persona: Persona, on engine: any DatabaseEngine, remembering: Bool = false) async throws -> [Measured] {
     let counting = CountingEngine(base: engine)
     let clock = TestClock(Date(timeIntervalSince1970: 1_795_000_000))
     var configuration = testConfiguration()
@@ -214,6 +215,7 @@ func measure(_ paths: [String], as persona: Persona, on engine: any DatabaseEngi
     // Budgets are for building a page; a kept page costs one statement (PageCacheTests).
     configuration.cachesPublicPages = false
     configuration.cachesSignedInPages = false
+    configuration.remembersReads = remembering
     let router = try await buildRouter(engine: counting, configuration: configuration)
     return try await Application(router: router).test(.router) { client in
         let browser = Browser(client)
@@ -249,6 +251,22 @@ struct QueryCountTests {
             let message = "\(page.path) as \(persona.rawValue): \(small.count) statements at demo size, \(large.count) at 10× (budget \(page.limit))\n10×:\n\(large.listing)"
             #expect(!grows, Comment(rawValue: message))
             #expect(!overBudget, Comment(rawValue: message))
+        }
+    }
+
+    @Test("with remembered reads, a page asked again at the same register version runs fewer statements: the version, and what is its own", arguments: QueryBudgets.personas)
+    func remembered(persona: Persona) async throws {
+        let paths = ["/", "/dossiers/3rx", "/planning", "/network", "/bodies/werkgroep-3rx", "/api/milestones"]
+        let measured = try await measure(paths.flatMap { [$0, $0] }, as: persona, on: try await ScaledRegisters.demo.value, remembering: true)
+        for (index, path) in paths.enumerated() {
+            let first = measured[2 * index], again = measured[2 * index + 1]
+            #expect(again.status == .ok, "\(path) as \(persona.rawValue)")
+            // The first page fills the memo; later ones find the shared tables remembered already.
+            #expect(index == 0 ? again.count < first.count : again.count <= first.count,
+                    "\(path) as \(persona.rawValue): \(first.count) statements, then \(again.count)\n\(again.listing)")
+            // The register's version is read once per page, however many remembered reads it makes.
+            let versionReads = again.statements.filter { $0.contains("audit_log") && $0.lowercased().contains("max(") }.count
+            #expect(versionReads <= 1, "\(path) as \(persona.rawValue):\n\(again.listing)")
         }
     }
 

@@ -30,7 +30,12 @@ struct CountingEngine: DatabaseEngine {
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let log = log
-        return try await base.read { db in try await body(CountingDatabase(base: db, log: log)) }
+        return try await base.read { db in
+            // Counted under the engine's own wrapper, so a read connection stays one and remembered
+            // reads (`ReadMemo`) are used as in the server.
+            let readsOnly = (db as? CancellableDatabase)?.readsOnly ?? false
+            return try await body(CancellableDatabase(base: CountingDatabase(base: db, log: log), readsOnly: readsOnly))
+        }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
