@@ -71,12 +71,16 @@ struct HealthTests {
             return "never"
         }
         router.get("/quick") { _, _ -> String in "quick" }
+        // Work cancelled by something else than the deadline (the server stopping) is not called slow.
+        router.get("/cancelled") { _, _ -> String in throw CancellationError() }
         router.get("/health/live") { _, _ -> String in try await Task.sleep(for: .milliseconds(400)); return "live" }
         try await Application(router: router).test(.router) { client in
             let stuck = try await client.execute(uri: "/stuck", method: .get)
             #expect(stuck.status == .serviceUnavailable)
-            #expect(stuck.headers[.retryAfter] == "1")
+            #expect(stuck.headers[.retryAfter] == "1" && stuck.headers[.errorKey] == "error.explain.deadline")
             #expect(await stopped.isSet)
+            let cancelled = try await client.execute(uri: "/cancelled", method: .get)
+            #expect(cancelled.status == .serviceUnavailable && cancelled.headers[.errorKey] == "error.explain.503")
             #expect(try await client.execute(uri: "/quick", method: .get).status == .ok)
             // A probe is never cut short: a supervisor must tell "slow" from "dead".
             #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
@@ -112,7 +116,13 @@ struct ErrorProbe: RouterMiddleware {
         do { return try await next(request, context) } catch let error as AppError {
             var headers = HTTPFields()
             if error.status == .serviceUnavailable { headers[.retryAfter] = "1" }
+            headers[.errorKey] = error.key
             return Response(status: error.status, headers: headers)
         }
     }
+}
+
+extension HTTPField.Name {
+    /// The catalogue key of an `AppError`, as `ErrorProbe` passes it on.
+    static let errorKey = Self("X-Error-Key")!
 }

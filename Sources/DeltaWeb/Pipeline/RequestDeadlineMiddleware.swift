@@ -34,8 +34,12 @@ struct RequestDeadlineMiddleware: RouterMiddleware {
                 do {
                     if let first = try await group.next(), let response = first { return response }
                 } catch is CancellationError {
-                    // The work stopped because the timer cancelled it: answered below.
+                    // Not the deadline (the timer cancels nothing before it has finished): the
+                    // request itself was cancelled, as when the server stops. Nothing was stored;
+                    // the general 503 says to come back.
+                    throw AppError(.serviceUnavailable, "error.explain.503")
                 }
+                // The timer finished first: the work is cancelled on the way out (`cancelAll`).
                 throw AppError(.serviceUnavailable, "error.explain.deadline")
             }
         }
