@@ -39,4 +39,30 @@ struct OverviewScaleTests {
         #expect(leastShown >= worstOverall[OverviewPage.listLimit - 1])
         #expect(try document.select("section[aria-labelledby=h-bodies] tbody tr").count == min(generated.bodies.count, OverviewPage.listLimit))
     }
+
+    @Test("beyond 200 bodies the search form asks for a body's id instead of listing them all; below, it lists them")
+    func longChoiceLists() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("choices-scale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 15 units of the generator: 210 bodies.
+        let (generated, files) = try RegisterGenerator(scale: 15, seed: 5).write(to: directory)
+        #expect(generated.bodies.count > FilterOption.listLimit)
+        let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
+        let body = generated.bodies[3].id
+        let (page, json) = try await withApp(engine: engine) { client in
+            (try await client.get("/search?q=dossier&body=\(body)&lang=en"), try await client.get("/api/search?q=dossier&lang=en"))
+        }
+        await engine.shutdown()
+        #expect(page.status == .ok)
+        let document = try page.document()
+        let field = try #require(try document.select("#search-body").first)
+        #expect(field.tag == "input" && field.attribute("value") == body)
+        #expect(page.text.contains("Too many to list: give the id"))
+        #expect(try document.select("option").count < 20, "only the short lists remain")
+        let filters = try json.json()["filters"]
+        #expect(filters?["bodiesListed"] == .bool(false) && filters?["bodies"]?.array.isEmpty == true)
+        // The demo's bodies are few: a list.
+        let demo = try await withDemoApp { client in try await client.get("/search?q=spoor&lang=en") }
+        #expect(try demo.document().select("select#search-body option").count > 1)
+    }
 }

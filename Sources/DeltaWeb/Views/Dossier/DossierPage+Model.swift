@@ -55,6 +55,15 @@ struct FilterOption: Codable, Sendable {
     let value: String
     let label: String
     let selected: Bool
+
+    /// Choices offered as a list at most; beyond it a filter asks for the id instead: a list of
+    /// thousands of records is unusable, and would make the page megabytes.
+    static let listLimit = 200
+
+    /// `options` when there are at most `listLimit`, else none.
+    static func listed(_ options: @autoclosure () -> [FilterOption], count: Int) -> [FilterOption] {
+        count <= listLimit ? options() : []
+    }
 }
 
 /// Which dossiers a list shows: by theme, health (status) and lead country.

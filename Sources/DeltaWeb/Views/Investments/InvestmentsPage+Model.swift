@@ -38,7 +38,12 @@ struct InvestmentsPage: Codable, Sendable {
 struct InvestmentFilterChoices: Codable, Sendable {
     let rows: [FilterOption]
     let columns: [FilterOption]
+    /// The dossiers to choose from; empty when there are more than `FilterOption.listLimit`, and
+    /// the form asks for the dossier's id instead (`dossier`).
     let dossiers: [FilterOption]
+    let dossiersListed: Bool
+    /// The dossier asked for, if any.
+    let dossier: String?
     let countries: [FilterOption]
     let sources: [FilterOption]
     let statuses: [FilterOption]

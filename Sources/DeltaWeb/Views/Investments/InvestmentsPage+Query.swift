@@ -60,6 +60,7 @@ extension Register {
                 FilterOption(value: $0.rawValue, label: labels.text("app.investments.dimension.\($0.rawValue)"), selected: $0 == selected)
             }
         }
+        let dossierIDs = Set(all.compactMap(\.dossierID))
         var years = Set<Int>()
         for investment in all {
             for bucket in InvestmentYears.buckets(of: investment) {
@@ -72,7 +73,8 @@ extension Register {
         }
         return InvestmentFilterChoices(
             rows: dimensions(query.rows), columns: dimensions(query.columns),
-            dossiers: options(.dossier, all.compactMap(\.dossierID), selected: query.filter.dossierIDs.first),
+            dossiers: FilterOption.listed(options(.dossier, dossierIDs, selected: query.filter.dossierIDs.first), count: dossierIDs.count),
+            dossiersListed: dossierIDs.count <= FilterOption.listLimit, dossier: query.filter.dossierIDs.first,
             countries: options(.country, all.map(\.country.rawValue), selected: query.filter.countries.first?.rawValue),
             sources: options(.fundingSource, all.compactMap(\.fundingSource?.rawValue), selected: query.filter.fundingSources.first?.rawValue),
             statuses: options(.status, all.compactMap(\.status?.rawValue), selected: query.filter.statuses.first?.rawValue),

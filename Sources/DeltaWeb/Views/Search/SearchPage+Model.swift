@@ -50,7 +50,12 @@ struct SearchKindCount: Codable, Sendable {
 /// The filters with the values chosen.
 struct SearchFilters: Codable, Sendable {
     let kinds: [FilterOption]
+    /// The bodies to choose from; empty when there are more than `FilterOption.listLimit`, and
+    /// the form asks for the body's id instead (`body`).
     let bodies: [FilterOption]
+    let bodiesListed: Bool
+    /// The body asked for, if any.
+    let body: String?
     let countries: [FilterOption]
     let year: Int?
 }

@@ -89,7 +89,8 @@ extension Register {
         }
         let filters = SearchFilters(
             kinds: SearchKind.allCases.map { FilterOption(value: $0.rawValue, label: labels.text("searchKind.\($0.rawValue)"), selected: query.kinds.contains($0)) },
-            bodies: bodies.map { FilterOption(value: $0.id, label: $0.name, selected: $0.id == query.bodyID) },
+            bodies: FilterOption.listed(bodies.map { FilterOption(value: $0.id, label: $0.name, selected: $0.id == query.bodyID) }, count: bodies.count),
+            bodiesListed: bodies.count <= FilterOption.listLimit, body: query.bodyID,
             countries: Country.allCases.map { FilterOption(value: $0.rawValue, label: labels.country($0), selected: $0 == query.country) },
             year: query.year)
         let hasMore = query.offset + results.hits.count < results.total
