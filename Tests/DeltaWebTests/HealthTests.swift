@@ -65,7 +65,8 @@ struct HealthTests {
         let router = Router(context: AppRequestContext.self)
         let stopped = Flag()
         router.add(middleware: ErrorProbe())
-        router.add(middleware: RequestDeadlineMiddleware(deadline: .milliseconds(200)))
+        let deadline = RequestDeadlineMiddleware(deadline: .milliseconds(200))
+        router.add(middleware: deadline)
         router.get("/stuck") { _, _ -> String in
             do { try await Task.sleep(for: .seconds(60)) } catch { await stopped.set(); throw error }
             return "never"
@@ -84,7 +85,29 @@ struct HealthTests {
             #expect(try await client.execute(uri: "/quick", method: .get).status == .ok)
             // A probe is never cut short: a supervisor must tell "slow" from "dead".
             #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
+            // No request leaves its timer behind, whether its deadline came or its answer did.
+            for _ in 0..<50 { _ = try await client.execute(uri: "/quick", method: .get) }
+            #expect(deadline.watch.waiting == 0)
         }
+    }
+
+    @Test("a deadline's wait ends when its time has come, or at once when cancelled, and leaves nothing behind")
+    func deadlineWatch() async throws {
+        let watch = DeadlineWatch()
+        let start = ContinuousClock.now
+        await watch.wait(until: start + .milliseconds(120))
+        #expect(ContinuousClock.now - start >= .milliseconds(120), "never before its time")
+        let far = Task { await watch.wait(until: ContinuousClock.now + .seconds(600)) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(watch.waiting == 1)
+        far.cancel()
+        await far.value
+        #expect(watch.waiting == 0)
+        // Cancelled before it began to wait: it does not wait at all.
+        let early = Task { await watch.wait(until: ContinuousClock.now + .seconds(600)) }
+        early.cancel()
+        await early.value
+        #expect(watch.waiting == 0)
     }
 }
 

@@ -13,10 +13,13 @@ struct RequestDeadlineMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let deadline: Duration
+    /// One clock for every request's deadline (`DeadlineWatch` says why not a sleep each).
+    let watch = DeadlineWatch()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix("/health/") { return try await next(request, context) }
-        let deadline = self.deadline
+        let due = ContinuousClock.now + deadline
+        let watch = self.watch
         return try await withoutActuallyEscaping(next) { next in
             // The work runs as a child task so that the timer can cancel it; the group does not
             // return before the child has finished, so the request and context outlive it.
@@ -27,7 +30,7 @@ struct RequestDeadlineMiddleware: RouterMiddleware {
                     return try await next(request, context)
                 }
                 group.addTask {
-                    try await Task.sleep(for: deadline)
+                    await watch.wait(until: due)
                     return nil
                 }
                 defer { group.cancelAll() }
