@@ -142,6 +142,16 @@ public struct NetworkMap: Sendable {
         }
     }
 
+    /// Links a detailed map names one by one at most (a focusable link with its title and a
+    /// label each). Beyond it the map draws them as track, coloured by health and styled by
+    /// status, and the table beside it names each: thousands of named links help nobody, and a
+    /// keyboard would have to pass them all.
+    public static let namedLimit = 200
+
+    /// Whether the links are named one by one: a detailed map of at most `namedLimit` links. A
+    /// small map names only its highlighted links.
+    public var namesLinks: Bool { detailed && links.count <= Self.namedLimit }
+
     // MARK: Labels
 
     static let fontSize = 11.0
@@ -188,7 +198,7 @@ public struct NetworkMap: Sendable {
         }
         // Stations first (short names, fixed places), then links at the middle of their line.
         for stop in stops.sorted(by: { $0.name < $1.name }) { tryPlace(stop.name, at: point(stop.coordinate), gap: 5, id: "station-\(stop.id)") }
-        for link in links where link.points.count >= 2 {
+        for link in links where link.points.count >= 2 && (namesLinks || link.highlighted) {
             let a = point(link.points[link.points.count / 2 - (link.points.count % 2 == 0 ? 1 : 0)])
             let b = point(link.points[link.points.count / 2])
             let middle = link.points.count % 2 == 0 ? ((a.x + b.x) / 2, (a.y + b.y) / 2) : a
@@ -299,26 +309,12 @@ public struct NetworkMap: Sendable {
             out += "<path d=\"\(d)\" fill=\"\(fill)\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" data-country=\"\(e(outline.code))\"></path>"
         }
         out += "</g>"
-        // A small map draws the rest of the network as background: each piece of track once, in
-        // one path, not named or focusable, so it stays small at any size of the register and a
-        // keyboard reaches only the links the map is about.
-        var interactive = links
-        if !detailed {
-            interactive = links.filter(\.highlighted)
-            var seen = Set<[Double]>(), d = ""
-            for link in links where !link.highlighted {
-                for (a, b) in zip(link.points, link.points.dropFirst()) {
-                    let (first, second) = (a.longitude, a.latitude) <= (b.longitude, b.latitude) ? (a, b) : (b, a)
-                    guard seen.insert([first.longitude, first.latitude, second.longitude, second.latitude]).inserted else { continue }
-                    let p = point(first), q = point(second)
-                    d += "M" + n(p.x) + " " + n(p.y) + "L" + n(q.x) + " " + n(q.y)
-                }
-            }
-            if !d.isEmpty {
-                out += "<g class=\"context\" aria-hidden=\"true\"><path d=\"\(d)\" fill=\"none\" stroke=\"#8a949e\" stroke-width=\"2\""
-                    + " stroke-linecap=\"round\"></path></g>"
-            }
-        }
+        // Links not named one by one (the rest of the network on a small map; every link when
+        // there are too many to name) are drawn as track: each piece once, in one path per look,
+        // not focusable, so the map stays small at any size of the register and a keyboard
+        // reaches only the links that are named.
+        let interactive = namesLinks ? links : links.filter(\.highlighted)
+        out += track(links.filter { !namesLinks && !$0.highlighted })
         out += "<g class=\"links\">"
         for link in interactive.sorted(by: { !$0.highlighted && $1.highlighted }) where link.points.count >= 2 {
             let d = link.points.enumerated().map { index, c in
@@ -379,6 +375,35 @@ public struct NetworkMap: Sendable {
         // Every element is written with its end tag (`<path …></path>`): the map is also
         // embedded in HTML, where only void elements may close themselves.
         return out + "</svg>"
+    }
+
+    /// Links drawn as track: on a small map one grey path; on a detailed one a path per health and
+    /// line style, so colour and style still tell what the named links would.
+    func track(_ background: [Link]) -> String {
+        guard !background.isEmpty else { return "" }
+        let n = Self.number
+        struct Look: Hashable { let health: Health, stroke: RailLinkStroke }
+        var paths: [Look: String] = [:], order: [Look] = [], seen = Set<[Double]>()
+        // The worst health first, so a piece of track shared by links is drawn in the colour of the worst.
+        for link in background.sorted(by: { $0.health.severity > $1.health.severity }) {
+            let look = detailed ? Look(health: link.health, stroke: link.stroke) : Look(health: .unknown, stroke: .solid)
+            for (a, b) in zip(link.points, link.points.dropFirst()) {
+                let (first, second) = (a.longitude, a.latitude) <= (b.longitude, b.latitude) ? (a, b) : (b, a)
+                guard seen.insert([first.longitude, first.latitude, second.longitude, second.latitude]).inserted else { continue }
+                let p = point(first), q = point(second)
+                if paths[look] == nil { order.append(look) }
+                paths[look, default: ""] += "M" + n(p.x) + " " + n(p.y) + "L" + n(q.x) + " " + n(q.y)
+            }
+        }
+        var out = "<g class=\"track\" aria-hidden=\"true\">"
+        for look in order.reversed() {
+            guard let d = paths[look] else { continue }
+            let colour = detailed ? Self.colour(look.health) : "#8a949e"
+            let dash = detailed ? Self.dash(look.stroke).map { " stroke-dasharray=\"\($0)\"" } ?? "" : ""
+            out += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(detailed ? "3.5" : "2")\"\(dash)"
+                + " stroke-linecap=\"round\"" + (detailed ? " data-health=\"\(look.health.rawValue)\"" : "") + "></path>"
+        }
+        return out + "</g>"
     }
 
     /// The map as a standalone SVG file.

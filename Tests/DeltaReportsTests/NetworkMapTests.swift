@@ -116,4 +116,33 @@ struct NetworkMapTests {
             #expect(svg.contains(labels.text("network.\(key)")), "legend: \(key)")
         }
     }
+
+    @Test("beyond namedLimit links the map draws them as track by health and line style, names none, and labels only stations", arguments: [UInt64(3)])
+    func tooManyToName(seed: UInt64) throws {
+        let map = Self.generated(links: 5_000, seed: seed)
+        #expect(!map.namesLinks)
+        let svg = map.svg(title: "Test map", description: "Generated.")
+        let parsed = try mapLabels(svg)
+        #expect(parsed.links.isEmpty, "no link is a focusable element")
+        if let pair = overlapping(parsed.boxes) { Issue.record("labels overlap: \(pair.0) and \(pair.1)") }
+        #expect(!parsed.boxes.isEmpty && parsed.boxes.count <= map.stops.count, "stations only")
+        #expect(svg.contains("<g class=\"track\" aria-hidden=\"true\">"))
+        for health in Health.allCases { #expect(svg.contains("data-health=\"\(health.rawValue)\""), "\(health) is drawn in its colour") }
+        #expect(svg.contains("stroke-dasharray=\"2 4\""), "line styles are kept")
+        // Each piece of track once: far smaller than 5 000 named links.
+        let named = Self.generated(links: NetworkMap.namedLimit, seed: seed).svg(title: "Test map", description: "Generated.")
+        #expect(svg.utf8.count < 2 * named.utf8.count)
+    }
+
+    @Test("a small map names only its highlighted links and draws the rest as grey track")
+    func smallMap() throws {
+        var map = Self.generated(links: 40, seed: 11)
+        map.detailed = false
+        map.links[5].highlighted = true
+        let svg = map.svg(id: "dossier-map", title: "Small", description: "One link.")
+        let parsed = try mapLabels(svg)
+        #expect(parsed.links == ["Link number 5"])
+        #expect(parsed.boxes.isEmpty)
+        #expect(svg.contains("<g class=\"track\" aria-hidden=\"true\"><path") && svg.contains("stroke=\"#8a949e\""))
+    }
 }

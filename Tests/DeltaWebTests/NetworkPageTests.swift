@@ -46,6 +46,16 @@ struct NetworkPageTests {
             }
             #expect(hamont["health"]?.string == worst.rawValue)
             #expect((hamont["dossiers"]?.array ?? []).count >= 2, "the Limburg dossier and Hamont–Weert's own both name it")
+            // The table comes a window at a time; the map still draws every link.
+            let window = try await client.json("/api/network?limit=2")
+            #expect(window["links"]?.array.compactMap { $0["id"]?.string } == Array(ids.prefix(2)))
+            let next = try #require(window["paging"]?["next"]?.string)
+            #expect(try await client.json(next)["links"]?.array.compactMap { $0["id"]?.string } == Array(ids.dropFirst(2).prefix(2)))
+            let page = try await client.page("/network?limit=2&lang=en")
+            let drawn = links.filter { $0["drawn"] == .bool(true) }.compactMap { $0["id"]?.string }
+            #expect(drawn.count > 2)
+            for id in drawn { #expect(page.contains("id=\"network-map-link-\(id)\""), "\(id) is on the map") }
+            #expect(page.contains("rel=\"next\""))
         }
     }
 

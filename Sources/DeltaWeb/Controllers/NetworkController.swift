@@ -47,9 +47,7 @@ struct NetworkController: Sendable {
 
     private func svgFile(_ context: AppRequestContext) async throws -> String {
         let map = try await drawnMap(context)
-        let drawn = map.links.filter { $0.points.count >= 2 }.count
-        return map.svgFile(title: context.labels.text("network.mapTitle"),
-                           description: context.labels.text("network.textAlternative", ["drawn": context.labels.numbers.integer(drawn)]))
+        return map.svgFile(title: context.labels.text("network.mapTitle"), description: NetworkFacts.textAlternative(map, labels: context.labels))
     }
 }
 

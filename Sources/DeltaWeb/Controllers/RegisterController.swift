@@ -36,7 +36,9 @@ struct RegisterController: Sendable {
         }
         list(router, "/organisations", template: "organisations", build: Self.organisationList)
         // The network: the map and its table, each link's and station's page.
-        page(router, "/network", template: "network") { register, _, today, labels in try await register.networkPage(today: today, labels: labels) }
+        page(router, "/network", template: "network") { register, request, today, labels in
+            try await register.networkPage(window: try ListWindow(request), today: today, labels: labels)
+        }
         record(router, "/rail-links/{id}", template: "rail-link", kind: "railLink") { register, id, today, labels in
             try await register.railLinkPage(id: id, today: today, labels: labels)
         }

@@ -3,7 +3,9 @@
 struct NetworkPage: Codable, Sendable {
     let title: String
     let map: MapView
+    /// The links of the table's window (`?limit=`, `?after=`; see `ListWindow`).
     let links: [RailLinkView]
+    let paging: Paging
     let stations: [StationView]
     /// The station data's licence and the outlines' source, shown wherever the data is shown.
     let attribution: String

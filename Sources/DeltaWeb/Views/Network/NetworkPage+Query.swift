@@ -109,10 +109,17 @@ struct NetworkFacts: Sendable {
     }
 
     func mapView(_ map: NetworkMap, id: String = "network-map", svgURL: String = "/network.svg") -> MapView {
-        let drawn = map.links.filter { $0.points.count >= 2 }.count
-        let alternative = labels.text("network.textAlternative", ["drawn": labels.numbers.integer(drawn)])
+        let alternative = Self.textAlternative(map, labels: labels)
         return MapView(svg: map.svg(id: id, title: labels.text("network.mapTitle"), description: alternative), textAlternative: alternative,
                        svgURL: svgURL, pngURL: "/network.png")
+    }
+
+    /// What the map shows, in words: how many links it draws, and whether they are named on it.
+    static func textAlternative(_ map: NetworkMap, labels: Labels) -> String {
+        let drawn = map.links.filter { $0.points.count >= 2 }.count
+        let text = labels.text("network.textAlternative", ["drawn": labels.numbers.integer(drawn)])
+        guard map.detailed, !map.namesLinks else { return text }
+        return text + " " + labels.text("network.tooManyToName", ["limit": labels.numbers.integer(NetworkMap.namedLimit)])
     }
 
     var attribution: String { labels.text("network.attribution") }
@@ -139,14 +146,15 @@ extension Register {
         return NetworkFacts(links: links, dossiers: dossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
     }
 
-    /// The network page.
-    func networkPage(today: CalendarDate, labels: Labels) async throws -> NetworkPage {
+    /// The network page, with a window of the links' table.
+    func networkPage(window: ListWindow, today: CalendarDate, labels: Labels) async throws -> NetworkPage {
         let lookups = try await lookups()
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         let byLink = facts.dossiersByLink
+        let (shown, paging) = try window.window(facts.links, id: \.id, labels: labels, hasCSV: false)
         return NetworkPage(title: labels.text("network.title"), map: facts.mapView(facts.map()),
-                           links: facts.links.map { facts.view($0, dossiers: byLink, index: index) },
+                           links: shown.map { facts.view($0, dossiers: byLink, index: index) }, paging: paging,
                            stations: facts.stations.map(facts.stationView), attribution: facts.attribution)
     }
 
