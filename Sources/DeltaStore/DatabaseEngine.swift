@@ -19,11 +19,19 @@ public protocol DatabaseEngine: Sendable {
     /// What must run for the engine's life inside the server's `ServiceGroup` (PostgreSQL's
     /// connection pool when the engine was opened with `runsClient: false`); nil otherwise.
     var service: (any Service)? { get }
+    /// The register's version: the audit log's head, which every change advances in its own
+    /// transaction (answers and reads are kept per version).
+    func registerVersion() async throws -> Int
 }
 
 extension DatabaseEngine {
     /// Engines that run nothing in the background.
     public var service: (any Service)? { nil }
+
+    /// Asks the database, every time.
+    public func registerVersion() async throws -> Int {
+        try await read { db in try await AuditLog(db: db).head() }
+    }
 }
 
 extension DatabaseEngine {

@@ -5,7 +5,7 @@ import SQLKit
 /// `schema_migrations`; PostgreSQL takes an advisory lock so two instances do not race.
 public enum Migrator {
     /// All migrations in order.
-    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6, Schema.v7, Schema.v8]
+    public static let migrations: [Migration] = [Schema.v1, Schema.v2, Schema.v3, Schema.v4, Schema.v5, Schema.v6, Schema.v7, Schema.v8, Schema.v9]
 
     /// Applies the migrations not yet recorded; returns the versions applied.
     @discardableResult

@@ -17,6 +17,14 @@ public final class PostgresEngine: DatabaseEngine {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>?
     private let leaseTimeout: Duration
+    /// One clock for every lease's timeout (`DeadlineWatch` says why not a sleep each).
+    private let leaseWatch = DeadlineWatch()
+    /// The register version while PostgreSQL announces its changes (`registerVersion()`).
+    private let versions = VersionNotices()
+    /// The connection listening for those announcements, started by the first `registerVersion()`.
+    private let listener = Mutex<Task<Void, Never>?>(nil)
+    /// The channel migration 9's trigger notifies after every change of the audit log.
+    static let versionChannel = "deltaberaad_version"
 
     /// Connects to the database a `postgres://user:password@host:port/database` URL names.
     /// `leaseTimeout` bounds the wait for a pooled connection: while PostgreSQL cannot be reached
@@ -57,7 +65,9 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await leased { connection in
+        // This process's own change is seen by its next request, before the announcement arrives.
+        defer { versions.changed() }
+        return try await leased { connection in
             // A lost connection's transaction is gone with it (the server rolls it back), and a
             // ROLLBACK sent on it would wait forever: PostgresNIO never answers a query on a
             // connection the server has closed.
@@ -72,6 +82,8 @@ public final class PostgresEngine: DatabaseEngine {
     private func leased<T: Sendable>(_ work: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let lease = LeaseRace()
         let timeout = leaseTimeout
+        let due = ContinuousClock.now + timeout
+        let watch = leaseWatch
         let client = client
         return try await reportingUnavailability(Self.unavailability) {
             try await withoutActuallyEscaping(work) { work in
@@ -88,8 +100,9 @@ public final class PostgresEngine: DatabaseEngine {
                         }
                     }
                     group.addTask {
-                        try await Task.sleep(for: timeout)
-                        guard lease.expire() else { return nil }
+                        await watch.wait(until: due)
+                        // Cancelled (the work finished first, or the request was stopped): no verdict.
+                        guard !Task.isCancelled, lease.expire() else { return nil }
                         throw StoreError.unavailable("no connection to PostgreSQL within \(timeout)")
                     }
                     while let next = try await group.next() {
@@ -123,7 +136,46 @@ public final class PostgresEngine: DatabaseEngine {
         }
     }
 
+    /// The version as PostgreSQL last announced it, without a round trip; asked for while not
+    /// listening (at first, or after the listening connection was lost).
+    public func registerVersion() async throws -> Int {
+        startListening()
+        if let known = versions.known { return known }
+        let generation = versions.generation
+        let head = try await read { db in try await AuditLog(db: db).head() }
+        versions.remember(head, readAt: generation)
+        return head
+    }
+
+    /// Whether the version is known without asking (tests wait for the listener with it).
+    package var knowsVersion: Bool { versions.known != nil }
+
+    /// Listens on one pooled connection for the version channel, again a second after losing it.
+    private func startListening() {
+        listener.withLock { task in
+            guard task == nil else { return }
+            let client = client, versions = versions
+            task = Task {
+                while !Task.isCancelled {
+                    do {
+                        try await client.withConnection { connection in
+                            try await connection.listen(on: Self.versionChannel) { notices in
+                                versions.listening(true)
+                                for try await _ in notices { versions.changed() }
+                            }
+                        }
+                    } catch {}
+                    versions.listening(false)
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+        }
+    }
+
     public func shutdown() async {
+        let listening = listener.withLock { task in defer { task = nil }; return task }
+        listening?.cancel()
+        _ = await listening?.value
         runTask?.cancel()
         _ = await runTask?.value
     }

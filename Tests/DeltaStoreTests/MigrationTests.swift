@@ -10,7 +10,7 @@ struct MigrationTests {
         try await withDatabase(kind, migrated: false) { database in
             let first = try await Migrator.migrate(database.engine)
             #expect(first == Migrator.migrations.map(\.version))
-            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8])
+            #expect(Migrator.migrations.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
 
             let second = try await Migrator.migrate(database.engine)
             #expect(second == [], "running the migrations again must apply nothing")
@@ -23,8 +23,8 @@ struct MigrationTests {
                          appliedAt: try row.decode(column: "applied_at", as: String.self))
                     }
             }
-            #expect(recorded.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8])
-            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2", "allocation-regimes", "search", "rail-links", "obstacles"])
+            #expect(recorded.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+            #expect(recorded.map(\.name) == ["register", "accounts-and-audit", "meetings-agenda-minutes", "format-2", "allocation-regimes", "search", "rail-links", "obstacles", "version-notice"])
             #expect(!recorded.map(\.appliedAt).contains(""))
 
             // Every table of the register exists and is empty.
@@ -88,7 +88,7 @@ struct MigrationTests {
                     INSERT INTO organisations (id, name, country, level, updated_at) VALUES ('o', 'Org', 'NL', 'national', \(bind: now))
                     """).run()
             }
-            #expect(try await Migrator.migrate(database.engine) == [5, 6, 7, 8])
+            #expect(try await Migrator.migrate(database.engine) == [5, 6, 7, 8, 9])
             let regime = AllocationRegime(id: "r", country: .NL, fundingSources: [.nlMobiliteitsfonds], title: "Mobiliteitsfonds",
                                           explanation: "Uitleg.")
             try await database.engine.transaction { db in
@@ -123,7 +123,7 @@ struct MigrationTests {
                         """).run()
                 }
             }
-            #expect(try await Migrator.migrate(database.engine) == [7, 8])
+            #expect(try await Migrator.migrate(database.engine) == [7, 8, 9])
             let (links, stored, dossierHistory, linkHistory) = try await database.engine.read { db in
                 let register = Register(db: db, scope: .everything)
                 let log = AuditLog(db: db)
@@ -179,12 +179,12 @@ struct MigrationTests {
                 async let theirs = Migrator.migrate(other)
                 let applied = try await [mine, theirs]
                 let all = applied.flatMap { $0 }
-                #expect(all == [1, 2, 3, 4, 5, 6, 7, 8], "applied: \(applied)")
+                #expect(all == [1, 2, 3, 4, 5, 6, 7, 8, 9], "applied: \(applied)")
                 let versions = try await engine.read { db in
                     try await db.raw("SELECT version FROM schema_migrations").all()
                         .map { try $0.decode(column: "version", as: Int.self) }
                 }
-                #expect(versions == [1, 2, 3, 4, 5, 6, 7, 8])
+                #expect(versions == [1, 2, 3, 4, 5, 6, 7, 8, 9])
                 await other.shutdown()
             } catch {
                 await other.shutdown()

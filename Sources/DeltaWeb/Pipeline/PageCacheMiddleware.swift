@@ -39,7 +39,7 @@ struct PageCacheMiddleware: RouterMiddleware {
         guard request.method == .get, case .kept(let reader) = admission(request, context: context) else {
             return try await next(request, context)
         }
-        let version = try await engine.read { db in try await AuditLog(db: db).head() }
+        let version = try await engine.registerVersion()
         let key = PageCache.Key(uri: request.uri.description, language: context.labels.language.rawValue, day: today(), version: version,
                                 reader: reader)
         let counter = MetricNameDescriptor(namespace: "deltaberaad", subsystem: readers.rawValue, metricName: "lookups", unitName: "total", helpText: "")

@@ -1,3 +1,4 @@
+import DeltaStore
 import Hummingbird
 
 /// Stops a request's work once it has run longer than `deadline`, answering 503 with

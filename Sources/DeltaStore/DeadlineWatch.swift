@@ -1,13 +1,14 @@
 import Synchronization
 
-/// The deadlines of the requests in flight, watched by one clock that ticks while any is waiting.
+/// Deadlines of work in flight (a request's, a wait for a pooled connection), watched by one
+/// clock that ticks while any is waiting.
 ///
-/// Why not a `Task.sleep` per request: on Linux a cancelled sleep wakes its task at once, but the
-/// timer behind it and the task's memory stay until the sleep would have ended. With a deadline of
-/// 45 s, every request ever answered in the last 45 s held its timer: at 18 000 requests a second
+/// Why not a `Task.sleep` each: on Linux a cancelled sleep wakes its task at once, but the timer
+/// behind it and the task's memory stay until the sleep would have ended. With a request deadline
+/// of 45 s, every request answered in the last 45 s held its timer: at 18 000 requests a second
 /// the server grew by about 100 MiB every 8 seconds of load (heaptrack: `Task.sleep` →
-/// `dispatch_after`). Here a request's timer is an entry in a table, removed when it is cancelled.
-final class DeadlineWatch: Sendable {
+/// `dispatch_after`). Here a deadline is an entry in a table, removed when it is cancelled.
+package final class DeadlineWatch: Sendable {
     /// How often the clock looks for deadlines that have passed.
     static let tick: Duration = .milliseconds(50)
 
@@ -28,13 +29,13 @@ final class DeadlineWatch: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    package init() {}
 
-    /// Requests waiting now (tests check that none is left behind).
-    var waiting: Int { state.withLock { $0.entries.count } }
+    /// Deadlines waited for now (tests check that none is left behind).
+    package var waiting: Int { state.withLock { $0.entries.count } }
 
     /// Returns once `due` has passed, or at once when the task is cancelled.
-    func wait(until due: ContinuousClock.Instant) async {
+    package func wait(until due: ContinuousClock.Instant) async {
         let id = state.withLock { state in
             state.nextID += 1
             state.entries[state.nextID] = .starting
