@@ -21,8 +21,9 @@ public final class PostgresEngine: DatabaseEngine {
     private let leaseWatch = DeadlineWatch()
     /// The register version while PostgreSQL announces its changes (`registerVersion()`).
     private let versions = VersionNotices()
-    /// The connection listening for those announcements, started by the first `registerVersion()`.
-    private let listener = Mutex<Task<Void, Never>?>(nil)
+    /// The connection listening for those announcements, started by the first `registerVersion()`;
+    /// `closed` once the engine is shut down, so that none starts again.
+    private let listener = Mutex<(task: Task<Void, Never>?, closed: Bool)>((nil, false))
     /// The channel migration 9's trigger notifies after every change of the audit log.
     static let versionChannel = "deltaberaad_version"
 
@@ -95,7 +96,8 @@ public final class PostgresEngine: DatabaseEngine {
                                 guard lease.start() else { throw CancellationError() }
                                 return try await work(connection)
                             }
-                        } catch let error where !lease.started && !(error is CancellationError) {
+                        } catch let error where !lease.started && !(error is CancellationError) && !Task.isCancelled {
+                            // A wait cut short by the request's own cancellation is not the database's fault.
                             throw StoreError.unavailable("no connection to PostgreSQL (\(error))")
                         }
                     }
@@ -152,10 +154,10 @@ public final class PostgresEngine: DatabaseEngine {
 
     /// Listens on one pooled connection for the version channel, again a second after losing it.
     private func startListening() {
-        listener.withLock { task in
-            guard task == nil else { return }
+        listener.withLock { listener in
+            guard listener.task == nil, !listener.closed else { return }
             let client = client, versions = versions
-            task = Task {
+            listener.task = Task {
                 while !Task.isCancelled {
                     do {
                         try await client.withConnection { connection in
@@ -173,7 +175,10 @@ public final class PostgresEngine: DatabaseEngine {
     }
 
     public func shutdown() async {
-        let listening = listener.withLock { task in defer { task = nil }; return task }
+        let listening = listener.withLock { listener in
+            defer { listener = (nil, true) }
+            return listener.task
+        }
         listening?.cancel()
         _ = await listening?.value
         runTask?.cancel()

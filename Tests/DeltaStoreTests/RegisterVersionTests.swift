@@ -47,4 +47,26 @@ struct RegisterVersionTests {
             #expect(seen == expected, "the other instance's change is seen (PostgreSQL: through its announcement)")
         }
     }
+
+    @Test("a version is remembered only while listening, only if no change was announced since it was read, and only for its lifetime")
+    func notices() async throws {
+        let notices = VersionNotices(lifetime: .milliseconds(200))
+        notices.remember(3, readAt: notices.generation)
+        #expect(notices.known == nil, "not listening: never remembered")
+        notices.listening(true)
+        let before = notices.generation
+        notices.changed()
+        notices.remember(4, readAt: before)
+        #expect(notices.known == nil, "read before a change was announced")
+        notices.remember(5, readAt: notices.generation)
+        #expect(notices.known == 5)
+        notices.changed()
+        #expect(notices.known == nil, "forgotten at an announcement")
+        notices.remember(6, readAt: notices.generation)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(notices.known == nil, "forgotten after its lifetime, announcements or not")
+        notices.remember(7, readAt: notices.generation)
+        notices.listening(false)
+        #expect(notices.known == nil, "forgotten when listening stops")
+    }
 }

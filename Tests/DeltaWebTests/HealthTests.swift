@@ -82,6 +82,12 @@ struct HealthTests {
             #expect(await stopped.isSet)
             let cancelled = try await client.execute(uri: "/cancelled", method: .get)
             #expect(cancelled.status == .serviceUnavailable && cancelled.headers[.errorKey] == "error.explain.503")
+            // The request's own task cancelled before its deadline (the server stopping): not called slow either.
+            let stopping = Task { try await client.execute(uri: "/stuck", method: .get) }
+            try await Task.sleep(for: .milliseconds(50))
+            stopping.cancel()
+            let stopped = try await stopping.value
+            #expect(stopped.status == .serviceUnavailable && stopped.headers[.errorKey] == "error.explain.503")
             #expect(try await client.execute(uri: "/quick", method: .get).status == .ok)
             // A probe is never cut short: a supervisor must tell "slow" from "dead".
             #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)

@@ -4,6 +4,7 @@ import DeltaTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+@testable import DeltaWeb
 import Testing
 
 /// The integral view of joint investments: the pivot page, its filters, the chart, and the CSV
@@ -173,6 +174,29 @@ struct InvestmentPivotPageTests {
             let page = try await client.page("/investments?limit=2")
             #expect(page.contains("rel=\"next\""))
             #expect(try await client.get("/investments?limit=0").status == .badRequest)
+        }
+    }
+
+    @Test("a part links to its whole: on the page when the whole is in the window, else to the window that begins with it")
+    func partsLinkTheirWhole() async throws {
+        try await withDemoApp { client in
+            let all = try await client.json("/api/investments?limit=500")["investments"]?.array ?? []
+            let ids = all.compactMap { $0["id"]?.string }
+            let parts = all.filter { $0["partOf"]?.string != nil }
+            try #require(!parts.isEmpty)
+            for part in parts {
+                let id = try #require(part["id"]?.string), whole = try #require(part["partOf"]?.string)
+                #expect(part["partOfURL"]?.string == "#\(whole)", "all in one window: on this page")
+                // A window of one: the whole is elsewhere, and its link opens the window that begins with it.
+                let position = try #require(ids.firstIndex(of: id))
+                let single = position == 0 ? "/api/investments?limit=1" : "/api/investments?limit=1&after=" + ListWindow.encode(ids[position - 1])
+                let shown = try #require(try await client.json(single)["investments"]?.array.first)
+                #expect(shown["id"]?.string == id)
+                let url = try #require(shown["partOfURL"]?.string)
+                #expect(url.hasSuffix("#\(whole)"))
+                let target = String(url.prefix { $0 != "#" })
+                #expect(try await client.json(target)["investments"]?.array.first?["id"]?.string == whole)
+            }
         }
     }
 

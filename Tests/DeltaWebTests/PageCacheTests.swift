@@ -52,6 +52,11 @@ struct PageCacheTests {
             _ = try await stale.get("/dossiers/mol-weert")
             let afterStale = try await Self.lookups(client)
             #expect(afterStale.hits == afterSignedIn.hits && afterStale.misses == afterSignedIn.misses)
+            // The scheme (and host) asked for is part of the key: the feed writes absolute links with
+            // it, and one request with a forged header must not set them for everyone.
+            let https = try await client.execute(uri: "/feed.atom", method: .get, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"]).text
+            let plain = try await client.get("/feed.atom").text
+            #expect(https.contains("https://localhost/") && !plain.contains("https://localhost/"))
             // The sign-in form sets a cookie: it is built every time.
             let login1 = try await client.get("/login"), login2 = try await client.get("/login")
             #expect(login1.headers[.setCookie] != nil && login2.headers[.setCookie] != nil)

@@ -71,8 +71,12 @@ struct CalendarController: Sendable {
 func link(_ request: Request, _ path: String) -> String? {
     guard let host = request.head.authority, !host.isEmpty,
           host.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) }) else { return nil }
-    let scheme = request.headers[.xForwardedProto] == "https" || request.head.scheme == "https" ? "https" : "http"
-    return "\(scheme)://\(host)\(path)"
+    return "\(scheme(of: request))://\(host)\(path)"
+}
+
+/// The scheme a request was made with, as the server or the proxy in front of it says.
+func scheme(of request: Request) -> String {
+    request.headers[.xForwardedProto] == "https" || request.head.scheme == "https" ? "https" : "http"
 }
 
 extension HTTPField.Name {

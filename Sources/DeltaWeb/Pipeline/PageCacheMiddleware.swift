@@ -31,8 +31,8 @@ struct PageCacheMiddleware: RouterMiddleware {
 
     /// Addresses whose answers depend on more than address, language, day and register.
     static let neverKept = ["/feeds/", "/obstacles/status/", "/health", "/metrics", "/_ping", "/login", "/obstacles/report", "/extract"]
-    /// For signed-in readers also the pages of accounts, sessions and tokens: they change
-    /// without a register change.
+    /// For signed-in readers also the pages of accounts, sessions and tokens (these addresses and
+    /// what lies under them): they change without a register change.
     static let neverKeptSignedIn = ["/account", "/admin/users", "/api/me"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -40,8 +40,11 @@ struct PageCacheMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let version = try await engine.registerVersion()
-        let key = PageCache.Key(uri: request.uri.description, language: context.labels.language.rawValue, day: today(), version: version,
-                                reader: reader)
+        // The host and scheme asked for are part of the address: feeds and the data catalogue write
+        // absolute links with them, and a forged Host header must not set them for everyone.
+        let origin = scheme(of: request) + "://" + (request.head.authority ?? "")
+        let key = PageCache.Key(uri: origin + request.uri.description, language: context.labels.language.rawValue, day: today(),
+                                version: version, reader: reader)
         let counter = MetricNameDescriptor(namespace: "deltaberaad", subsystem: readers.rawValue, metricName: "lookups", unitName: "total", helpText: "")
         if let entry = cache.entry(key) {
             registry.makeCounter(descriptor: counter, labels: [("result", "hit")]).increment()
@@ -75,7 +78,7 @@ struct PageCacheMiddleware: RouterMiddleware {
             return context.identity == nil && !presentsCredential ? .kept(nil) : .passed
         case .signedIn:
             guard let identity = context.identity,
-                  !Self.neverKeptSignedIn.contains(where: { path.hasPrefix($0) }) else { return .passed }
+                  !Self.neverKeptSignedIn.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else { return .passed }
             let credential = identity.session.map { "session " + $0.idHash + " " + $0.csrfToken } ?? "token " + (identity.tokenID ?? "")
             return .kept(PageCache.Reader(account: identity.account, credential: credential))
         }

@@ -206,6 +206,9 @@ struct InvestmentView: Codable, Sendable {
     let dossier: LinkView?
     let partOf: String?
     let source: PassageView?
+    /// Where the list shows the whole this amount is part of: on this page (`#id`), or the
+    /// window that begins with it. Only in the investments list.
+    var partOfURL: String? = nil
 }
 
 /// A total of amounts as a band; see `AmountTotal`.

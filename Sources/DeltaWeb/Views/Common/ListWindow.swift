@@ -54,6 +54,13 @@ struct ListWindow: Sendable {
                               csv: hasCSV ? csvLink() : nil))
     }
 
+    /// The address of the window that begins with record `id` of `ids` (the whole list, in order),
+    /// with this window's limit and other parameters; nil when `id` is not in the list.
+    func address(startingAt id: String, in ids: [String]) -> String? {
+        guard let index = ids.firstIndex(of: id) else { return nil }
+        return link(after: index == 0 ? nil : ids[index - 1])
+    }
+
     /// The whole list with the same filters as CSV (`/dossiers.csv?theme=ertms`; the JSON list's too).
     private func csvLink() -> String {
         let base = (path.hasPrefix("/api/") ? String(path.dropFirst(4)) : path) + ".csv"

@@ -30,7 +30,7 @@ extension Register {
             pivot: pivotView, pivotCut: cut("investments.cut.pivot", shown: pivotView.lines.count, total: pivotView.lineCount),
             chart: ChartView(svg: chart.svg(), textAlternative: chart.textAlternative,
                              url: "/investments/chart.svg" + suffix, table: PivotView(chartPivot, names: names)),
-            investments: amounts.map(index.investment), paging: paging,
+            investments: Self.linkingWholes(amounts.map(index.investment), window: window, order: shown.map(\.id)), paging: paging,
             totalsByCountry: byCountry.keys.sorted().map {
                 TotalView(key: $0, name: Country(rawValue: $0).map(labels.country) ?? $0, total: byCountry[$0]!, labels: labels)
             },
@@ -46,6 +46,18 @@ extension Register {
                 LinkView(id: "pivot-csv", name: labels.text("app.investments.downloadPivot"), url: "/investments/pivot.csv" + suffix),
                 LinkView(id: "chart-svg", name: labels.text("app.investments.downloadChart"), url: "/investments/chart.svg" + suffix),
             ])
+    }
+
+    /// Each part's link to its whole: on this page when the whole is in the window, else to the
+    /// window that begins with it (`order`: the ids of the whole list).
+    static func linkingWholes(_ views: [InvestmentView], window: ListWindow, order: [String]) -> [InvestmentView] {
+        let here = Set(views.map(\.id))
+        return views.map { view in
+            guard let whole = view.partOf else { return view }
+            var linked = view
+            linked.partOfURL = here.contains(whole) ? "#\(whole)" : window.address(startingAt: whole, in: order).map { $0 + "#\(whole)" }
+            return linked
+        }
     }
 
     /// The filter form's choices: only values that occur among the investments in scope.
