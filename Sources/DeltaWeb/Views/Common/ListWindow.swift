@@ -113,3 +113,11 @@ struct Paging: Codable, Sendable {
     /// The whole list with the same filters as a CSV file; absent for lists without one.
     let csv: String?
 }
+
+extension Labels {
+    /// The line under a list that shows only part of its records ("The 100 of 18 000 dossiers
+    /// that most need attention."): `key`'s text with `shown` and `total`; nil when all are shown.
+    func cut(_ key: String, shown: Int, total: Int) -> String? {
+        shown < total ? text(key, ["shown": numbers.integer(shown), "total": numbers.integer(total)]) : nil
+    }
+}

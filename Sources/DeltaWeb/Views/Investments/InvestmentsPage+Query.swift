@@ -21,13 +21,10 @@ extension Register {
         let (amounts, paging) = try window.window(shown, id: \.id, labels: labels, hasCSV: false)
         let pivotView = PivotView(pivot, names: names, lineLimit: limit)
         let dossierKeys = byDossier.keys.sorted()
-        func cut(_ key: String, shown: Int, total: Int) -> String? {
-            shown < total ? labels.text(key, ["shown": labels.numbers.integer(shown), "total": labels.numbers.integer(total)]) : nil
-        }
         return InvestmentsPage(
             title: labels.text("app.title.investments"), query: query,
             filters: Self.filterChoices(all, query: query, names: names),
-            pivot: pivotView, pivotCut: cut("investments.cut.pivot", shown: pivotView.lines.count, total: pivotView.lineCount),
+            pivot: pivotView, pivotCut: labels.cut("investments.cut.pivot", shown: pivotView.lines.count, total: pivotView.lineCount),
             chart: ChartView(svg: chart.svg(), textAlternative: chart.textAlternative,
                              url: "/investments/chart.svg" + suffix, table: PivotView(chartPivot, names: names)),
             investments: Self.linkingWholes(amounts.map(index.investment), window: window, order: shown.map(\.id)), paging: paging,
@@ -37,7 +34,7 @@ extension Register {
             totalsByDossier: dossierKeys.prefix(limit).map {
                 TotalView(key: $0, name: index.dossiers[$0]?.title ?? $0, total: byDossier[$0]!, labels: labels)
             },
-            totalsByDossierCut: cut("investments.cut.dossiers", shown: min(limit, dossierKeys.count), total: dossierKeys.count),
+            totalsByDossierCut: labels.cut("investments.cut.dossiers", shown: min(limit, dossierKeys.count), total: dossierKeys.count),
             countingRule: labels.text("app.investments.countingRule"), yearRule: labels.text("app.investments.yearRule"),
             regimes: try await allocationRegimeViews(labels: labels),
             downloads: [

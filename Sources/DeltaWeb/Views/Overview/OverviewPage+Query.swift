@@ -36,18 +36,15 @@ extension Register {
         let atRisk = compliance.indices.filter { compliance[$0] == .atRisk }
         let states = milestones.map { ($0, DeadlineRules.state(of: $0, today: today)) }
         let overdue = states.filter { $0.1 == .overdue }.map(\.0), dueSoon = states.filter { $0.1 == .dueSoon }.map(\.0)
-        func cut(_ key: String, shown: Int, total: Int) -> String? {
-            shown < total ? labels.text(key, ["shown": labels.numbers.integer(shown), "total": labels.numbers.integer(total)]) : nil
-        }
         return OverviewPage(
             title: labels.text("app.title.overview"), today: today.iso, todayLabel: labels.date(today),
-            dossiers: dossiers, dossiersCut: cut("overview.cut.dossiers", shown: dossiers.count, total: tables.dossiers.count),
-            bodies: bodies, bodiesCut: cut("overview.cut.bodies", shown: bodies.count, total: tables.bodies.count),
+            dossiers: dossiers, dossiersCut: labels.cut("overview.cut.dossiers", shown: dossiers.count, total: tables.dossiers.count),
+            bodies: bodies, bodiesCut: labels.cut("overview.cut.bodies", shown: bodies.count, total: tables.bodies.count),
             dueSoon: dueSoon.prefix(limit).map { index.milestone($0) },
-            dueSoonCut: cut("overview.cut.milestones", shown: min(limit, dueSoon.count), total: dueSoon.count),
+            dueSoonCut: labels.cut("overview.cut.milestones", shown: min(limit, dueSoon.count), total: dueSoon.count),
             overdue: overdue.prefix(limit).map { index.milestone($0) },
-            overdueCut: cut("overview.cut.milestones", shown: min(limit, overdue.count), total: overdue.count),
+            overdueCut: labels.cut("overview.cut.milestones", shown: min(limit, overdue.count), total: overdue.count),
             cadenceWarnings: atRisk.prefix(limit).map(bodyView),
-            cadenceWarningsCut: cut("overview.cut.bodies", shown: min(limit, atRisk.count), total: atRisk.count))
+            cadenceWarningsCut: labels.cut("overview.cut.bodies", shown: min(limit, atRisk.count), total: atRisk.count))
     }
 }
