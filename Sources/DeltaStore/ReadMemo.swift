@@ -15,9 +15,15 @@ public final class ReadMemo: Sendable {
     /// The memo of the request being served, if its reads may be remembered.
     @TaskLocal public static var current: ReadMemo?
 
-    private struct Key: Hashable {
-        let name: String
+    private struct Key: Hashable, Sendable {
+        let name: any MemoKey
         let scope: ReadScope
+
+        static func == (left: Key, right: Key) -> Bool { left.scope == right.scope && AnyHashable(left.name) == AnyHashable(right.name) }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(AnyHashable(name))
+            hasher.combine(scope)
+        }
     }
 
     private struct State {
@@ -37,7 +43,7 @@ public final class ReadMemo: Sendable {
 
     /// The value remembered under `name` for `scope` at `version`, or `read()`'s, then remembered.
     /// A read at an older version than the newest seen is returned but not kept.
-    func value<T: Sendable>(_ name: String, scope: ReadScope, version: Int, read: () async throws -> T) async throws -> T {
+    func value<T: Sendable>(_ name: some MemoKey, scope: ReadScope, version: Int, read: () async throws -> T) async throws -> T {
         let key = Key(name: name, scope: scope)
         let remembered: T? = state.withLock { state in state.version == version ? state.values[key] as? T : nil }
         if let remembered {
@@ -56,11 +62,22 @@ public final class ReadMemo: Sendable {
     }
 }
 
+/// The name of a remembered value: a case of an enum of the module that remembers it, whose
+/// associated values are everything the value depends on besides the register's version and the
+/// reader's scope. A value that depends on the language or the day must say so in its case
+/// (`PageRead.dossierSummaries(language:day:)`), so it cannot be given for another.
+public protocol MemoKey: Hashable, Sendable {}
+
+/// The store's whole-table reads.
+public enum StoreRead: MemoKey {
+    case organisations, dossiers, lookupTables, agreements, milestones, meetings, railLinks, shownRecords
+}
+
 extension Register {
     /// `read()`, remembered in the request's memo when this register reads on a read connection:
-    /// for reads and values derived from the register alone (not from the day or the language,
-    /// unless `name` says which).
-    public func remembered<T: Sendable>(_ name: String, _ read: () async throws -> T) async throws -> T {
+    /// for reads and values derived from the register and the scope, and from what `name`'s
+    /// associated values say (a language, a day).
+    public func remembered<T: Sendable>(_ name: some MemoKey, _ read: () async throws -> T) async throws -> T {
         guard let memo = ReadMemo.current, (db as? CancellableDatabase)?.readsOnly == true else { return try await read() }
         let version: Int
         if let known = versionCache.value.withLock({ $0 }) {

@@ -14,7 +14,7 @@ extension Register {
     /// read once per register view (and remembered per register version, `ReadMemo`).
     public func shownRecords() async throws -> ShownRecords {
         if let cached = shownCache.value.withLock({ $0 }) { return cached }
-        let shown = try await remembered("shownRecords") { try await readShownRecords() }
+        let shown = try await remembered(StoreRead.shownRecords) { try await readShownRecords() }
         shownCache.value.withLock { $0 = shown }
         return shown
     }

@@ -39,7 +39,7 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        try await remembered("organisations") {
+        try await remembered(StoreRead.organisations) {
             try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }, ShownRecords.organisation)
         }
     }
@@ -157,7 +157,7 @@ public struct Register: Sendable {
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        try await remembered("dossiers") {
+        try await remembered(StoreRead.dossiers) {
             try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
         }
     }
@@ -170,7 +170,7 @@ public struct Register: Sendable {
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
     /// statement (see `LookupTables`).
     public func lookupTables() async throws -> LookupTables {
-        try await remembered("lookupTables") { try await readLookupTables() }
+        try await remembered(StoreRead.lookupTables) { try await readLookupTables() }
     }
 
     private func readLookupTables() async throws -> LookupTables {
@@ -183,7 +183,7 @@ public struct Register: Sendable {
 
     /// Agreements, optionally only those of a dossier or of a document, in document order.
     public func agreements(dossierID: String? = nil, documentID: String? = nil) async throws -> [Agreement] {
-        if dossierID == nil, documentID == nil { return try await remembered("agreements") { try await agreements(where: []) } }
+        if dossierID == nil, documentID == nil { return try await remembered(StoreRead.agreements) { try await agreements(where: []) } }
         var conditions: [any SQLExpression] = []
         if let documentID { conditions.append(SQLBinaryExpression(SQLColumn("document_id", table: "a"), .equal, SQLBind(documentID))) }
         if let dossierID {
@@ -268,7 +268,7 @@ public struct Register: Sendable {
     /// Milestones, optionally of one dossier, by deadline, each with all its dossiers (one
     /// statement: a milestone comes once per dossier link).
     public func milestones(dossierID: String? = nil) async throws -> [Milestone] {
-        if dossierID == nil { return try await remembered("milestones") { try await milestones(where: []) } }
+        if dossierID == nil { return try await remembered(StoreRead.milestones) { try await milestones(where: []) } }
         return try await milestones(where: dossierID.map { id in
             [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(
                 db.select().column("milestone_id").from("milestone_dossiers").where("dossier_id", .equal, id).select))]
@@ -320,7 +320,7 @@ public struct Register: Sendable {
 
     /// Meetings, optionally of one body, by date.
     public func meetings(bodyID: String? = nil) async throws -> [Meeting] {
-        if bodyID == nil { return try await remembered("meetings") { try await readMeetings(bodyID: nil) } }
+        if bodyID == nil { return try await remembered(StoreRead.meetings) { try await readMeetings(bodyID: nil) } }
         return try await readMeetings(bodyID: bodyID)
     }
 
@@ -352,7 +352,7 @@ public struct Register: Sendable {
 
     /// The rail links, by name.
     public func railLinks() async throws -> [RailLink] {
-        try await remembered("railLinks") { try await readRailLinks() }
+        try await remembered(StoreRead.railLinks) { try await readRailLinks() }
     }
 
     private func readRailLinks() async throws -> [RailLink] {

@@ -280,6 +280,6 @@ extension Register {
 
     /// The lookup tables by id (remembered per register version and scope).
     func lookups() async throws -> RegisterIndex.Lookups {
-        try await remembered("lookups") { RegisterIndex.Lookups(try await lookupTables()) }
+        try await remembered(PageRead.lookups) { RegisterIndex.Lookups(try await lookupTables()) }
     }
 }

@@ -49,7 +49,7 @@ extension Register {
     func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
         // Every dossier's summary, worked out once per register version, language and day: the
         // page, its JSON twin and the CSV file filter and window the same list.
-        let all = try await remembered("dossierSummaries \(labels.language.rawValue) \(today.iso)") {
+        let all = try await remembered(PageRead.dossierSummaries(language: labels.language.rawValue, day: today.iso)) {
             let tables = try await lookupTables()
             let index = RegisterIndex(tables, today: today, labels: labels)
             let byDossier = Milestone.byDossier(try await milestones())

@@ -135,7 +135,7 @@ extension Register {
         let dossiers: [Dossier]
         if let known { dossiers = known.sortedDossiers } else { dossiers = try await lookups().sortedDossiers }
         // The health of every dossier on a link, judged once per register version and day.
-        let health: [String: Health] = try await remembered("linkHealth \(today.iso)") {
+        let health: [String: Health] = try await remembered(PageRead.linkHealth(day: today.iso)) {
             let milestones = Milestone.byDossier(try await milestones())
             var health: [String: Health] = [:]
             for dossier in dossiers where !dossier.railLinkIDs.isEmpty {
