@@ -30,6 +30,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMaxInFlight"))) var maxInFlight = 256
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveRequestDeadline"))) var requestDeadline = 45
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveExtractionPatience"))) var extractionPatience = 1000
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveLogFormat"))) var logFormat = "text"
 
     func run() async throws {
@@ -60,6 +61,8 @@ struct Serve: AsyncParsableCommand {
         configuration.maxRequestsInFlight = maxInFlight
         guard (1...3600).contains(requestDeadline) else { throw CLIError("cli.serve.requestDeadline") }
         configuration.requestDeadline = .seconds(requestDeadline)
+        guard (0...60_000).contains(extractionPatience) else { throw CLIError("cli.serve.extractionPatience") }
+        configuration.extractionPatience = .milliseconds(extractionPatience)
         configuration.requestLogLevel = .info
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)
         let services: [any Service] = (engine.service.map { [$0] } ?? []) + [server]
