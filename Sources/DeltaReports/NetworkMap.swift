@@ -148,9 +148,9 @@ public struct NetworkMap: Sendable {
     /// keyboard would have to pass them all.
     public static let namedLimit = 200
 
-    /// Whether the links are named one by one: a detailed map of at most `namedLimit` links. A
-    /// small map names only its highlighted links.
-    public var namesLinks: Bool { detailed && links.count <= Self.namedLimit }
+    /// Whether the links are named one by one: a detailed map that draws at most `namedLimit`
+    /// links (those with two places or more). A small map names only its highlighted links.
+    public var namesLinks: Bool { detailed && links.lazy.filter { $0.points.count >= 2 }.count <= Self.namedLimit }
 
     // MARK: Labels
 
@@ -198,7 +198,8 @@ public struct NetworkMap: Sendable {
         }
         // Stations first (short names, fixed places), then links at the middle of their line.
         for stop in stops.sorted(by: { $0.name < $1.name }) { tryPlace(stop.name, at: point(stop.coordinate), gap: 5, id: "station-\(stop.id)") }
-        for link in links where link.points.count >= 2 && (namesLinks || link.highlighted) {
+        let named = namesLinks
+        for link in links where link.points.count >= 2 && (named || link.highlighted) {
             let a = point(link.points[link.points.count / 2 - (link.points.count % 2 == 0 ? 1 : 0)])
             let b = point(link.points[link.points.count / 2])
             let middle = link.points.count % 2 == 0 ? ((a.x + b.x) / 2, (a.y + b.y) / 2) : a
@@ -313,8 +314,9 @@ public struct NetworkMap: Sendable {
         // there are too many to name) are drawn as track: each piece once, in one path per look,
         // not focusable, so the map stays small at any size of the register and a keyboard
         // reaches only the links that are named.
-        let interactive = namesLinks ? links : links.filter(\.highlighted)
-        out += track(links.filter { !namesLinks && !$0.highlighted })
+        let named = namesLinks
+        let interactive = named ? links : links.filter(\.highlighted)
+        out += track(named ? [] : links.filter { !$0.highlighted })
         out += "<g class=\"links\">"
         for link in interactive.sorted(by: { !$0.highlighted && $1.highlighted }) where link.points.count >= 2 {
             let d = link.points.enumerated().map { index, c in

@@ -134,6 +134,17 @@ struct NetworkMapTests {
         #expect(svg.utf8.count < 2 * named.utf8.count)
     }
 
+    @Test("links without two places are not drawn and do not count towards the limit of named links")
+    func undrawnDoNotCount() {
+        var map = Self.generated(links: 60, seed: 5)
+        let lonely = map.links[0].points[0]
+        for index in 0..<(NetworkMap.namedLimit + 10) {
+            map.links.append(NetworkMap.Link(id: "u\(index)", name: "Unplaced \(index)", href: "/rail-links/u\(index)", points: [lonely],
+                                             stroke: .solid, health: .unknown, accessibleName: "Unplaced \(index)"))
+        }
+        #expect(map.links.count > NetworkMap.namedLimit && map.namesLinks)
+    }
+
     @Test("a small map names only its highlighted links and draws the rest as grey track")
     func smallMap() throws {
         var map = Self.generated(links: 40, seed: 11)
