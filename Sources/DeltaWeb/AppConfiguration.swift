@@ -32,6 +32,9 @@ public struct AppConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// Requests served at once; more are refused with 503 and `Retry-After` (`InFlightLimitMiddleware`).
     public var maxRequestsInFlight = 256
+    /// The open connections, told when their client leaves (`ClientGoneHandler` on the connection,
+    /// `RequestDeadlineMiddleware` for the requests on it).
+    package let connections = ConnectionWatches()
     /// How long a request may work before it is stopped and answered 503 (`RequestDeadlineMiddleware`).
     /// Above the longest legitimate request: a PDF or PNG drawn by Chromium, bounded at 30 s itself.
     public var requestDeadline: Duration = .seconds(45)

@@ -27,7 +27,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: LanguageMiddleware(catalogues: renderer.catalogues, configuration: configuration))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: InFlightLimitMiddleware(limit: configuration.maxRequestsInFlight))
-    router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline))
+    router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline, connections: configuration.connections))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
     if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: ReadMemo())) }
@@ -105,7 +105,9 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 public func buildApplication(engine: any DatabaseEngine, configuration: AppConfiguration,
                              logger: Logger = Logger(label: "deltaberaad")) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(engine: engine, configuration: configuration)
+    let connections = configuration.connections
     let http = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [ClientGoneHandler(connections: connections)],
         idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
         httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
     return Application(router: router, server: .http1(configuration: http),

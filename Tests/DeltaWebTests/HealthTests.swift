@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTesting
 import Testing
 
@@ -94,6 +95,50 @@ struct HealthTests {
             // No request leaves its timer behind, whether its deadline came or its answer did.
             for _ in 0..<50 { _ = try await client.execute(uri: "/quick", method: .get) }
             #expect(deadline.watch.waiting == 0)
+        }
+    }
+
+    @Test("the work of a client that closes its connection is cancelled at once, not at the deadline")
+    func clientGone() async throws {
+        let router = Router(context: AppRequestContext.self)
+        let stopped = Flag()
+        router.add(middleware: ErrorProbe())
+        let connections = ConnectionWatches()
+        let deadline = RequestDeadlineMiddleware(deadline: .seconds(600), connections: connections)
+        router.add(middleware: deadline)
+        router.get("/stuck") { _, _ -> String in
+            do { try await Task.sleep(for: .seconds(60)) } catch { await stopped.set(); throw error }
+            return "never"
+        }
+        router.get("/quick") { _, _ -> String in "quick" }
+        // As `buildApplication` does: the connection's handler sees the client's input end.
+        let server = HTTP1Channel.Configuration(additionalChannelHandlers: [ClientGoneHandler(connections: connections)])
+        try await Application(router: router, server: .http1(configuration: server)).test(.live) { client in
+            let port = try #require(client.port)
+            // A kept-alive connection's requests leave nothing behind.
+            for _ in 0..<20 { #expect(try await client.execute(uri: "/quick", method: .get).status == .ok) }
+            // A raw client (Python's socket module) asks, waits a moment and hangs up.
+            let script = """
+                import socket, time
+                s = socket.create_connection(("127.0.0.1", \(port)))
+                s.sendall(b"GET /stuck HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n")
+                time.sleep(0.3)
+                s.close()
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", script]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let until = ContinuousClock.now + .seconds(30)
+            while await !stopped.isSet, ContinuousClock.now < until { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(await stopped.isSet, "the work was cancelled when its client left, long before the deadline")
+            #expect(deadline.watch.waiting == 0)
+            // The closed connection is let go.
+            let released = ContinuousClock.now + .seconds(10)
+            while connections.count > 1, ContinuousClock.now < released { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(connections.count <= 1, "only the test client's kept-alive connection is watched")
         }
     }
 

@@ -20,9 +20,14 @@ public struct AppRequestContext: RequestContext {
     /// The posted form, read and CSRF-checked by `FormMiddleware` on the routes that take forms.
     var form: FormInput?
 
+    /// The connection the request came on: its closing means the client has gone
+    /// (`RequestDeadlineMiddleware`).
+    let channel: (any Channel)?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress
+        channel = source.channel
     }
 
     /// Uploads (documents as .txt/.md) are small texts; refuse anything larger than 4 MB.
