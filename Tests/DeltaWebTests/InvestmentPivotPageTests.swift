@@ -162,6 +162,7 @@ struct InvestmentPivotPageTests {
             let ids = all.strings("investments", "id")
             try #require(ids.count >= 3)
             #expect(all["paging"]?["next"] == nil && all["pivot"]?["lineCount"] == .integer(Int64(all["pivot"]?["lines"]?.array.count ?? -1)))
+            #expect(all["pivot"]?["investmentCountLabel"]?.string == String(ids.count), "the count as the reader writes it")
             let first = try await client.json("/api/investments?limit=2&rows=year")
             #expect(first.strings("investments", "id") == Array(ids.prefix(2)))
             #expect(first["pivot"]?["grandTotal"] == all["pivot"]?["grandTotal"], "the totals are of every amount, not of the window")

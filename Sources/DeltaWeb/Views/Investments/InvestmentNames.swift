@@ -50,5 +50,6 @@ extension PivotView {
         columnTotals = heads.map { TotalView(key: $0.key, name: $0.name, total: pivot.columnTotals[$0.key] ?? AmountTotal(), labels: labels) }
         grandTotal = TotalView(key: "", name: labels.text("app.investments.grandTotal"), total: pivot.grandTotal, labels: labels)
         investmentCount = pivot.investmentCount
+        investmentCountLabel = labels.numbers.integer(pivot.investmentCount)
     }
 }

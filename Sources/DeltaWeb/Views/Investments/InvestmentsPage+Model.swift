@@ -66,6 +66,8 @@ struct PivotView: Codable, Sendable {
     let grandTotal: TotalView
     /// How many investments the filter lets through.
     let investmentCount: Int
+    /// The same, written for the reader ("5 000", "5.000").
+    let investmentCountLabel: String
 }
 
 /// A row or column of the pivot: its key, its name, and a page when it is a record.
