@@ -50,18 +50,19 @@ struct Serve: AsyncParsableCommand {
         case "json": LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         default: throw CLIError("cli.serve.logFormat")
         }
+        // Every option is checked before the database is opened: a refusal leaves nothing behind.
+        guard (1...3600).contains(idleTimeout) else { throw CLIError("cli.serve.idleTimeout") }
+        guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
+        guard (1...3600).contains(requestDeadline) else { throw CLIError("cli.serve.requestDeadline") }
+        guard (0...60_000).contains(extractionPatience) else { throw CLIError("cli.serve.extractionPatience") }
         let logger = Logger(label: "deltaberaad")
         let engine = try await DatabaseLocation.open(database.db, runsClient: false)
         var configuration = AppConfiguration(host: host, port: port)
         if let pinned { configuration.today = { pinned } }
         configuration.secureCookies = secureCookies
-        guard (1...3600).contains(idleTimeout) else { throw CLIError("cli.serve.idleTimeout") }
         configuration.idleTimeoutSeconds = idleTimeout
-        guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
         configuration.maxRequestsInFlight = maxInFlight
-        guard (1...3600).contains(requestDeadline) else { throw CLIError("cli.serve.requestDeadline") }
         configuration.requestDeadline = .seconds(requestDeadline)
-        guard (0...60_000).contains(extractionPatience) else { throw CLIError("cli.serve.extractionPatience") }
         configuration.extractionPatience = .milliseconds(extractionPatience)
         configuration.requestLogLevel = .info
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)

@@ -36,6 +36,25 @@ struct ServeTests {
     }
 }
 
+/// Options out of range are refused with their range, before any database is opened.
+@Suite("Serve: options")
+struct ServeOptionTests {
+    @Test("an option out of range names its range, exits non-zero and opens no database", arguments: [
+        (["--extraction-patience", "60001"], "--extraction-patience is a number of milliseconds from 0 to 60000"),
+        (["--extraction-patience=-1"], "--extraction-patience is a number of milliseconds from 0 to 60000"),
+        (["--request-deadline", "0"], "--request-deadline is a number of seconds from 1 to 3600"),
+    ])
+    func outOfRange(options: [String], message: String) throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("never.sqlite").path
+        let result = try CLI.run(["serve", "--db", database, "--port", "1"] + options)
+        #expect(result.status != 0)
+        #expect(result.errors.contains(message), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: database), "nothing is written")
+    }
+}
+
 /// Idle or half-open connections do not hold the server: a client that stops mid-request is
 /// disconnected after `--idle-timeout` seconds (issue “Proven under load”: they never were).
 @Suite("Serve: idle connections")

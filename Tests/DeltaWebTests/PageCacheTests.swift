@@ -107,6 +107,12 @@ struct PageCacheTests {
             _ = try await rita.get("/account")
             let accountAfter = try await Self.lookups(client, "signed_in_cache")
             #expect(accountAfter.hits == accountBefore.hits && accountAfter.misses == accountBefore.misses)
+            // An address that only begins like one of them is kept: /api/meetings is not /api/me.
+            let meeting = "/api/meetings/politiek-overleg-zomer-2026"
+            #expect(try await rita.get(meeting).status == .ok)
+            let meetingBefore = try await Self.lookups(client, "signed_in_cache")
+            _ = try await rita.get(meeting)
+            #expect(try await Self.lookups(client, "signed_in_cache").hits == meetingBefore.hits + 1)
         }
     }
 
