@@ -75,10 +75,18 @@ public struct SearchIndex: Sendable {
         try await db.delete(from: "search_entries").run()
         let register = Register(db: db, scope: .everything)
         let context = try await context()
+        // Entries of many records share each statement: one statement per record made the
+        // rebuild after a large import a statement per record.
+        var pending: [(source: String, entry: SearchEntry)] = []
         var count = 0
         func add(_ kind: RecordKind, _ id: String, _ entries: [SearchEntry]) async throws {
-            try await insert(entries, source: Self.source(kind, id))
+            let source = Self.source(kind, id)
+            pending += entries.map { (source, $0) }
             count += entries.count
+            if pending.count >= Self.batchSize {
+                try await insert(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
         for organisation in try await register.organisations() { try await add(.organisation, organisation.id, SearchEntries.entries(organisation)) }
         for document in try await register.documents() { try await add(.document, document.id, SearchEntries.entries(document, context: context)) }
@@ -94,6 +102,7 @@ public struct SearchIndex: Sendable {
             guard let record = minutes[meeting.id] else { continue }
             try await add(.meeting, meeting.id, SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? []))
         }
+        try await insert(pending)
         return count
     }
 
@@ -108,11 +117,16 @@ public struct SearchIndex: Sendable {
     }
 
     private func insert(_ entries: [SearchEntry], source: String) async throws {
+        try await insert(entries.map { (source, $0) })
+    }
+
+    /// Writes entries of any records, `batchSize` to a statement.
+    private func insert(_ entries: [(source: String, entry: SearchEntry)]) async throws {
         var start = 0
         while start < entries.count {
             let batch = entries[start..<min(start + Self.batchSize, entries.count)]
             var statement = db.insert(into: "search_entries").columns(Self.columns)
-            for entry in batch {
+            for (source, entry) in batch {
                 let values: [any Encodable & Sendable] = [
                     source, entry.kind.rawValue, entry.recordID, entry.anchor, entry.position, entry.title, entry.text,
                     entry.titleIsSearched ? SearchText.indexed(entry.title) : "", SearchText.indexed(entry.text), entry.visibility.rawValue,
