@@ -1,3 +1,4 @@
+import DeltaDomain
 import Yams
 
 /// The limits every data file keeps, checked once on the composed YAML before any record is read,
@@ -28,11 +29,12 @@ enum DataFileLimits {
             case .scalar(let scalar):
                 let text = scalar.string
                 let limit = field.flatMap { longer[$0] } ?? defaultLength
-                if text.count > limit {
+                // A text has at most as many characters as bytes: count them only when it may be too long.
+                if text.utf8.count > limit, text.count > limit {
                     throw ImportError(file: file, line: node.line, key: "import.field.tooLong",
                                       arguments: ["field": .verbatim(field ?? "?"), "limit": .verbatim(String(limit)), "length": .verbatim(String(text.count))])
                 }
-                if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
+                if ControlCharacters.refused(in: text) {
                     throw ImportError(file: file, line: node.line, key: "import.field.controlCharacter", arguments: ["field": .verbatim(field ?? "?")])
                 }
             case .mapping(let mapping):

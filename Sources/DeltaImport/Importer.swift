@@ -15,17 +15,10 @@ public enum Importer {
         parser.stationNames = Set(try StationFile.shipped().map(\.name))
         var errors: [ImportError] = []
         var composed: [ComposedFile] = []
-        for file in files {
-            do {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ImportError(file: file, line: nil, key: "import.file.unreadable")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw ImportError(file: file, line: nil, key: "import.file.notUTF8")
-                }
-                composed.append(try ComposedFile(path: file, text: text))
-            } catch let error as ImportError {
-                errors.append(error)
+        for outcome in compose(files) {
+            switch outcome {
+            case .success(let file): composed.append(file)
+            case .failure(let error): errors.append(error)
             }
         }
         if !errors.isEmpty { throw ImportErrors(errors: errors) }
@@ -70,6 +63,48 @@ public enum Importer {
         }
         if !errors.isEmpty { throw ImportErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
         return snapshot
+    }
+
+    /// Each file read and composed (YAML, then the limits), in the order given.
+    ///
+    /// Why in parallel: composing is a tenth of a large import, and files do not depend on one
+    /// another; the records are read from the composed files in order afterwards.
+    private static func compose(_ files: [String]) -> [Result<ComposedFile, ImportError>] {
+        let outcomes = Outcomes(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let outcome: Result<ComposedFile, ImportError>
+            if let data = FileManager.default.contents(atPath: file) {
+                if let text = String(data: data, encoding: .utf8) {
+                    do { outcome = .success(try ComposedFile(path: file, text: text)) } catch let error as ImportError {
+                        outcome = .failure(error)
+                    } catch {
+                        outcome = .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
+                    }
+                } else {
+                    outcome = .failure(ImportError(file: file, line: nil, key: "import.file.notUTF8"))
+                }
+            } else {
+                outcome = .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
+            }
+            outcomes.set(index, outcome)
+        }
+        return outcomes.all
+    }
+
+    /// The composed files by index, filled from several threads. Yams' nodes are not Sendable,
+    /// so the slots are guarded by a lock and each is written once, by one thread.
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<ComposedFile, ImportError>?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: Result<ComposedFile, ImportError>) {
+            lock.withLock { slots[index] = outcome }
+        }
+
+        var all: [Result<ComposedFile, ImportError>] { lock.withLock { slots.compactMap { $0 } } }
     }
 
     /// Reads the files and writes them into the register in one transaction.

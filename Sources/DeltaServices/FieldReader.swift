@@ -16,13 +16,9 @@ package struct FieldReader {
         // Control characters (NUL and the like) are refused in every field: stored, they cut
         // texts short in the pages and the exports. Tabs and line breaks are text.
         // Fields the form sends for itself (`_csrf`, `_base_…` copies of the stored version) are not input.
-        for (name, value) in values where !name.hasPrefix("_") && value.unicodeScalars.contains(where: Self.isControl) {
+        for (name, value) in values where !name.hasPrefix("_") && ControlCharacters.refused(in: value) {
             errors[name] = labels.text("form.error.controlCharacter")
         }
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 
     /// A trimmed value, nil when empty.

@@ -41,7 +41,7 @@ public struct AuditLog: Sendable {
         var batch = RowBatch()
         for change in changes {
             sequence += 1
-            let changesJSON = JSONColumn.encode(change.changes)
+            let changesJSON = change.changesJSON
             let hash = Self.hash(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address, kind: change.kind,
                                  id: change.id, action: change.action, changesJSON: changesJSON, previousHash: previous)
             let entry = AuditEntry(sequence: sequence, at: at, actor: actor.name, via: actor.via, address: actor.address,
@@ -154,10 +154,14 @@ public struct AuditLog: Sendable {
 
 /// One change to record in the audit log: which record, what was done and the field changes.
 public struct AuditChange: Sendable {
-    public var kind: String, id: String, action: String, changes: [FieldChange]
+    public let kind: String, id: String, action: String, changes: [FieldChange]
+    /// The changes as stored and hashed, encoded here so that an import encodes them while
+    /// preparing a part, not while the database waits (see `Pipeline`).
+    let changesJSON: String
 
     public init(kind: String, id: String, action: String, changes: [FieldChange]) {
         self.kind = kind; self.id = id; self.action = action; self.changes = changes
+        changesJSON = JSONColumn.encode(changes)
     }
 }
 

@@ -30,21 +30,28 @@ public struct RecordEditor: Sendable {
     /// with multi-row inserts and one audit entry each, in the order given (parents first). A
     /// duplicate id fails the statement, and with it the transaction.
     public func create<R: StoredRecord>(_ records: [R], action: String) async throws {
-        guard !records.isEmpty else { return }
-        var batch = RowBatch()
-        var changes: [AuditChange] = []
-        changes.reserveCapacity(records.count)
-        for record in records {
-            record.addRows(version: 1, to: &batch)
-            changes.append(AuditChange(kind: R.recordKind.rawValue, id: record.id, action: action,
-                                       changes: FieldChange.between(nil as R?, record)))
-        }
-        try await batch.write(on: db)
-        if updatesSearch {
-            for record in records { try await SearchIndex(db: db).update(record) }
-        }
-        try await AuditLog(db: db).append(changes, actor: actor)
+        try await Pipeline.run(records, partSize: Self.part, prepare: { part in
+            var batch = RowBatch()
+            var changes: [AuditChange] = []
+            changes.reserveCapacity(part.count)
+            for record in part {
+                record.addRows(version: 1, to: &batch)
+                changes.append(AuditChange(kind: R.recordKind.rawValue, id: record.id, action: action,
+                                           changes: FieldChange.between(nil as R?, record)))
+            }
+            return (records: part, batch: batch, changes: changes)
+        }, write: { prepared in
+            var batch = prepared.batch
+            try await batch.write(on: db)
+            if updatesSearch {
+                for record in prepared.records { try await SearchIndex(db: db).update(record) }
+            }
+            try await AuditLog(db: db).append(prepared.changes, actor: actor)
+        })
     }
+
+    /// Records prepared and written at a time by `create`: two parts are held at once.
+    static let part = 500
 
     /// Creates a record (`expectedVersion` nil) or saves it over `expectedVersion`. Returns the new
     /// version. Throws `StoreError.conflict` when the stored version is another one and

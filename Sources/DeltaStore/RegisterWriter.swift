@@ -16,9 +16,6 @@ public struct RegisterWriter: Sendable {
         self.actor = actor
     }
 
-    /// New records are written this many at a time (multi-row inserts), which bounds the rows held.
-    static let chunk = 1_000
-
     /// Writes a snapshot in dependency order and returns what changed.
     public func save(_ snapshot: RegisterSnapshot) async throws -> WriteSummary {
         var summary = WriteSummary()
@@ -71,12 +68,9 @@ public struct RegisterWriter: Sendable {
         var new: [R] = []
         for record in records {
             guard storedIDs.contains(record.id), let existing = try await load(record.id) else {
+                // Collected until a changed record or the end: `create` writes them a part at a
+                // time, preparing the next part while one is written.
                 new.append(record)
-                if new.count == Self.chunk {
-                    try await editor.create(new, action: "import")
-                    summary.inserted += new.count
-                    new.removeAll(keepingCapacity: true)
-                }
                 continue
             }
             if existing == record {

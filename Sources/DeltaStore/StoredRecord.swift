@@ -27,8 +27,10 @@ extension StoredRecord {
         var batch = RowBatch()
         addRows(version: version, to: &batch)
         if !isNew {
-            for own in batch.take(Self.table) {
-                try await db.update(Self.table).set(model: own, with: RowCoding.encoder).where("id", .equal, id).run()
+            for own in try batch.take(Self.table) {
+                var update = db.update(Self.table)
+                for (column, value) in own { update = update.set(SQLIdentifier(column), to: value) }
+                try await update.where("id", .equal, id).run()
             }
             for child in Self.childTables {
                 try await db.delete(from: child.table).where(SQLIdentifier(child.recordColumn), .equal, SQLBind(id)).run()

@@ -75,36 +75,40 @@ public struct SearchIndex: Sendable {
         try await db.delete(from: "search_entries").run()
         let register = Register(db: db, scope: .everything)
         let context = try await context()
-        // Entries of many records share each statement: one statement per record made the
-        // rebuild after a large import a statement per record.
-        var pending: [(source: String, entry: SearchEntry)] = []
         var count = 0
-        func add(_ kind: RecordKind, _ id: String, _ entries: [SearchEntry]) async throws {
-            let source = Self.source(kind, id)
-            pending += entries.map { (source, $0) }
-            count += entries.count
-            if pending.count >= Self.batchSize {
-                try await insert(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        // The entries of a part of the records (folding their texts is most of the work) are
+        // made while the part before is written (`Pipeline`), many records to a statement.
+        func index<R: Identifiable & Sendable>(_ records: [R], _ kind: RecordKind,
+                                                _ entries: @escaping @Sendable (R) -> [SearchEntry]) async throws where R.ID == String {
+            try await Pipeline.run(records, partSize: Self.recordsPerPart, prepare: { part in
+                part.flatMap { record in
+                    let source = Self.source(kind, record.id)
+                    return entries(record).map { Self.values(of: $0, source: source) }
+                }
+            }, write: { rows in
+                try await insert(rows)
+                count += rows.count
+            })
         }
-        for organisation in try await register.organisations() { try await add(.organisation, organisation.id, SearchEntries.entries(organisation)) }
-        for document in try await register.documents() { try await add(.document, document.id, SearchEntries.entries(document, context: context)) }
-        for dossier in try await register.dossiers() { try await add(.dossier, dossier.id, SearchEntries.entries(dossier, context: context)) }
-        for agreement in try await register.agreements() { try await add(.agreement, agreement.id, SearchEntries.entries(agreement, context: context)) }
-        for milestone in try await register.milestones() { try await add(.milestone, milestone.id, SearchEntries.entries(milestone, context: context)) }
-        for link in try await register.railLinks() { try await add(.railLink, link.id, SearchEntries.entries(link)) }
+        try await index(try await register.organisations(), .organisation) { SearchEntries.entries($0) }
+        try await index(try await register.documents(), .document) { SearchEntries.entries($0, context: context) }
+        try await index(try await register.dossiers(), .dossier) { SearchEntries.entries($0, context: context) }
+        try await index(try await register.agreements(), .agreement) { SearchEntries.entries($0, context: context) }
+        try await index(try await register.milestones(), .milestone) { SearchEntries.entries($0, context: context) }
+        try await index(try await register.railLinks(), .railLink) { SearchEntries.entries($0) }
         let meetings = try await register.meetings()
         let store = MeetingStore(db: db)
         let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
         let outcomes = try await store.outcomes(meetingIDs: meetings.map(\.id))
-        for meeting in meetings {
-            guard let record = minutes[meeting.id] else { continue }
-            try await add(.meeting, meeting.id, SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? []))
+        try await index(meetings, .meeting) { meeting in
+            guard let record = minutes[meeting.id] else { return [] }
+            return SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? [])
         }
-        try await insert(pending)
         return count
     }
+
+    /// Records whose entries are made at a time by `rebuild`.
+    static let recordsPerPart = 200
 
     /// What entries read about other records, as stored now.
     private func context() async throws -> SearchEntries.Context {
@@ -117,26 +121,27 @@ public struct SearchIndex: Sendable {
     }
 
     private func insert(_ entries: [SearchEntry], source: String) async throws {
-        try await insert(entries.map { (source, $0) })
+        try await insert(entries.map { Self.values(of: $0, source: source) })
     }
 
-    /// Writes entries of any records, `batchSize` to a statement.
-    private func insert(_ entries: [(source: String, entry: SearchEntry)]) async throws {
+    /// An entry's values in the order of `columns`, its texts folded for the engines.
+    static func values(of entry: SearchEntry, source: String) -> [any SQLExpression] {
+        let values: [any Encodable & Sendable] = [
+            source, entry.kind.rawValue, entry.recordID, entry.anchor, entry.position, entry.title, entry.text,
+            entry.titleIsSearched ? SearchText.indexed(entry.title) : "", SearchText.indexed(entry.text), entry.visibility.rawValue,
+            Self.list(entry.bodyIDs), Self.list(entry.dossierIDs), entry.year, Self.list(entry.countries.map(\.rawValue)),
+            entry.pageKind.rawValue, entry.pageID,
+        ]
+        return values.map { SQLBind($0) }
+    }
+
+    /// Writes entries' values (from `values(of:source:)`), `batchSize` to a statement.
+    private func insert(_ rows: [[any SQLExpression]]) async throws {
         var start = 0
-        while start < entries.count {
-            let batch = entries[start..<min(start + Self.batchSize, entries.count)]
-            var statement = db.insert(into: "search_entries").columns(Self.columns)
-            for (source, entry) in batch {
-                let values: [any Encodable & Sendable] = [
-                    source, entry.kind.rawValue, entry.recordID, entry.anchor, entry.position, entry.title, entry.text,
-                    entry.titleIsSearched ? SearchText.indexed(entry.title) : "", SearchText.indexed(entry.text), entry.visibility.rawValue,
-                    Self.list(entry.bodyIDs), Self.list(entry.dossierIDs), entry.year, Self.list(entry.countries.map(\.rawValue)),
-                    entry.pageKind.rawValue, entry.pageID,
-                ]
-                statement = statement.values(values.map { SQLBind($0) })
-            }
-            try await statement.run()
-            start += Self.batchSize
+        while start < rows.count {
+            let end = min(start + Self.batchSize, rows.count)
+            try await db.execute(sql: MultiRowInsert(table: "search_entries", columns: Self.columns, rows: rows[start..<end])) { _ in }
+            start = end
         }
     }
 
