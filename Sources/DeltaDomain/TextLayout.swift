@@ -123,6 +123,7 @@ private struct WhitespaceFolded {
 
 /// Trims a string and collapses its whitespace runs to single spaces.
 private func collapsed(_ text: Substring.UnicodeScalarView) -> String {
+    if let ascii = collapsedASCII(Substring(text)) { return ascii }
     var result = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text {
@@ -134,6 +135,30 @@ private func collapsed(_ text: Substring.UnicodeScalarView) -> String {
         result.append(scalar)
     }
     return String(result)
+}
+
+/// `collapsed` for a text that is all ASCII (nil for any other), on bytes: ASCII's whitespace
+/// is tab to carriage return and the space. Why: a large import lays out thousands of documents,
+/// and the scalar-by-scalar path was most of that (`TextLayoutTests` compare both paths).
+private func collapsedASCII(_ text: Substring) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+        guard byte < 0x80 else { return nil }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            pendingSpace = !bytes.isEmpty
+            continue
+        }
+        if pendingSpace { bytes.append(0x20); pendingSpace = false }
+        bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Whether an ASCII byte is a letter or a digit (what `Character.isLetter || isNumber` says of it).
+private func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
 }
 
 /// One non-blank line of the source with what the layout rules need to know about it.
@@ -170,9 +195,11 @@ private struct SourceLine {
     init(raw: Substring.UnicodeScalarView, gapBefore: Int) {
         self.gapBefore = gapBefore
         let full = collapsed(raw)
-        length = full.count
+        // In ASCII every byte is a character, and a letter or digit is known from the byte.
+        let isASCII = full.utf8.allSatisfy { $0 < 0x80 }
+        length = isASCII ? full.utf8.count : full.count
         text = full
-        isNoise = !full.contains(where: { $0.isLetter || $0.isNumber })
+        isNoise = isASCII ? !full.utf8.contains(where: isASCIILetterOrDigit) : !full.contains(where: { $0.isLetter || $0.isNumber })
         if let last = raw.last, last == "-" || last == "\u{2010}" {
             let beforeLast = raw.index(before: raw.endIndex)
             if beforeLast > raw.startIndex {
@@ -184,7 +211,7 @@ private struct SourceLine {
             isListItem = true
             text = String(full.dropFirst(marker).drop(while: { $0 == " " }))
         }
-        standsAlone = !isListItem && (Self.isURL(full) || Self.isPageNumber(full))
+        standsAlone = !isListItem && (Self.isURL(full) || Self.isPageNumber(full, isASCII: isASCII))
 
         var end = text[...]
         while let last = end.last, Self.closers.contains(last) { end = end.dropLast() }
@@ -196,7 +223,8 @@ private struct SourceLine {
             startsWithUppercaseOrDigit = first.isUppercase || first.isNumber
             startsWithLowercaseLetter = first.isLowercase
         }
-        wordCount = text.split(separator: " ").count
+        // The text is collapsed: in ASCII its words are its spaces plus one.
+        wordCount = isASCII ? (text.isEmpty ? 0 : text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }) : text.split(separator: " ").count
         var firstWord = 0
         for character in text {
             if character == " " { break }
@@ -234,7 +262,12 @@ private struct SourceLine {
     }
 
     /// "Pagina 1 van 2", "blz. 3", "Page 2 of 5": running footers that must not glue paragraphs together.
-    private static func isPageNumber(_ line: String) -> Bool {
+    private static func isPageNumber(_ line: String, isASCII: Bool) -> Bool {
+        // Two or four words: in a collapsed ASCII line, one or three spaces (most lines have more).
+        if isASCII {
+            let spaces = line.utf8.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 }
+            guard spaces == 1 || spaces == 3 else { return false }
+        }
         let words = line.lowercased().split(separator: " ")
         guard words.count == 2 || words.count == 4,
               ["pagina", "page", "blz.", "blz", "blad"].contains(words[0]),

@@ -48,13 +48,21 @@ public enum Importer {
         errors += checkReferences(parser, known: known)
         errors += checkCycles(parser)
         var snapshot = parser.snapshot
-        let documents = Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, $0.paragraphs) })
-        for (pending, assign) in parser.passages {
-            guard let paragraphs = documents[pending.documentID] ?? known.paragraphs[pending.documentID] else { continue }
-            if let found = locate(pending, in: paragraphs) {
-                assign(&snapshot, PassageReference(documentID: pending.documentID, anchor: found.anchor, start: found.start,
-                                                   length: found.length, quote: pending.quote))
-            } else {
+        // Laying out the documents and finding the quotes are independent per item: in parallel.
+        let documents = Dictionary(uniqueKeysWithValues: zip(snapshot.documents.map(\.id), Parallel.map(snapshot.documents) { $0.paragraphs }))
+        let knownParagraphs = known.paragraphs
+        let pendings: [PendingPassage] = parser.passages.map { $0.0 }
+        let located: [Located] = Parallel.map(pendings) { pending in
+            guard let paragraphs = documents[pending.documentID] ?? knownParagraphs[pending.documentID] else { return .noDocument }
+            return locate(pending, in: paragraphs).map { .found(anchor: $0.anchor, start: $0.start, length: $0.length) } ?? .notFound
+        }
+        for (index, (pending, assign)) in parser.passages.enumerated() {
+            switch located[index] {
+            case .noDocument: continue
+            case .found(let anchor, let start, let length):
+                assign(&snapshot, PassageReference(documentID: pending.documentID, anchor: anchor, start: start,
+                                                   length: length, quote: pending.quote))
+            case .notFound:
                 errors.append(pending.location.error(key: "import.passage.notInDocument", [
                     "record": pending.context, "quote": .verbatim(String(pending.quote.prefix(80))),
                     "document": .verbatim(pending.documentID),
@@ -65,46 +73,22 @@ public enum Importer {
         return snapshot
     }
 
-    /// Each file read and composed (YAML, then the limits), in the order given.
-    ///
-    /// Why in parallel: composing is a tenth of a large import, and files do not depend on one
-    /// another; the records are read from the composed files in order afterwards.
+    /// Each file read and composed (YAML, then the limits), in the order given, in parallel:
+    /// files do not depend on one another.
     private static func compose(_ files: [String]) -> [Result<ComposedFile, ImportError>] {
-        let outcomes = Outcomes(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let outcome: Result<ComposedFile, ImportError>
-            if let data = FileManager.default.contents(atPath: file) {
-                if let text = String(data: data, encoding: .utf8) {
-                    do { outcome = .success(try ComposedFile(path: file, text: text)) } catch let error as ImportError {
-                        outcome = .failure(error)
-                    } catch {
-                        outcome = .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
-                    }
-                } else {
-                    outcome = .failure(ImportError(file: file, line: nil, key: "import.file.notUTF8"))
-                }
-            } else {
-                outcome = .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
+        Parallel.map(files) { file in
+            guard let data = FileManager.default.contents(atPath: file) else {
+                return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
             }
-            outcomes.set(index, outcome)
+            guard let text = String(data: data, encoding: .utf8) else {
+                return .failure(ImportError(file: file, line: nil, key: "import.file.notUTF8"))
+            }
+            do { return .success(try ComposedFile(path: file, text: text)) } catch let error as ImportError {
+                return .failure(error)
+            } catch {
+                return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
+            }
         }
-        return outcomes.all
-    }
-
-    /// The composed files by index, filled from several threads. Yams' nodes are not Sendable,
-    /// so the slots are guarded by a lock and each is written once, by one thread.
-    private final class Outcomes: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<ComposedFile, ImportError>?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ outcome: Result<ComposedFile, ImportError>) {
-            lock.withLock { slots[index] = outcome }
-        }
-
-        var all: [Result<ComposedFile, ImportError>] { lock.withLock { slots.compactMap { $0 } } }
     }
 
     /// Reads the files and writes them into the register in one transaction.
@@ -114,6 +98,13 @@ public enum Importer {
             let snapshot = try read(files: files, known: known)
             return try await RegisterWriter(db: db, actor: actor).save(snapshot)
         }
+    }
+
+    /// Where a quoted passage was found, if its document is known.
+    private enum Located: Sendable {
+        case found(anchor: String, start: Int, length: Int)
+        case notFound
+        case noDocument
     }
 
     private static func locate(_ pending: PendingPassage, in paragraphs: [Paragraph]) -> (anchor: String, start: Int, length: Int)? {

@@ -15,11 +15,41 @@ public struct MembershipWriter: Sendable {
 
     /// Replaces a body's memberships.
     public func replace(bodyID: String, with members: [Membership], before: [Membership]) async throws {
-        try await db.delete(from: "memberships").where("body_id", .equal, bodyID).run()
-        for (position, member) in members.enumerated() {
-            try await db.insert(into: "memberships").model(MembershipRow(member, position: position), with: RowCoding.encoder).run()
+        try await replace([Replacement(bodyID: bodyID, members: members, before: before)])
+    }
+
+    /// One body's memberships, as they are to be and as they were.
+    public struct Replacement: Sendable {
+        public let bodyID: String, members: [Membership], before: [Membership]
+
+        public init(bodyID: String, members: [Membership], before: [Membership]) {
+            self.bodyID = bodyID; self.members = members; self.before = before
         }
-        let change = FieldChange(field: "members", before: JSONColumn.encode(before), after: JSONColumn.encode(members))
-        try await AuditLog(db: db).append(actor: actor, kind: RecordKind.body.rawValue, id: bodyID, action: "members", changes: [change])
+    }
+
+    /// Replaces the memberships of many bodies, a part of them per statement (an import of a large
+    /// register replaces thousands; one statement per row and body made that a tenth of it).
+    public func replace(_ replacements: [Replacement]) async throws {
+        try await Pipeline.run(replacements, partSize: RecordEditor.part, prepare: { part in
+            var batch = RowBatch()
+            var changes: [AuditChange] = []
+            for replacement in part {
+                for (position, member) in replacement.members.enumerated() {
+                    batch.add(MembershipRow(member, position: position), to: "memberships")
+                }
+                changes.append(AuditChange(kind: RecordKind.body.rawValue, id: replacement.bodyID, action: "members", changes: [
+                    FieldChange(field: "members", before: JSONColumn.encode(replacement.before), after: JSONColumn.encode(replacement.members)),
+                ]))
+            }
+            // Bodies that had none have nothing to delete.
+            return (batch: batch, changes: changes, stored: part.filter { !$0.before.isEmpty }.map(\.bodyID))
+        }, write: { prepared in
+            if !prepared.stored.isEmpty {
+                try await db.delete(from: "memberships").where("body_id", .in, SQLBind.group(prepared.stored)).run()
+            }
+            var batch = prepared.batch
+            try await batch.write(on: db)
+            try await AuditLog(db: db).append(prepared.changes, actor: actor)
+        })
     }
 }

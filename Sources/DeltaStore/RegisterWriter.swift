@@ -31,13 +31,12 @@ public struct RegisterWriter: Sendable {
         try await save(bodies, stored: try await current.bodies(), summary: &summary)
         let storedMembers = Dictionary(grouping: try await current.memberships(), by: \.bodyID)
         let membershipsByBody = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
-        for body in bodies {
+        let replacements = bodies.compactMap { body -> MembershipWriter.Replacement? in
             let members = membershipsByBody[body.id] ?? []
             let before = storedMembers[body.id] ?? []
-            if before != members {
-                try await MembershipWriter(db: db, actor: actor).replace(bodyID: body.id, with: members, before: before)
-            }
+            return before == members ? nil : MembershipWriter.Replacement(bodyID: body.id, members: members, before: before)
         }
+        try await MembershipWriter(db: db, actor: actor).replace(replacements)
         // Links before the dossiers that refer to them.
         try await save(snapshot.railLinks, stored: try await current.railLinks(), summary: &summary)
         try await save(snapshot.dossiers, stored: try await current.dossiers(), summary: &summary)

@@ -18,7 +18,7 @@ public struct RowBatch: Sendable {
     /// the database connection (see `Pipeline`), and writing then only builds the statements.
     struct TableRows: Sendable {
         var columns: [String]
-        var rows: [[any SQLExpression]] = []
+        var rows: [[MultiRowInsert.Value]] = []
     }
 
     private var order: [String] = []
@@ -36,7 +36,7 @@ public struct RowBatch: Sendable {
             let encoded = try RowCoding.encoder.encode(row)
             guard var rows = tables.removeValue(forKey: table) else {
                 order.append(table)
-                tables[table] = TableRows(columns: encoded.map(\.0), rows: [encoded.map(\.1)])
+                tables[table] = TableRows(columns: encoded.map(\.0), rows: [encoded.map { MultiRowInsert.Value($0.1) }])
                 return
             }
             // SQLInsertBuilder.models checks this too: a row of other columns is a bug.
@@ -44,7 +44,7 @@ public struct RowBatch: Sendable {
                 tables[table] = rows
                 throw EncodingError.invalidValue(row, .init(codingPath: [], debugDescription: "a row for \(table) with other columns"))
             }
-            rows.rows.append(encoded.map(\.1))
+            rows.rows.append(encoded.map { MultiRowInsert.Value($0.1) })
             tables[table] = rows
         } catch {
             if failure == nil { failure = error }
@@ -58,7 +58,7 @@ public struct RowBatch: Sendable {
         guard let taken = tables.removeValue(forKey: table) else { return [] }
         order.removeAll { $0 == table }
         count -= taken.rows.count
-        return taken.rows.map { Array(zip(taken.columns, $0)) }
+        return taken.rows.map { Array(zip(taken.columns, $0.map(\.expression))) }
     }
 
     /// Inserts every waiting row, table by table in the order given, and empties the batch.
@@ -88,7 +88,25 @@ public struct RowBatch: Sendable {
 struct MultiRowInsert: SQLExpression {
     let table: String
     let columns: [String]
-    let rows: ArraySlice<[any SQLExpression]>
+    let rows: ArraySlice<[Value]>
+
+    /// A value to insert: a bind, or any other expression (NULL). Told apart when the row is
+    /// encoded (in a `Pipeline`'s preparing task), not while the statement is written.
+    enum Value: Sendable {
+        case bind(any Encodable & Sendable)
+        case expression(any SQLExpression)
+
+        init(_ expression: any SQLExpression) {
+            if let bind = expression as? SQLBind { self = .bind(bind.encodable) } else { self = .expression(expression) }
+        }
+
+        var expression: any SQLExpression {
+            switch self {
+            case .bind(let value): SQLBind(value)
+            case .expression(let expression): expression
+            }
+        }
+    }
 
     func serialize(to serializer: inout SQLSerializer) {
         let dialect = serializer.dialect
@@ -100,6 +118,7 @@ struct MultiRowInsert: SQLExpression {
             SQLIdentifier(column).serialize(to: &serializer)
         }
         serializer.write(") VALUES ")
+        serializer.binds.reserveCapacity(serializer.binds.count + rows.count * columns.count)
         // A dialect whose placeholder does not depend on the position ("?") is asked once.
         let first = Self.text(dialect.bindPlaceholder(at: 1), on: serializer.database)
         let fixed = first == Self.text(dialect.bindPlaceholder(at: 2), on: serializer.database) ? first : nil
@@ -107,15 +126,16 @@ struct MultiRowInsert: SQLExpression {
             serializer.write(rowIndex == 0 ? "(" : ", (")
             for (index, value) in row.enumerated() {
                 if index > 0 { serializer.write(", ") }
-                if let bind = value as? SQLBind {
-                    serializer.binds.append(bind.encodable)
+                switch value {
+                case .bind(let bound):
+                    serializer.binds.append(bound)
                     if let fixed {
                         serializer.write(fixed)
                     } else {
                         dialect.bindPlaceholder(at: serializer.binds.count).serialize(to: &serializer)
                     }
-                } else {
-                    value.serialize(to: &serializer)
+                case .expression(let expression):
+                    expression.serialize(to: &serializer)
                 }
             }
             serializer.write(")")

@@ -461,3 +461,27 @@ struct TextLayoutSeedTests {
         #expect(yearlyText?.hasPrefix("Minister-president Bourgeois en staatssecretaris Knops") == true, "the yearly-meeting quote is found in its paragraph")
     }
 }
+
+@Suite("TextLayout's ASCII path")
+struct TextLayoutASCIITests {
+    /// Pieces of lines: words, list markers, page footers, URLs, punctuation and whitespace.
+    static let pieces = ["De", "werkgroep", "komt", "ten", "minste", "tweemaal", "bijeen", "geo-", "economische", "(Belgie)", "2026",
+                         "- ", "• ", "1. ", "12) ", "Pagina 1 van 2", "blz. 3", "https://www.example.org/spoor", ".", ",", ";", ":",
+                         " ", "  ", "\t", "\n", "\n", "\n\n", "\r\n", "\u{0B}", "Een", "vervoer", "E", "e", "Leeswijzer"]
+
+    /// Every "e" as "é": a line with an é takes the Unicode path, and é is a lowercase letter
+    /// and one character as e is, so the layout must come out the same but for that letter.
+    static func accented(_ text: String) -> String { String(text.map { $0 == "e" ? "é" : $0 }) }
+
+    @Test("lines taking the byte path lay out as the same lines taking the Unicode path")
+    func samePaths() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...120, using: &generator)
+            let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : "")
+            let ascii = shape(TextLayout.paragraphs(from: text)).map(Self.accented)
+            let unicode = shape(TextLayout.paragraphs(from: Self.accented(text)))
+            #expect(ascii == unicode, "\(text.debugDescription)")
+        }
+    }
+}

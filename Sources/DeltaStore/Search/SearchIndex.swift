@@ -125,18 +125,18 @@ public struct SearchIndex: Sendable {
     }
 
     /// An entry's values in the order of `columns`, its texts folded for the engines.
-    static func values(of entry: SearchEntry, source: String) -> [any SQLExpression] {
+    static func values(of entry: SearchEntry, source: String) -> [MultiRowInsert.Value] {
         let values: [any Encodable & Sendable] = [
             source, entry.kind.rawValue, entry.recordID, entry.anchor, entry.position, entry.title, entry.text,
             entry.titleIsSearched ? SearchText.indexed(entry.title) : "", SearchText.indexed(entry.text), entry.visibility.rawValue,
             Self.list(entry.bodyIDs), Self.list(entry.dossierIDs), entry.year, Self.list(entry.countries.map(\.rawValue)),
             entry.pageKind.rawValue, entry.pageID,
         ]
-        return values.map { SQLBind($0) }
+        return values.map { .bind($0) }
     }
 
     /// Writes entries' values (from `values(of:source:)`), `batchSize` to a statement.
-    private func insert(_ rows: [[any SQLExpression]]) async throws {
+    private func insert(_ rows: [[MultiRowInsert.Value]]) async throws {
         var start = 0
         while start < rows.count {
             let end = min(start + Self.batchSize, rows.count)
