@@ -31,8 +31,16 @@ public enum Importer {
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
             ("allocation_regimes", { try $0.allocationRegime($1, file: $2) }), ("obstacles", { try $0.obstacle($1, file: $2) }),
         ]
-        for (section, read) in readers {
-            for file in composed {
+        // A file's YAML nodes take several times its size: each file is let go once its last
+        // section is read, so the records read so far replace the nodes they came from.
+        var remaining: [ComposedFile?] = composed
+        composed = []
+        let lastSection = remaining.map { file in readers.lastIndex { file?.root[$0.0] != nil } ?? -1 }
+        for (sectionIndex, (section, read)) in readers.enumerated() {
+            defer {
+                for index in remaining.indices where lastSection[index] <= sectionIndex { remaining[index] = nil }
+            }
+            for case let file? in remaining {
                 parser.fileVersion = file.version
                 do {
                     for node in try file.records(section) {
