@@ -41,12 +41,10 @@ public struct MembershipWriter: Sendable {
                     FieldChange(field: "members", before: JSONColumn.encode(replacement.before), after: JSONColumn.encode(replacement.members)),
                 ]))
             }
-            // Bodies that had none have nothing to delete.
-            return (batch: batch, changes: changes, stored: part.filter { !$0.before.isEmpty }.map(\.bodyID))
+            return (batch: batch, changes: changes, bodyIDs: part.map(\.bodyID))
         }, write: { prepared in
-            if !prepared.stored.isEmpty {
-                try await db.delete(from: "memberships").where("body_id", .in, SQLBind.group(prepared.stored)).run()
-            }
+            // Whatever is stored goes, even if `before` was read earlier: one statement per part.
+            try await db.delete(from: "memberships").where("body_id", .in, SQLBind.group(prepared.bodyIDs)).run()
             var batch = prepared.batch
             try await batch.write(on: db)
             try await AuditLog(db: db).append(prepared.changes, actor: actor)
