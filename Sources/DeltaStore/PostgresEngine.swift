@@ -160,6 +160,9 @@ public final class PostgresEngine: DatabaseEngine {
     /// Whether the version is known without asking (tests wait for the listener with it).
     package var knowsVersion: Bool { versions.known != nil }
 
+    /// Whether a listener task exists (tests check that none starts after shutdown).
+    package var hasListener: Bool { listener.withLock { $0.task != nil } }
+
     /// Listens on one pooled connection for the version channel, again a second after losing it.
     private func startListening() {
         listener.withLock { listener in
