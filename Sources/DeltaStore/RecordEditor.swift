@@ -50,7 +50,8 @@ public struct RecordEditor: Sendable {
         })
     }
 
-    /// Records prepared and written at a time by `create`: two parts are held at once.
+    /// Records prepared and written at a time by `create`: at most three parts are held at once
+    /// (one being written, `Pipeline.ahead` being prepared).
     static let part = 500
 
     /// Creates a record (`expectedVersion` nil) or saves it over `expectedVersion`. Returns the new
