@@ -32,29 +32,14 @@ public final class ReadMemo: Sendable {
         let version: Int
     }
 
-    /// What `value` does next: use a remembered value, read, or wait for another's read.
-    private enum Step { case remembered(any Sendable), lead, wait(Int) }
-
-    /// What a request waiting for another's read is told when that read ends.
-    private enum Shared: Sendable {
-        case value(any Sendable)
-        /// The read failed or the waiter was cancelled: read again (or stop, if cancelled).
-        case readAgain
-    }
-
     private struct State {
         var version = -1
         var values: [Key: any Sendable] = [:]
-        /// Reads in progress, with the ids of the requests waiting for each.
-        var reading: [Reading: Set<Int>] = [:]
-        /// Waiting requests' continuations, once installed.
-        var continuations: [Int: CheckedContinuation<Shared, Never>] = [:]
-        /// Outcomes that arrived before their waiter installed its continuation.
-        var outcomes: [Int: Shared] = [:]
-        var nextWaiter = 0
     }
 
     private let state = Mutex(State())
+    /// The reads in progress: one per name, scope and version.
+    private let reads = SingleFlight<Reading, any Sendable>()
     /// Reads remembered at once (names × scopes); beyond it the memo starts again.
     private let capacity: Int
 
@@ -68,103 +53,49 @@ public final class ReadMemo: Sendable {
     /// The value remembered under `name` for `scope` at `version`, or `read()`'s, then remembered.
     /// A read at an older version than the newest seen is returned but not kept.
     ///
-    /// One read at a time per name, scope and version: requests that ask while it runs wait for
-    /// it and share its value. Why: after a change (or a start) at 1 000× the demo, sixteen
-    /// readers of the overview each read and decoded the whole register at once: 33 s each and
-    /// 2.4 GB, against 3.4 s and 0.3 GB for one. A read that fails (its request was cancelled,
-    /// say) hands the work to one of the waiters; a waiter that is cancelled stops waiting.
+    /// One read at a time per name, scope and version (`SingleFlight`): requests that ask while it
+    /// runs wait for it and share its value. A read that fails (its request was cancelled, say)
+    /// hands the work to one of the waiters; a waiter that is cancelled stops waiting.
     package func value<T: Sendable>(_ name: some MemoKey, scope: ReadScope, version: Int, read: () async throws -> T) async throws -> T {
         let key = Key(name: name, scope: scope)
         let reading = Reading(key: key, version: version)
         while true {
             try Task.checkCancellation()
-            let step: Step = state.withLock { state in
-                if state.version == version, let value = state.values[key] as? T { return .remembered(value) }
-                if state.reading[reading] != nil {
-                    let id = state.nextWaiter
-                    state.nextWaiter += 1
-                    state.reading[reading]?.insert(id)
-                    return .wait(id)
-                }
-                state.reading[reading] = []
-                return .lead
-            }
-            switch step {
-            case .remembered(let value as T):
+            let remembered: T? = state.withLock { state in state.version == version ? state.values[key] as? T : nil }
+            if let remembered {
                 hits.add(1, ordering: .relaxed)
-                return value
-            case .remembered:
-                continue
+                return remembered
+            }
+            switch await reads.turn(for: reading) {
             case .lead:
                 misses.add(1, ordering: .relaxed)
                 let value: T
                 do {
                     value = try await read()
                 } catch {
-                    finish(reading, .readAgain)
+                    reads.finish(reading, with: nil)
                     throw error
                 }
                 state.withLock { state in
-                    if version > state.version { state.version = version; state.values = [:] }
+                    if version > state.version { state = State(version: version) }
                     guard version == state.version else { return }
                     if state.values.count >= capacity { state.values = [:] }
                     state.values[key] = value
                 }
-                finish(reading, .value(value))
+                reads.finish(reading, with: value)
                 return value
-            case .wait(let id):
-                let shared = await withTaskCancellationHandler {
-                    await withCheckedContinuation { continuation in install(continuation, id: id) }
-                } onCancel: {
-                    stopWaiting(id, for: reading)
-                }
-                if case .value(let value as T) = shared {
-                    joined.add(1, ordering: .relaxed)
-                    return value
-                }
+            case .shared(let value as T):
+                joined.add(1, ordering: .relaxed)
+                return value
+            case .shared, .alone:
+                // The read failed or this request was cancelled: look again, and maybe read.
+                continue
             }
         }
-    }
-
-    /// Tells every request waiting for `reading` how it ended.
-    private func finish(_ reading: Reading, _ outcome: Shared) {
-        let waiting = state.withLock { state -> [CheckedContinuation<Shared, Never>] in
-            var waiting: [CheckedContinuation<Shared, Never>] = []
-            for id in state.reading.removeValue(forKey: reading) ?? [] {
-                if let continuation = state.continuations.removeValue(forKey: id) {
-                    waiting.append(continuation)
-                } else {
-                    state.outcomes[id] = outcome
-                }
-            }
-            return waiting
-        }
-        waiting.forEach { $0.resume(returning: outcome) }
-    }
-
-    /// Installs a waiter's continuation, or resumes it at once if its outcome came first.
-    private func install(_ continuation: CheckedContinuation<Shared, Never>, id: Int) {
-        let outcome = state.withLock { state -> Shared? in
-            if let outcome = state.outcomes.removeValue(forKey: id) { return outcome }
-            state.continuations[id] = continuation
-            return nil
-        }
-        if let outcome { continuation.resume(returning: outcome) }
-    }
-
-    /// A cancelled waiter stops waiting (if the read has not ended yet).
-    private func stopWaiting(_ id: Int, for reading: Reading) {
-        let continuation = state.withLock { state -> CheckedContinuation<Shared, Never>? in
-            guard state.reading[reading]?.remove(id) != nil else { return nil }
-            if let continuation = state.continuations.removeValue(forKey: id) { return continuation }
-            state.outcomes[id] = .readAgain
-            return nil
-        }
-        continuation?.resume(returning: .readAgain)
     }
 
     /// Requests waiting for another's read now (tests wait for them).
-    package var waiting: Int { state.withLock { $0.reading.values.reduce(0) { $0 + $1.count } } }
+    package var waiting: Int { reads.waiting }
 }
 
 /// The name of a remembered value: a case of an enum of the module that remembers it, whose

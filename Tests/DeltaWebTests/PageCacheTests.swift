@@ -116,6 +116,26 @@ struct PageCacheTests {
         }
     }
 
+    @Test("many asking at once for a page not kept get the same page, built once or shared")
+    func askedAtOnce() async throws {
+        try await withAccountsApp { client, _ in
+            let before = try await Self.lookups(client)
+            let pages = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<12 { group.addTask { try await client.get("/dossiers/3rx").text } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(pages.count == 12 && Set(pages).count == 1 && pages[0].contains("3RX"))
+            let after = try await Self.lookups(client)
+            let text = try await client.get("/metrics").text
+            let joined = text.split(separator: "\n").first { $0.hasPrefix("deltaberaad_public_cache_lookups_total{result=\"joined\"}") }
+                .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            // Each request was a hit, the one build, or joined it; more than one build only if
+            // some arrived after the first had been kept and that was a hit.
+            #expect(after.misses - before.misses >= 1)
+            #expect((after.hits - before.hits) + (after.misses - before.misses) + joined == 12)
+        }
+    }
+
     @Test("a kept page costs one statement (the register's version), whatever the page")
     func oneStatementPerHit() async throws {
         let counting = CountingEngine(base: try await demoDatabase.value)

@@ -5,7 +5,8 @@ import Prometheus
 
 /// Serves `GET`s from a `PageCache` while the register is unchanged: the register changes rarely
 /// and is read most, so a page is built once per version (and language, day and reader) instead of
-/// once per request. Hits and misses are counted in `/metrics`, per kind of reader.
+/// once per request. A page asked for by many at once is built once (`SingleFlight`): the others
+/// wait for it. Hits, misses and joins are counted in `/metrics`, per kind of reader.
 ///
 /// Two are installed, one per kind of reader, each with its own cache:
 /// - `.anonymous`: requests without a session cookie or token. Every anonymous reader sees the
@@ -28,6 +29,8 @@ struct PageCacheMiddleware: RouterMiddleware {
     let engine: any DatabaseEngine
     let today: @Sendable () -> String
     let registry: PrometheusCollectorRegistry
+    /// Pages being built: one build per key at a time, and who asks meanwhile gets its answer.
+    let builds = SingleFlight<PageCache.Key, PageCache.Entry>()
 
     /// Addresses whose answers depend on more than address, language, day and register.
     static let neverKept = ["/feeds/", "/obstacles/status/", "/health", "/metrics", "/_ping", "/login", "/obstacles/report", "/extract"]
@@ -48,10 +51,37 @@ struct PageCacheMiddleware: RouterMiddleware {
         let counter = MetricNameDescriptor(namespace: "deltaberaad", subsystem: readers.rawValue, metricName: "lookups", unitName: "total", helpText: "")
         if let entry = cache.entry(key) {
             registry.makeCounter(descriptor: counter, labels: [("result", "hit")]).increment()
-            if let route = entry.route { context.coreContext.endpointPath.value = route }
-            return Response(status: entry.status, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
+            return Self.answer(entry, context: context)
         }
-        registry.makeCounter(descriptor: counter, labels: [("result", "miss")]).increment()
+        // A page asked for by many at once after a change is built once; the others wait for it.
+        switch await builds.turn(for: key) {
+        case .shared(let entry):
+            registry.makeCounter(descriptor: counter, labels: [("result", "joined")]).increment()
+            return Self.answer(entry, context: context)
+        case .alone:
+            // The build waited for could not be kept (or this request was cancelled): its own.
+            try Task.checkCancellation()
+            registry.makeCounter(descriptor: counter, labels: [("result", "miss")]).increment()
+            return try await build(request, context: context, key: key, next: next)
+        case .lead:
+            registry.makeCounter(descriptor: counter, labels: [("result", "miss")]).increment()
+            var kept: PageCache.Entry?
+            defer { builds.finish(key, with: kept) }
+            let response = try await build(request, context: context, key: key, next: next)
+            kept = cache.entry(key)
+            return response
+        }
+    }
+
+    /// The answer of a kept page.
+    private static func answer(_ entry: PageCache.Entry, context: Context) -> Response {
+        if let route = entry.route { context.coreContext.endpointPath.value = route }
+        return Response(status: entry.status, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
+    }
+
+    /// Builds the page and keeps it if it may be kept.
+    private func build(_ request: Request, context: Context, key: PageCache.Key,
+                       next: (Request, Context) async throws -> Response) async throws -> Response {
         let response = try await next(request, context)
         guard response.status == .ok, response.headers[.setCookie] == nil,
               response.headers[.cacheControl]?.contains("no-store") != true else { return response }
