@@ -94,6 +94,8 @@ public enum Importer {
             do { return .success(try ComposedFile(path: file, text: text)) } catch let error as ImportError {
                 return .failure(error)
             } catch {
+                // Composing reports its problems as ImportErrors (YAML errors at their line); any
+                // other error cannot leave the parallel loop, so it is the file's, unreadable.
                 return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
             }
         }
