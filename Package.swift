@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         .target(name: "DeltaDomain", swiftSettings: swiftSettings),
@@ -50,7 +51,8 @@ let package = Package(
         .target(
             name: "DeltaImport",
             dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", .product(name: "Yams", package: "Yams"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Subprocess", package: "swift-subprocess")],
             swiftSettings: swiftSettings
         ),
         .target(name: "DeltaReports", dependencies: ["DeltaDomain", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -90,7 +92,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Shared by the test targets: the package's paths and the shipped catalogues.
-        .target(name: "DeltaTestSupport", dependencies: ["DeltaReports"], path: "Tests/DeltaTestSupport", swiftSettings: swiftSettings),
+        .target(name: "DeltaTestSupport", dependencies: ["DeltaReports", "DeltaImport"], path: "Tests/DeltaTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DeltaDomainTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DeltaReportsTests", dependencies: ["DeltaDomain", "DeltaReports", "DeltaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -103,7 +105,11 @@ let package = Package(
             dependencies: ["DeltaDomain", "DeltaImport", "DeltaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["DeltaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["DeltaTestSupport", "DeltaImport", .product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DeltaWebTests",
             dependencies: [

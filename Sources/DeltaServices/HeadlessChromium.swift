@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import DeltaImport
 
 /// Headless Chromium, for what a browser draws best: the progress report as PDF and the network
 /// map as PNG. One rule for where it is (`DELTABERAAD_CHROMIUM`, else the usual paths).
@@ -28,31 +28,20 @@ public enum HeadlessChromium {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(pageName)
         try page.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)"] + arguments(folder) + [file.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32? = try await withCheckedThrowingContinuation { continuation in
-            let finished = Finished()
-            process.terminationHandler = { process in
-                if finished.claim() { continuation.resume(returning: process.terminationStatus) }
-            }
-            do { try process.run() } catch {
-                if finished.claim() { continuation.resume(throwing: error) }
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                if finished.claim() {
-                    process.terminate()
-                    continuation.resume(returning: nil)
-                }
-            }
+        let outcome: ExternalProgram.Outcome
+        do {
+            outcome = try await ExternalProgram.run(chromium, ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                                               "--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+                                                        + arguments(folder) + [file.absoluteString],
+                                                    timeout: .seconds(timeout), outputLimit: nil)
+        } catch is ExternalProgram.TimedOut {
+            throw Failure.timedOut
+        } catch is ExternalProgram.NotStarted {
+            throw Failure.missing
         }
-        guard let status else { throw Failure.timedOut }
+        let status = outcome.status
         let result = folder.appendingPathComponent(output)
-        guard status == 0, let data = FileManager.default.contents(atPath: result.path) else { throw Failure.failed(status: status) }
+        guard outcome.succeeded, let data = FileManager.default.contents(atPath: result.path) else { throw Failure.failed(status: status) }
         return data
     }
 
@@ -68,18 +57,6 @@ public enum HeadlessChromium {
     public static func pdf(html: String) async throws -> Data {
         try await run(page: html, named: "report.html", output: "report.pdf") { folder in
             ["--no-pdf-header-footer", "--print-to-pdf=\(folder.appendingPathComponent("report.pdf").path)"]
-        }
-    }
-}
-
-/// Whether the process's end or the timeout came first: only one may resume the continuation.
-private final class Finished: Sendable {
-    private let done = Mutex(false)
-    func claim() -> Bool {
-        done.withLock { done in
-            if done { return false }
-            done = true
-            return true
         }
     }
 }

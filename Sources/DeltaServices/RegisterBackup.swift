@@ -1,3 +1,4 @@
+import DeltaImport
 import DeltaStore
 import Foundation
 import SQLKit
@@ -33,7 +34,7 @@ public enum RegisterBackup {
         case .sqlite:
             try await engine.read { db in try await db.raw("VACUUM INTO \(bind: file)").run() }
         case .postgres:
-            try run("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(location)"])
+            try await run("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(location)"])
         }
         return summary
     }
@@ -51,7 +52,7 @@ public enum RegisterBackup {
                         .decode(column: "n", as: Int.self) ?? 0
                 }
                 guard tables == 0 else { throw Problem("cli.restore.notEmpty", ["location": location]) }
-                try run("pg_restore", ["--no-owner", "--exit-on-error", "--dbname=\(location)", file])
+                try await run("pg_restore", ["--no-owner", "--exit-on-error", "--dbname=\(location)", file])
                 let summary = try await verified(engine)
                 await engine.shutdown()
                 return summary
@@ -92,20 +93,17 @@ public enum RegisterBackup {
         return Summary(auditEntries: result.checked, auditHead: result.head)
     }
 
-    /// Runs a PostgreSQL client program to its end; its own message when it fails.
-    private static func run(_ program: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw Problem("cli.backup.noTool", ["program": program]) }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            if process.terminationStatus == 127 { throw Problem("cli.backup.noTool", ["program": program]) }
-            throw Problem("cli.backup.toolFailed", ["program": program, "message": message.trimmingCharacters(in: .whitespacesAndNewlines)])
+    /// Runs a PostgreSQL client program to its end; its own message when it fails. A dump has
+    /// no time limit a program could guess; a day stops one that hangs.
+    private static func run(_ program: String, _ arguments: [String]) async throws {
+        let outcome: ExternalProgram.Outcome
+        do {
+            outcome = try await ExternalProgram.run(program, arguments, timeout: .seconds(86_400), outputLimit: 1 << 20)
+        } catch is ExternalProgram.NotStarted {
+            throw Problem("cli.backup.noTool", ["program": program])
+        }
+        guard outcome.succeeded else {
+            throw Problem("cli.backup.toolFailed", ["program": program, "message": outcome.errors.trimmingCharacters(in: .whitespacesAndNewlines)])
         }
     }
 }

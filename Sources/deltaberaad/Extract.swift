@@ -19,7 +19,7 @@ struct Extract: AsyncParsableCommand {
         let documentDate = try parseDay(date)
         let text: String
         do {
-            text = try DocumentReader.text(ofFile: file)
+            text = try await DocumentReader.text(ofFile: file)
         } catch let error as DocumentReadError {
             throw CLIError(error.key, error.arguments)
         }
@@ -110,7 +110,7 @@ struct EvalExtract: AsyncParsableCommand {
                 throw CLIError("cli.eval.noDocument", ["document": base, "directory": documentsDirectory])
             }
             let text: String
-            do { text = try DocumentReader.text(ofFile: path) } catch let error as DocumentReadError { throw CLIError(error.key, error.arguments) }
+            do { text = try await DocumentReader.text(ofFile: path) } catch let error as DocumentReadError { throw CLIError(error.key, error.arguments) }
             let result = Extractor().extract(text, document: base, documentDate: gold.documentDate.flatMap(CalendarDate.init(iso:)))
             let scores = ExtractionEvaluation.score(found: result, gold: gold)
             for (type, tally) in scores { totals[type, default: .init()] = totals[type, default: .init()] + tally }

@@ -1,3 +1,4 @@
+import DeltaImport
 import DeltaTestSupport
 import Foundation
 
@@ -27,28 +28,12 @@ enum CLI {
 
     /// Runs the executable with arguments from the package root and waits for it; it speaks
     /// `language` (English unless a test asks for another, so the tests read one language).
-    static func run(_ arguments: [String], input: String? = nil, language: String = "en") throws -> Result {
+    /// Through `ExternalProgram`, never Foundation's `Process` (see there why).
+    static func run(_ arguments: [String], input: String? = nil, language: String = "en") async throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw Missing() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DELTABERAAD_LANG"] = language
-        process.environment = environment
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                      errors: String(decoding: errData, as: UTF8.self))
+        let outcome = try await ExternalProgram.run(executable.path, arguments, input: input, environment: ["DELTABERAAD_LANG": language],
+                                                    directory: packageRoot.path, timeout: .seconds(600))
+        return Result(status: outcome.status, output: outcome.output, errors: outcome.errors)
     }
 
     /// A fresh folder for one test's files.

@@ -6,9 +6,9 @@ import Testing
 @Suite("extract and eval-extract")
 struct ExtractCommandTests {
     @Test("extract --json prints the documented shape; every span is the text it names")
-    func json() throws {
+    func json() async throws {
         let path = "data/demo/texts/000-verklaring-2026.txt"
-        let result = try CLI.run(["extract", path, "--json", "--date", "2026-02-18"])
+        let result = try await CLI.run(["extract", path, "--json", "--date", "2026-02-18"])
         #expect(result.status == 0, "\(result.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["document", "document_date", "dates", "amounts", "cadences", "agreements"])
@@ -29,19 +29,19 @@ struct ExtractCommandTests {
     }
 
     @Test("extract refuses an empty file with its reason and a failing exit status")
-    func refusal() throws {
+    func refusal() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-extract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let empty = folder.appendingPathComponent("leeg.txt")
         try Data().write(to: empty)
-        let result = try CLI.run(["extract", empty.path])
+        let result = try await CLI.run(["extract", empty.path])
         #expect(result.status != 0)
         #expect(result.errors.contains("is empty"), "\(result.errors)")
     }
 
     @Test("eval-extract prints precision and recall per type over the seeds' gold files")
-    func evaluation() throws {
-        let result = try CLI.run(["eval-extract", "Tests/ExtractionGold", "data/demo/texts"])
+    func evaluation() async throws {
+        let result = try await CLI.run(["eval-extract", "Tests/ExtractionGold", "data/demo/texts"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Extraction over 5 documents:"))
         for type in ["dates", "amounts", "cadences", "agreements"] {

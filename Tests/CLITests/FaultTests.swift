@@ -1,3 +1,4 @@
+import DeltaImport
 import DeltaTestSupport
 import Foundation
 import Testing
@@ -11,34 +12,21 @@ import Testing
        .serialized)
 struct FaultTests {
     @Test("kill -9 during a burst of writes, SQLite and PostgreSQL: integrity, acknowledged writes, no half writes, audit chain")
-    func killDuringWrites() throws { try Self.run("test_kill9") }
+    func killDuringWrites() async throws { try await Self.run("test_kill9") }
 
     @Test("PostgreSQL stopped mid-request: 503 documents and pages, not ready, nothing half-written, recovery without restart")
-    func databaseOutage() throws { try Self.run("test_database_outage") }
+    func databaseOutage() async throws { try await Self.run("test_database_outage") }
 
     @Test("two servers on one PostgreSQL: sessions work across both, conflicts are detected, one audit chain, one throttle")
-    func twoInstances() throws { try Self.run("test_two_instances") }
+    func twoInstances() async throws { try await Self.run("test_two_instances") }
 
     /// Runs one script's unittest cases against the built executable; its output is the failure message.
-    static func run(_ module: String) throws {
+    static func run(_ module: String) async throws {
         guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "unittest", "-v", module]
-        process.currentDirectoryURL = CLI.packageRoot.appendingPathComponent("Tests/faults")
-        var environment = ProcessInfo.processInfo.environment
-        environment["DELTABERAAD_BINARY"] = CLI.executable.path
-        process.environment = environment
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-\(module)-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(at: log)
-        #expect(process.terminationStatus == 0, "\(module) failed:\n\(output)")
+        let outcome = try await ExternalProgram.run("python3", ["-m", "unittest", "-v", module],
+                                                    environment: ["DELTABERAAD_BINARY": CLI.executable.path],
+                                                    directory: CLI.packageRoot.appendingPathComponent("Tests/faults").path,
+                                                    timeout: .seconds(900))
+        #expect(outcome.succeeded, "\(module) failed:\n\(outcome.output)\n\(outcome.errors)")
     }
 }

@@ -1,3 +1,4 @@
+import DeltaImport
 import Foundation
 import Testing
 
@@ -5,40 +6,33 @@ import Testing
 @Suite("Command line: search index")
 struct SearchIndexCommandTests {
     /// Runs SQL with Python's own sqlite3 module (the application is not involved) and returns what it prints.
-    static func sqlite(_ database: String, _ script: String) throws -> String {
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", """
+    static func sqlite(_ database: String, _ script: String) async throws -> String {
+        let python = try await ExternalProgram.run("python3", ["-c", """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             \(script)
             db.commit()
-            """, database]
-        let output = Pipe()
-        python.standardOutput = output
-        try python.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        python.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            """, database])
+        return python.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("rebuild indexes every record again after the index was emptied behind the application's back")
-    func rebuild() throws {
+    func rebuild() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("register.sqlite").path
-        #expect(try CLI.run(["import", "--db", database] + CLI.demoFiles).status == 0)
+        #expect(try await CLI.run(["import", "--db", database] + CLI.demoFiles).status == 0)
         let count = "print(db.execute('SELECT COUNT(*) FROM search_entries').fetchone()[0])"
-        let imported = try Self.sqlite(database, count)
+        let imported = try await Self.sqlite(database, count)
         #expect((Int(imported) ?? 0) > 100, "the import indexed the demo: \(imported)")
 
-        _ = try Self.sqlite(database, "db.execute('DELETE FROM search_entries')")
-        #expect(try Self.sqlite(database, count) == "0")
+        _ = try await Self.sqlite(database, "db.execute('DELETE FROM search_entries')")
+        #expect(try await Self.sqlite(database, count) == "0")
 
-        let result = try CLI.run(["search-index", "rebuild", "--db", database])
+        let result = try await CLI.run(["search-index", "rebuild", "--db", database])
         #expect(result.status == 0, "\(result.errors)")
         let said = result.output.contains("search index rebuilt: \(imported) entries")
         #expect(said, "\(result.output)")
-        #expect(try Self.sqlite(database, count) == imported)
+        #expect(try await Self.sqlite(database, count) == imported)
     }
 }

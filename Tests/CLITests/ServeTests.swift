@@ -1,5 +1,12 @@
+import DeltaImport
 import Foundation
+import Subprocess
 import Testing
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -11,23 +18,18 @@ struct ServeTests {
     func serveDemo() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (process, base) = try await ServedRegister.start(["--demo", "--today", "2026-11-23"], in: folder, port: Int.random(in: 20_000...40_000))
-        defer { if process.isRunning { process.terminate() } }
-
-        let (status, body) = try await Self.get("\(base)/api/overview")
-        #expect(status == 200)
-        let object = try JSONSerialization.jsonObject(with: body) as? [String: Any]
-        let today = object?["today"] as? String
-        #expect(today == "2026-11-23", "--today pins the date")
-        let dossiers = object?["dossiers"] as? [Any]
-        #expect((dossiers?.count ?? 0) >= 10, "the demo's dossiers are served")
-
-        // SIGTERM is a graceful shutdown (ServiceLifecycle): the server finishes what is in flight
-        // and exits normally, rather than dying of the signal.
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit, "the server handles SIGTERM instead of dying of it")
-        #expect(process.terminationStatus == 0, "and exits 0")
+        // SIGTERM (sent when the body ends) is a graceful shutdown (ServiceLifecycle): the server
+        // finishes what is in flight and exits normally, rather than dying of the signal.
+        let ended = try await ServedRegister.with(["--demo", "--today", "2026-11-23"], in: folder, port: Int.random(in: 20_000...40_000)) { base in
+            let (status, body) = try await Self.get("\(base)/api/overview")
+            #expect(status == 200)
+            let object = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+            let today = object?["today"] as? String
+            #expect(today == "2026-11-23", "--today pins the date")
+            let dossiers = object?["dossiers"] as? [Any]
+            #expect((dossiers?.count ?? 0) >= 10, "the demo's dossiers are served")
+        }
+        #expect(ended.status == .exited(0), "the server handles SIGTERM instead of dying of it, and exits 0")
     }
 
     private static func get(_ url: String) async throws -> (Int, Data) {
@@ -44,11 +46,11 @@ struct ServeOptionTests {
         (["--extraction-patience=-1"], "--extraction-patience is a number of milliseconds from 0 to 60000"),
         (["--request-deadline", "0"], "--request-deadline is a number of seconds from 1 to 3600"),
     ])
-    func outOfRange(options: [String], message: String) throws {
+    func outOfRange(options: [String], message: String) async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("never.sqlite").path
-        let result = try CLI.run(["serve", "--db", database, "--port", "1"] + options)
+        let result = try await CLI.run(["serve", "--db", database, "--port", "1"] + options)
         #expect(result.status != 0)
         #expect(result.errors.contains(message), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: database), "nothing is written")
@@ -60,7 +62,7 @@ struct ServeOptionTests {
 @Suite("Serve: idle connections")
 struct IdleConnectionTests {
     @Test("a request head that never ends is closed after --idle-timeout")
-    func idleTimeout() throws {
+    func idleTimeout() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
@@ -86,15 +88,9 @@ struct IdleConnectionTests {
         finally:
             server.terminate(); server.wait()
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, CLI.executable.path, folder.appendingPathComponent("idle.sqlite").path, String(port)]
-        process.currentDirectoryURL = CLI.packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let python = try await ExternalProgram.run("python3", ["-c", script, CLI.executable.path, folder.appendingPathComponent("idle.sqlite").path, String(port)],
+                                                   directory: CLI.packageRoot.path, timeout: .seconds(120))
+        let text = python.output
         let words = text.split(separator: " ").map(String.init)
         #expect(words.first == "closed", "the server closed the idle connection: \(text)")
         let seconds = words.count > 1 ? Double(words[1]) ?? 99 : 99
@@ -110,16 +106,11 @@ struct StructuredLogTests {
     func jsonLines() async throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("server.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let (process, base) = try await ServedRegister.start(["--demo", "--log-format", "json"], in: folder,
-                                                             port: Int.random(in: 50_001...60_000), standardError: try FileHandle(forWritingTo: log))
-        defer { if process.isRunning { process.terminate() } }
-        _ = try await URLSession.shared.data(from: URL(string: "\(base)/dossiers/3rx")!)
-        _ = try await URLSession.shared.data(from: URL(string: "\(base)/feeds/zzsecretzz/calendar.ics")!)
-        process.terminate()
-        process.waitUntilExit()
-        let text = try String(contentsOf: log, encoding: .utf8)
+        let ended = try await ServedRegister.with(["--demo", "--log-format", "json"], in: folder, port: Int.random(in: 50_001...60_000)) { base in
+            _ = try await URLSession.shared.data(from: URL(string: "\(base)/dossiers/3rx")!)
+            _ = try await URLSession.shared.data(from: URL(string: "\(base)/feeds/zzsecretzz/calendar.ics")!)
+        }
+        let text = ended.errors
         let lines = text.split(separator: "\n")
         #expect(lines.count >= 3)
         var requests: [[String: Any]] = []
@@ -137,26 +128,31 @@ struct StructuredLogTests {
     }
 }
 
-/// A `deltaberaad serve` process on a loopback port, started as a person starts it, with the
-/// address it answers on once `/_ping` answers.
+/// A `deltaberaad serve` process on a loopback port, started as a person starts it.
 enum ServedRegister {
-    static func start(_ arguments: [String], in folder: URL, port: Int, standardError: FileHandle = FileHandle.nullDevice) async throws -> (process: Process, base: String) {
+    /// Starts the server, runs `body` with the address it answers on once `/_ping` answers, then
+    /// stops it with SIGTERM and waits for it; how it ended and what it wrote on standard error.
+    /// Through swift-subprocess, never Foundation's `Process` (see `ExternalProgram` why); if
+    /// `body` throws, the server is killed.
+    static func with(_ arguments: [String], in folder: URL, port: Int,
+                     _ body: (String) async throws -> Void) async throws -> (status: TerminationStatus, errors: String) {
         guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else { throw CLI.Missing() }
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["serve", "--db", folder.appendingPathComponent("serve.sqlite").path, "--port", String(port)] + arguments
-        process.currentDirectoryURL = CLI.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = standardError
-        try process.run()
-        let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<120 where !ready {
-            try await Task.sleep(for: .milliseconds(250))
-            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/_ping")!)) != nil
+        let result = try await Subprocess.run(
+            .path(FilePath(CLI.executable.path)),
+            arguments: Arguments(["serve", "--db", folder.appendingPathComponent("serve.sqlite").path, "--port", String(port)] + arguments),
+            workingDirectory: FilePath(CLI.packageRoot.path),
+            input: .none, output: .discarded, error: .string(limit: 16 << 20)
+        ) { execution in
+            let base = "http://127.0.0.1:\(port)"
+            var ready = false
+            for _ in 0..<120 where !ready {
+                try await Task.sleep(for: .milliseconds(250))
+                ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/_ping")!)) != nil
+            }
+            #expect(ready, "the server answered /_ping within 30 seconds")
+            if ready { try await body(base) }
+            try execution.send(signal: .terminate)
         }
-        if !ready { process.terminate() }
-        #expect(ready, "the server answered /_ping within 30 seconds")
-        return (process, base)
+        return (result.terminationStatus, result.standardError)
     }
 }

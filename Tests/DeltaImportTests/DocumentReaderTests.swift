@@ -13,9 +13,9 @@ private func file(_ name: String, _ data: Data) throws -> String {
 }
 
 /// The catalogue key of the error reading `path` throws, or nil when it reads.
-private func refusal(_ path: String) -> String? {
+private func refusal(_ path: String) async -> String? {
     do {
-        _ = try DocumentReader.text(ofFile: path)
+        _ = try await DocumentReader.text(ofFile: path)
         return nil
     } catch let error as DocumentReadError {
         return error.key
@@ -50,39 +50,39 @@ private func pdf(showing text: String?) -> Data {
 @Suite("Reading documents to extract from")
 struct DocumentReaderTests {
     @Test("bad files are refused with their reason, before anything is read into the register")
-    func refusals() throws {
-        #expect(refusal(try file("leeg.txt", Data())) == "extract.error.empty")
-        #expect(refusal(try file("binair.txt", Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10] + Array(repeating: 0, count: 100)))) == "extract.error.binary")
-        #expect(refusal(try file("latin1.txt", Data("Vlaanderen en Belgi\u{EB}".data(using: .isoLatin1)!))) == "extract.error.encoding")
-        #expect(refusal(try file("verdrag.odt", Data("tekst".utf8))) == "extract.error.format")
-        #expect(refusal(try file("scan.pdf", pdf(showing: nil))) == "extract.error.scanned")
-        #expect(refusal("/nonexistent/verdrag.txt") == "extract.error.missing")
+    func refusals() async throws {
+        #expect(await refusal(try file("leeg.txt", Data())) == "extract.error.empty")
+        #expect(await refusal(try file("binair.txt", Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10] + Array(repeating: 0, count: 100)))) == "extract.error.binary")
+        #expect(await refusal(try file("latin1.txt", Data("Vlaanderen en Belgi\u{EB}".data(using: .isoLatin1)!))) == "extract.error.encoding")
+        #expect(await refusal(try file("verdrag.odt", Data("tekst".utf8))) == "extract.error.format")
+        #expect(await refusal(try file("scan.pdf", pdf(showing: nil))) == "extract.error.scanned")
+        #expect(await refusal("/nonexistent/verdrag.txt") == "extract.error.missing")
         // A 50 MB file is refused by its size, without being read.
         let big = try file("groot.txt", Data())
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
         try handle.truncate(atOffset: 50 * 1024 * 1024)
         try handle.close()
-        #expect(refusal(big) == "extract.error.tooLarge")
+        #expect(await refusal(big) == "extract.error.tooLarge")
     }
 
     @Test("text files are read as they are (UTF-8 without its byte-order mark), so offsets are into the file")
-    func plainText() throws {
+    func plainText() async throws {
         let text = "Ondertekenaars spreken af …\u{00A0}€ 5 miljoen."
-        #expect(try DocumentReader.text(ofFile: try file("a.txt", Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(text.utf8)))) == text)
-        #expect(try DocumentReader.text(ofFile: try file("a.md", Data(text.utf8))) == text)
+        #expect(try await DocumentReader.text(ofFile: try file("a.txt", Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(text.utf8)))) == text)
+        #expect(try await DocumentReader.text(ofFile: try file("a.md", Data(text.utf8))) == text)
     }
 
     @Test("HTML loses its markup, keeps paragraphs and list items, and decodes references")
-    func html() throws {
+    func html() async throws {
         let page = "<html><head><title>Verklaring</title><style>p{}</style></head><body><h1>Verklaring</h1><p>Partijen spreken af &amp; zetten&nbsp;in.</p><ul><li>Eerste punt</li><li>Tweede punt</li></ul><script>alert(1)</script></body></html>"
-        let text = try DocumentReader.text(ofFile: try file("v.html", Data(page.utf8)))
+        let text = try await DocumentReader.text(ofFile: try file("v.html", Data(page.utf8)))
         #expect(text.contains("Partijen spreken af & zetten\u{00A0}in."))
         #expect(text.contains("- Eerste punt") && text.contains("- Tweede punt"))
         #expect(!text.contains("alert") && !text.contains("<"))
     }
 
     @Test("a Word document is read from its XML: paragraphs, list paragraphs and footnotes")
-    func docx() throws {
+    func docx() async throws {
         let document = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
@@ -104,31 +104,31 @@ struct DocumentReaderTests {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        let text = try DocumentReader.text(ofFile: try file("verklaring.docx", try #require(archive.data)))
+        let text = try await DocumentReader.text(ofFile: try file("verklaring.docx", try #require(archive.data)))
         #expect(text == "Nederland en Vlaanderen spreken af de studie af te ronden.[1]\n\n- Eerste dossier;\n\n[1: Kamerstukken II 2025/26, 29 984, nr. 1265.]")
-        #expect(refusal(try file("kapot.docx", Data("geen zip".utf8))) == "extract.error.docx")
+        #expect(await refusal(try file("kapot.docx", Data("geen zip".utf8))) == "extract.error.docx")
     }
 
     @Test("a Word document whose XML unpacks beyond the limit is refused (a zip bomb)")
-    func zipBomb() throws {
+    func zipBomb() async throws {
         let archive = try Archive(accessMode: .create)
         let chunk = Data(repeating: 0x20, count: 1024 * 1024)
         let total = DocumentReader.maximumBytes * 4 + 1024 * 1024
         try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(total), compressionMethod: .deflate) { position, size in
             chunk.prefix(size)
         }
-        #expect(refusal(try file("bom.docx", try #require(archive.data))) == "extract.error.tooLarge")
+        #expect(await refusal(try file("bom.docx", try #require(archive.data))) == "extract.error.tooLarge")
     }
 
     @Test("control characters are dropped from the text read (they would block saving it later)")
-    func controlCharacters() throws {
-        let text = try DocumentReader.text(ofFile: try file("c.html", Data("<p>Partijen&#1; spreken af&#0;.</p>".utf8)))
+    func controlCharacters() async throws {
+        let text = try await DocumentReader.text(ofFile: try file("c.html", Data("<p>Partijen&#1; spreken af&#0;.</p>".utf8)))
         #expect(text == "Partijen spreken af.")
     }
 
     @Test("a PDF with text is read through pdftotext")
-    func pdfText() throws {
-        let text = try DocumentReader.text(ofFile: try file("brief.pdf", pdf(showing: "Partijen spreken af")))
+    func pdfText() async throws {
+        let text = try await DocumentReader.text(ofFile: try file("brief.pdf", pdf(showing: "Partijen spreken af")))
         #expect(text.contains("Partijen spreken af"))
     }
 }

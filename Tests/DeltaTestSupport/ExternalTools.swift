@@ -1,3 +1,4 @@
+import DeltaImport
 import Foundation
 
 /// Runs the real programs tests check our output with (python3, soffice) and keeps their files
@@ -19,37 +20,18 @@ public enum ExternalTools {
 
     /// Runs a program to its end (killed after `timeout` seconds) and returns its standard output;
     /// a non-zero exit is a failure that quotes standard error.
-    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // Output goes to files, so a chatty program can never block on a full pipe.
-        let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+    public static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: TimeInterval = 60) async throws -> String {
+        let outcome: ExternalProgram.Outcome
         do {
-            try process.run()
-        } catch {
-            throw Failure(description: "\(arguments.first ?? executable) could not be started: \(error) (scripts/test installs it)")
+            outcome = try await ExternalProgram.run(executable, arguments, input: input, timeout: .seconds(timeout))
+        } catch is ExternalProgram.NotStarted {
+            throw Failure(description: "\(arguments.first ?? executable) could not be started (scripts/test installs it)")
+        } catch is ExternalProgram.TimedOut {
+            throw Failure(description: "\(arguments.first ?? executable) did not finish within \(Int(timeout)) s")
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw Failure(description: "\(arguments.first ?? executable) did not finish within \(Int(timeout)) s")
-            }
-            Thread.sleep(forTimeInterval: 0.05)
+        guard outcome.succeeded else {
+            throw Failure(description: "\(arguments.first ?? executable) exited with \(outcome.status): \(outcome.errors)")
         }
-        let output = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let errors = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-            throw Failure(description: "\(arguments.first ?? executable) exited with \(process.terminationStatus): \(errors)")
-        }
-        return output
+        return outcome.output
     }
 }

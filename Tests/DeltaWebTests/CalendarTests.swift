@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaImport
 import DeltaStore
 import DeltaWeb
 import Foundation
@@ -163,9 +164,9 @@ struct CalendarFeedTests {
         let (body, dossier) = try await withDemoApp { client in
             (try await Self.feed(client, "/bodies/politiek-overleg/calendar.ics"), try await Self.feed(client, "/dossiers/3rx/calendar.ics"))
         }
-        let bodyCount = try PythonICalendar.countEvents(body)
+        let bodyCount = try await PythonICalendar.countEvents(body)
         #expect(bodyCount == Self.politiekOverlegMeetings.count)
-        let dossierCount = try PythonICalendar.countEvents(dossier)
+        let dossierCount = try await PythonICalendar.countEvents(dossier)
         #expect(dossierCount == Self.unfold(dossier).occurrences(of: "BEGIN:VEVENT"))
         #expect(dossierCount >= Self.threeRXMilestones.count)
     }
@@ -194,7 +195,7 @@ struct TimedMeetingFeedTests {
         #expect(feed.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam"))
         #expect(feed.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels"))
         #expect(feed.contains("DTSTART;TZID=Europe/Amsterdam:20260615T100000"))
-        let lines = try PythonICalendar.run(PythonICalendar.timesScript, feed: feed).split(separator: "\n").map(String.init)
+        let lines = try await PythonICalendar.run(PythonICalendar.timesScript, feed: feed).split(separator: "\n").map(String.init)
         #expect(lines.contains("meeting-wg3rx-zomer@deltaberaad 2026-06-15T08:00Z 2026-06-15T10:30Z Europe/Amsterdam"), "CEST is UTC+2: \(lines)")
         #expect(lines.contains("meeting-wg3rx-winter@deltaberaad 2026-12-10T09:00Z 2026-12-10T10:15Z Europe/Brussels"), "CET is UTC+1: \(lines)")
     }
@@ -213,8 +214,8 @@ enum PythonICalendar {
         print(len(c.walk("VEVENT")))
         """
 
-    static func countEvents(_ feed: String) throws -> Int {
-        let stdout = try run(script, feed: feed)
+    static func countEvents(_ feed: String) async throws -> Int {
+        let stdout = try await run(script, feed: feed)
         guard let count = Int(stdout) else { throw Failure(description: "python printed “\(stdout)”") }
         return count
     }
@@ -233,50 +234,19 @@ enum PythonICalendar {
         """
 
     /// Runs a python script over a feed on standard input and returns what it printed.
-    static func run(_ script: String, feed: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
+    static func run(_ script: String, feed: String) async throws -> String {
+        let outcome: ExternalProgram.Outcome
         do {
-            try process.run()
-        } catch {
-            throw Failure(description: "python3 could not be started (\(error)); install python3 and `python3 -m pip install icalendar`")
+            outcome = try await ExternalProgram.run("python3", ["-c", script], input: feed)
+        } catch is ExternalProgram.NotStarted {
+            throw Failure(description: "python3 could not be started; install python3 and `python3 -m pip install icalendar`")
         }
-        // Read stdout/stderr concurrently with writing stdin so neither pipe can fill up and block.
-        let outputData = LockedData()
-        let errorData = LockedData()
-        let group = DispatchGroup()
-        for (handle, box) in [(output.fileHandleForReading, outputData), (errors.fileHandleForReading, errorData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                box.set(handle.readDataToEndOfFile())
-                group.leave()
-            }
-        }
-        input.fileHandleForWriting.write(Data(feed.utf8))
-        try input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        let stdout = String(decoding: outputData.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let stderr = String(decoding: errorData.get(), as: UTF8.self)
-        if stderr.contains("No module named 'icalendar'") {
+        if outcome.errors.contains("No module named 'icalendar'") {
             throw Failure(description: "python3 has no icalendar module: run `python3 -m pip install icalendar` (scripts/test needs it)")
         }
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python icalendar rejected the feed (exit \(process.terminationStatus)): \(stderr)")
+        guard outcome.succeeded else {
+            throw Failure(description: "python icalendar rejected the feed (exit \(outcome.status)): \(outcome.errors)")
         }
-        return stdout
-    }
-
-    /// Data written by one reader thread and read after it is done.
-    final class LockedData: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-        func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

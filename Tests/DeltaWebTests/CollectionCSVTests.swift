@@ -46,7 +46,7 @@ struct CollectionCSVTests {
         let ids = (json[collection]?.array ?? []).compactMap { $0["id"]?.string }
         for (text, delimiter) in [(standard, ","), (excel, ";")] {
             let file = try ExternalTools.temporaryFile(named: "\(collection).csv", contents: text)
-            let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", Self.script, file.path, delimiter])
+            let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", Self.script, file.path, delimiter])
             let parsed = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
             #expect((parsed["header"]?.array ?? []).compactMap(\.string) == Self.documented[collection])
             #expect(parsed["widths"] == .array([.integer(Int64(Self.documented[collection]?.count ?? 0))]), "every row has every column")

@@ -11,7 +11,7 @@ import Testing
 @Suite("Atom feeds of changes")
 struct FeedTests {
     /// Parses a feed with feedparser; prints the facts the tests check as JSON.
-    static func parse(_ xml: String) throws -> JSONValue {
+    static func parse(_ xml: String) async throws -> JSONValue {
         let file = try ExternalTools.temporaryFile(named: "feed.atom", contents: xml)
         let script = """
         import feedparser, json, sys
@@ -23,7 +23,7 @@ struct FeedTests {
                          "updated": e.get("updated"), "author": e.get("author"),
                          "terms": [t.get("term") for t in e.get("tags", [])]} for e in d.entries]}))
         """
-        let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
+        let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
         return try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
     }
 
@@ -37,7 +37,7 @@ struct FeedTests {
             let response = try await client.get("/feed.atom")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/atom+xml; charset=utf-8")
-            let feed = try Self.parse(response.text)
+            let feed = try await Self.parse(response.text)
             #expect(feed["bozo"]?.int == 0, "\(feed["problem"]?.string ?? "")")
             #expect(feed["version"]?.string == "atom10")
             #expect(feed["language"]?.string == "nl")
@@ -52,7 +52,7 @@ struct FeedTests {
             #expect(terms.isSubset(of: ["dossier", "document", "agreement", "milestone", "meeting"]), "\(terms)")
             let authors = Self.strings(feed["entries"], "author")
             #expect(authors.isEmpty)
-            let french = try Self.parse(try await client.get("/feed.atom?lang=fr").text)
+            let french = try await Self.parse(try await client.get("/feed.atom?lang=fr").text)
             #expect(french["language"]?.string == "fr")
             #expect(french["title"]?.string != feed["title"]?.string)
         }
@@ -74,7 +74,7 @@ struct FeedTests {
             let publicText = try await client.get("/feed.atom").text
             #expect(!publicText.contains("ZZFEEDINTERN"))
             #expect(!publicText.contains("feed-intern"))
-            let publicFeed = try Self.parse(publicText)
+            let publicFeed = try await Self.parse(publicText)
             let titles = Self.strings(publicFeed["entries"], "title")
             #expect(titles.first?.hasSuffix("Publieke feedmijlpaal") == true, "the newest change comes first: \(titles.prefix(3))")
             let summaries = Self.strings(publicFeed["entries"], "summary")
@@ -92,7 +92,7 @@ struct FeedTests {
             let personal = try await client.get(path)
             #expect(personal.status == .ok)
             #expect(personal.headers[.cacheControl] == "private, no-store")
-            let personalFeed = try Self.parse(personal.text)
+            let personalFeed = try await Self.parse(personal.text)
             #expect(personalFeed["bozo"]?.int == 0)
             let personalTitles = Self.strings(personalFeed["entries"], "title")
             #expect(personalTitles.contains { $0.hasSuffix("ZZFEEDINTERN mijlpaal") })
@@ -121,13 +121,13 @@ struct FeedTests {
     }
 
     @Test("texts are escaped and control characters dropped, so the XML stays well-formed")
-    func escaping() throws {
+    func escaping() async throws {
         let entry = AtomFeed.Entry(id: "urn:uuid:00000000-0000-5000-8000-000000000000", title: "A <b>&</b> \"quote\" \u{0001}end",
                                    updated: "2026-11-23T10:00:00Z", link: "http://localhost/x?a=1&b=2", summary: "<script>x</script>",
                                    author: nil, category: "dossier")
         let feed = AtomFeed(id: "urn:deltaberaad:changes:test", title: "T", updated: "2026-11-23T10:00:00Z", selfLink: "http://localhost/feed.atom",
                             alternateLink: "http://localhost/", author: "Deltaberaad", language: "nl", entries: [entry])
-        let parsed = try Self.parse(feed.xml())
+        let parsed = try await Self.parse(feed.xml())
         #expect(parsed["bozo"]?.int == 0, "\(parsed["problem"]?.string ?? "")")
         #expect(Self.strings(parsed["entries"], "title") == ["A <b>&</b> \"quote\" end"])
         #expect(Self.strings(parsed["entries"], "link") == ["http://localhost/x?a=1&b=2"])

@@ -1,3 +1,4 @@
+import DeltaImport
 import DeltaStore
 @testable import DeltaWeb
 import Foundation
@@ -125,12 +126,8 @@ struct HealthTests {
                 time.sleep(0.3)
                 s.close()
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            process.arguments = ["-c", script]
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let python = try await ExternalProgram.run("/usr/bin/python3", ["-c", script])
+            #expect(python.succeeded, "\(python.errors)")
             let until = ContinuousClock.now + .seconds(30)
             while await !stopped.isSet, ContinuousClock.now < until { try await Task.sleep(for: .milliseconds(20)) }
             #expect(await stopped.isSet, "the work was cancelled when its client left, long before the deadline")

@@ -237,7 +237,7 @@ struct InvestmentPivotPageTests {
         """
         for (text, delimiter, decimal) in [(standard, ",", "."), (excel, ";", ",")] {
             let file = try ExternalTools.temporaryFile(named: "investments.csv", contents: text)
-            let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path, delimiter])
+            let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path, delimiter])
             let rows = try JSONDecoder().decode([[String: String]].self, from: Data(output.utf8))
             #expect(rows.count == 5, "the amount of the hidden organisation is left out")
             let yearly = try #require(rows.first { $0["id"] == "nl-jaarlijks" })
@@ -264,7 +264,7 @@ struct InvestmentPivotPageTests {
         for (text, filter) in [(standard, "CSV:44,34,76,1,,1033"), (excel, "CSV:59,34,76,1,,1043")] {
             let csv = try ExternalTools.temporaryFile(named: "investments.csv", contents: text)
             let directory = csv.deletingLastPathComponent()
-            _ = try ExternalTools.run("/usr/bin/env", [
+            _ = try await ExternalTools.run("/usr/bin/env", [
                 "soffice", "-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless", "--infilter=\(filter)",
                 "--convert-to", "xlsx", "--outdir", directory.path, csv.path,
             ], timeout: 180)
@@ -276,7 +276,7 @@ struct InvestmentPivotPageTests {
             numbers = re.findall(r'<c r="([A-Z]+)(\\d+)"[^>]*t="n"[^>]*><v>([^<]*)</v>', sheet)
             print(json.dumps({"strings": strings, "numbers": numbers}))
             """
-            let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", check, directory.appendingPathComponent("investments.xlsx").path])
+            let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", check, directory.appendingPathComponent("investments.xlsx").path])
             struct Sheet: Decodable { let strings: [String]; let numbers: [[String]] }
             let sheet = try JSONDecoder().decode(Sheet.self, from: Data(output.utf8))
             #expect(sheet.strings.contains("Jaarlijks onderhoud; &quot;grens&quot;") || sheet.strings.contains("Jaarlijks onderhoud; \"grens\""))
@@ -294,7 +294,7 @@ struct InvestmentPivotPageTests {
             let chart = try await client.get("/investments/chart.svg?lang=fr")
             #expect(chart.headers[.contentType] == "image/svg+xml; charset=utf-8")
             let file = try ExternalTools.temporaryFile(named: "chart.svg", contents: chart.text)
-            let parsed = try ExternalTools.run("/usr/bin/env", ["python3", "-c", """
+            let parsed = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", """
                 import sys, xml.etree.ElementTree as E
                 root = E.parse(sys.argv[1]).getroot()
                 ns = '{http://www.w3.org/2000/svg}'

@@ -171,7 +171,7 @@ struct PersonalFeedTests {
             #expect(feed.text.contains("UID:milestone-kamerdebat-spoorgoederenvervoer-2026@deltaberaad"), "a milestone of a dossier she edits")
             #expect(!feed.text.contains("UID:meeting-top-2025-gent@deltaberaad"), "not the meetings of bodies she does not edit")
             #expect(!feed.text.contains("vlaams-nederlandse-top"), "not the meetings of bodies she does not edit")
-            let parsed = try PythonICalendar.countEvents(feed.text)
+            let parsed = try await PythonICalendar.countEvents(feed.text)
             #expect(parsed > 3)
 
             try await anna.get("/account")

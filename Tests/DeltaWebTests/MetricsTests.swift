@@ -31,7 +31,7 @@ struct MetricsTests {
                 out[key] = s.value
         print(json.dumps(out))
         """
-        let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
+        let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
         let samples = try JSONDecoder().decode([String: Double].self, from: Data(output.utf8))
         #expect(samples["deltaberaad_http_requests_total|method=GET,route=/dossiers/{id},status=200"] == 3)
         #expect(samples["deltaberaad_http_requests_total|method=GET,route=/dossiers/{id},status=404"] == 1)

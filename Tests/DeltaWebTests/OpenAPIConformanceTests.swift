@@ -442,7 +442,7 @@ struct OpenAPIConformanceTests {
     }
 
     @Test("openapi.yaml is a valid OpenAPI 3.1 document to a real validator (openapi-spec-validator)")
-    func validDocument() throws {
+    func validDocument() async throws {
         let path = PackageFiles.resources + "/openapi.yaml"
         let script = """
         import sys
@@ -453,7 +453,7 @@ struct OpenAPIConformanceTests {
         validate(spec, cls=OpenAPIV31SpecValidator)
         print("valid", spec["openapi"])
         """
-        let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, path])
+        let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", script, path])
         #expect(output.hasPrefix("valid 3.1"), "\(output)")
     }
 

@@ -68,7 +68,7 @@ struct OpenDataTests {
             out["datasets"].append({"titles": sorted(titles), "urls": urls, "types": types, "themes": themes})
         print(json.dumps(out))
         """
-        let output = try ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
+        let output = try await ExternalTools.run("/usr/bin/env", ["python3", "-c", script, file.path])
         let parsed = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
         #expect(parsed["catalogs"]?.int == 1)
         let datasets = parsed["datasets"]?.array ?? []

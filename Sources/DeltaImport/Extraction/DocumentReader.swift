@@ -42,18 +42,18 @@ public enum DocumentReader {
     }
 
     /// The text of a file at `path`.
-    public static func text(ofFile path: String) throws -> String {
+    public static func text(ofFile path: String) async throws -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? NSNumber else { throw DocumentReadError("extract.error.missing", ["file": path]) }
         guard size.intValue <= maximumBytes else {
             throw DocumentReadError("extract.error.tooLarge", ["file": path, "limit": String(maximumBytes / 1024 / 1024)])
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw DocumentReadError("extract.error.missing", ["file": path]) }
-        return try text(of: data, fileName: (path as NSString).lastPathComponent)
+        return try await text(of: data, fileName: (path as NSString).lastPathComponent)
     }
 
     /// The text of a file's bytes; the name's extension says the format.
-    public static func text(of data: Data, fileName: String) throws -> String {
+    public static func text(of data: Data, fileName: String) async throws -> String {
         guard data.count <= maximumBytes else {
             throw DocumentReadError("extract.error.tooLarge", ["file": fileName, "limit": String(maximumBytes / 1024 / 1024)])
         }
@@ -67,7 +67,7 @@ public enum DocumentReader {
             case .text, .markdown: text = try decodedText(data, fileName: fileName)
             case .html: text = HTMLText.text(of: try decodedText(data, fileName: fileName))
             case .docx: text = try WordText.text(of: data, fileName: fileName)
-            case .pdf: text = try PDFText.text(of: data, fileName: fileName)
+            case .pdf: text = try await PDFText.text(of: data, fileName: fileName)
             }
         } catch let error as DocumentReadError {
             throw error

@@ -2,7 +2,7 @@ import Foundation
 
 /// The text of a PDF through poppler's `pdftotext -layout` (Debian: poppler-utils).
 enum PDFText {
-    static func text(of data: Data, fileName: String) throws -> String {
+    static func text(of data: Data, fileName: String) async throws -> String {
         let program = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let program else { throw DocumentReadError("extract.error.noPdftotext", ["file": fileName]) }
@@ -12,24 +12,20 @@ enum PDFText {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.pdf"), output = folder.appendingPathComponent("out.txt")
         try data.write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
         // A hostile PDF must not hold the import forever.
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning {
-            if Date() > deadline { process.terminate(); throw DocumentReadError("extract.error.pdf", ["file": fileName]) }
-            Thread.sleep(forTimeInterval: 0.02)
+        let outcome: ExternalProgram.Outcome
+        do {
+            outcome = try await ExternalProgram.run(program, ["-layout", "-enc", "UTF-8", input.path, output.path],
+                                                    timeout: .seconds(60), outputLimit: nil)
+        } catch is ExternalProgram.TimedOut {
+            throw DocumentReadError("extract.error.pdf", ["file": fileName])
         }
         // A small PDF can expand to a huge text: refuse before reading it.
         let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= DocumentReader.maximumBytes * 2 else {
             throw DocumentReadError("extract.error.tooLarge", ["file": fileName, "limit": String(DocumentReader.maximumBytes / 1024 / 1024)])
         }
-        guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
+        guard outcome.succeeded, let text = try? String(contentsOf: output, encoding: .utf8) else {
             throw DocumentReadError("extract.error.pdf", ["file": fileName])
         }
         // pdftotext separates pages with form feeds.

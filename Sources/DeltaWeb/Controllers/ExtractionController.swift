@@ -42,7 +42,7 @@ struct ExtractionController: Sendable {
             Task {
                 do {
                     jobs.report(id, step: .reading)
-                    let text = try DocumentReader.text(of: bytes, fileName: fileName)
+                    let text = try await DocumentReader.text(of: bytes, fileName: fileName)
                     let run = try await extraction(text: text, fileName: fileName, documentDate: documentDate, scope: scope) { jobs.report(id, step: $0) }
                     jobs.finish(id, .done(text: text, run: run))
                 } catch let error as DocumentReadError {
