@@ -10,18 +10,25 @@ public enum Importer {
     /// Reads data files into a snapshot without touching a database. References to records not
     /// in these files are checked against `known` (ids already in the register).
     public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
+        do {
+            return try read(files: files, known: known, lazily: true)
+        } catch is CompositionOrder.Missed {
+            return try read(files: files, known: known, lazily: false)
+        }
+    }
+
+    /// `lazily`: each file is composed just before its first section is read (two at a time, one
+    /// per core), in the order a scan of its top-level keys gives, and let go after its last.
+    /// Why: a file's YAML nodes take several times its size, and composing every file up front
+    /// held all of them at once (480 of the 586 MB of a 1 000× import's peak). Should the scan
+    /// have missed a section (it reads keys as written, not as YAML means them), the read starts
+    /// again with every file composed first (`CompositionOrder.Missed`): the scan only ever
+    /// changes when a file is composed, never what is read.
+    static func read(files: [String], known: KnownRecords, lazily: Bool) throws -> RegisterSnapshot {
         var parser = RecordParser()
         parser.documentYears = known.documentYears
         parser.stationNames = Set(try StationFile.shipped().map(\.name))
         var errors: [ImportError] = []
-        var composed: [ComposedFile] = []
-        for outcome in compose(files) {
-            switch outcome {
-            case .success(let file): composed.append(file)
-            case .failure(let error): errors.append(error)
-            }
-        }
-        if !errors.isEmpty { throw ImportErrors(errors: errors) }
         // Documents first, so periods without a year can take their source document's year.
         let readers: [(String, (inout RecordParser, Node, String) throws -> Void)] = [
             ("organisations", { try $0.organisation($1, file: $2) }), ("documents", { try $0.document($1, file: $2) }),
@@ -31,16 +38,31 @@ public enum Importer {
             ("meetings", { try $0.meeting($1, file: $2) }), ("investments", { try $0.investment($1, file: $2) }),
             ("allocation_regimes", { try $0.allocationRegime($1, file: $2) }), ("obstacles", { try $0.obstacle($1, file: $2) }),
         ]
-        // A file's YAML nodes take several times its size: each file is let go once its last
-        // section is read, so the records read so far replace the nodes they came from.
-        var remaining: [ComposedFile?] = composed
-        composed = []
-        let lastSection = remaining.map { file in readers.lastIndex { file?.root[$0.0] != nil } ?? -1 }
+        let sections = readers.map(\.0)
+        var order = CompositionOrder(files: files, sections: sections, lazily: lazily)
+        // Composing problems are reported alone, in the files' order, as when every file was
+        // composed before anything was read; the files after one are still composed for theirs.
+        var composeErrors: [(Int, ImportError)] = []
+        var composed: [Int: ComposedFile] = [:]
+        var lastSection: [Int: Int] = [:]
         for (sectionIndex, (section, read)) in readers.enumerated() {
-            defer {
-                for index in remaining.indices where lastSection[index] <= sectionIndex { remaining[index] = nil }
+            let batch = order.filesNeeded(before: sectionIndex)
+            for (index, outcome) in zip(batch, compose(batch.map { files[$0] })) {
+                switch outcome {
+                case .failure(let error): composeErrors.append((index, error))
+                case .success(let file):
+                    let present = sections.indices.filter { file.root[sections[$0]] != nil }
+                    if let first = present.first, first < sectionIndex { throw CompositionOrder.Missed() }
+                    composed[index] = file
+                    lastSection[index] = present.last ?? -1
+                }
             }
-            for case let file? in remaining {
+            defer {
+                for (index, last) in lastSection where last <= sectionIndex { composed[index] = nil; lastSection[index] = nil }
+            }
+            guard composeErrors.isEmpty else { continue }
+            for index in files.indices {
+                guard let file = composed[index], file.root[section] != nil else { continue }
                 parser.fileVersion = file.version
                 do {
                     for node in try file.records(section) {
@@ -51,6 +73,7 @@ public enum Importer {
                 }
             }
         }
+        if !composeErrors.isEmpty { throw ImportErrors(errors: composeErrors.sorted { $0.0 < $1.0 }.map(\.1)) }
         if !errors.isEmpty { throw ImportErrors(errors: errors) }
         errors += parser.resolveLinkNames(known: known.railLinks)
         errors += checkReferences(parser, known: known)
