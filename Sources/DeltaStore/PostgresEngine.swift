@@ -185,15 +185,32 @@ public final class PostgresEngine: DatabaseEngine {
         }
     }
 
+    /// Stops listening and closes the pool; waits at most `shutdownPatience` for each, so that a
+    /// pool that does not finish (a suspected cause of an intermittent hang of the test run:
+    /// a PostgreSQL test stuck after its last statement, with no connection open) never holds
+    /// the caller. What is left then ends with the process.
     public func shutdown() async {
         let listening = listener.withLock { listener in
             defer { listener = (nil, true) }
             return listener.task
         }
         listening?.cancel()
-        _ = await listening?.value
+        if let listening { await Self.wait(for: listening, atMost: Self.shutdownPatience) }
         runTask?.cancel()
-        _ = await runTask?.value
+        if let runTask { await Self.wait(for: runTask, atMost: Self.shutdownPatience) }
+    }
+
+    /// How long `shutdown()` waits for the listener and for the pool.
+    static let shutdownPatience: Duration = .seconds(10)
+
+    /// Returns when `task` has ended or `limit` has passed, whichever is first. Not a task group:
+    /// awaiting a task's value ignores cancellation, and a group waits for all its children.
+    private static func wait(for task: Task<Void, Never>, atMost limit: Duration) async {
+        let (ended, signal) = AsyncStream<Void>.makeStream()
+        Task { await task.value; signal.yield() }
+        Task { try? await Task.sleep(for: limit); signal.yield() }
+        for await _ in ended { break }
+        signal.finish()
     }
 
     /// The connection pool, when the caller runs it (`runsClient: false`).
