@@ -101,6 +101,11 @@ public enum RegisterBackup {
             outcome = try await ExternalProgram.run(program, arguments, timeout: .seconds(86_400), outputLimit: 1 << 20)
         } catch is ExternalProgram.NotStarted {
             throw Problem("cli.backup.noTool", ["program": program])
+        } catch let timedOut as ExternalProgram.TimedOut {
+            throw Problem("cli.backup.toolFailed", ["program": program, "message": timedOut.description])
+        } catch {
+            // More than a megabyte of messages, or its output lost: the tool's failure, said as one.
+            throw Problem("cli.backup.toolFailed", ["program": program, "message": String(describing: error)])
         }
         guard outcome.succeeded else {
             throw Problem("cli.backup.toolFailed", ["program": program, "message": outcome.errors.trimmingCharacters(in: .whitespacesAndNewlines)])
