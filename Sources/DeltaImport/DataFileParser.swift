@@ -38,26 +38,54 @@ struct PendingPassage {
 }
 
 /// One data file, composed into YAML nodes and checked for its `format` line.
+///
+/// A large file is composed a part at a time (`DataFileLayout`): its skeleton when it is opened,
+/// the records of a split section while they are read. Any part that does not compose, keep the
+/// limits or read as a list throws `PartFailed`, and the importer composes every file whole.
 struct ComposedFile {
+    /// A part of a split section did not compose as the whole file would (or not at all): the
+    /// file must be composed whole, which gives the exact message if there is something wrong.
+    struct PartFailed: Error {}
+
     let path: String
     let root: YAMLMapping
     /// The file's format version (4 for `deltaberaad/4`).
     let version: Int
+    /// The file's text and layout while its split sections are still to be read.
+    private let text: [UInt8]
+    private let layout: DataFileLayout?
 
-    init(path: String, text: String) throws {
+    /// `partBytes`: compose sections larger than this a part of about this size at a time; nil
+    /// composes the whole file at once.
+    init(path: String, text: String, partBytes: Int? = nil) throws {
         self.path = path
+        let bytes = Array(text.utf8)
+        let layout = partBytes.flatMap { DataFileLayout(text: bytes, sectionNames: Set(DataFormat.sections), partBytes: $0) }
         let node: Node?
-        do {
-            // `.basic`: every scalar stays text, which is all the reader uses (it reads numbers,
-            // dates and yes/no itself, with messages at file:line); the default resolver ran
-            // several regular expressions over every scalar to guess a type nobody asked for.
-            node = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw ImportError(file: path, line: error.line, key: "import.file.notYAML", arguments: ["problem": .verbatim(error.shortDescription)])
+        if let layout {
+            // The skeleton must compose, keep the limits and hold the split sections as lists; if
+            // not, the whole file says what is wrong with it.
+            do {
+                node = try Yams.compose(yaml: String(decoding: layout.skeleton, as: UTF8.self), .basic)
+                if let node { try DataFileLimits.check(node, file: path, bytes: layout.skeleton.count) }
+            } catch {
+                throw PartFailed()
+            }
+        } else {
+            do {
+                // `.basic`: every scalar stays text, which is all the reader uses (it reads numbers,
+                // dates and yes/no itself, with messages at file:line); the default resolver ran
+                // several regular expressions over every scalar to guess a type nobody asked for.
+                node = try Yams.compose(yaml: text, .basic)
+            } catch let error as YamlError {
+                throw ImportError(file: path, line: error.line, key: "import.file.notYAML", arguments: ["problem": .verbatim(error.shortDescription)])
+            }
         }
         guard let node else { throw ImportError(file: path, line: nil, key: "import.file.empty") }
-        try DataFileLimits.check(node, file: path, bytes: text.utf8.count)
-        root = try YAMLMapping(node, file: path, context: .file)
+        if layout == nil { try DataFileLimits.check(node, file: path, bytes: text.utf8.count) }
+        let root = try YAMLMapping(node, file: path, context: .file)
+        self.root = root
+        if let layout, layout.sections.keys.contains(where: { root[$0]?.sequence?.isEmpty != true }) { throw PartFailed() }
         try root.rejectUnknownKeys(Set(["format"] + DataFormat.sections))
         guard let format = try root.optionalString("format") else {
             throw ImportError(file: path, line: 1, key: "import.file.noFormat", arguments: ["format": .verbatim(DataFormat.current)])
@@ -71,9 +99,31 @@ struct ComposedFile {
             throw root.error(key: "import.regime.needsFormat", ["section": .verbatim(section), "format": .verbatim(format),
                                                                       "needed": .verbatim("deltaberaad/\(since)")], at: section)
         }
+        self.layout = layout
+        self.text = layout == nil ? [] : bytes
     }
 
-    func records(_ section: String) throws -> [Node] { try root.list(section) }
+    /// Calls `body` with each record of `section`, in order. A split section is composed two parts
+    /// at a time (one per core), each let go once its records are read.
+    func forEachRecord(_ section: String, _ body: (Node) throws -> Void) throws {
+        guard let split = layout?.sections[section] else {
+            for node in try root.list(section) { try body(node) }
+            return
+        }
+        let text = text, path = path
+        for batch in stride(from: 0, to: split.parts.count, by: 2).map({ $0..<min($0 + 2, split.parts.count) }) {
+            let composed: [[Node]?] = Parallel.map(Array(batch)) { part in
+                let partText = DataFileLayout.partText(text, section: split, part: part)
+                guard let node = try? Yams.compose(yaml: partText, .basic), let items = node.sequence,
+                      (try? DataFileLimits.check(node, file: path, bytes: split.parts[part].count)) != nil else { return nil }
+                return Array(items)
+            }
+            for nodes in composed {
+                guard let nodes else { throw PartFailed() }
+                for node in nodes { try body(node) }
+            }
+        }
+    }
 }
 
 extension YamlError {

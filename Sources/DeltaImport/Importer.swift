@@ -10,12 +10,23 @@ public enum Importer {
     /// Reads data files into a snapshot without touching a database. References to records not
     /// in these files are checked against `known` (ids already in the register).
     public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
+        try read(files: files, known: known, partBytes: partBytes)
+    }
+
+    /// `read(files:known:)` with large sections composed in parts of `partBytes`.
+    static func read(files: [String], known: KnownRecords, partBytes: Int) throws -> RegisterSnapshot {
         do {
-            return try read(files: files, known: known, lazily: true)
+            return try read(files: files, known: known, lazily: true, partBytes: partBytes)
         } catch is CompositionOrder.Missed {
+            return try read(files: files, known: known, lazily: false)
+        } catch is ComposedFile.PartFailed {
             return try read(files: files, known: known, lazily: false)
         }
     }
+
+    /// The size of the parts a large section is composed in (`DataFileLayout`): small enough that
+    /// their nodes are a few megabytes, large enough that composing them costs no more than whole.
+    static let partBytes = 256 << 10
 
     /// `lazily`: each file is composed just before its first section is read (two at a time, one
     /// per core), in the order a scan of its top-level keys gives, and let go after its last.
@@ -24,7 +35,11 @@ public enum Importer {
     /// have missed a section (it reads keys as written, not as YAML means them), the read starts
     /// again with every file composed first (`CompositionOrder.Missed`): the scan only ever
     /// changes when a file is composed, never what is read.
-    static func read(files: [String], known: KnownRecords, lazily: Bool) throws -> RegisterSnapshot {
+    ///
+    /// `lazily` also composes a large section a part of `partBytes` at a time (`DataFileLayout`);
+    /// a part that does not compose as the whole file would throws `ComposedFile.PartFailed`, and
+    /// the read starts again with every file composed whole.
+    static func read(files: [String], known: KnownRecords, lazily: Bool, partBytes: Int = Importer.partBytes) throws -> RegisterSnapshot {
         var parser = RecordParser()
         parser.documentYears = known.documentYears
         parser.stationNames = Set(try StationFile.shipped().map(\.name))
@@ -47,9 +62,10 @@ public enum Importer {
         var lastSection: [Int: Int] = [:]
         for (sectionIndex, (section, read)) in readers.enumerated() {
             let batch = order.filesNeeded(before: sectionIndex)
-            for (index, outcome) in zip(batch, compose(batch.map { files[$0] })) {
+            for (index, outcome) in zip(batch, compose(batch.map { files[$0] }, partBytes: lazily ? partBytes : nil)) {
                 switch outcome {
-                case .failure(let error): composeErrors.append((index, error))
+                case .failure(let error as ImportError): composeErrors.append((index, error))
+                case .failure(let error): throw error
                 case .success(let file):
                     let present = sections.indices.filter { file.root[sections[$0]] != nil }
                     if let first = present.first, first < sectionIndex { throw CompositionOrder.Missed() }
@@ -65,7 +81,7 @@ public enum Importer {
                 guard let file = composed[index], file.root[section] != nil else { continue }
                 parser.fileVersion = file.version
                 do {
-                    for node in try file.records(section) {
+                    try file.forEachRecord(section) { node in
                         do { try read(&parser, node, file.path) } catch let error as ImportError { errors.append(error) }
                     }
                 } catch let error as ImportError {
@@ -105,8 +121,9 @@ public enum Importer {
     }
 
     /// Each file read and composed (YAML, then the limits), in the order given, in parallel:
-    /// files do not depend on one another.
-    private static func compose(_ files: [String]) -> [Result<ComposedFile, ImportError>] {
+    /// files do not depend on one another. A file that must be composed whole fails with `ComposedFile.PartFailed`, any other
+    /// problem with an `ImportError`.
+    private static func compose(_ files: [String], partBytes: Int?) -> [Result<ComposedFile, any Error>] {
         Parallel.map(files) { file in
             guard let data = FileManager.default.contents(atPath: file) else {
                 return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
@@ -114,7 +131,9 @@ public enum Importer {
             guard let text = String(data: data, encoding: .utf8) else {
                 return .failure(ImportError(file: file, line: nil, key: "import.file.notUTF8"))
             }
-            do { return .success(try ComposedFile(path: file, text: text)) } catch let error as ImportError {
+            do { return .success(try ComposedFile(path: file, text: text, partBytes: partBytes)) } catch let error as ImportError {
+                return .failure(error)
+            } catch let error as ComposedFile.PartFailed {
                 return .failure(error)
             } catch {
                 // Composing reports its problems as ImportErrors (YAML errors at their line); any
