@@ -26,15 +26,7 @@ struct DataFileLayoutTests {
     /// Two records of the smallest section, in block style.
     static let twoOrganisations = "  - id: org-a\n    name: A\n    country: NL\n    level: national\n  - id: org-b\n    name: B\n    country: BE\n    level: federal\n"
 
-    private func files(_ texts: [String]) throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-layout-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try texts.enumerated().map { index, text in
-            let file = folder.appendingPathComponent("file\(index).yaml")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return file.path
-        }
-    }
+    private func files(_ texts: [String]) throws -> [String] { try TestFiles.yaml(texts) }
 
     @Test("the demo and a generated register read in parts of every size equal them read whole", arguments: [1, 200, 5_000])
     func sameRegister(partBytes: Int) throws {

@@ -11,15 +11,7 @@ struct CompositionOrderTests {
     private static let sections = ["organisations", "documents", "bodies", "rail_links", "dossiers", "agreements", "goals",
                                    "indicators", "milestones", "meetings", "investments", "allocation_regimes", "obstacles"]
 
-    private func files(_ texts: [String]) throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-order-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try texts.enumerated().map { index, text in
-            let file = folder.appendingPathComponent("file\(index).yaml")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return file.path
-        }
-    }
+    private func files(_ texts: [String]) throws -> [String] { try TestFiles.yaml(texts) }
 
     @Test("the demo read file by file equals the demo read with every file composed first")
     func demo() throws {
