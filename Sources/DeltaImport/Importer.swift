@@ -8,7 +8,8 @@ import Yams
 /// transaction. Any problem aborts the import with every error found, and nothing is written.
 public enum Importer {
     /// Reads data files into a snapshot without touching a database. References to records not
-    /// in these files are checked against `known` (ids already in the register).
+    /// in these files are checked against `known` (ids already in the register). A quote from a
+    /// document `known` names but holds no paragraphs for throws `KnownRecords.ParagraphsNeeded`.
     public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
         try read(files: files, known: known, partBytes: partBytes)
     }
@@ -95,7 +96,13 @@ public enum Importer {
         errors += checkReferences(parser, known: known)
         errors += checkCycles(parser)
         var snapshot = parser.snapshot
-        let located = locateAll(parser.passages.map { $0.0 }, in: snapshot.documents, known: known.paragraphs)
+        let pendings = parser.passages.map { $0.0 }
+        let located = locateAll(pendings, in: snapshot.documents, known: known.paragraphs)
+        let unread = Set(pendings.indices.compactMap { index -> String? in
+            guard case .noDocument = located[index], known.documentIDs.contains(pendings[index].documentID) else { return nil }
+            return pendings[index].documentID
+        })
+        if !unread.isEmpty { throw KnownRecords.ParagraphsNeeded(documentIDs: unread) }
         for (index, (pending, assign)) in parser.passages.enumerated() {
             switch located[index] {
             case .noDocument: continue
@@ -139,8 +146,16 @@ public enum Importer {
     /// Reads the files and writes them into the register in one transaction.
     public static func run(files: [String], engine: any DatabaseEngine, actor: AuditActor = .importer()) async throws -> WriteSummary {
         try await engine.transaction { db in
-            let known = try await KnownRecords.load(from: Register(db: db, scope: .everything))
-            let snapshot = try read(files: files, known: known)
+            let register = Register(db: db, scope: .everything)
+            var known = try await KnownRecords.load(from: register)
+            let snapshot: RegisterSnapshot
+            do {
+                snapshot = try read(files: files, known: known)
+            } catch let needed as KnownRecords.ParagraphsNeeded {
+                // The files quote stored documents: read their paragraphs, then the files again.
+                try await known.loadParagraphs(needed.documentIDs, from: register)
+                snapshot = try read(files: files, known: known)
+            }
             return try await RegisterWriter(db: db, actor: actor).save(snapshot)
         }
     }

@@ -33,6 +33,13 @@ public struct Register: Sendable {
         db.select().column("*").from(table).where("visibility", .in, scope.rawValues)
     }
 
+    /// The ids of the records of a kind this reader may see, without reading the records (an
+    /// import checks its references against them).
+    public func ids<R: StoredRecord>(of type: R.Type) async throws -> Set<String> {
+        Set(try await db.select().column("id").from(R.table).where("visibility", .in, scope.rawValues).all()
+            .map { try $0.decode(column: "id", as: String.self) })
+    }
+
     func rows<R: Decodable>(_ type: R.Type, _ query: SQLSelectBuilder) async throws -> [R] {
         try await query.all().map { try $0.decode(model: R.self, with: RowCoding.decoder) }
     }

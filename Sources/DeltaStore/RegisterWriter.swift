@@ -25,7 +25,7 @@ public struct RegisterWriter: Sendable {
         // unchanged register costs what its first import costs (the comparison is in memory).
         try await save(Self.parentsFirst(snapshot.organisations, parent: \.parentID), stored: try await current.organisations(), summary: &summary)
         // Documents are read one by one, and only those stored: the list read leaves out the text.
-        let documentIDs = try await storedIDs(of: Document.self)
+        let documentIDs = try await current.ids(of: Document.self)
         try await save(snapshot.documents, storedIDs: documentIDs, load: { try await current.document(id: $0) }, summary: &summary)
         let bodies = Self.parentsFirst(snapshot.bodies, parent: \.parentID)
         try await save(bodies, stored: try await current.bodies(), summary: &summary)
@@ -86,11 +86,6 @@ public struct RegisterWriter: Sendable {
         }
         try await editor.create(new, action: "import")
         summary.inserted += new.count
-    }
-
-    /// The ids stored for a kind.
-    private func storedIDs<R: StoredRecord>(of type: R.Type) async throws -> Set<String> {
-        Set(try await db.select().column("id").from(R.table).all().map { try $0.decode(column: "id", as: String.self) })
     }
 
     /// Orders records so that a record's parent (if in the list) comes before it.
