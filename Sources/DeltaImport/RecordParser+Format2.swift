@@ -15,7 +15,7 @@ extension RecordParser {
             try entry.rejectUnknownKeys(["type", "document", "planned", "quote", "anchor", "note"])
             let target = try entry.id("document")
             guard target != documentID else { throw entry.error(key: "import.document.relatesToItself", at: "document") }
-            references.append(.init(kind: .document, id: target, location: entry.location(of: "document"), context: map.context))
+            refer(.init(kind: .document, id: target, location: entry.location(of: "document"), context: map.context))
             relations.append(DocumentRelation(kind: try required(entry, "type", DocumentRelation.Kind.self), targetID: target,
                                               planned: try entry.bool("planned") ?? false, note: try entry.optionalString("note")))
             if try entry.optionalString("quote") != nil {
@@ -37,7 +37,7 @@ extension RecordParser {
                 result.append(.passage(PassageReference(documentID: "", anchor: "", start: 0, length: 0, quote: "")))
                 try passage(in: entry, context: map.context) { $0.agreements[index].evidence[position] = .passage($1) }
             } else if let meeting = try entry.optionalID("meeting") {
-                references.append(.init(kind: .meeting, id: meeting, location: entry.location(of: "meeting"), context: map.context))
+                refer(.init(kind: .meeting, id: meeting, location: entry.location(of: "meeting"), context: map.context))
                 result.append(.decision(meetingID: meeting, decisionID: try entry.id("decision")))
             } else if let link = try entry.optionalString("link") {
                 guard let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
@@ -83,7 +83,7 @@ extension RecordParser {
             let entry = try YAMLMapping(node, file: map.file, context: map.context.field("co_financing"))
             try entry.rejectUnknownKeys(["organisation", "percent"])
             let organisation = try entry.id("organisation")
-            references.append(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: map.context))
+            refer(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: map.context))
             let text = try entry.string("percent")
             guard let percent = Double(text), percent > 0, percent <= 100 else {
                 throw entry.error(key: "import.investment.percent", ["value": .verbatim(text)], at: "percent")
@@ -107,12 +107,12 @@ extension RecordParser {
         if level == .goal, parent != nil { throw map.error(key: "import.goal.goalWithParent", at: "parent") }
         if level != .goal, parent == nil { throw map.error(key: "import.field.required", ["field": "parent"]) }
         if let parent {
-            references.append(.init(kind: .goal, id: parent, location: map.location(of: "parent"), context: map.context))
+            refer(.init(kind: .goal, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["goal/\(id)"] = map.location(of: "parent")
         }
         let dossiers = try map.idList("dossiers"), agreements = try map.idList("agreements")
-        dossiers.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }
-        agreements.forEach { references.append(.init(kind: .agreement, id: $0, location: map.location(of: "agreements"), context: map.context)) }
+        dossiers.forEach { refer(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }
+        agreements.forEach { refer(.init(kind: .agreement, id: $0, location: map.location(of: "agreements"), context: map.context)) }
         let index = snapshot.goals.count
         snapshot.goals.append(Goal(id: id, level: level, parentID: parent, title: try map.string("title"),
                                    description: try map.optionalString("description"), dossierIDs: dossiers, agreementIDs: agreements,
@@ -127,7 +127,7 @@ extension RecordParser {
         try map.rejectUnknownKeys(["id", "goal", "title", "unit", "baseline", "target", "values", "source", "visibility"])
         try define(.indicator, id, map.location)
         let goal = try map.id("goal")
-        references.append(.init(kind: .goal, id: goal, location: map.location(of: "goal"), context: map.context))
+        refer(.init(kind: .goal, id: goal, location: map.location(of: "goal"), context: map.context))
         let values = try map.list("values").map { try reading($0, map: map, field: "values", dated: true) }
         let index = snapshot.indicators.count
         snapshot.indicators.append(Indicator(

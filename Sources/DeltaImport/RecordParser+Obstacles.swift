@@ -16,12 +16,12 @@ extension RecordParser {
                                    "agreements", "documents", "source", "reported_on", "visibility"])
         try define(.obstacle, id, map.location)
         let owner = try map.optionalID("owner")
-        if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
+        if let owner { refer(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
         let links: [(String, RecordKind)] = [("dossiers", .dossier), ("bodies", .body), ("agreements", .agreement), ("documents", .document)]
         var ids: [RecordKind: [String]] = [:]
         for (key, kind) in links {
             ids[kind] = try map.idList(key)
-            ids[kind]?.forEach { references.append(.init(kind: kind, id: $0, location: map.location(of: key), context: map.context)) }
+            ids[kind]?.forEach { refer(.init(kind: kind, id: $0, location: map.location(of: key), context: map.context)) }
         }
         let visibility = try map.enumValue("visibility", Visibility.self) ?? .public
         let status = try map.enumValue("status", ObstacleStatus.self) ?? .reported

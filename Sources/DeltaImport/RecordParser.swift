@@ -6,6 +6,7 @@ import Yams
 /// check once everything is read. Knows the format; knows nothing about databases.
 struct RecordParser {
     var snapshot = RegisterSnapshot()
+    /// References to records not read yet when they were read (`refer`).
     var references: [PendingReference] = []
     /// Where each record was defined, to report duplicates and unresolved passages.
     var definitions: [String: SourceLocation] = [:]
@@ -32,7 +33,7 @@ struct RecordParser {
         try define(.organisation, id, map.location)
         let parent = try map.optionalID("parent")
         if let parent {
-            references.append(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
+            refer(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["organisation/\(id)"] = map.location(of: "parent")
         }
         snapshot.organisations.append(Organisation(
@@ -59,13 +60,13 @@ struct RecordParser {
         }
         if let date, date.earliest.year == date.latest.year { documentYears[id] = date.earliest.year }
         let issuers = try map.idList("issuers")
-        issuers.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "issuers"), context: map.context)) }
+        issuers.forEach { refer(.init(kind: .organisation, id: $0, location: map.location(of: "issuers"), context: map.context)) }
         var signatories: [Signatory] = []
         for item in try map.list("signatories") {
             let signer = try YAMLMapping(item, file: file, context: map.context.signatory)
             try signer.rejectUnknownKeys(["name", "role", "organisation"])
             let organisation = try signer.optionalID("organisation")
-            if let organisation { references.append(.init(kind: .organisation, id: organisation, location: signer.location(of: "organisation"), context: signer.context)) }
+            if let organisation { refer(.init(kind: .organisation, id: organisation, location: signer.location(of: "organisation"), context: signer.context)) }
             signatories.append(Signatory(name: try signer.string("name"), role: try signer.string("role"), organisationID: organisation))
         }
         let text: String
@@ -115,7 +116,7 @@ struct RecordParser {
         try define(.body, id, map.location)
         let parent = try map.optionalID("parent")
         if let parent {
-            references.append(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
+            refer(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["body/\(id)"] = map.location(of: "parent")
         }
         var cadence = CadenceRule.none
@@ -140,7 +141,7 @@ struct RecordParser {
             let member = try YAMLMapping(item, file: file, context: map.context.member(position + 1))
             try member.rejectUnknownKeys(["organisation", "person", "role", "invited", "from", "until"])
             let organisation = try member.id("organisation")
-            references.append(.init(kind: .organisation, id: organisation, location: member.location(of: "organisation"), context: member.context))
+            refer(.init(kind: .organisation, id: organisation, location: member.location(of: "organisation"), context: member.context))
             let role = try member.enumValue("role", MembershipRole.self) ?? .member
             let from = try member.date("from"), until = try member.date("until")
             if let from, let until, until < from { throw member.error(key: "import.body.untilBeforeFrom", at: "until") }
@@ -166,15 +167,15 @@ struct RecordParser {
         try map.rejectUnknownKeys(["id", "title", "summary", "themes", "body", "leads", "rail_links", "mandate", "visibility"])
         try define(.dossier, id, map.location)
         let body = try map.optionalID("body")
-        if let body { references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
+        if let body { refer(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
         let leads = try map.idList("leads")
-        leads.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "leads"), context: map.context)) }
+        leads.forEach { refer(.init(kind: .organisation, id: $0, location: map.location(of: "leads"), context: map.context)) }
         var mandate: PoliticalMandate?
         if let given = try map.mapping("mandate") {
             try given.rejectUnknownKeys(["given", "body", "document", "note"])
             let mandateBody = try given.optionalID("body"), mandateDocument = try given.optionalID("document")
-            if let mandateBody { references.append(.init(kind: .body, id: mandateBody, location: given.location(of: "body"), context: given.context)) }
-            if let mandateDocument { references.append(.init(kind: .document, id: mandateDocument, location: given.location(of: "document"), context: given.context)) }
+            if let mandateBody { refer(.init(kind: .body, id: mandateBody, location: given.location(of: "body"), context: given.context)) }
+            if let mandateDocument { refer(.init(kind: .document, id: mandateDocument, location: given.location(of: "document"), context: given.context)) }
             mandate = PoliticalMandate(
                 given: try period(try given.string("given"), year: mandateDocument.flatMap { documentYears[$0] }, map: given, key: "given"),
                 bodyID: mandateBody, documentID: mandateDocument, note: try given.optionalString("note"))
@@ -200,9 +201,9 @@ struct RecordParser {
         guard let source = try map.mapping("source") else { throw map.error(key: "import.agreement.noSource") }
         let documentID = try source.id("document")
         let parties = try map.idList("parties"), dossiers = try map.idList("dossiers"), body = try map.optionalID("body")
-        parties.forEach { references.append(.init(kind: .organisation, id: $0, location: map.location(of: "parties"), context: map.context)) }
-        dossiers.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }
-        if let body { references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
+        parties.forEach { refer(.init(kind: .organisation, id: $0, location: map.location(of: "parties"), context: map.context)) }
+        dossiers.forEach { refer(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }
+        if let body { refer(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context)) }
         var due: FuzzyPeriod?
         if let wording = try map.optionalString("due") { due = try period(wording, year: documentYears[documentID], map: map, key: "due") }
         let index = snapshot.agreements.count
@@ -235,9 +236,9 @@ struct RecordParser {
         guard !dossierIDs.isEmpty else { throw map.error(key: "import.field.required", ["field": "dossiers"]) }
         guard Set(dossierIDs).count == dossierIDs.count else { throw map.error(key: "import.field.repeatedItem", ["field": "dossiers"], at: "dossiers") }
         let dossierKey = single == nil ? "dossiers" : "dossier"
-        dossierIDs.forEach { references.append(.init(kind: .dossier, id: $0, location: map.location(of: dossierKey), context: map.context)) }
+        dossierIDs.forEach { refer(.init(kind: .dossier, id: $0, location: map.location(of: dossierKey), context: map.context)) }
         let owner = try map.optionalID("owner")
-        if let owner { references.append(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
+        if let owner { refer(.init(kind: .organisation, id: owner, location: map.location(of: "owner"), context: map.context)) }
         let status = try map.enumValue("status", MilestoneStatus.self) ?? .planned
         let achievedOn = try map.date("achieved_on")
         if status == .achieved, achievedOn == nil { throw map.error(key: "import.milestone.achievedWithoutDate", at: "status") }
@@ -262,7 +263,7 @@ struct RecordParser {
                                    "note", "visibility"])
         try define(.meeting, id, map.location)
         let body = try map.id("body")
-        references.append(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
+        refer(.init(kind: .body, id: body, location: map.location(of: "body"), context: map.context))
         let sourceDocument = try map.mapping("source").flatMap { try $0.optionalID("document") }
         let index = snapshot.meetings.count
         snapshot.meetings.append(Meeting(
@@ -302,7 +303,7 @@ struct RecordParser {
                 throw entry.location.error(key: "import.meeting.inviteeUnnamed", ["record": entry.context])
             }
             if let organisation {
-                references.append(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: entry.context))
+                refer(.init(kind: .organisation, id: organisation, location: entry.location(of: "organisation"), context: entry.context))
             }
             entry.context = map.context
             result.append(Invitee(organisationID: organisation, person: person,
@@ -321,20 +322,20 @@ struct RecordParser {
                                    "status", "co_financing", "agreement", "measure", "dossier", "part_of", "source", "visibility"])
         try define(.investment, id, map.location)
         let organisation = try map.id("organisation")
-        references.append(.init(kind: .organisation, id: organisation, location: map.location(of: "organisation"), context: map.context))
+        refer(.init(kind: .organisation, id: organisation, location: map.location(of: "organisation"), context: map.context))
         let dossier = try map.optionalID("dossier"), partOf = try map.optionalID("part_of")
-        if let dossier { references.append(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context)) }
+        if let dossier { refer(.init(kind: .dossier, id: dossier, location: map.location(of: "dossier"), context: map.context)) }
         if let partOf {
             guard partOf != id else { throw map.error(key: "import.investment.partOfItself", at: "part_of") }
-            references.append(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
+            refer(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
             parentLocations["investment/\(id)"] = map.location(of: "part_of")
         }
         guard let amountMap = try map.mapping("amount") else { throw map.error(key: "import.field.required", ["field": "amount"]) }
         let amount = try AmountReader.read(amountMap)
         let (years, recurring) = try investmentYears(map)
         let agreement = try map.optionalID("agreement"), measure = try map.optionalID("measure")
-        if let agreement { references.append(.init(kind: .agreement, id: agreement, location: map.location(of: "agreement"), context: map.context)) }
-        if let measure { references.append(.init(kind: .goal, id: measure, location: map.location(of: "measure"), context: map.context)) }
+        if let agreement { refer(.init(kind: .agreement, id: agreement, location: map.location(of: "agreement"), context: map.context)) }
+        if let measure { refer(.init(kind: .goal, id: measure, location: map.location(of: "measure"), context: map.context)) }
         let index = snapshot.investments.count
         snapshot.investments.append(Investment(
             id: id, title: try map.string("title"), amount: amount, wording: try map.string("wording"),
@@ -346,6 +347,16 @@ struct RecordParser {
     }
 
     // MARK: Helpers
+
+    /// A reference from the record being read. One to a record read already is settled at once,
+    /// and only the others wait for the check after every file is read (`Importer.checkReferences`):
+    /// holding every reference of a large register with its place and message was a large part of
+    /// an import's memory. A record read already that turns out to be wrong fails the import before
+    /// that check, so settling early never hides an error.
+    mutating func refer(_ reference: PendingReference) {
+        guard definitions["\(reference.kind.rawValue)/\(reference.id)"] == nil else { return }
+        references.append(reference)
+    }
 
     mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
         let key = "\(kind.rawValue)/\(id)"
@@ -381,7 +392,7 @@ struct RecordParser {
                           assign: @escaping (inout RegisterSnapshot, PassageReference) -> Void) throws {
         let documentID = try document ?? source.id("document")
         if document == nil {
-            references.append(.init(kind: .document, id: documentID, location: source.location(of: "document"), context: context))
+            refer(.init(kind: .document, id: documentID, location: source.location(of: "document"), context: context))
         }
         passages.append((PendingPassage(documentID: documentID, quote: try source.string("quote"),
                                         anchorHint: try source.optionalString("anchor"),
