@@ -16,7 +16,9 @@ public struct RegisterWriter: Sendable {
         self.actor = actor
     }
 
-    /// Writes a snapshot in dependency order and returns what changed.
+    /// Writes a snapshot in dependency order and returns what changed. The search index is not
+    /// touched: call `updateSearch(after:)` once the snapshot is let go, because the index reads
+    /// the whole register again and holding both was an import's peak of memory.
     public func save(_ snapshot: RegisterSnapshot) async throws -> WriteSummary {
         var summary = WriteSummary()
         let current = Register(db: db, scope: .everything)
@@ -48,9 +50,12 @@ public struct RegisterWriter: Sendable {
         try await save(Self.parentsFirst(snapshot.investments, parent: \.partOfID), stored: try await current.investments(), summary: &summary)
         try await save(snapshot.allocationRegimes, stored: try await current.allocationRegimes(), summary: &summary)
         try await save(snapshot.obstacles, stored: try await current.obstacles(), summary: &summary)
-        // The search entries of everything written, at once (see `RecordEditor.updatesSearch`).
-        if summary.inserted + summary.updated > 0 { try await SearchIndex(db: db).rebuild() }
         return summary
+    }
+
+    /// The search entries of everything a `save` wrote, at once (see `RecordEditor.updatesSearch`).
+    public func updateSearch(after summary: WriteSummary) async throws {
+        if summary.inserted + summary.updated > 0 { try await SearchIndex(db: db).rebuild() }
     }
 
     /// Saves the records of one kind against the stored ones, read at once.
