@@ -47,6 +47,8 @@ struct DataFileLayout {
                 index += 1
                 continue
             }
+            // A section written twice: which one counts is for YAML to say, in the whole file.
+            if splits.contains(where: { $0.name == name }) { return nil }
             // The body: every line up to the next one written in the first column (other than
             // a comment, or a record when the records are not indented).
             var end = index + 1

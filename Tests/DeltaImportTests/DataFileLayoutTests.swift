@@ -77,6 +77,7 @@ struct DataFileLayoutTests {
         #expect(layout("format: deltaberaad/1\norganisations: # the ministries\n" + records) == nil)
         #expect(layout("format: deltaberaad/1\norganisations: [{id: org-a, name: A, country: NL, level: national}]\n") == nil)
         #expect(layout("format: deltaberaad/1\norganisations:\n  note: not a list\n") == nil)
+        #expect(layout("format: deltaberaad/1\norganisations:\n" + records + "organisations:\n" + records) == nil, "a section written twice")
     }
 
     @Test("what parts cannot hold (an alias to an earlier record, a quoted text over a record's line, errors) reads as the whole file")
@@ -94,6 +95,8 @@ struct DataFileLayoutTests {
             head + "# the first\n\n  - id: org-a\n    name: A\n\n    # inside\n    country: NL\n    level: national\n# between\n  - id: org-b\n    name: B\n    country: BE\n    level: federal\nbodies: []\n",
             head + "- id: org-a\n  name: A\n  country: NL\n  level: national\n- id: org-b\n  name: B\n  country: BE\n  level: federal\n",
             (head + Self.twoOrganisations).replacingOccurrences(of: "\n", with: "\r\n"),
+            // A section written twice.
+            head + Self.twoOrganisations + head.replacingOccurrences(of: "format: deltaberaad/1\n", with: "") + Self.twoOrganisations,
             // A text over the limit in the second record.
             head + "  - id: org-a\n    name: A\n    country: NL\n    level: national\n  - id: org-b\n    name: \(String(repeating: "x", count: 2_001))\n    country: BE\n    level: federal\n",
         ]
