@@ -24,7 +24,7 @@ struct AllocationRegimeRow: Codable, Sendable {
 extension AllocationRegime: StoredRecord {
     public static var recordKind: RecordKind { .allocationRegime }
     public static var table: String { "allocation_regimes" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.allocationRegime(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.allocationRegimes(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(AllocationRegimeRow(self, version: version), to: Self.table)
     }

@@ -44,7 +44,7 @@ struct IndicatorRow: Codable, Sendable {
 extension Goal: StoredRecord {
     public static var recordKind: RecordKind { .goal }
     public static var table: String { "goals" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.goal(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.goals(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(GoalRow(self, version: version), to: Self.table)
     }
@@ -54,7 +54,7 @@ extension Goal: StoredRecord {
 extension Indicator: StoredRecord {
     public static var recordKind: RecordKind { .indicator }
     public static var table: String { "indicators" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.indicator(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.indicators(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(IndicatorRow(self, version: version), to: Self.table)
     }

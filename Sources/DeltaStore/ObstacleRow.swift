@@ -36,7 +36,7 @@ struct ObstacleRow: Codable, Sendable {
 extension Obstacle: StoredRecord {
     public static var recordKind: RecordKind { .obstacle }
     public static var table: String { "obstacles" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.obstacle(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.obstacles(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(ObstacleRow(self, version: version), to: Self.table)
     }
@@ -55,7 +55,11 @@ extension Register {
     }
 
     /// One obstacle.
-    public func obstacle(id: String) async throws -> Obstacle? {
-        try await showing(try await rows(ObstacleRow.self, select("obstacles").where("id", .equal, id)).first?.model(), ShownRecords.obstacle)
+    public func obstacle(id: String) async throws -> Obstacle? { try await obstacles(ids: [id]).first }
+
+    /// The obstacles among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func obstacles(ids: [String]) async throws -> [Obstacle] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(ObstacleRow.self, select("obstacles").where("id", .in, ids)).map { try $0.model() }, ShownRecords.obstacle)
     }
 }

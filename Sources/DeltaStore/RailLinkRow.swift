@@ -27,7 +27,7 @@ struct RailLinkRow: Codable, Sendable {
 extension RailLink: StoredRecord {
     public static var recordKind: RecordKind { .railLink }
     public static var table: String { "rail_links" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.railLink(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.railLinks(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(RailLinkRow(self, version: version), to: Self.table)
     }

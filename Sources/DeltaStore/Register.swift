@@ -33,6 +33,12 @@ public struct Register: Sendable {
         db.select().column("*").from(table).where("visibility", .in, scope.rawValues)
     }
 
+    /// Records read at a time by work that goes through a whole kind (`StoredRecord.load(ids:from:)`):
+    /// the search index's rebuild, an import's comparison with what is stored. Large enough that
+    /// the reads' number stays small (a hundred at a thousand times the demo), small enough that a
+    /// part is a few megabytes, and far under both engines' limits on binds.
+    public static let recordsPerRead = 2_000
+
     /// The ids of the records of a kind this reader may see, without reading the records (an
     /// import checks its references against them).
     public func ids<R: StoredRecord>(of type: R.Type) async throws -> Set<String> {
@@ -52,8 +58,12 @@ public struct Register: Sendable {
     }
 
     /// One organisation.
-    public func organisation(id: String) async throws -> Organisation? {
-        try await showing(try await rows(OrganisationRow.self, select("organisations").where("id", .equal, id)).first?.model(), ShownRecords.organisation)
+    public func organisation(id: String) async throws -> Organisation? { try await organisations(ids: [id]).first }
+
+    /// The organisations among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func organisations(ids: [String]) async throws -> [Organisation] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(OrganisationRow.self, select("organisations").where("id", .in, ids)).map { try $0.model() }, ShownRecords.organisation)
     }
 
     /// All documents, newest first (unknown dates last), with their relations.
@@ -64,13 +74,13 @@ public struct Register: Sendable {
                                  ShownRecords.document)
     }
 
-    /// Relation rows of visible documents, in order (optionally of one document).
-    private func relationRows(documentID: String? = nil) async throws -> [DocumentRelationRow] {
+    /// Relation rows of visible documents, in order (optionally of some documents only).
+    private func relationRows(documentIDs: [String]? = nil) async throws -> [DocumentRelationRow] {
         var query = db.select().column(SQLColumn("*", table: "r"))
             .from(SQLAlias(SQLIdentifier("document_relations"), as: SQLIdentifier("r")))
             .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "r"))
             .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
-        if let documentID { query = query.where(SQLColumn("document_id", table: "r"), .equal, SQLBind(documentID)) }
+        if let documentIDs { query = query.where(SQLColumn("document_id", table: "r"), .in, SQLBind.group(documentIDs)) }
         return try await rows(DocumentRelationRow.self, query.orderBy(SQLColumn("document_id", table: "r")).orderBy(SQLColumn("position", table: "r")))
     }
 
@@ -127,9 +137,16 @@ public struct Register: Sendable {
     }
 
     /// One document.
-    public func document(id: String) async throws -> Document? {
-        guard let row = try await rows(DocumentRow.self, select("documents").where("id", .equal, id)).first else { return nil }
-        return try await showing(try row.model(relations: try await relationRows(documentID: id).map { try $0.model() }), ShownRecords.document)
+    public func document(id: String) async throws -> Document? { try await documents(ids: [id]).first }
+
+    /// The documents among `ids` this reader may see, with their relations and without their text,
+    /// in no particular order (`StoredRecord.load(ids:from:)`).
+    public func documents(ids: [String]) async throws -> [Document] {
+        guard !ids.isEmpty else { return [] }
+        let documents = try await rows(DocumentRow.self, select("documents").where("id", .in, ids))
+        let relations = Dictionary(grouping: try await relationRows(documentIDs: ids), by: \.documentId)
+        return try await showing(try documents.map { row in try row.model(relations: (relations[row.id] ?? []).map { try $0.model() }) },
+                                 ShownRecords.document)
     }
 
     /// A document's paragraphs in order (empty when the document is not visible).
@@ -148,8 +165,12 @@ public struct Register: Sendable {
     }
 
     /// One body.
-    public func body(id: String) async throws -> Body? {
-        try await showing(try await rows(BodyRow.self, select("bodies").where("id", .equal, id)).first?.model(), ShownRecords.body)
+    public func body(id: String) async throws -> Body? { try await bodies(ids: [id]).first }
+
+    /// The bodies among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func bodies(ids: [String]) async throws -> [Body] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(BodyRow.self, select("bodies").where("id", .in, ids)).map { try $0.model() }, ShownRecords.body)
     }
 
     /// Memberships of a body (or of every visible body), in the order they were recorded.
@@ -170,8 +191,12 @@ public struct Register: Sendable {
     }
 
     /// One dossier.
-    public func dossier(id: String) async throws -> Dossier? {
-        try await showing(try await rows(DossierRow.self, select("dossiers").where("id", .equal, id)).first?.model(), ShownRecords.dossier)
+    public func dossier(id: String) async throws -> Dossier? { try await dossiers(ids: [id]).first }
+
+    /// The dossiers among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func dossiers(ids: [String]) async throws -> [Dossier] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(DossierRow.self, select("dossiers").where("id", .in, ids)).map { try $0.model() }, ShownRecords.dossier)
     }
 
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
@@ -201,8 +226,12 @@ public struct Register: Sendable {
     }
 
     /// One agreement.
-    public func agreement(id: String) async throws -> Agreement? {
-        try await agreements(where: [SQLBinaryExpression(SQLColumn("id", table: "a"), .equal, SQLBind(id))]).first
+    public func agreement(id: String) async throws -> Agreement? { try await agreements(ids: [id]).first }
+
+    /// The agreements among `ids` this reader may see, in document order (`StoredRecord.load(ids:from:)`).
+    public func agreements(ids: [String]) async throws -> [Agreement] {
+        guard !ids.isEmpty else { return [] }
+        return try await agreements(where: [SQLBinaryExpression(SQLColumn("id", table: "a"), .in, SQLBind.group(ids))])
     }
 
     /// Visible agreements matching `conditions`, with their dossiers and in document order, read in
@@ -283,8 +312,12 @@ public struct Register: Sendable {
     }
 
     /// One milestone.
-    public func milestone(id: String) async throws -> Milestone? {
-        try await milestones(where: [SQLBinaryExpression(SQLColumn("id", table: "m"), .equal, SQLBind(id))]).first
+    public func milestone(id: String) async throws -> Milestone? { try await milestones(ids: [id]).first }
+
+    /// The milestones among `ids` this reader may see, by deadline (`StoredRecord.load(ids:from:)`).
+    public func milestones(ids: [String]) async throws -> [Milestone] {
+        guard !ids.isEmpty else { return [] }
+        return try await milestones(where: [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLBind.group(ids))])
     }
 
     private func milestones(where conditions: [any SQLExpression]) async throws -> [Milestone] {
@@ -308,13 +341,23 @@ public struct Register: Sendable {
     }
 
     /// One meeting.
-    public func meeting(id: String) async throws -> Meeting? {
-        try await showing(try await rows(MeetingRow.self, select("meetings").where("id", .equal, id)).first?.model(), ShownRecords.meeting)
+    public func meeting(id: String) async throws -> Meeting? { try await meetings(ids: [id]).first }
+
+    /// The meetings among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func meetings(ids: [String]) async throws -> [Meeting] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(MeetingRow.self, select("meetings").where("id", .in, ids)).map { try $0.model() }, ShownRecords.meeting)
     }
 
     /// One investment.
-    public func investment(id: String) async throws -> Investment? {
-        try await showing(try await rows(InvestmentRow.self, select("investments").where("id", .equal, id)).first?.model(), ShownRecords.investment)
+    public func investment(id: String) async throws -> Investment? { try await investments(ids: [id]).first }
+
+    /// The investments among `ids` this reader may see, each with every reference (as an edit form
+    /// needs it; the list read leaves out those to hidden records), in no particular order
+    /// (`StoredRecord.load(ids:from:)`).
+    public func investments(ids: [String]) async throws -> [Investment] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(InvestmentRow.self, select("investments").where("id", .in, ids)).map { try $0.model() }, ShownRecords.investment)
     }
 
     /// A visible record with its stored version (for ETags and conflict checks).
@@ -343,8 +386,12 @@ public struct Register: Sendable {
     }
 
     /// One goal-tree node.
-    public func goal(id: String) async throws -> Goal? {
-        try await showing(try await rows(GoalRow.self, select("goals").where("id", .equal, id)).first?.model(), ShownRecords.goal)
+    public func goal(id: String) async throws -> Goal? { try await goals(ids: [id]).first }
+
+    /// The goals among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func goals(ids: [String]) async throws -> [Goal] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(GoalRow.self, select("goals").where("id", .in, ids)).map { try $0.model() }, ShownRecords.goal)
     }
 
     /// All indicators.
@@ -353,8 +400,12 @@ public struct Register: Sendable {
     }
 
     /// One indicator.
-    public func indicator(id: String) async throws -> Indicator? {
-        try await showing(try await rows(IndicatorRow.self, select("indicators").where("id", .equal, id)).first?.model(), ShownRecords.indicator)
+    public func indicator(id: String) async throws -> Indicator? { try await indicators(ids: [id]).first }
+
+    /// The indicators among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func indicators(ids: [String]) async throws -> [Indicator] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(IndicatorRow.self, select("indicators").where("id", .in, ids)).map { try $0.model() }, ShownRecords.indicator)
     }
 
     /// The rail links, by name.
@@ -368,8 +419,12 @@ public struct Register: Sendable {
     }
 
     /// One rail link.
-    public func railLink(id: String) async throws -> RailLink? {
-        try await showing(try await rows(RailLinkRow.self, select("rail_links").where("id", .equal, id)).first?.model(), ShownRecords.railLink)
+    public func railLink(id: String) async throws -> RailLink? { try await railLinks(ids: [id]).first }
+
+    /// The railLinks among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func railLinks(ids: [String]) async throws -> [RailLink] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(RailLinkRow.self, select("rail_links").where("id", .in, ids)).map { try $0.model() }, ShownRecords.railLink)
     }
 
     /// The allocation regimes, by country and title.
@@ -379,8 +434,12 @@ public struct Register: Sendable {
     }
 
     /// One allocation regime.
-    public func allocationRegime(id: String) async throws -> AllocationRegime? {
-        try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .equal, id)).first?.model(), ShownRecords.allocationRegime)
+    public func allocationRegime(id: String) async throws -> AllocationRegime? { try await allocationRegimes(ids: [id]).first }
+
+    /// The allocationRegimes among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
+    public func allocationRegimes(ids: [String]) async throws -> [AllocationRegime] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .in, ids)).map { try $0.model() }, ShownRecords.allocationRegime)
     }
 
     /// The allocation regimes, by country and title, each with the title of its source document

@@ -9,8 +9,11 @@ public protocol StoredRecord: Codable, Hashable, Sendable, Identifiable where ID
     static var table: String { get }
     /// The tables of its child rows, each with the column that names the record; a save replaces them.
     static var childTables: [(table: String, recordColumn: String)] { get }
-    /// Loads the stored record through a register view (which applies the reader's scope).
-    static func load(id: String, from register: Register) async throws -> Self?
+    /// Loads the stored records among `ids` through a register view (which applies the reader's
+    /// scope), in one read whatever their number, in no particular order. Work that goes through a
+    /// whole kind (the search index, an import's comparison) reads it a part at a time this way,
+    /// so it holds a part of the kind, never all of it.
+    static func load(ids: [String], from register: Register) async throws -> [Self]
     /// Adds the record's rows at `version` to a batch: its own row in `table` first, then its child rows.
     func addRows(version: Int, to batch: inout RowBatch)
     /// The dossiers and bodies the record refers to directly (for editing rights).
@@ -19,6 +22,11 @@ public protocol StoredRecord: Codable, Hashable, Sendable, Identifiable where ID
 
 extension StoredRecord {
     public static var childTables: [(table: String, recordColumn: String)] { [] }
+
+    /// Loads one stored record through a register view (which applies the reader's scope).
+    public static func load(id: String, from register: Register) async throws -> Self? {
+        try await load(ids: [id], from: register).first
+    }
 
     /// Writes the record's row and child rows with a version: inserted when new, else its row
     /// updated and its child rows replaced. The rows come from `addRows`, the one description of
@@ -43,7 +51,7 @@ extension StoredRecord {
 extension Organisation: StoredRecord {
     public static var recordKind: RecordKind { .organisation }
     public static var table: String { "organisations" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.organisation(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.organisations(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(OrganisationRow(self, version: version), to: Self.table)
     }
@@ -53,7 +61,7 @@ extension Organisation: StoredRecord {
 extension Document: StoredRecord {
     public static var recordKind: RecordKind { .document }
     public static var table: String { "documents" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.document(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.documents(ids: ids) }
     public static var childTables: [(table: String, recordColumn: String)] {
         [("document_paragraphs", "document_id"), ("document_relations", "document_id")]
     }
@@ -73,7 +81,7 @@ extension Document: StoredRecord {
 extension Body: StoredRecord {
     public static var recordKind: RecordKind { .body }
     public static var table: String { "bodies" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.body(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.bodies(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(BodyRow(self, version: version), to: Self.table)
     }
@@ -83,7 +91,7 @@ extension Body: StoredRecord {
 extension Dossier: StoredRecord {
     public static var recordKind: RecordKind { .dossier }
     public static var table: String { "dossiers" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.dossier(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.dossiers(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(DossierRow(self, version: version), to: Self.table)
     }
@@ -93,7 +101,7 @@ extension Dossier: StoredRecord {
 extension Agreement: StoredRecord {
     public static var recordKind: RecordKind { .agreement }
     public static var table: String { "agreements" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.agreement(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.agreements(ids: ids) }
     public static var childTables: [(table: String, recordColumn: String)] { [("agreement_dossiers", "agreement_id")] }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(AgreementRow(self, version: version), to: Self.table)
@@ -108,7 +116,7 @@ extension Agreement: StoredRecord {
 extension Milestone: StoredRecord {
     public static var recordKind: RecordKind { .milestone }
     public static var table: String { "milestones" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.milestone(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.milestones(ids: ids) }
     public static var childTables: [(table: String, recordColumn: String)] { [("milestone_dossiers", "milestone_id")] }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(MilestoneRow(self, version: version), to: Self.table)
@@ -123,7 +131,7 @@ extension Milestone: StoredRecord {
 extension Meeting: StoredRecord {
     public static var recordKind: RecordKind { .meeting }
     public static var table: String { "meetings" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.meeting(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.meetings(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(MeetingRow(self, version: version), to: Self.table)
     }
@@ -133,7 +141,7 @@ extension Meeting: StoredRecord {
 extension Investment: StoredRecord {
     public static var recordKind: RecordKind { .investment }
     public static var table: String { "investments" }
-    public static func load(id: String, from register: Register) async throws -> Self? { try await register.investment(id: id) }
+    public static func load(ids: [String], from register: Register) async throws -> [Self] { try await register.investments(ids: ids) }
     public func addRows(version: Int, to batch: inout RowBatch) {
         batch.add(InvestmentRow(self, version: version), to: Self.table)
     }

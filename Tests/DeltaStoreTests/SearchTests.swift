@@ -253,6 +253,32 @@ struct SearchTests {
         #expect(problems == [.tooLong(limit: SearchQuery.maximumLength), .tooManyWords(limit: SearchQuery.maximumWords)])
     }
 
+    @Test("a rebuild that reads each kind a part at a time writes the same entries as one that reads it whole", arguments: allEngines)
+    func rebuildInParts(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            let engine = database.engine
+            try await Demo.importInto(engine)
+            let columns = ["source", "kind", "record_id", "anchor", "position", "title", "text", "title_index", "text_index", "visibility",
+                           "body_ids", "dossier_ids", "year", "countries", "page_kind", "page_id"]
+            let row = columns.map { "COALESCE(CAST(\($0) AS TEXT), '-')" }.joined(separator: " || '|' || ")
+            func entries(partSize: Int) async throws -> [String] {
+                try await engine.transaction { db in
+                    let count = try await SearchIndex(db: db).rebuild(partSize: partSize)
+                    let entries = try await db.raw("SELECT \(unsafeRaw: row) AS e FROM search_entries").all()
+                        .map { try $0.decode(column: "e", as: String.self) }
+                    #expect(entries.count == count)
+                    return entries.sorted()
+                }
+            }
+            let whole = try await entries(partSize: 1_000_000)
+            #expect(whole.count > 100)
+            // The demo has several records of every searched kind, so parts of one and of seven
+            // split every kind, seven leaving a remainder.
+            #expect(try await entries(partSize: 1) == whole)
+            #expect(try await entries(partSize: 7) == whole)
+        }
+    }
+
     @Test("operators and quotes in a query are words, never syntax", arguments: allEngines)
     func hostileQueries(kind: EngineKind) async throws {
         try await withDatabase(kind) { database in

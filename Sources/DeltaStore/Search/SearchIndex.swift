@@ -70,19 +70,22 @@ public struct SearchIndex: Sendable {
     }
 
     /// Empties the index and indexes every record again; returns the number of entries.
+    ///
+    /// Each kind is read `partSize` records at a time (by id), so the rebuild holds one part of
+    /// the register, never a whole kind: at a thousand times the demo the whole reads of the
+    /// agreements and milestones were an import's peak of memory.
     @discardableResult
-    public func rebuild() async throws -> Int {
+    public func rebuild(partSize: Int = Register.recordsPerRead) async throws -> Int {
         try await db.delete(from: "search_entries").run()
         let register = Register(db: db, scope: .everything)
         let context = try await context()
         var count = 0
         // The entries of a part of the records (folding their texts is most of the work) are
         // made while the part before is written (`Pipeline`), many records to a statement.
-        func index<R: Identifiable & Sendable>(_ records: [R], _ kind: RecordKind,
-                                                _ entries: @escaping @Sendable (R) -> [SearchEntry]) async throws where R.ID == String {
+        func index<R: StoredRecord>(_ records: [R], _ entries: @escaping @Sendable (R) -> [SearchEntry]) async throws {
             try await Pipeline.run(records, partSize: Self.recordsPerPart, prepare: { part in
                 part.flatMap { record in
-                    let source = Self.source(kind, record.id)
+                    let source = Self.source(R.recordKind, record.id)
                     return entries(record).map { Self.values(of: $0, source: source) }
                 }
             }, write: { rows in
@@ -90,19 +93,25 @@ public struct SearchIndex: Sendable {
                 count += rows.count
             })
         }
-        try await index(try await register.organisations(), .organisation) { SearchEntries.entries($0) }
-        try await index(try await register.documents(), .document) { SearchEntries.entries($0, context: context) }
-        try await index(try await register.dossiers(), .dossier) { SearchEntries.entries($0, context: context) }
-        try await index(try await register.agreements(), .agreement) { SearchEntries.entries($0, context: context) }
-        try await index(try await register.milestones(), .milestone) { SearchEntries.entries($0, context: context) }
-        try await index(try await register.railLinks(), .railLink) { SearchEntries.entries($0) }
-        let meetings = try await register.meetings()
+        func inParts<R: StoredRecord>(_ type: R.Type, _ body: ([R]) async throws -> Void) async throws {
+            for part in try await register.ids(of: R.self).sorted().parts(of: partSize) {
+                try await body(try await R.load(ids: Array(part), from: register))
+            }
+        }
+        try await inParts(Organisation.self) { try await index($0) { SearchEntries.entries($0) } }
+        try await inParts(Document.self) { try await index($0) { SearchEntries.entries($0, context: context) } }
+        try await inParts(Dossier.self) { try await index($0) { SearchEntries.entries($0, context: context) } }
+        try await inParts(Agreement.self) { try await index($0) { SearchEntries.entries($0, context: context) } }
+        try await inParts(Milestone.self) { try await index($0) { SearchEntries.entries($0, context: context) } }
+        try await inParts(RailLink.self) { try await index($0) { SearchEntries.entries($0) } }
         let store = MeetingStore(db: db)
-        let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
-        let outcomes = try await store.outcomes(meetingIDs: meetings.map(\.id))
-        try await index(meetings, .meeting) { meeting in
-            guard let record = minutes[meeting.id] else { return [] }
-            return SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? [])
+        try await inParts(Meeting.self) { meetings in
+            let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
+            let outcomes = try await store.outcomes(meetingIDs: meetings.map(\.id))
+            try await index(meetings) { meeting in
+                guard let record = minutes[meeting.id] else { return [] }
+                return SearchEntries.entries(meeting, minutes: record, outcomes: outcomes[meeting.id] ?? [])
+            }
         }
         return count
     }
@@ -137,11 +146,8 @@ public struct SearchIndex: Sendable {
 
     /// Writes entries' values (from `values(of:source:)`), `batchSize` to a statement.
     private func insert(_ rows: [[MultiRowInsert.Value]]) async throws {
-        var start = 0
-        while start < rows.count {
-            let end = min(start + Self.batchSize, rows.count)
-            try await db.execute(sql: MultiRowInsert(table: "search_entries", columns: Self.columns, rows: rows[start..<end])) { _ in }
-            start = end
+        for part in rows.parts(of: Self.batchSize) {
+            try await db.execute(sql: MultiRowInsert(table: "search_entries", columns: Self.columns, rows: part)) { _ in }
         }
     }
 
