@@ -9,11 +9,14 @@ import SQLKit
 public struct RegisterWriter: Sendable {
     let db: any SQLDatabase
     let actor: AuditActor
+    /// Records compared with the stored ones at a time (`Register.recordsPerRead`; tests take fewer).
+    let partSize: Int
 
     /// A writer on a connection that is inside a transaction.
-    public init(db: any SQLDatabase, actor: AuditActor = .importer()) {
+    public init(db: any SQLDatabase, actor: AuditActor = .importer(), partSize: Int = Register.recordsPerRead) {
         self.db = db
         self.actor = actor
+        self.partSize = partSize
     }
 
     /// Writes a snapshot in dependency order and returns what changed. The search index is not
@@ -23,14 +26,12 @@ public struct RegisterWriter: Sendable {
         var summary = WriteSummary()
         let current = Register(db: db, scope: .everything)
         // Parents before children, so foreign keys hold at every statement. Records are compared
-        // with the stored ones after one read per kind, not one per record, so a re-import of an
-        // unchanged register costs what its first import costs (the comparison is in memory).
-        try await save(Self.parentsFirst(snapshot.organisations, parent: \.parentID), stored: try await current.organisations(), summary: &summary)
-        // Documents are read one by one, and only those stored: the list read leaves out the text.
-        let documentIDs = try await current.ids(of: Document.self)
-        try await save(snapshot.documents, storedIDs: documentIDs, load: { try await current.document(id: $0) }, summary: &summary)
+        // with the stored ones read a part at a time, one read per part, not one per record, so a
+        // re-import of an unchanged register costs what its first import costs.
+        try await save(Self.parentsFirst(snapshot.organisations, parent: \.parentID), current: current, summary: &summary)
+        try await save(snapshot.documents, current: current, summary: &summary)
         let bodies = Self.parentsFirst(snapshot.bodies, parent: \.parentID)
-        try await save(bodies, stored: try await current.bodies(), summary: &summary)
+        try await save(bodies, current: current, summary: &summary)
         let storedMembers = Dictionary(grouping: try await current.memberships(), by: \.bodyID)
         let membershipsByBody = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
         let replacements = bodies.compactMap { body -> MembershipWriter.Replacement? in
@@ -40,16 +41,16 @@ public struct RegisterWriter: Sendable {
         }
         try await MembershipWriter(db: db, actor: actor).replace(replacements)
         // Links before the dossiers that refer to them.
-        try await save(snapshot.railLinks, stored: try await current.railLinks(), summary: &summary)
-        try await save(snapshot.dossiers, stored: try await current.dossiers(), summary: &summary)
-        try await save(snapshot.agreements, stored: try await current.agreements(), summary: &summary)
-        try await save(Self.parentsFirst(snapshot.goals, parent: \.parentID), stored: try await current.goals(), summary: &summary)
-        try await save(snapshot.indicators, stored: try await current.indicators(), summary: &summary)
-        try await save(snapshot.milestones, stored: try await current.milestones(), summary: &summary)
-        try await save(snapshot.meetings, stored: try await current.meetings(), summary: &summary)
-        try await save(Self.parentsFirst(snapshot.investments, parent: \.partOfID), stored: try await current.investments(), summary: &summary)
-        try await save(snapshot.allocationRegimes, stored: try await current.allocationRegimes(), summary: &summary)
-        try await save(snapshot.obstacles, stored: try await current.obstacles(), summary: &summary)
+        try await save(snapshot.railLinks, current: current, summary: &summary)
+        try await save(snapshot.dossiers, current: current, summary: &summary)
+        try await save(snapshot.agreements, current: current, summary: &summary)
+        try await save(Self.parentsFirst(snapshot.goals, parent: \.parentID), current: current, summary: &summary)
+        try await save(snapshot.indicators, current: current, summary: &summary)
+        try await save(snapshot.milestones, current: current, summary: &summary)
+        try await save(snapshot.meetings, current: current, summary: &summary)
+        try await save(Self.parentsFirst(snapshot.investments, parent: \.partOfID), current: current, summary: &summary)
+        try await save(snapshot.allocationRegimes, current: current, summary: &summary)
+        try await save(snapshot.obstacles, current: current, summary: &summary)
         return summary
     }
 
@@ -58,20 +59,25 @@ public struct RegisterWriter: Sendable {
         if summary.inserted + summary.updated > 0 { try await SearchIndex(db: db).rebuild() }
     }
 
-    /// Saves the records of one kind against the stored ones, read at once.
-    private func save<R: StoredRecord>(_ records: [R], stored: [R], summary: inout WriteSummary) async throws {
-        let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        try await save(records, storedIDs: Set(byID.keys), load: { byID[$0] }, summary: &summary)
+    /// Saves the records of one kind against the stored ones, read a part at a time: only the
+    /// stored records among a part's ids, so memory holds a part of what is stored, never a kind.
+    private func save<R: StoredRecord>(_ records: [R], current: Register, summary: inout WriteSummary) async throws {
+        guard !records.isEmpty else { return }
+        let storedIDs = try await current.ids(of: R.self)
+        for part in records.parts(of: partSize) {
+            let stored = try await R.load(ids: part.map(\.id).filter(storedIDs.contains), from: current)
+            let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            try await save(part, stored: byID, summary: &summary)
+        }
     }
 
     /// Saves the records of one kind in order: new ones in chunks of multi-row inserts, changed ones
     /// one by one (imports win over edits: the file is the source), unchanged ones not at all.
-    private func save<R: StoredRecord>(_ records: [R], storedIDs: Set<String>, load: (String) async throws -> R?,
-                                       summary: inout WriteSummary) async throws {
+    private func save<R: StoredRecord>(_ records: ArraySlice<R>, stored: [String: R], summary: inout WriteSummary) async throws {
         let editor = RecordEditor(db: db, actor: actor, updatesSearch: false)
         var new: [R] = []
         for record in records {
-            guard storedIDs.contains(record.id), let existing = try await load(record.id) else {
+            guard let existing = stored[record.id] else {
                 // Collected until a changed record or the end: `create` writes them a part at a
                 // time, preparing the next part while one is written.
                 new.append(record)

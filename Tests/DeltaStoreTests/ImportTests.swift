@@ -30,6 +30,35 @@ struct ImportTests {
         }
     }
 
+    @Test("compared with the register a few records at a time, an import finds the new, changed and unchanged records it finds at once", arguments: allEngines)
+    func comparedInParts(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            try await Demo.importInto(database.engine)
+            var changed = try await snapshot(database.engine)
+            #expect(changed.dossiers.count > 6 && changed.agreements.count > 6 && changed.milestones.count > 3)
+            changed.dossiers[changed.dossiers.count - 1].title += " (gewijzigd)"
+            changed.agreements[4].title += " (gewijzigd)"
+            changed.milestones[changed.milestones.count - 2].title += " (gewijzigd)"
+            // A new record in a part before a changed one, and one in a part of its own.
+            var new = changed.dossiers[0]
+            new.id = "nieuw-dossier"
+            changed.dossiers.insert(new, at: 2)
+            new.id = "nog-een-dossier"
+            changed.dossiers.insert(new, at: 3)
+            let written = changed
+            let summary = try await database.engine.transaction { db in
+                try await RegisterWriter(db: db, partSize: 3).save(written)
+            }
+            #expect(summary.inserted == 2 && summary.updated == 3 && summary.unchanged == changed.recordCount - 5, "\(summary)")
+            let stored = try await snapshot(database.engine)
+            func byID<R: Identifiable & Hashable>(_ records: [R]) -> [R.ID: R] { Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }) }
+            #expect(byID(stored.dossiers) == byID(changed.dossiers))
+            #expect(byID(stored.agreements) == byID(changed.agreements))
+            #expect(byID(stored.milestones) == byID(changed.milestones))
+            #expect(stored.recordCount == changed.recordCount)
+        }
+    }
+
     @Test("a changed title updates the record and raises its version to 2", arguments: allEngines)
     func changedTitleUpdates(kind: EngineKind) async throws {
         let directory = try TemporaryDirectory()
