@@ -34,10 +34,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeltaDomain", swiftSettings: swiftSettings),
+        // glibc's malloc_trim, which Swift's Glibc module does not reach (see DeltaStore's `Heap`).
+        .target(name: "CHeap"),
         .target(
             name: "DeltaStore",
             dependencies: [
-                "DeltaDomain",
+                "DeltaDomain", "CHeap",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

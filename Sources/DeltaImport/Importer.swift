@@ -160,6 +160,8 @@ public enum Importer {
             // Taken out, so that the records read are let go before the search index reads the
             // register again (at 1 000× that was the import's peak: 566 MiB, against 325 MiB read).
             let summary = try await writer.save(snapshot.take()!)
+            // The records are gone; their memory goes back too, or the index's rebuild takes more.
+            Heap.releaseFreeMemory()
             try await writer.updateSearch(after: summary)
             return summary
         }

@@ -1,0 +1,12 @@
+#pragma once
+#include <stdlib.h>
+
+/// Gives the memory the C allocator holds free back to the system, in every arena (glibc's
+/// malloc_trim; nothing elsewhere). Swift cannot call it directly: Glibc's module leaves malloc.h out.
+/// Returns 1 when memory was given back.
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline int cheap_release_free_memory(void) { return malloc_trim(0); }
+#else
+static inline int cheap_release_free_memory(void) { return 0; }
+#endif
