@@ -14,12 +14,18 @@ public struct Register: Sendable {
     /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
     let shownCache = ShownRecordsCache()
     /// The register version, read once per register view when a read is remembered (`ReadMemo`).
-    let versionCache = RegisterVersionCache()
+    let versionCache: RegisterVersionCache
 
     /// A register view over a connection for a scope.
     public init(db: any SQLDatabase, scope: ReadScope) {
+        self.init(db: db, scope: scope, versionCache: RegisterVersionCache())
+    }
+
+    /// A view sharing another view's register version (the same connection, so the same version).
+    init(db: any SQLDatabase, scope: ReadScope, versionCache: RegisterVersionCache) {
         self.db = db
         self.scope = scope
+        self.versionCache = versionCache
     }
 
     /// The connection, for the stores that read beside the register (meetings, notes).
@@ -52,8 +58,8 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        try await remembered(StoreRead.organisations) {
-            try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() }, ShownRecords.organisation)
+        try await rememberedKind(StoreRead.organisations, ShownRecords.organisation) { register in
+            try await register.rows(OrganisationRow.self, register.select("organisations").orderBy("name")).map { try $0.model() }
         }
     }
 
@@ -185,8 +191,8 @@ public struct Register: Sendable {
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        try await remembered(StoreRead.dossiers) {
-            try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
+        try await rememberedKind(StoreRead.dossiers, ShownRecords.dossier) { register in
+            try await register.rows(DossierRow.self, register.select("dossiers").orderBy("title")).map { try $0.model() }
         }
     }
 
@@ -215,7 +221,9 @@ public struct Register: Sendable {
 
     /// Agreements, optionally only those of a dossier or of a document, in document order.
     public func agreements(dossierID: String? = nil, documentID: String? = nil) async throws -> [Agreement] {
-        if dossierID == nil, documentID == nil { return try await remembered(StoreRead.agreements) { try await agreements(where: []) } }
+        if dossierID == nil, documentID == nil {
+            return try await rememberedKind(StoreRead.agreements, ShownRecords.agreement) { try await $0.readAgreements(where: []) }
+        }
         var conditions: [any SQLExpression] = []
         if let documentID { conditions.append(SQLBinaryExpression(SQLColumn("document_id", table: "a"), .equal, SQLBind(documentID))) }
         if let dossierID {
@@ -238,6 +246,11 @@ public struct Register: Sendable {
     /// one statement: an agreement comes once per dossier it belongs to (LEFT JOIN, so also with
     /// none), with the position of its paragraph.
     private func agreements(where conditions: [any SQLExpression]) async throws -> [Agreement] {
+        try await showing(try await readAgreements(where: conditions), ShownRecords.agreement)
+    }
+
+    /// `agreements(where:)` before what a public reader is shown is applied.
+    private func readAgreements(where conditions: [any SQLExpression]) async throws -> [Agreement] {
         var query = db.select()
             .column(SQLColumn("*", table: "a"))
             .column(SQLAlias(SQLColumn("dossier_id", table: "l"), as: SQLIdentifier("link_dossier_id")))
@@ -261,9 +274,9 @@ public struct Register: Sendable {
             }
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
         }
-        return try await showing(try found
+        return try found
             .sorted { ($0.paragraph, $0.row.spanStart, $0.row.id) < ($1.paragraph, $1.row.spanStart, $1.row.id) }
-            .map { try $0.row.model(dossierIDs: $0.dossierIDs) }, ShownRecords.agreement)
+            .map { try $0.row.model(dossierIDs: $0.dossierIDs) }
     }
 
     /// A delegation's private notes on a dossier and on the dossier's agreements this reader may
@@ -304,7 +317,9 @@ public struct Register: Sendable {
     /// Milestones, optionally of one dossier, by deadline, each with all its dossiers (one
     /// statement: a milestone comes once per dossier link).
     public func milestones(dossierID: String? = nil) async throws -> [Milestone] {
-        if dossierID == nil { return try await remembered(StoreRead.milestones) { try await milestones(where: []) } }
+        if dossierID == nil {
+            return try await rememberedKind(StoreRead.milestones, ShownRecords.milestone) { try await $0.readMilestones(where: []) }
+        }
         return try await milestones(where: dossierID.map { id in
             [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(
                 db.select().column("milestone_id").from("milestone_dossiers").where("dossier_id", .equal, id).select))]
@@ -321,6 +336,11 @@ public struct Register: Sendable {
     }
 
     private func milestones(where conditions: [any SQLExpression]) async throws -> [Milestone] {
+        try await showing(try await readMilestones(where: conditions), ShownRecords.milestone)
+    }
+
+    /// `milestones(where:)` before what a public reader is shown is applied.
+    private func readMilestones(where conditions: [any SQLExpression]) async throws -> [Milestone] {
         var query = db.select()
             .column(SQLColumn("*", table: "m"))
             .column(SQLAlias(SQLColumn("dossier_id", table: "l"), as: SQLIdentifier("link_dossier_id")))
@@ -337,7 +357,7 @@ public struct Register: Sendable {
             if found.last?.row.id != id { found.append((try row.decode(model: MilestoneRow.self, with: RowCoding.decoder), [])) }
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
         }
-        return try await showing(try found.map { try $0.row.model(dossierIDs: $0.dossierIDs) }, ShownRecords.milestone)
+        return try found.map { try $0.row.model(dossierIDs: $0.dossierIDs) }
     }
 
     /// One meeting.
@@ -370,14 +390,15 @@ public struct Register: Sendable {
 
     /// Meetings, optionally of one body, by date.
     public func meetings(bodyID: String? = nil) async throws -> [Meeting] {
-        if bodyID == nil { return try await remembered(StoreRead.meetings) { try await readMeetings(bodyID: nil) } }
-        return try await readMeetings(bodyID: bodyID)
+        if bodyID == nil { return try await rememberedKind(StoreRead.meetings, ShownRecords.meeting) { try await $0.readMeetings(bodyID: nil) } }
+        return try await showing(try await readMeetings(bodyID: bodyID), ShownRecords.meeting)
     }
 
+    /// The meetings before what a public reader is shown is applied.
     private func readMeetings(bodyID: String?) async throws -> [Meeting] {
         var query = select("meetings")
         if let bodyID { query = query.where("body_id", .equal, bodyID) }
-        return try await showing(try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }, ShownRecords.meeting)
+        return try await rows(MeetingRow.self, query.orderBy("when_latest").orderBy("id")).map { try $0.model() }
     }
 
     /// The goal tree's nodes, by level and title.
@@ -410,12 +431,9 @@ public struct Register: Sendable {
 
     /// The rail links, by name.
     public func railLinks() async throws -> [RailLink] {
-        try await remembered(StoreRead.railLinks) { try await readRailLinks() }
-    }
-
-    private func readRailLinks() async throws -> [RailLink] {
-        try await showing(try await rows(RailLinkRow.self, select("rail_links").orderBy("name").orderBy("id")).map { try $0.model() },
-                          ShownRecords.railLink)
+        try await rememberedKind(StoreRead.railLinks, ShownRecords.railLink) { register in
+            try await register.rows(RailLinkRow.self, register.select("rail_links").orderBy("name").orderBy("id")).map { try $0.model() }
+        }
     }
 
     /// One rail link.

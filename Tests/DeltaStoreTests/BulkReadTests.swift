@@ -3,6 +3,7 @@ import DeltaImport
 import DeltaStore
 import Foundation
 import SQLKit
+import Synchronization
 import Testing
 
 // The bulk reads that keep a page's query count fixed must give exactly what the record-by-record
@@ -19,6 +20,49 @@ struct BulkReadTests {
             try await db.update("agreements").set("visibility", to: Visibility.internal.rawValue)
                 .where("id", .equal, "verklaring-2026-afsprakenkader").run()
             try await db.update("dossiers").set("visibility", to: Visibility.internal.rawValue).where("id", .equal, "kijfhoek").run()
+        }
+    }
+
+    @Test("whole kinds remembered once for every reader give each scope exactly what its own statements give", arguments: allEngines)
+    func wholeKindsSharedByScopes(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            let engine = database.engine
+            try await Demo.importInto(engine)
+            try await Self.hideSome(engine)
+            // One record of every other remembered kind hidden too, one of them from officials
+            // outside the delegations.
+            try await engine.transaction { db in
+                for (table, visibility) in [("milestones", Visibility.internal), ("meetings", .delegationPrivate),
+                                            ("organisations", .internal), ("rail_links", .internal)] {
+                    let id = try await db.select().column("id").from(table).orderBy("id").first()!.decode(column: "id", as: String.self)
+                    try await db.update(table).set("visibility", to: visibility.rawValue).where("id", .equal, id).run()
+                }
+            }
+            struct Kinds: Equatable, Sendable {
+                var organisations: [Organisation], dossiers: [Dossier], agreements: [Agreement]
+                var milestones: [Milestone], meetings: [Meeting], railLinks: [RailLink]
+            }
+            func kinds(_ scope: ReadScope) async throws -> Kinds {
+                try await reading(engine, scope: scope) { register in
+                    Kinds(organisations: try await register.organisations(), dossiers: try await register.dossiers(),
+                          agreements: try await register.agreements(), milestones: try await register.milestones(),
+                          meetings: try await register.meetings(), railLinks: try await register.railLinks())
+                }
+            }
+            let memo = ReadMemo()
+            let scopes: [ReadScope] = [.everything, .publicOnly, ReadScope(visibilities: [.public, .internal]),
+                                       ReadScope(visibilities: [.public, .delegationPrivate])]
+            var sizes: [Int] = []
+            for scope in scopes {
+                let own = try await kinds(scope)
+                let shared = try await ReadMemo.$current.withValue(memo) { try await kinds(scope) }
+                #expect(shared == own, "scope \(scope.visibilities.map(\.rawValue).sorted())")
+                sizes.append(own.organisations.count + own.milestones.count + own.meetings.count + own.railLinks.count)
+            }
+            // The scopes differ, so the filter had something to do; the kinds were read once, for
+            // every visibility (the other misses are what a public reader is shown).
+            #expect(Set(sizes).count == 4, "\(sizes)")
+            #expect(memo.misses.load(ordering: .relaxed) <= 6 + 1)
         }
     }
 
