@@ -59,7 +59,6 @@ extension Register {
 
     /// The obstacles among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func obstacles(ids: [String]) async throws -> [Obstacle] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(ObstacleRow.self, select("obstacles").where("id", .in, ids)).map { try $0.model() }, ShownRecords.obstacle)
+        try await records(ObstacleRow.self, in: "obstacles", ids: ids, ShownRecords.obstacle)
     }
 }

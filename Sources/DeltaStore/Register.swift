@@ -56,6 +56,14 @@ public struct Register: Sendable {
         try await query.all().map { try $0.decode(model: R.self, with: RowCoding.decoder) }
     }
 
+    /// The records of a one-table kind among `ids` this reader may see, in one statement, in no
+    /// particular order (`StoredRecord.load(ids:from:)`).
+    func records<Row: RecordRow>(_ type: Row.Type, in table: String, ids: [String],
+                                 _ rule: (ShownRecords) -> (Row.Record) -> Row.Record?) async throws -> [Row.Record] {
+        guard !ids.isEmpty else { return [] }
+        return try await showing(try await rows(Row.self, select(table).where("id", .in, ids)).map { try $0.model() }, rule)
+    }
+
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
         try await rememberedKind(StoreRead.organisations, ShownRecords.organisation) { register in
@@ -68,8 +76,7 @@ public struct Register: Sendable {
 
     /// The organisations among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func organisations(ids: [String]) async throws -> [Organisation] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(OrganisationRow.self, select("organisations").where("id", .in, ids)).map { try $0.model() }, ShownRecords.organisation)
+        try await records(OrganisationRow.self, in: "organisations", ids: ids, ShownRecords.organisation)
     }
 
     /// All documents, newest first (unknown dates last), with their relations.
@@ -175,8 +182,7 @@ public struct Register: Sendable {
 
     /// The bodies among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func bodies(ids: [String]) async throws -> [Body] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(BodyRow.self, select("bodies").where("id", .in, ids)).map { try $0.model() }, ShownRecords.body)
+        try await records(BodyRow.self, in: "bodies", ids: ids, ShownRecords.body)
     }
 
     /// Memberships of a body (or of every visible body), in the order they were recorded.
@@ -201,8 +207,7 @@ public struct Register: Sendable {
 
     /// The dossiers among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func dossiers(ids: [String]) async throws -> [Dossier] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(DossierRow.self, select("dossiers").where("id", .in, ids)).map { try $0.model() }, ShownRecords.dossier)
+        try await records(DossierRow.self, in: "dossiers", ids: ids, ShownRecords.dossier)
     }
 
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
@@ -365,8 +370,7 @@ public struct Register: Sendable {
 
     /// The meetings among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func meetings(ids: [String]) async throws -> [Meeting] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(MeetingRow.self, select("meetings").where("id", .in, ids)).map { try $0.model() }, ShownRecords.meeting)
+        try await records(MeetingRow.self, in: "meetings", ids: ids, ShownRecords.meeting)
     }
 
     /// One investment.
@@ -376,8 +380,7 @@ public struct Register: Sendable {
     /// needs it; the list read leaves out those to hidden records), in no particular order
     /// (`StoredRecord.load(ids:from:)`).
     public func investments(ids: [String]) async throws -> [Investment] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(InvestmentRow.self, select("investments").where("id", .in, ids)).map { try $0.model() }, ShownRecords.investment)
+        try await records(InvestmentRow.self, in: "investments", ids: ids, ShownRecords.investment)
     }
 
     /// A visible record with its stored version (for ETags and conflict checks).
@@ -411,8 +414,7 @@ public struct Register: Sendable {
 
     /// The goals among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func goals(ids: [String]) async throws -> [Goal] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(GoalRow.self, select("goals").where("id", .in, ids)).map { try $0.model() }, ShownRecords.goal)
+        try await records(GoalRow.self, in: "goals", ids: ids, ShownRecords.goal)
     }
 
     /// All indicators.
@@ -425,8 +427,7 @@ public struct Register: Sendable {
 
     /// The indicators among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func indicators(ids: [String]) async throws -> [Indicator] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(IndicatorRow.self, select("indicators").where("id", .in, ids)).map { try $0.model() }, ShownRecords.indicator)
+        try await records(IndicatorRow.self, in: "indicators", ids: ids, ShownRecords.indicator)
     }
 
     /// The rail links, by name.
@@ -441,8 +442,7 @@ public struct Register: Sendable {
 
     /// The railLinks among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func railLinks(ids: [String]) async throws -> [RailLink] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(RailLinkRow.self, select("rail_links").where("id", .in, ids)).map { try $0.model() }, ShownRecords.railLink)
+        try await records(RailLinkRow.self, in: "rail_links", ids: ids, ShownRecords.railLink)
     }
 
     /// The allocation regimes, by country and title.
@@ -456,8 +456,7 @@ public struct Register: Sendable {
 
     /// The allocationRegimes among `ids` this reader may see, in no particular order (`StoredRecord.load(ids:from:)`).
     public func allocationRegimes(ids: [String]) async throws -> [AllocationRegime] {
-        guard !ids.isEmpty else { return [] }
-        return try await showing(try await rows(AllocationRegimeRow.self, select("allocation_regimes").where("id", .in, ids)).map { try $0.model() }, ShownRecords.allocationRegime)
+        try await records(AllocationRegimeRow.self, in: "allocation_regimes", ids: ids, ShownRecords.allocationRegime)
     }
 
     /// The allocation regimes, by country and title, each with the title of its source document
