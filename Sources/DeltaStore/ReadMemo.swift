@@ -84,11 +84,6 @@ public final class ReadMemo: Sendable {
                     state.values[key] = value
                 }
                 reads.finish(reading, with: value)
-                // A whole-kind read frees rows several times the size of what it keeps; given
-                // back, they no longer stay resident (1 000×, debug: 564 → 499 MiB after every
-                // page in three languages, anonymous and signed in). Misses are rare: once per
-                // name, scope and register version.
-                Heap.releaseFreeMemory()
                 return value
             case .shared(let value as T):
                 joined.add(1, ordering: .relaxed)
