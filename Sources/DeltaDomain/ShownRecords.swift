@@ -36,15 +36,24 @@ public struct ShownRecords: Sendable, Hashable {
     /// more than once needs every group of every entry).
     public init(candidates: [Candidate]) {
         var needs: [Key: [[Key]]] = [:]
+        needs.reserveCapacity(candidates.count)
         for candidate in candidates { needs[Key(candidate.kind, candidate.id), default: []] += candidate.needs }
-        var shown = Set(needs.filter { $0.value.isEmpty }.keys)
+        var shown = Set<Key>(minimumCapacity: needs.count)
+        // Only the records that need others are looked at again (at a thousand times the demo,
+        // most records need nothing, and going over all of them on every pass cost a second).
+        var waiting: [(key: Key, groups: [[Key]])] = []
+        for (key, groups) in needs {
+            if groups.isEmpty { shown.insert(key) } else { waiting.append((key, groups)) }
+        }
         // A dependency chain is short (a measure's priority's goal); the loop ends when nothing new is shown.
         var changed = true
         while changed {
             changed = false
-            for (key, groups) in needs where !shown.contains(key) && groups.allSatisfy({ $0.contains(where: shown.contains) }) {
-                shown.insert(key)
+            waiting.removeAll { entry in
+                guard entry.groups.allSatisfy({ $0.contains(where: shown.contains) }) else { return false }
+                shown.insert(entry.key)
                 changed = true
+                return true
             }
         }
         self.shown = shown

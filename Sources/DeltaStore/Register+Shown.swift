@@ -37,13 +37,14 @@ extension Register {
             UNION ALL SELECT 'milestone', m.id, 'dossier', l.dossier_id, NULL FROM milestones m \
             LEFT JOIN milestone_dossiers l ON l.milestone_id = m.id WHERE m.visibility IN (\(binds: v))
             """
+        let rows = try await db.raw(query).all()
         var candidates: [ShownRecords.Key: [[ShownRecords.Key]]] = [:]
+        candidates.reserveCapacity(rows.count)
         var milestoneDossiers: [String: [ShownRecords.Key]] = [:]
-        for row in try await db.raw(query).all() {
+        for row in rows {
             guard let kind = RecordKind(rawValue: try row.decode(column: "t", as: String.self)) else { continue }
             let id = try row.decode(column: "id", as: String.self)
-            let key = ShownRecords.Key(kind, id)
-            var groups = candidates[key] ?? []
+            var groups: [[ShownRecords.Key]] = []
             let need = try row.decode(column: "need_id", as: String?.self)
             let needKind = try row.decode(column: "need_t", as: String?.self).flatMap(RecordKind.init(rawValue:))
             if kind == .milestone {
@@ -56,7 +57,8 @@ extension Register {
                let needs = ShownRecords.evidenceNeeds(try JSONColumn.decodeList(Evidence.self, evidence, column: "evidence_json")) {
                 groups.append(needs)
             }
-            candidates[key] = groups
+            // In place: the key is there afterwards even when it needs nothing.
+            candidates[.init(kind, id), default: []].append(contentsOf: groups)
         }
         for (id, dossiers) in milestoneDossiers { candidates[.init(.milestone, id), default: []].append(dossiers) }
         return ShownRecords(candidates: candidates.map { ShownRecords.Candidate(kind: $0.key.kind, id: $0.key.id, needs: $0.value) })
