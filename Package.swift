@@ -34,12 +34,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeltaDomain", swiftSettings: swiftSettings),
-        // glibc's malloc_trim, which Swift's Glibc module does not reach (see DeltaStore's `Heap`).
+        // glibc's malloc_trim, which Swift's Glibc module does not reach (see DeltaImport's `Heap`).
         .target(name: "CHeap"),
         .target(
             name: "DeltaStore",
             dependencies: [
-                "DeltaDomain", "CHeap",
+                "DeltaDomain",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "DeltaImport",
-            dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", .product(name: "Yams", package: "Yams"),
+            dependencies: ["DeltaDomain", "DeltaStore", "DeltaReports", "CHeap", .product(name: "Yams", package: "Yams"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                            .product(name: "Subprocess", package: "swift-subprocess")],
             swiftSettings: swiftSettings

@@ -1,7 +1,7 @@
 import CHeap
 
 /// The process's heap as the C allocator keeps it.
-public enum Heap {
+enum Heap {
     /// Gives the memory freed so far back to the system.
     ///
     /// Why: glibc keeps freed memory in its arenas (one per thread that allocates at once) for
@@ -9,7 +9,7 @@ public enum Heap {
     /// read (a few hundred megabytes at a thousand times the demo), the search index's rebuild
     /// took fresh memory beside the freed: 400 MiB resident at 1 000× where 250 MiB do with this
     /// call between the two. Called between such phases only: it costs a pass over the arenas.
-    public static func releaseFreeMemory() {
+    static func releaseFreeMemory() {
         _ = cheap_release_free_memory()
     }
 }
