@@ -15,6 +15,14 @@ public enum DataFormat {
     static let sections = ["organisations", "documents", "bodies", "rail_links", "dossiers", "agreements", "goals", "indicators",
                            "milestones", "meetings", "investments", "allocation_regimes", "obstacles"]
 
+    /// The place of a kind's section in `sections`.
+    static func section(of kind: RecordKind) -> Int { sectionOfKind[kind] ?? sections.count }
+
+    private static let sectionOfKind: [RecordKind: Int] = [
+        .organisation: 0, .document: 1, .body: 2, .railLink: 3, .dossier: 4, .agreement: 5, .goal: 6, .indicator: 7,
+        .milestone: 8, .meeting: 9, .investment: 10, .allocationRegime: 11, .obstacle: 12,
+    ]
+
     /// The number of a readable `format:` value ("deltaberaad/3" → 3).
     static func version(of format: String) -> Int { Int(format.split(separator: "/").last ?? "") ?? 0 }
 }
@@ -105,9 +113,9 @@ struct ComposedFile {
 
     /// Calls `body` with each record of `section`, in order. A split section is composed two parts
     /// at a time (one per core), each let go once its records are read.
-    func forEachRecord(_ section: String, _ body: (Node) throws -> Void) throws {
+    func forEachRecord(_ section: String, _ body: (Node) async throws -> Void) async throws {
         guard let split = layout?.sections[section] else {
-            for node in try root.list(section) { try body(node) }
+            for node in try root.list(section) { try await body(node) }
             return
         }
         let text = text, path = path
@@ -120,7 +128,7 @@ struct ComposedFile {
             }
             for nodes in composed {
                 guard let nodes else { throw PartFailed() }
-                for node in nodes { try body(node) }
+                for node in nodes { try await body(node) }
             }
         }
     }

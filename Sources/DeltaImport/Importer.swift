@@ -4,24 +4,63 @@ import Foundation
 import SQLKit
 import Yams
 
-/// Imports data files into the register: all files are read and checked, then written in one
-/// transaction. Any problem aborts the import with every error found, and nothing is written.
+/// Imports data files into the register: the files are read a part at a time, each part written
+/// as soon as it is read and checked, all in one transaction. Any problem aborts the import with
+/// every error found, and the transaction is rolled back: nothing is written.
 public enum Importer {
     /// Reads data files into a snapshot without touching a database. References to records not
-    /// in these files are checked against `known` (ids already in the register). A quote from a
-    /// document `known` names but holds no paragraphs for throws `KnownRecords.ParagraphsNeeded`.
-    public static func read(files: [String], known: KnownRecords = KnownRecords()) throws -> RegisterSnapshot {
-        try read(files: files, known: known, partBytes: partBytes)
+    /// in these files are checked against `known` (ids already in the register). Quotes are looked
+    /// up in the files' documents; one from a document only the register holds is checked when
+    /// `run` writes it.
+    public static func read(files: [String], known: KnownRecords = KnownRecords()) async throws -> RegisterSnapshot {
+        try await read(files: files, known: known, partBytes: partBytes)
     }
 
     /// `read(files:known:)` with large sections composed in parts of `partBytes`.
-    static func read(files: [String], known: KnownRecords, partBytes: Int) throws -> RegisterSnapshot {
+    static func read(files: [String], known: KnownRecords, partBytes: Int) async throws -> RegisterSnapshot {
+        try await composingWholeIfNeeded { lazily in try await read(files: files, known: known, lazily: lazily, partBytes: partBytes) }
+    }
+
+    /// `read(files:known:)`, composing files as `lazily` says (see below).
+    static func read(files: [String], known: KnownRecords, lazily: Bool, partBytes: Int = Importer.partBytes) async throws -> RegisterSnapshot {
+        var output = SnapshotOutput()
+        // One part a section: the snapshot is kept whole anyway, and its records stay in the files' order.
+        try await read(files: files, known: known, lazily: lazily, partBytes: partBytes, partSize: .max, into: &output)
+        return output.snapshot
+    }
+
+    /// Reads the files and writes them into the register in one transaction.
+    public static func run(files: [String], engine: any DatabaseEngine, actor: AuditActor = .importer()) async throws -> WriteSummary {
+        try await run(files: files, engine: engine, actor: actor, partSize: Register.recordsPerRead)
+    }
+
+    /// `run(files:engine:actor:)`, reading and writing `partSize` records at a time (tests take few).
+    static func run(files: [String], engine: any DatabaseEngine, actor: AuditActor, partSize: Int) async throws -> WriteSummary {
+        try await composingWholeIfNeeded { lazily in
+            try await engine.transaction { db in
+                let register = Register(db: db, scope: .everything)
+                let writer = RegisterWriter(db: db, actor: actor, partSize: partSize)
+                var output = RegisterOutput(register: register, writer: writer)
+                try await read(files: files, known: try await KnownRecords.load(from: register), lazily: lazily,
+                               partBytes: partBytes, partSize: partSize, into: &output)
+                // The parts are written and let go; their memory goes back too, or the index's rebuild takes more.
+                Heap.releaseFreeMemory()
+                try await writer.updateSearch(after: output.summary)
+                return output.summary
+            }
+        }
+    }
+
+    /// Runs `body` composing files lazily, and again composing them whole should a lazy
+    /// composition not follow a file (`CompositionOrder.Missed`, `ComposedFile.PartFailed`); an
+    /// import rolls back what the first attempt wrote.
+    private static func composingWholeIfNeeded<T>(_ body: (_ lazily: Bool) async throws -> T) async throws -> T {
         do {
-            return try read(files: files, known: known, lazily: true, partBytes: partBytes)
+            return try await body(true)
         } catch is CompositionOrder.Missed {
-            return try read(files: files, known: known, lazily: false)
+            return try await body(false)
         } catch is ComposedFile.PartFailed {
-            return try read(files: files, known: known, lazily: false)
+            return try await body(false)
         }
     }
 
@@ -29,6 +68,16 @@ public enum Importer {
     /// their nodes are a few megabytes, large enough that composing them costs no more than whole.
     static let partBytes = 256 << 10
 
+    /// Reads the files section by section and hands the records to `output` every `partSize`
+    /// records and at each section's end, with their quotes and link names resolved.
+    ///
+    /// Why parts: holding every record of the files until all were read was the peak of an
+    /// import's memory (333 MiB at 1 000×). A part is written as soon as it is read; what the
+    /// checks after reading need stays: the ids defined, the references to records not read yet,
+    /// the parents (for cycles) and the links. Records that refer to one of their own kind further
+    /// down wait for the end of their section (`RecordParser.held`): the writer puts parents first
+    /// within a part, and foreign keys only run to earlier sections or to the same one.
+    ///
     /// `lazily`: each file is composed just before its first section is read (two at a time, one
     /// per core), in the order a scan of its top-level keys gives, and let go after its last.
     /// Why: a file's YAML nodes take several times its size, and composing every file up front
@@ -40,11 +89,15 @@ public enum Importer {
     /// `lazily` also composes a large section a part of `partBytes` at a time (`DataFileLayout`);
     /// a part that does not compose as the whole file would throws `ComposedFile.PartFailed`, and
     /// the read starts again with every file composed whole.
-    static func read(files: [String], known: KnownRecords, lazily: Bool, partBytes: Int = Importer.partBytes) throws -> RegisterSnapshot {
+    static func read<Output: PartOutput>(files: [String], known: KnownRecords, lazily: Bool, partBytes: Int, partSize: Int,
+                                         into output: inout Output) async throws {
         var parser = RecordParser()
+        parser.known = known
         parser.documentYears = known.documentYears
         parser.stationNames = Set(try StationFile.shipped().map(\.name))
         var errors: [ImportError] = []
+        // Found while parts are handed over, reported only if reading found nothing, in this order.
+        var linkErrors: [ImportError] = [], passageErrors: [ImportError] = []
         // Documents first, so periods without a year can take their source document's year.
         let readers: [(String, (inout RecordParser, Node, String) throws -> Void)] = [
             ("organisations", { try $0.organisation($1, file: $2) }), ("documents", { try $0.document($1, file: $2) }),
@@ -61,6 +114,23 @@ public enum Importer {
         var composeErrors: [(Int, ImportError)] = []
         var composed: [Int: ComposedFile] = [:]
         var lastSection: [Int: Int] = [:]
+        /// Hands the records read since the last part to `output`.
+        func handOver(sectionEnd: Bool) async throws {
+            if sectionEnd { parser.endSection() }
+            // Once reading has failed, only its errors are reported: nothing else is worth resolving.
+            let checking = errors.isEmpty
+            if checking {
+                linkErrors += parser.resolveLinkNames()
+                passageErrors += try await locatePassages(&parser, in: &output)
+            } else {
+                parser.linkNames = []
+                parser.passages = []
+            }
+            var part = RegisterSnapshot()
+            swap(&part, &parser.snapshot)
+            if !parser.held.isEmpty { parser.snapshot = part.removeHeld(parser.held) }
+            try await output.take(part, writable: checking && !parser.unresolvable)
+        }
         for (sectionIndex, (section, read)) in readers.enumerated() {
             let batch = order.filesNeeded(before: sectionIndex)
             for (index, outcome) in zip(batch, compose(batch.map { files[$0] }, partBytes: lazily ? partBytes : nil)) {
@@ -78,37 +148,53 @@ public enum Importer {
                 for (index, last) in lastSection where last <= sectionIndex { composed[index] = nil; lastSection[index] = nil }
             }
             guard composeErrors.isEmpty else { continue }
+            parser.section = sectionIndex
+            var readSincePart = 0
             for index in files.indices {
                 guard let file = composed[index], file.root[section] != nil else { continue }
                 parser.fileVersion = file.version
                 do {
-                    try file.forEachRecord(section) { node in
+                    try await file.forEachRecord(section) { node in
                         do { try read(&parser, node, file.path) } catch let error as ImportError { errors.append(error) }
+                        readSincePart += 1
+                        if readSincePart >= partSize {
+                            readSincePart = 0
+                            try await handOver(sectionEnd: false)
+                        }
                     }
                 } catch let error as ImportError {
                     errors.append(error)
                 }
             }
+            try await handOver(sectionEnd: true)
         }
         if !composeErrors.isEmpty { throw ImportErrors(errors: composeErrors.sorted { $0.0 < $1.0 }.map(\.1)) }
         if !errors.isEmpty { throw ImportErrors(errors: errors) }
-        errors += parser.resolveLinkNames(known: known.railLinks)
-        errors += checkReferences(parser, known: known)
+        errors += linkErrors
+        errors += checkReferences(parser)
         errors += checkCycles(parser)
-        var snapshot = parser.snapshot
-        let pendings = parser.passages.map { $0.0 }
-        let located = locateAll(pendings, in: snapshot.documents, known: known.paragraphs)
-        let unread = Set(pendings.indices.compactMap { index -> String? in
-            guard case .noDocument = located[index], known.documentIDs.contains(pendings[index].documentID) else { return nil }
-            return pendings[index].documentID
-        })
-        if !unread.isEmpty { throw KnownRecords.ParagraphsNeeded(documentIDs: unread) }
-        for (index, (pending, assign)) in parser.passages.enumerated() {
+        errors += passageErrors
+        if !errors.isEmpty { throw ImportErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
+    }
+
+    /// Finds the passages quoted by the records read since the last part, in the documents of that
+    /// part or else in those `output` knows (earlier parts, the register), and puts each in its
+    /// record. Returns an error for each quote its document does not hold; a quote from a document
+    /// nobody knows is left to the reference check.
+    private static func locatePassages<Output: PartOutput>(_ parser: inout RecordParser, in output: inout Output) async throws -> [ImportError] {
+        guard !parser.passages.isEmpty else { return [] }
+        let passages = parser.passages
+        parser.passages = []
+        let pendings = passages.map(\.0)
+        let elsewhere = Set(pendings.map(\.documentID)).subtracting(parser.snapshot.documents.map(\.id))
+        let located = locateAll(pendings, in: parser.snapshot.documents, known: try await output.paragraphs(of: elsewhere))
+        var errors: [ImportError] = []
+        for (index, (pending, assign)) in passages.enumerated() {
             switch located[index] {
             case .noDocument: continue
             case .found(let anchor, let start, let length):
-                assign(&snapshot, PassageReference(documentID: pending.documentID, anchor: anchor, start: start,
-                                                   length: length, quote: pending.quote))
+                assign(&parser.snapshot, PassageReference(documentID: pending.documentID, anchor: anchor, start: start,
+                                                          length: length, quote: pending.quote))
             case .notFound:
                 errors.append(pending.location.error(key: "import.passage.notInDocument", [
                     "record": pending.context, "quote": .verbatim(String(pending.quote.prefix(80))),
@@ -116,8 +202,7 @@ public enum Importer {
                 ]))
             }
         }
-        if !errors.isEmpty { throw ImportErrors(errors: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }) }
-        return snapshot
+        return errors
     }
 
     /// Each file read and composed (YAML, then the limits), in the order given, in parallel:
@@ -140,30 +225,6 @@ public enum Importer {
                 // other error cannot leave the parallel loop, so it is the file's, unreadable.
                 return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
             }
-        }
-    }
-
-    /// Reads the files and writes them into the register in one transaction.
-    public static func run(files: [String], engine: any DatabaseEngine, actor: AuditActor = .importer()) async throws -> WriteSummary {
-        try await engine.transaction { db in
-            let register = Register(db: db, scope: .everything)
-            var known = try await KnownRecords.load(from: register)
-            var snapshot: RegisterSnapshot?
-            do {
-                snapshot = try read(files: files, known: known)
-            } catch let needed as KnownRecords.ParagraphsNeeded {
-                // The files quote stored documents: read their paragraphs, then the files again.
-                try await known.loadParagraphs(needed.documentIDs, from: register)
-                snapshot = try read(files: files, known: known)
-            }
-            let writer = RegisterWriter(db: db, actor: actor)
-            // Taken out, so that the records read are let go before the search index reads the
-            // register again (at 1 000× that was the import's peak: 566 MiB, against 325 MiB read).
-            let summary = try await writer.save(snapshot.take()!)
-            // The records are gone; their memory goes back too, or the index's rebuild takes more.
-            Heap.releaseFreeMemory()
-            try await writer.updateSearch(after: summary)
-            return summary
         }
     }
 
@@ -201,13 +262,7 @@ public enum Importer {
 
     /// A record that is (through others) its own parent would break the foreign keys; say where.
     private static func checkCycles(_ parser: RecordParser) -> [ImportError] {
-        let snapshot = parser.snapshot
-        let graphs: [(RecordKind, [String: String])] = [
-            (.organisation, Dictionary(snapshot.organisations.compactMap { o in o.parentID.map { (o.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-            (.body, Dictionary(snapshot.bodies.compactMap { b in b.parentID.map { (b.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-            (.investment, Dictionary(snapshot.investments.compactMap { i in i.partOfID.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-            (.goal, Dictionary(snapshot.goals.compactMap { g in g.parentID.map { (g.id, $0) } }, uniquingKeysWith: { a, _ in a })),
-        ]
+        let graphs: [(RecordKind, [String: String])] = [.organisation, .body, .investment, .goal].map { ($0, parser.parents[$0] ?? [:]) }
         var errors: [ImportError] = []
         for (kind, parents) in graphs {
             var reported = Set<String>()
@@ -232,23 +287,13 @@ public enum Importer {
         return errors
     }
 
-    private static func checkReferences(_ parser: RecordParser, known: KnownRecords) -> [ImportError] {
-        let snapshot = parser.snapshot
-        let ids: [RecordKind: Set<String>] = [
-            .organisation: Set(snapshot.organisations.map(\.id)).union(known.organisationIDs),
-            .document: Set(snapshot.documents.map(\.id)).union(known.documentIDs),
-            .body: Set(snapshot.bodies.map(\.id)).union(known.bodyIDs),
-            .dossier: Set(snapshot.dossiers.map(\.id)).union(known.dossierIDs),
-            .investment: Set(snapshot.investments.map(\.id)).union(known.investmentIDs),
-            .agreement: Set(snapshot.agreements.map(\.id)).union(known.agreementIDs),
-            .goal: Set(snapshot.goals.map(\.id)).union(known.goalIDs),
-            .meeting: Set(snapshot.meetings.map(\.id)).union(known.meetingIDs),
-            .allocationRegime: Set(snapshot.allocationRegimes.map(\.id)).union(known.allocationRegimeIDs),
-            .railLink: Set(snapshot.railLinks.map(\.id)).union(known.railLinks.map(\.id)),
-            .obstacle: Set(snapshot.obstacles.map(\.id)).union(known.obstacleIDs),
-        ]
+    /// The references to records not read when they were read: each must be defined in the files,
+    /// made from a dossier's link name, or held by the register.
+    private static func checkReferences(_ parser: RecordParser) -> [ImportError] {
+        let links = Set(parser.railLinksRead.map(\.id))
         return parser.references.compactMap { reference in
-            ids[reference.kind]?.contains(reference.id) == true ? nil
+            parser.definitions["\(reference.kind.rawValue)/\(reference.id)"] != nil || parser.known.contains(reference.kind, reference.id)
+                || (reference.kind == .railLink && links.contains(reference.id)) ? nil
                 : reference.location.error(key: "import.unknownReference", [
                     "record": reference.context, "kind": .kind(reference.kind), "id": .verbatim(reference.id),
                 ])

@@ -20,27 +20,32 @@ public struct KnownRecords: Sendable {
     public var obstacleIDs: Set<String> = []
     /// Year of every stored document, for periods without a year that cite one.
     public var documentYears: [String: Int] = [:]
-    /// Paragraphs of stored documents the files quote (`ParagraphsNeeded`).
-    public var paragraphs: [String: [Paragraph]] = [:]
 
-    /// The files quote stored documents whose paragraphs are not in `paragraphs`: read them
-    /// (`loadParagraphs`) and read the files again.
-    public struct ParagraphsNeeded: Error {
-        public let documentIDs: Set<String>
-    }
-
-    /// Adds the stored paragraphs of `documentIDs`.
-    public mutating func loadParagraphs(_ documentIDs: Set<String>, from register: Register) async throws {
-        for id in documentIDs.sorted() { paragraphs[id] = try await register.paragraphs(documentID: id) }
+    /// Whether the register holds the record `kind`/`id` (indicators and milestones are never
+    /// referred to, so they are not held here).
+    public func contains(_ kind: RecordKind, _ id: String) -> Bool {
+        switch kind {
+        case .organisation: organisationIDs.contains(id)
+        case .document: documentIDs.contains(id)
+        case .body: bodyIDs.contains(id)
+        case .dossier: dossierIDs.contains(id)
+        case .investment: investmentIDs.contains(id)
+        case .agreement: agreementIDs.contains(id)
+        case .goal: goalIDs.contains(id)
+        case .meeting: meetingIDs.contains(id)
+        case .allocationRegime: allocationRegimeIDs.contains(id)
+        case .railLink: railLinks.contains { $0.id == id }
+        case .obstacle: obstacleIDs.contains(id)
+        case .milestone, .indicator: false
+        }
     }
 
     /// Nothing known: every reference must be in the files themselves.
     public init() {}
 
     /// What a register holds: the ids, the stored links and the documents' years. Paragraphs are
-    /// left out: only documents quoted by the files and not in them need theirs
-    /// (`ParagraphsNeeded`), and reading every document's paragraphs held all of them, one
-    /// statement per document, on every import into a large register.
+    /// left out: a quote is looked up in its document's stored paragraphs when its part is
+    /// written (`Importer.run`), only for the documents that part quotes.
     public static func load(from register: Register) async throws -> KnownRecords {
         var known = KnownRecords()
         known.organisationIDs = try await register.ids(of: Organisation.self)

@@ -109,6 +109,7 @@ extension RecordParser {
         if let parent {
             refer(.init(kind: .goal, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["goal/\(id)"] = map.location(of: "parent")
+            parents[.goal, default: [:]][id] = parent
         }
         let dossiers = try map.idList("dossiers"), agreements = try map.idList("agreements")
         dossiers.forEach { refer(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }

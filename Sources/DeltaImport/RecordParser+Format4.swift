@@ -48,19 +48,23 @@ extension RecordParser {
                                       electrification: try side.optionalString("electrification"), freight740m: try side.bool("freight_740m")))
         }
         let index = snapshot.railLinks.count
-        snapshot.railLinks.append(RailLink(
+        railLinksRead.append(RailLink(
             id: id, name: try map.string("name"), aliases: try map.stringList("aliases"), stations: stations,
             status: try map.enumValue("status", RailLinkStatus.self), uses: uses, sides: sides, summary: try map.optionalString("summary"),
             visibility: try map.enumValue("visibility", Visibility.self) ?? .public))
+        snapshot.railLinks.append(railLinksRead[railLinksRead.count - 1])
         try passage(map, "source") { $0.railLinks[index].source = $1 }
     }
 
-    /// Turns the dossiers' link names into link ids: a link's id, name or alias (`RailLinkNames`),
-    /// among the links of these files first, then those in the register. Returns the errors.
-    mutating func resolveLinkNames(known: [RailLink]) -> [ImportError] {
+    /// Turns the link names of the dossiers read since the last part into link ids: a link's id,
+    /// name or alias (`RailLinkNames`), among the links of these files first (all read: their
+    /// section comes before the dossiers'), then those in the register. Returns the errors.
+    mutating func resolveLinkNames() -> [ImportError] {
+        guard !linkNames.isEmpty else { return [] }
+        defer { linkNames = [] }
         var errors: [ImportError] = []
-        let defined = Set(snapshot.railLinks.map(\.id))
-        let candidates = snapshot.railLinks + known.filter { !defined.contains($0.id) }
+        let defined = Set(railLinksRead.map(\.id))
+        let candidates = railLinksRead + known.railLinks.filter { !defined.contains($0.id) }
         // The rule of `RailLinkNames.resolve`, through an index: imports name many links.
         var ids = Set(candidates.map(\.id))
         var byKey: [String: [String]] = [:]
@@ -76,6 +80,7 @@ extension RecordParser {
                 while ids.contains(id) { id = RailLinkNames.identifier(for: pending.name) + "-\(suffix)"; suffix += 1 }
                 let link = RailLink(id: id, name: pending.name, visibility: dossier.visibility)
                 snapshot.railLinks.append(link)
+                railLinksRead.append(link)
                 ids.insert(id)
                 byKey[RailLinkNames.key(pending.name), default: []].append(id)
                 found = [id]

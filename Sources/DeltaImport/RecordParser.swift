@@ -22,6 +22,30 @@ struct RecordParser {
     var fileVersion = 4
     /// The names of the stations links may pass (the shipped station file).
     var stationNames: Set<String> = []
+    /// What the register holds already: references to it are settled, not waiting.
+    var known = KnownRecords()
+    /// Every link read so far (and those made from format 1–3 dossiers' names): the dossiers'
+    /// names are resolved among them, part by part, after the links themselves are written.
+    var railLinksRead: [RailLink] = []
+    /// Each record's parent (`parent`, `part_of`), by kind, for the cycle check after reading.
+    var parents: [RecordKind: [String: String]] = [:]
+
+    // MARK: Reading in parts
+
+    /// The section being read (its place in `DataFormat.sections`).
+    var section = 0
+    /// The record being read (`kind/id`), set when it is defined.
+    var current: String?
+    /// Records of the section being read that must wait for its end before they are written: they
+    /// refer to a record of their own kind not read yet (a parent further down), or to one that
+    /// waits. Foreign keys only run to kinds read before or to the same kind, so this is the one
+    /// order a part written early could break.
+    var held: Set<String> = []
+    /// A reference to a kind read before this section that no file defined and the register does
+    /// not hold: the import will fail, so nothing more may be written (it would break a foreign key).
+    var unresolvable = false
+    /// Where the references of the section being read begin in `references`.
+    var sectionReferences = 0
 
     // MARK: Organisations
 
@@ -35,6 +59,7 @@ struct RecordParser {
         if let parent {
             refer(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["organisation/\(id)"] = map.location(of: "parent")
+            parents[.organisation, default: [:]][id] = parent
         }
         snapshot.organisations.append(Organisation(
             id: id, name: try map.string("name"), shortName: try map.optionalString("short_name"),
@@ -118,6 +143,7 @@ struct RecordParser {
         if let parent {
             refer(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
             parentLocations["body/\(id)"] = map.location(of: "parent")
+            parents[.body, default: [:]][id] = parent
         }
         var cadence = CadenceRule.none
         if let rule = try map.mapping("cadence") {
@@ -329,6 +355,7 @@ struct RecordParser {
             guard partOf != id else { throw map.error(key: "import.investment.partOfItself", at: "part_of") }
             refer(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
             parentLocations["investment/\(id)"] = map.location(of: "part_of")
+            parents[.investment, default: [:]][id] = partOf
         }
         guard let amountMap = try map.mapping("amount") else { throw map.error(key: "import.field.required", ["field": "amount"]) }
         let amount = try AmountReader.read(amountMap)
@@ -354,12 +381,37 @@ struct RecordParser {
     /// an import's memory. A record read already that turns out to be wrong fails the import before
     /// that check, so settling early never hides an error.
     mutating func refer(_ reference: PendingReference) {
-        guard definitions["\(reference.kind.rawValue)/\(reference.id)"] == nil else { return }
+        let key = "\(reference.kind.rawValue)/\(reference.id)"
+        guard definitions[key] == nil else {
+            if held.contains(key), let current { held.insert(current) }
+            return
+        }
         references.append(reference)
+        guard !known.contains(reference.kind, reference.id) else { return }
+        let referred = DataFormat.section(of: reference.kind)
+        if referred == section, let current {
+            held.insert(current)
+        } else if referred < section {
+            unresolvable = true
+        }
+    }
+
+    /// The same-kind references of the section read that no file defined and the register does
+    /// not hold: called at its end, when nothing more of that kind can come.
+    mutating func endSection() {
+        for reference in references[sectionReferences...] where DataFormat.section(of: reference.kind) == section {
+            if definitions["\(reference.kind.rawValue)/\(reference.id)"] == nil, !known.contains(reference.kind, reference.id) {
+                unresolvable = true
+            }
+        }
+        held = []
+        current = nil
+        sectionReferences = references.count
     }
 
     mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
         let key = "\(kind.rawValue)/\(id)"
+        current = key
         if let earlier = definitions[key] {
             throw location.error(key: "import.duplicate", [
                 "record": .record(kind, id), "first": .verbatim("\(earlier.file):\(earlier.line ?? 0)"),

@@ -164,12 +164,22 @@ public struct Register: Sendable {
 
     /// A document's paragraphs in order (empty when the document is not visible).
     public func paragraphs(documentID: String) async throws -> [Paragraph] {
-        let query = db.select().column(SQLColumn("*", table: "p")).from(SQLAlias(SQLIdentifier("document_paragraphs"), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "p"))
-            .where(SQLColumn("document_id", table: "p"), .equal, SQLBind(documentID))
-            .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
-            .orderBy(SQLColumn("position", table: "p"))
-        return try await rows(ParagraphRow.self, query).map { try $0.model() }
+        try await paragraphs(documentIDs: [documentID])[documentID] ?? []
+    }
+
+    /// The paragraphs of several documents, by document id (an import looks its quotes up in them):
+    /// `recordsPerRead` documents a statement.
+    public func paragraphs(documentIDs: [String]) async throws -> [String: [Paragraph]] {
+        var found: [String: [Paragraph]] = [:]
+        for part in documentIDs.parts(of: Self.recordsPerRead) {
+            let query = db.select().column(SQLColumn("*", table: "p")).from(SQLAlias(SQLIdentifier("document_paragraphs"), as: SQLIdentifier("p")))
+                .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")), on: SQLColumn("id", table: "d"), .equal, SQLColumn("document_id", table: "p"))
+                .where(SQLColumn("document_id", table: "p"), .in, SQLBind.group(Array(part)))
+                .where(SQLColumn("visibility", table: "d"), .in, SQLBind.group(scope.rawValues))
+                .orderBy(SQLColumn("document_id", table: "p")).orderBy(SQLColumn("position", table: "p"))
+            for row in try await rows(ParagraphRow.self, query) { found[row.documentId, default: []].append(try row.model()) }
+        }
+        return found
     }
 
     /// All bodies, by name.
@@ -187,10 +197,15 @@ public struct Register: Sendable {
 
     /// Memberships of a body (or of every visible body), in the order they were recorded.
     public func memberships(bodyID: String? = nil) async throws -> [Membership] {
+        try await memberships(bodyIDs: bodyID.map { [$0] })
+    }
+
+    /// Memberships of the bodies among `bodyIDs` (nil: every visible body), by body.
+    public func memberships(bodyIDs: [String]?) async throws -> [Membership] {
         var query = db.select().column(SQLColumn("*", table: "m")).from(SQLAlias(SQLIdentifier("memberships"), as: SQLIdentifier("m")))
             .join(SQLAlias(SQLIdentifier("bodies"), as: SQLIdentifier("b")), on: SQLColumn("id", table: "b"), .equal, SQLColumn("body_id", table: "m"))
             .where(SQLColumn("visibility", table: "b"), .in, SQLBind.group(scope.rawValues))
-        if let bodyID { query = query.where(SQLColumn("body_id", table: "m"), .equal, SQLBind(bodyID)) }
+        if let bodyIDs { query = query.where(SQLColumn("body_id", table: "m"), .in, SQLBind.group(bodyIDs)) }
         query = query.orderBy(SQLColumn("body_id", table: "m")).orderBy(SQLColumn("position", table: "m"))
         return try await showing(try await rows(MembershipRow.self, query).map { try $0.model() }, ShownRecords.membership)
     }

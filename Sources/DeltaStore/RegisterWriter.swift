@@ -19,9 +19,10 @@ public struct RegisterWriter: Sendable {
         self.partSize = partSize
     }
 
-    /// Writes a snapshot in dependency order and returns what changed. The search index is not
-    /// touched: call `updateSearch(after:)` once the snapshot is let go, because the index reads
-    /// the whole register again and holding both was an import's peak of memory.
+    /// Writes a snapshot in dependency order and returns what changed. An import calls it once
+    /// for each part of its files, in their order, in one transaction. The search index is not
+    /// touched: call `updateSearch(after:)` once every part is written, because the index reads
+    /// the whole register again.
     public func save(_ snapshot: RegisterSnapshot) async throws -> WriteSummary {
         var summary = WriteSummary()
         let current = Register(db: db, scope: .everything)
@@ -32,7 +33,8 @@ public struct RegisterWriter: Sendable {
         try await save(snapshot.documents, current: current, summary: &summary)
         let bodies = Self.parentsFirst(snapshot.bodies, parent: \.parentID)
         try await save(bodies, current: current, summary: &summary)
-        let storedMembers = Dictionary(grouping: try await current.memberships(), by: \.bodyID)
+        let storedMembers = bodies.isEmpty ? [:]
+            : Dictionary(grouping: try await current.memberships(bodyIDs: bodies.map(\.id)), by: \.bodyID)
         let membershipsByBody = Dictionary(grouping: snapshot.memberships, by: \.bodyID)
         let replacements = bodies.compactMap { body -> MembershipWriter.Replacement? in
             let members = membershipsByBody[body.id] ?? []
@@ -62,10 +64,8 @@ public struct RegisterWriter: Sendable {
     /// Saves the records of one kind against the stored ones, read a part at a time: only the
     /// stored records among a part's ids, so memory holds a part of what is stored, never a kind.
     private func save<R: StoredRecord>(_ records: [R], current: Register, summary: inout WriteSummary) async throws {
-        guard !records.isEmpty else { return }
-        let storedIDs = try await current.ids(of: R.self)
         for part in records.parts(of: partSize) {
-            let stored = try await R.load(ids: part.map(\.id).filter(storedIDs.contains), from: current)
+            let stored = try await R.load(ids: part.map(\.id), from: current)
             let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             try await save(part, stored: byID, summary: &summary)
         }

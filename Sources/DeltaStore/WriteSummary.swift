@@ -12,5 +12,12 @@ public struct WriteSummary: Sendable, Hashable, CustomStringConvertible {
 
     public init() {}
 
+    /// Adds what another write did.
+    public static func += (summary: inout WriteSummary, other: WriteSummary) {
+        summary.inserted += other.inserted
+        summary.updated += other.updated
+        summary.unchanged += other.unchanged
+    }
+
     public var description: String { "\(inserted) new, \(updated) changed, \(unchanged) unchanged" }
 }

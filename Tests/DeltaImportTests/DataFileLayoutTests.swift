@@ -14,10 +14,10 @@ struct DataFileLayoutTests {
         case failed([String])
     }
 
-    private func outcome(_ paths: [String], partBytes: Int?) throws -> Outcome {
+    private func outcome(_ paths: [String], partBytes: Int?) async throws -> Outcome {
         do {
-            if let partBytes { return .read(try Importer.read(files: paths, known: KnownRecords(), partBytes: partBytes)) }
-            return .read(try Importer.read(files: paths, known: KnownRecords(), lazily: false))
+            if let partBytes { return .read(try await Importer.read(files: paths, known: KnownRecords(), partBytes: partBytes)) }
+            return .read(try await Importer.read(files: paths, known: KnownRecords(), lazily: false))
         } catch let errors as ImportErrors {
             return .failed(errors.errors.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line ?? 0) \($0.key)" })
         }
@@ -29,17 +29,17 @@ struct DataFileLayoutTests {
     private func files(_ texts: [String]) throws -> [String] { try TestFiles.yaml(texts) }
 
     @Test("the demo and a generated register read in parts of every size equal them read whole", arguments: [1, 200, 5_000])
-    func sameRegister(partBytes: Int) throws {
-        let demo = try outcome(TestPaths.demoFiles, partBytes: partBytes)
-        #expect(demo == (try outcome(TestPaths.demoFiles, partBytes: nil)))
+    func sameRegister(partBytes: Int) async throws {
+        let demo = try await outcome(TestPaths.demoFiles, partBytes: partBytes)
+        #expect(demo == (try await outcome(TestPaths.demoFiles, partBytes: nil)))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-layout-gen-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let generated = try RegisterGenerator(scale: 2).write(to: folder).files
         // Read in parts indeed, not by falling back to whole files.
-        #expect(throws: Never.self) { _ = try Importer.read(files: generated, known: KnownRecords(), lazily: true, partBytes: partBytes) }
-        #expect(throws: Never.self) { _ = try Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: true, partBytes: partBytes) }
-        let parts = try outcome(generated, partBytes: partBytes)
-        #expect(parts == (try outcome(generated, partBytes: nil)))
+        await #expect(throws: Never.self) { _ = try await Importer.read(files: generated, known: KnownRecords(), lazily: true, partBytes: partBytes) }
+        await #expect(throws: Never.self) { _ = try await Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: true, partBytes: partBytes) }
+        let parts = try await outcome(generated, partBytes: partBytes)
+        #expect(parts == (try await outcome(generated, partBytes: nil)))
         guard case .read(let snapshot) = parts else {
             Issue.record("the generated register was not read: \(parts)")
             return
@@ -48,7 +48,7 @@ struct DataFileLayoutTests {
     }
 
     @Test("the demo's agreements are split: the skeleton keeps every line, the parts hold every record")
-    func layoutOfTheDemo() throws {
+    func layoutOfTheDemo() async throws {
         let path = try #require(TestPaths.demoFiles.first { $0.hasSuffix("agreements.yaml") } ?? TestPaths.demoFiles.last)
         let text = try Array(String(contentsOfFile: path, encoding: .utf8).utf8)
         let layout = try #require(DataFileLayout(text: text, sectionNames: Set(DataFormat.sections), partBytes: 1))
@@ -66,7 +66,7 @@ struct DataFileLayoutTests {
     }
 
     @Test("files lines cannot follow are composed whole: directives, several documents, tabs, a key with a comment, flow lists")
-    func notSplit() throws {
+    func notSplit() async throws {
         let records = Self.twoOrganisations
         let names = Set(DataFormat.sections)
         func layout(_ text: String) -> DataFileLayout? { DataFileLayout(text: Array(text.utf8), sectionNames: names, partBytes: 1) }
@@ -81,7 +81,7 @@ struct DataFileLayoutTests {
     }
 
     @Test("what parts cannot hold (an alias to an earlier record, a quoted text over a record's line, errors) reads as the whole file")
-    func fallBackToWhole() throws {
+    func fallBackToWhole() async throws {
         let head = "format: deltaberaad/1\norganisations:\n"
         let texts = [
             // An anchor in one record, its alias in the next: parts of one record fail, the whole reads.
@@ -102,14 +102,14 @@ struct DataFileLayoutTests {
         ]
         for (index, text) in texts.enumerated() {
             let paths = try files([text])
-            let whole = try outcome(paths, partBytes: nil)
+            let whole = try await outcome(paths, partBytes: nil)
             for partBytes in [1, 40] {
-                let parts = try outcome(paths, partBytes: partBytes)
+                let parts = try await outcome(paths, partBytes: partBytes)
                 #expect(parts == whole, "text \(index), parts of \(partBytes): \(parts) ≠ \(whole)")
             }
         }
         // The alias is read through the whole file, not lost.
-        guard case .read(let aliased) = try outcome(try files([texts[0]]), partBytes: 1) else {
+        guard case .read(let aliased) = try await outcome(try files([texts[0]]), partBytes: 1) else {
             Issue.record("the aliased file was not read")
             return
         }
@@ -117,13 +117,13 @@ struct DataFileLayoutTests {
     }
 
     @Test("a part that does not compose as the whole file would is a reason to compose the whole file, never a message")
-    func partFailed() throws {
+    func partFailed() async throws {
         let text = "format: deltaberaad/1\norganisations:\n  - id: org-a\n    name: &n A\n    country: NL\n    level: national\n  - id: org-b\n    name: *n\n    country: BE\n    level: federal\n"
         let file = try ComposedFile(path: "x.yaml", text: text, partBytes: 1)
-        #expect(throws: ComposedFile.PartFailed.self) { try file.forEachRecord("organisations") { _ in } }
+        await #expect(throws: ComposedFile.PartFailed.self) { try await file.forEachRecord("organisations") { _ in } }
         let whole = try ComposedFile(path: "x.yaml", text: text)
         var count = 0
-        try whole.forEachRecord("organisations") { _ in count += 1 }
+        try await whole.forEachRecord("organisations") { _ in count += 1 }
         #expect(count == 2)
     }
 }

@@ -14,15 +14,15 @@ struct CompositionOrderTests {
     private func files(_ texts: [String]) throws -> [String] { try TestFiles.yaml(texts) }
 
     @Test("the demo read file by file equals the demo read with every file composed first")
-    func demo() throws {
-        let lazily = try Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: true)
-        let eagerly = try Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: false)
+    func demo() async throws {
+        let lazily = try await Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: true)
+        let eagerly = try await Importer.read(files: TestPaths.demoFiles, known: KnownRecords(), lazily: false)
         #expect(lazily == eagerly)
         #expect(lazily.dossiers.count > 10 && lazily.agreements.count > 10, "the demo was read")
     }
 
     @Test("files are handed out in their first section's order, one more when one would leave a core idle")
-    func order() throws {
+    func order() async throws {
         let paths = try files(["format: deltaberaad/1\nmeetings: []\n", "format: deltaberaad/1\norganisations: []\n",
                                "format: deltaberaad/1\nagreements: []\n", "format: deltaberaad/1\n\"meetings\": []\n"])
         #expect(CompositionOrder.topLevelKeys(of: paths[0]) == ["format", "meetings"])
@@ -38,20 +38,20 @@ struct CompositionOrderTests {
     }
 
     @Test("a section the scan missed starts the read again with every file composed first")
-    func missed() throws {
+    func missed() async throws {
         let paths = try files([
             "format: deltaberaad/1\norganisations:\n  - id: org-x\n    name: Ministerie\n    country: NL\n    level: national\n",
             "format: deltaberaad/1\nbodies: []\n",
             "format: deltaberaad/1\ndossiers: []\n\"documents\": []\n",
         ])
-        #expect(throws: CompositionOrder.Missed.self) { try Importer.read(files: paths, known: KnownRecords(), lazily: true) }
-        let read = try Importer.read(files: paths)
-        #expect(read == (try Importer.read(files: paths, known: KnownRecords(), lazily: false)))
+        await #expect(throws: CompositionOrder.Missed.self) { try await Importer.read(files: paths, known: KnownRecords(), lazily: true) }
+        let read = try await Importer.read(files: paths)
+        #expect(read == (try await Importer.read(files: paths, known: KnownRecords(), lazily: false)))
         #expect(read.organisations.map(\.id) == ["org-x"])
     }
 
     @Test("a file that does not compose is reported alone, as when every file was composed first, though it is composed last")
-    func composingErrorsAlone() throws {
+    func composingErrorsAlone() async throws {
         let paths = try files([
             "format: deltaberaad/1\norganisations:\n  - id: org-x\n    name: Ministerie\n    contry: NL\n    level: national\n",
             "format: deltaberaad/1\nbodies: []\n",
@@ -59,7 +59,7 @@ struct CompositionOrderTests {
         ])
         for lazily in [true, false] {
             do {
-                _ = try Importer.read(files: paths, known: KnownRecords(), lazily: lazily)
+                _ = try await Importer.read(files: paths, known: KnownRecords(), lazily: lazily)
                 Issue.record("a file that does not compose was read")
             } catch let errors as ImportErrors {
                 #expect(errors.errors.map(\.file) == [paths[2]], "only the composing error (lazily: \(lazily)): \(errors.errors)")

@@ -34,8 +34,8 @@ struct FieldChangeTests {
     }
 
     @Test("every demo record's fields read the same as through JSONSerialization")
-    func demoRecords() throws {
-        let snapshot = try Importer.read(files: TestPaths.demoFiles)
+    func demoRecords() async throws {
+        let snapshot = try await Importer.read(files: TestPaths.demoFiles)
         let compared = [
             Self.compare(snapshot.organisations), Self.compare(snapshot.documents), Self.compare(snapshot.bodies), Self.compare(snapshot.dossiers),
             Self.compare(snapshot.agreements), Self.compare(snapshot.goals), Self.compare(snapshot.indicators), Self.compare(snapshot.milestones),

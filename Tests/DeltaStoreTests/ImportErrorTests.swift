@@ -354,7 +354,7 @@ struct ImportErrorTests {
     }
 
     @Test("an error reads in French with its file:line, and the data's own words stay as written")
-    func frenchRendering() throws {
+    func frenchRendering() async throws {
         let directory = try TemporaryDirectory()
         let bad = try directory.write("mauvais.yaml", """
             format: deltaberaad/1
@@ -366,7 +366,7 @@ struct ImportErrorTests {
             """)
         let errors: ImportErrors
         do {
-            let snapshot = try Importer.read(files: [bad])
+            let snapshot = try await Importer.read(files: [bad])
             Issue.record("a file with an unknown key was read: \(snapshot.organisations.count) organisations")
             return
         } catch let caught as ImportErrors {
