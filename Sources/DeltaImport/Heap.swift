@@ -1,7 +1,7 @@
 import CHeap
 
 /// The process's heap as the C allocator keeps it.
-enum Heap {
+public enum Heap {
     /// Gives the memory freed so far back to the system.
     ///
     /// Why: glibc keeps freed memory in its arenas (one per thread that allocates at once) for
@@ -12,4 +12,12 @@ enum Heap {
     static func releaseFreeMemory() {
         _ = cheap_release_free_memory()
     }
+
+    /// From now on, blocks of 128 KiB or more are mapped on their own and returned when freed.
+    ///
+    /// Why: glibc raises that threshold each time such a block is freed, so an import's part
+    /// buffers (thousands of records, the files' bytes) came to be taken from the arenas, where
+    /// freed memory stays. For the `import` command: 1 000× peaked at 170 MiB instead of 201 MiB
+    /// with the same time. Not for the server, whose large answers would each cost a fresh mapping.
+    public static func mapLargeBlocksAlone() { cheap_map_large_blocks(128 << 10) }
 }

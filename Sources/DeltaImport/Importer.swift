@@ -210,13 +210,14 @@ public enum Importer {
     /// problem with an `ImportError`.
     private static func compose(_ files: [String], partBytes: Int?) -> [Result<ComposedFile, any Error>] {
         Parallel.map(files) { file in
-            guard let data = FileManager.default.contents(atPath: file) else {
+            // The bytes alone are kept: the file's data and a checked text are let go at once.
+            guard let bytes = FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) else {
                 return .failure(ImportError(file: file, line: nil, key: "import.file.unreadable"))
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard String(validating: bytes, as: UTF8.self) != nil else {
                 return .failure(ImportError(file: file, line: nil, key: "import.file.notUTF8"))
             }
-            do { return .success(try ComposedFile(path: file, text: text, partBytes: partBytes)) } catch let error as ImportError {
+            do { return .success(try ComposedFile(path: file, bytes: bytes, partBytes: partBytes)) } catch let error as ImportError {
                 return .failure(error)
             } catch let error as ComposedFile.PartFailed {
                 return .failure(error)

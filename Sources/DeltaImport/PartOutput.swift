@@ -60,5 +60,6 @@ struct RegisterOutput: PartOutput {
         writing = writing && writable
         guard writing else { return try await kept.take(part, writable: false) }
         summary += try await writer.save(part)
+        Heap.releaseFreeMemory()
     }
 }

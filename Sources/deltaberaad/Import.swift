@@ -12,6 +12,8 @@ struct Import: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(CLIText.labels.text("cli.help.import2"))) var files: [String]
 
     func run() async throws {
+        // A one-shot process that reads large files: its freed blocks go back at once (see `Heap`).
+        Heap.mapLargeBlocksAlone()
         let engine = try await openRegister(database)
         do {
             let summary = try await Importer.run(files: files, engine: engine)

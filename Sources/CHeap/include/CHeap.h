@@ -7,6 +7,8 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 static inline int cheap_release_free_memory(void) { return malloc_trim(0); }
+static inline void cheap_map_large_blocks(int bytes) { mallopt(M_MMAP_THRESHOLD, bytes); }
 #else
+static inline void cheap_map_large_blocks(int bytes) { (void)bytes; }
 static inline int cheap_release_free_memory(void) { return 0; }
 #endif
