@@ -95,18 +95,22 @@ extension LookupTables {
     }
 
     /// Decodes the rows of the combined statement, in the order they came.
-    static func decode(_ rows: [any SQLRow]) throws -> LookupTables {
+    static func decode(_ rows: [any SQLRow]) throws -> EveryLookup {
         var organisations: [Organisation] = [], documents: [DocumentHeader] = [], bodies: [Body] = [], dossiers: [Dossier] = []
+        var documentVisibilities: [Visibility] = []
         for row in rows {
             let source = try storedEnum(Source.self, try row.decode(column: "source", as: String.self), column: "source")
             switch source {
             case .organisations: organisations.append(try row.decode(model: OrganisationRow.self, with: RowCoding.decoder).model())
-            case .documents: documents.append(try documentHeader(from: row))
+            case .documents:
+                documents.append(try documentHeader(from: row))
+                documentVisibilities.append(try storedEnum(Visibility.self, try row.decode(column: "visibility", as: String.self), column: "visibility"))
             case .bodies: bodies.append(try row.decode(model: BodyRow.self, with: RowCoding.decoder).model())
             case .dossiers: dossiers.append(try row.decode(model: DossierRow.self, with: RowCoding.decoder).model())
             }
         }
-        return LookupTables(organisations: organisations, documents: documents, bodies: bodies, dossiers: dossiers)
+        return EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies, dossiers: dossiers),
+                           documentVisibilities: documentVisibilities)
     }
 
     /// A document header from a row holding the `documents` header columns.
@@ -118,4 +122,11 @@ extension LookupTables {
                        place: try row.decode(column: "place", as: String?.self),
                        reference: try row.decode(column: "reference", as: String?.self))
     }
+}
+
+/// The lookup tables as read, before a reader's scope filters them (`Register.lookupTables()`),
+/// with each document header's visibility beside it: a header has none of its own.
+struct EveryLookup: Sendable {
+    let tables: LookupTables
+    let documentVisibilities: [Visibility]
 }

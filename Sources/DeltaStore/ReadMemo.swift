@@ -107,7 +107,7 @@ public protocol MemoKey: Hashable, Sendable {}
 
 /// The store's whole-table reads.
 public enum StoreRead: MemoKey {
-    case organisations, dossiers, lookupTables, agreements, milestones, meetings, railLinks, shownRecords
+    case lookupTables, agreements, milestones, meetings, railLinks, shownRecords
 }
 
 extension Register {
@@ -153,6 +153,7 @@ protocol Visible {
 
 extension Organisation: Visible {}
 extension Dossier: Visible {}
+extension Body: Visible {}
 extension Agreement: Visible {}
 extension Milestone: Visible {}
 extension Meeting: Visible {}

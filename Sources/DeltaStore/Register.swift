@@ -66,9 +66,9 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        try await rememberedKind(StoreRead.organisations, ShownRecords.organisation) { register in
-            try await register.rows(OrganisationRow.self, register.select("organisations").orderBy("name")).map { try $0.model() }
-        }
+        if let every = try await rememberedLookups() { return try await scoped(every.tables.organisations, ShownRecords.organisation) }
+        return try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() },
+                                 ShownRecords.organisation)
     }
 
     /// One organisation.
@@ -184,7 +184,8 @@ public struct Register: Sendable {
 
     /// All bodies, by name.
     public func bodies() async throws -> [Body] {
-        try await showing(try await rows(BodyRow.self, select("bodies").orderBy("name")).map { try $0.model() }, ShownRecords.body)
+        if let every = try await rememberedLookups() { return try await scoped(every.tables.bodies, ShownRecords.body) }
+        return try await showing(try await rows(BodyRow.self, select("bodies").orderBy("name")).map { try $0.model() }, ShownRecords.body)
     }
 
     /// One body.
@@ -212,9 +213,8 @@ public struct Register: Sendable {
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        try await rememberedKind(StoreRead.dossiers, ShownRecords.dossier) { register in
-            try await register.rows(DossierRow.self, register.select("dossiers").orderBy("title")).map { try $0.model() }
-        }
+        if let every = try await rememberedLookups() { return try await scoped(every.tables.dossiers, ShownRecords.dossier) }
+        return try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
     }
 
     /// One dossier.
@@ -228,15 +228,37 @@ public struct Register: Sendable {
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
     /// statement (see `LookupTables`).
     public func lookupTables() async throws -> LookupTables {
-        try await remembered(StoreRead.lookupTables) { try await readLookupTables() }
+        let every: EveryLookup
+        if let remembered = try await rememberedLookups() {
+            every = remembered
+        } else {
+            every = try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
+        }
+        return LookupTables(organisations: try await scoped(every.tables.organisations, ShownRecords.organisation),
+                            documents: zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
+                            bodies: try await scoped(every.tables.bodies, ShownRecords.body),
+                            dossiers: try await scoped(every.tables.dossiers, ShownRecords.dossier))
     }
 
-    private func readLookupTables() async throws -> LookupTables {
-        let tables = try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
-        guard showsOnlyPublic else { return tables }
-        let shown = try await shownRecords()
-        return LookupTables(organisations: tables.organisations.compactMap(shown.organisation), documents: tables.documents,
-                            bodies: tables.bodies.compactMap(shown.body), dossiers: tables.dossiers.compactMap(shown.dossier))
+    /// The four lookup tables with every visibility, read in one statement and remembered once per
+    /// register version for every reader; nil where nothing is remembered (see `remembered`).
+    ///
+    /// Why once for every reader: the public, each kind of official and each language read the same
+    /// rows, and organisations, bodies and dossiers were decoded again for each of them and for
+    /// their own lists (at 1 000×, decoding these tables was a fifth of the first overview). Each
+    /// reader filters them (`scoped`) and keeps nothing.
+    private func rememberedLookups() async throws -> EveryLookup? {
+        guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return nil }
+        let everything = Register(db: db, scope: .everything, versionCache: versionCache)
+        return try await everything.remembered(StoreRead.lookupTables) {
+            try LookupTables.decode(try await LookupTables.query(visibilities: ReadScope.everything.rawValues, on: db).all())
+        }
+    }
+
+    /// The records of a lookup table this reader may see: the scope's visibilities (the rule the
+    /// statements apply), then what a public reader is shown.
+    private func scoped<R: Visible>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
+        try await showing(scope == .everything ? records : records.filter { scope.allows($0.visibility) }, rule)
     }
 
     /// Agreements, optionally only those of a dossier or of a document, in document order.
