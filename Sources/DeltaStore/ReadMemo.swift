@@ -141,8 +141,15 @@ extension Register {
         guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return try await showing(try await read(self), rule) }
         if scope == .everything { return try await remembered(name) { try await read(self) } }
         let everything = Register(db: db, scope: .everything, versionCache: versionCache)
-        let all = try await everything.remembered(name) { try await read(everything) }
-        return try await showing(all.filter { scope.allows($0.visibility) }, rule)
+        return try await scoped(try await everything.remembered(name) { try await read(everything) }, rule)
+    }
+
+    /// The records, read with every visibility, that this reader may see: the scope's visibilities
+    /// (`ReadScope.allows`, the rule the statements apply), then what a public reader is shown.
+    /// The one filter through which records remembered for every reader are handed out
+    /// (`rememberedKind`, `lookupTables()`).
+    func scoped<R: Visible>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
+        try await showing(scope == .everything ? records : records.filter { scope.allows($0.visibility) }, rule)
     }
 }
 

@@ -255,12 +255,6 @@ public struct Register: Sendable {
         }
     }
 
-    /// The records of a lookup table this reader may see: the scope's visibilities (the rule the
-    /// statements apply), then what a public reader is shown.
-    private func scoped<R: Visible>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
-        try await showing(scope == .everything ? records : records.filter { scope.allows($0.visibility) }, rule)
-    }
-
     /// Agreements, optionally only those of a dossier or of a document, in document order.
     public func agreements(dossierID: String? = nil, documentID: String? = nil) async throws -> [Agreement] {
         if dossierID == nil, documentID == nil {
