@@ -21,11 +21,11 @@ public enum SearchEntries {
         var documentYears: [String: Int] = [:]
         var dossierBodies: [String: String] = [:]
 
-        /// The context from the lookup tables read with `ReadScope.everything`.
-        public init(_ tables: LookupTables) {
-            for organisation in tables.organisations { countries[organisation.id] = organisation.country }
-            for document in tables.documents { documentYears[document.id] = document.date?.earliest.year }
-            for dossier in tables.dossiers { dossierBodies[dossier.id] = dossier.bodyID }
+        /// The organisations' countries, the documents' years and the dossiers' bodies, by id.
+        init(countries: [String: Country], documentYears: [String: Int], dossierBodies: [String: String]) {
+            self.countries = countries
+            self.documentYears = documentYears
+            self.dossierBodies = dossierBodies
         }
 
         func countries(_ organisationIDs: [String?]) -> [Country] {

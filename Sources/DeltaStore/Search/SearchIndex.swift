@@ -119,9 +119,22 @@ public struct SearchIndex: Sendable {
     /// Records whose entries are made at a time by `rebuild`.
     static let recordsPerPart = 200
 
-    /// What entries read about other records, as stored now.
+    /// What entries read about other records, as stored now: three columns, not the lookup tables,
+    /// whose titles and summaries were most of the rebuild's memory at 1 000× (and read on every edit).
     private func context() async throws -> SearchEntries.Context {
-        SearchEntries.Context(try await Register(db: db, scope: .everything).lookupTables())
+        var countries: [String: Country] = [:], documentYears: [String: Int] = [:], dossierBodies: [String: String] = [:]
+        for row in try await db.select().columns("id", "country").from("organisations").all() {
+            countries[try row.decode(column: "id", as: String.self)] =
+                try storedEnum(Country.self, try row.decode(column: "country", as: String.self), column: "country")
+        }
+        for row in try await db.select().columns("id", "date_json").from("documents").all() {
+            let date = try JSONColumn.decode(FuzzyPeriod.self, try row.decode(column: "date_json", as: String?.self), column: "date_json")
+            if let year = date?.earliest.year { documentYears[try row.decode(column: "id", as: String.self)] = year }
+        }
+        for row in try await db.select().columns("id", "body_id").from("dossiers").all() {
+            if let body = try row.decode(column: "body_id", as: String?.self) { dossierBodies[try row.decode(column: "id", as: String.self)] = body }
+        }
+        return SearchEntries.Context(countries: countries, documentYears: documentYears, dossierBodies: dossierBodies)
     }
 
     private func replace(source: String, with entries: [SearchEntry]) async throws {
