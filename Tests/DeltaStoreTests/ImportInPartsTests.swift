@@ -3,6 +3,7 @@ import DeltaDomain
 import DeltaStore
 import DeltaTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 /// An import writes each part of the files as soon as it is read (`Importer.read(...into:)`), so
@@ -136,6 +137,33 @@ struct ImportInPartsTests {
                 }
                 #expect(try await snapshot(database.engine).recordCount == 0)
             }
+        }
+    }
+
+    @Test("a read that must start again after a part was written (a section the scan missed) writes everything once", arguments: allEngines)
+    func startedAgain(kind: EngineKind) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltaberaad-parts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The quoted key is found only when the third file is composed, after the organisations were written.
+        let texts = [
+            "format: deltaberaad/1\norganisations:\n  - id: org-x\n    name: Ministerie\n    country: NL\n    level: national\n",
+            "format: deltaberaad/1\nbodies: []\n",
+            "format: deltaberaad/1\ndossiers: []\n\"documents\": []\n",
+        ]
+        var files: [String] = []
+        for (number, text) in texts.enumerated() {
+            let file = folder.appendingPathComponent("file-\(number).yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            files.append(file.path)
+        }
+        try await withDatabase(kind) { database in
+            let summary = try await Importer.run(files: files, engine: database.engine, actor: .importer(), partSize: 1)
+            #expect(summary.inserted == 1, "\(summary)")
+            #expect(try await snapshot(database.engine).organisations.map(\.id) == ["org-x"])
+            let audited = try await database.engine.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(audited == 1, "one audit entry: the first attempt's was rolled back")
         }
     }
 }
