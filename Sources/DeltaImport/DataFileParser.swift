@@ -18,10 +18,12 @@ public enum DataFormat {
     /// The place of a kind's section in `sections`.
     static func section(of kind: RecordKind) -> Int { sectionOfKind[kind] ?? sections.count }
 
+    /// By name, so that the places always follow `sections`' order.
     private static let sectionOfKind: [RecordKind: Int] = [
-        .organisation: 0, .document: 1, .body: 2, .railLink: 3, .dossier: 4, .agreement: 5, .goal: 6, .indicator: 7,
-        .milestone: 8, .meeting: 9, .investment: 10, .allocationRegime: 11, .obstacle: 12,
-    ]
+        RecordKind.organisation: "organisations", .document: "documents", .body: "bodies", .railLink: "rail_links",
+        .dossier: "dossiers", .agreement: "agreements", .goal: "goals", .indicator: "indicators", .milestone: "milestones",
+        .meeting: "meetings", .investment: "investments", .allocationRegime: "allocation_regimes", .obstacle: "obstacles",
+    ].compactMapValues { sections.firstIndex(of: $0) }
 
     /// The number of a readable `format:` value ("deltaberaad/3" → 3).
     static func version(of format: String) -> Int { Int(format.split(separator: "/").last ?? "") ?? 0 }

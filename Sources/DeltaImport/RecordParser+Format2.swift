@@ -108,8 +108,7 @@ extension RecordParser {
         if level != .goal, parent == nil { throw map.error(key: "import.field.required", ["field": "parent"]) }
         if let parent {
             refer(.init(kind: .goal, id: parent, location: map.location(of: "parent"), context: map.context))
-            parentLocations["goal/\(id)"] = map.location(of: "parent")
-            parents[.goal, default: [:]][id] = parent
+            self.parent(.goal, id, is: parent, at: map.location(of: "parent"))
         }
         let dossiers = try map.idList("dossiers"), agreements = try map.idList("agreements")
         dossiers.forEach { refer(.init(kind: .dossier, id: $0, location: map.location(of: "dossiers"), context: map.context)) }

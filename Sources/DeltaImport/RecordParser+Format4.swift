@@ -2,8 +2,8 @@ import DeltaDomain
 import Foundation
 import Yams
 
-/// A dossier's `rail_links` entry, resolved once every file has been read (the link may be
-/// defined in another file, or already be in the register).
+/// A dossier's `rail_links` entry, resolved when its part is handed over: every link of the files
+/// is read by then (their section comes first), or it may already be in the register.
 struct PendingLinkName {
     let dossierIndex: Int
     let name: String

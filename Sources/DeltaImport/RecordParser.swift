@@ -16,7 +16,7 @@ struct RecordParser {
     var documentYears: [String: Int] = [:]
     /// Where each record names its parent (`parent`, `part_of`), to report cycles at that line.
     var parentLocations: [String: SourceLocation] = [:]
-    /// The dossiers' link names, resolved to links once every file is read.
+    /// The link names of the dossiers read since the last part, resolved to links as the part is handed over.
     var linkNames: [PendingLinkName] = []
     /// The format version of the file being read.
     var fileVersion = 4
@@ -27,7 +27,8 @@ struct RecordParser {
     /// Every link read so far (and those made from format 1–3 dossiers' names): the dossiers'
     /// names are resolved among them, part by part, after the links themselves are written.
     var railLinksRead: [RailLink] = []
-    /// Each record's parent (`parent`, `part_of`), by kind, for the cycle check after reading.
+    /// Each record's parent (`parent`, `part_of`), by kind, for the cycle check after reading
+    /// (the records themselves are written and let go by then).
     var parents: [RecordKind: [String: String]] = [:]
 
     // MARK: Reading in parts
@@ -58,8 +59,7 @@ struct RecordParser {
         let parent = try map.optionalID("parent")
         if let parent {
             refer(.init(kind: .organisation, id: parent, location: map.location(of: "parent"), context: map.context))
-            parentLocations["organisation/\(id)"] = map.location(of: "parent")
-            parents[.organisation, default: [:]][id] = parent
+            self.parent(.organisation, id, is: parent, at: map.location(of: "parent"))
         }
         snapshot.organisations.append(Organisation(
             id: id, name: try map.string("name"), shortName: try map.optionalString("short_name"),
@@ -142,8 +142,7 @@ struct RecordParser {
         let parent = try map.optionalID("parent")
         if let parent {
             refer(.init(kind: .body, id: parent, location: map.location(of: "parent"), context: map.context))
-            parentLocations["body/\(id)"] = map.location(of: "parent")
-            parents[.body, default: [:]][id] = parent
+            self.parent(.body, id, is: parent, at: map.location(of: "parent"))
         }
         var cadence = CadenceRule.none
         if let rule = try map.mapping("cadence") {
@@ -354,8 +353,7 @@ struct RecordParser {
         if let partOf {
             guard partOf != id else { throw map.error(key: "import.investment.partOfItself", at: "part_of") }
             refer(.init(kind: .investment, id: partOf, location: map.location(of: "part_of"), context: map.context))
-            parentLocations["investment/\(id)"] = map.location(of: "part_of")
-            parents[.investment, default: [:]][id] = partOf
+            self.parent(.investment, id, is: partOf, at: map.location(of: "part_of"))
         }
         guard let amountMap = try map.mapping("amount") else { throw map.error(key: "import.field.required", ["field": "amount"]) }
         let amount = try AmountReader.read(amountMap)
@@ -407,6 +405,12 @@ struct RecordParser {
         held = []
         current = nil
         sectionReferences = references.count
+    }
+
+    /// Records that `id` names `parent` as its parent, at `location`.
+    mutating func parent(_ kind: RecordKind, _ id: String, is parent: String, at location: SourceLocation) {
+        parentLocations["\(kind.rawValue)/\(id)"] = location
+        parents[kind, default: [:]][id] = parent
     }
 
     mutating func define(_ kind: RecordKind, _ id: String, _ location: SourceLocation) throws {
