@@ -19,7 +19,7 @@ struct RegisterController: Sendable {
         page(router, "/portal", template: "portal") { register, _, today, labels in
             try await register.with(scope: .publicOnly).portalPage(today: today, labels: labels)
         }
-        list(router, "/dossiers", template: "dossiers", build: Self.dossierList)
+        windowedList(router, "/dossiers", template: "dossiers", build: Self.dossierList)
         record(router, "/dossiers/{id}", template: "dossier", kind: "dossier") { register, id, today, labels in
             try await register.dossierPage(id: id, today: today, labels: labels)
         }
@@ -69,11 +69,12 @@ struct RegisterController: Sendable {
 
     // The lists with their filters, whole: a page shows a window of one (`ListWindow`), its CSV all of it.
 
-    @Sendable static func dossierList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> DossierListPage {
+    @Sendable static func dossierList(_ register: Register, _ request: Request, _ window: ListWindow?, _ today: CalendarDate,
+                                      _ labels: Labels) async throws -> DossierListPage {
         let query = QueryReader(request)
         let filter = DossierFilter(theme: try query.value("theme"), status: try query.value("status"),
                                    country: try query.value("country"), body: try query.value("body"))
-        return try await register.dossierListPage(filter: filter, today: today, labels: labels)
+        return try await register.dossierListPage(filter: filter, window: window, today: today, labels: labels)
     }
 
     @Sendable static func documentList(_ register: Register, _ request: Request, _ today: CalendarDate, _ labels: Labels) async throws -> DocumentListPage {
@@ -130,6 +131,16 @@ struct RegisterController: Sendable {
             return model
         }
         csvFile(router, path, build: build)
+    }
+
+    /// A list like `list`'s whose builder is given the window (nil for the CSV file) and words
+    /// the records of the window only.
+    private func windowedList<Model: WindowedList>(_ router: RouterGroup<AppRequestContext>, _ path: String, template: String,
+                                                   build: @escaping @Sendable (Register, Request, ListWindow?, CalendarDate, Labels) async throws -> Model) {
+        page(router, path, template: template) { register, request, today, labels in
+            try await build(register, request, try ListWindow(request), today, labels)
+        }
+        csvFile(router, path) { register, request, today, labels in try await build(register, request, nil, today, labels) }
     }
 
     /// `<path>.csv`: the whole list with its filters (`?variant=excel` for `;` and decimal commas).

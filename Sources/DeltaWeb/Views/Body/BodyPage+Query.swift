@@ -29,7 +29,7 @@ extension Register {
                             statusLabel: labels.meetingStatus($0.status), source: index.passage($0.source))
             },
             years: years,
-            dossiers: index.dossiers.values.filter { $0.bodyID == id }.sorted { $0.title < $1.title }.compactMap { index.dossier($0.id) })
+            dossiers: index.dossiers.records.filter { $0.bodyID == id }.compactMap { index.dossier($0.id) })
     }
 
     /// Builds the body list.

@@ -69,10 +69,11 @@ struct MilestoneView: Codable, Sendable {
 
 /// Everything a page needs to name records without another query.
 struct RegisterIndex: Sendable {
-    let organisations: [String: Organisation]
-    let documents: [String: DocumentHeader]
-    let bodies: [String: Body]
-    let dossiers: [String: Dossier]
+    let organisations: RecordsByID<Organisation>
+    let documents: RecordsByID<DocumentHeader>
+    let bodies: RecordsByID<Body>
+    /// The dossiers by title (and id).
+    let dossiers: RecordsByID<Dossier>
     let today: CalendarDate
     /// The language the page is rendered in.
     let labels: Labels
@@ -254,20 +255,21 @@ extension RegisterIndex {
     /// The lookup tables by id: the part of the index that depends on the register only, not on
     /// the day or the language, so it is built once per register version (`ReadMemo`).
     struct Lookups: Sendable {
-        let organisations: [String: Organisation]
-        let documents: [String: DocumentHeader]
-        let bodies: [String: Body]
-        let dossiers: [String: Dossier]
-        /// The dossiers by title (and id).
-        let sortedDossiers: [Dossier]
+        let organisations: RecordsByID<Organisation>
+        let documents: RecordsByID<DocumentHeader>
+        let bodies: RecordsByID<Body>
+        /// The dossiers by title (and id), in Swift's order of strings, the same on both engines.
+        let dossiers: RecordsByID<Dossier>
 
         init(_ tables: LookupTables) {
-            organisations = Dictionary(uniqueKeysWithValues: tables.organisations.map { ($0.id, $0) })
-            documents = Dictionary(uniqueKeysWithValues: tables.documents.map { ($0.id, $0) })
-            bodies = Dictionary(uniqueKeysWithValues: tables.bodies.map { ($0.id, $0) })
-            dossiers = Dictionary(uniqueKeysWithValues: tables.dossiers.map { ($0.id, $0) })
-            sortedDossiers = tables.dossiers.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+            organisations = RecordsByID(tables.organisations, id: \.id)
+            documents = RecordsByID(tables.documents, id: \.id)
+            bodies = RecordsByID(tables.bodies, id: \.id)
+            dossiers = RecordsByID(tables.dossiers.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, id: \.id)
         }
+
+        /// The dossiers by title (and id).
+        var sortedDossiers: [Dossier] { dossiers.records }
     }
 }
 

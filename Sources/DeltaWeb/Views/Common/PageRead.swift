@@ -5,8 +5,6 @@ import DeltaStore
 enum PageRead: MemoKey {
     /// The lookup tables by id.
     case lookups
-    /// The health of every dossier on a rail link, judged on `day`.
-    case linkHealth(day: String)
-    /// Every dossier's summary in `language`, judged on `day`.
-    case dossierSummaries(language: String, day: String)
+    /// Every dossier's standing, judged on `day` (`DossierStanding`).
+    case dossierStandings(day: String)
 }

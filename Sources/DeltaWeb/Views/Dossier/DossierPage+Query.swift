@@ -33,7 +33,7 @@ extension Register {
                                     agreements: agreements.map(index.agreement))
         }.sorted { ($0.documentDate ?? "9999", $0.document.id) < ($1.documentDate ?? "9999", $1.document.id) }
         return DossierPage(
-            title: dossier.title, dossier: SummaryBuilder.dossier(dossier, milestones: milestones, index: index),
+            title: dossier.title, dossier: SummaryBuilder.dossier(DossierStanding(dossier, milestones: milestones, today: today, organisations: index.organisations), index: index),
             summary: dossier.summary, railLinks: links.map { LinkView(id: $0.id, name: $0.name, url: "/rail-links/\($0.id)") }, linkMap: linkMap, leads: dossier.leadIDs.compactMap(index.organisation),
             mandate: dossier.mandate.map {
                 MandateView(given: PeriodView($0.given, labels: labels), body: index.body($0.bodyID), document: index.document($0.documentID), note: $0.note)
@@ -45,27 +45,25 @@ extension Register {
 }
 
 extension Register {
-    /// Builds the dossier list, filtered.
-    func dossierListPage(filter: DossierFilter, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
-        // Every dossier's summary, worked out once per register version, language and day: the
-        // page, its JSON twin and the CSV file filter and window the same list.
-        let all = try await remembered(PageRead.dossierSummaries(language: labels.language.rawValue, day: today.iso)) {
-            let tables = try await lookupTables()
-            let index = RegisterIndex(tables, today: today, labels: labels)
-            let byDossier = Milestone.byDossier(try await milestones())
-            return tables.dossiers.map { SummaryBuilder.dossier($0, milestones: byDossier[$0.id] ?? [], index: index) }
+    /// Builds the dossier list, filtered, with a window of it (`window`; nil: the whole list,
+    /// for the CSV file). Only the dossiers shown are worded.
+    func dossierListPage(filter: DossierFilter, window: ListWindow?, today: CalendarDate, labels: Labels) async throws -> DossierListPage {
+        let lookups = try await lookups()
+        let all = try await dossierStandings(today: today, lookups: lookups)
+        let shown = all.filter { standing in
+            (filter.theme.map { standing.dossier.themes.contains($0) } ?? true)
+                && (filter.status.map { standing.assessment.health.rawValue == $0 } ?? true)
+                && (filter.country.map { standing.countries.contains($0) } ?? true)
+                && (filter.body.map { standing.dossier.bodyID == $0 } ?? true)
         }
-        let shown = all.filter { summary in
-            (filter.theme.map { summary.themes.contains($0) } ?? true)
-                && (filter.status.map { summary.health == $0 } ?? true)
-                && (filter.country.map { summary.countries.contains($0) } ?? true)
-                && (filter.body.map { summary.body?.id == $0 } ?? true)
-        }
-        let themes = Set(all.flatMap(\.themes)).sorted().map { FilterOption(value: $0, label: labels.theme($0), selected: $0 == filter.theme) }
+        let (rows, paging) = try Self.windowed(shown, window, id: \.dossier.id, labels: labels)
+        let index = RegisterIndex(lookups, today: today, labels: labels)
+        let themes = Set(all.flatMap(\.dossier.themes)).sorted().map { FilterOption(value: $0, label: labels.theme($0), selected: $0 == filter.theme) }
         let healths = Health.allCases.map { FilterOption(value: $0.rawValue, label: labels.health($0), selected: $0.rawValue == filter.status) }
         let countries = Set(all.flatMap(\.countries)).sorted().map {
             FilterOption(value: $0, label: Country(rawValue: $0).map(labels.country) ?? $0, selected: $0 == filter.country)
         }
-        return DossierListPage(title: labels.text("app.title.dossiers"), dossiers: shown, filter: filter, themes: themes, healths: healths, countries: countries)
+        return DossierListPage(title: labels.text("app.title.dossiers"), dossiers: rows.map { SummaryBuilder.dossier($0, index: index) },
+                               filter: filter, themes: themes, healths: healths, countries: countries, paging: paging)
     }
 }

@@ -132,18 +132,14 @@ extension Register {
     /// `lookups`: the lookup tables by id, when the caller has them already.
     func networkFacts(today: CalendarDate, labels: Labels, lookups known: RegisterIndex.Lookups? = nil) async throws -> NetworkFacts {
         let links = try await railLinks()
-        let dossiers: [Dossier]
-        if let known { dossiers = known.sortedDossiers } else { dossiers = try await lookups().sortedDossiers }
-        // The health of every dossier on a link, judged once per register version and day.
-        let health: [String: Health] = try await remembered(PageRead.linkHealth(day: today.iso)) {
-            let milestones = Milestone.byDossier(try await milestones())
-            var health: [String: Health] = [:]
-            for dossier in dossiers where !dossier.railLinkIDs.isEmpty {
-                health[dossier.id] = HealthRules.assess(milestones: milestones[dossier.id] ?? [], today: today).health
-            }
-            return health
+        let lookups: RegisterIndex.Lookups
+        if let known { lookups = known } else { lookups = try await self.lookups() }
+        // The health of every dossier on a link (judged once per register version, scope and day).
+        var health: [String: Health] = [:]
+        for standing in try await dossierStandings(today: today, lookups: lookups) where !standing.dossier.railLinkIDs.isEmpty {
+            health[standing.dossier.id] = standing.assessment.health
         }
-        return NetworkFacts(links: links, dossiers: dossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
+        return NetworkFacts(links: links, dossiers: lookups.sortedDossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
     }
 
     /// The network page, with a window of the links' table.

@@ -68,15 +68,15 @@ struct OverviewPage: Codable, Sendable {
 }
 
 enum SummaryBuilder {
-    static func dossier(_ dossier: Dossier, milestones: [Milestone], index: RegisterIndex) -> DossierSummaryView {
-        let assessment = HealthRules.assess(milestones: milestones, today: index.today)
-        let next = assessment.nextMilestoneID.flatMap { id in milestones.first { $0.id == id } }
-        let countries = Set(dossier.leadIDs.compactMap { index.organisations[$0]?.country.rawValue }).sorted()
+    /// A dossier's summary, worded in the index's language.
+    static func dossier(_ standing: DossierStanding, index: RegisterIndex) -> DossierSummaryView {
+        let dossier = standing.dossier, assessment = standing.assessment
         return DossierSummaryView(
             id: dossier.id, title: dossier.title, url: "/dossiers/\(dossier.id)", themes: dossier.themes,
-            themeLabels: dossier.themes.map(index.labels.theme), countries: countries,
+            themeLabels: dossier.themes.map(index.labels.theme), countries: standing.countries,
             body: index.body(dossier.bodyID), health: assessment.health.rawValue, healthLabel: index.labels.health(assessment.health),
-            healthReasons: assessment.reasons.map(index.labels.healthReason), nextMilestone: next.map(index.milestone), overdueCount: assessment.overdueCount)
+            healthReasons: assessment.reasons.map(index.labels.healthReason), nextMilestone: standing.next.map(index.milestone),
+            overdueCount: assessment.overdueCount)
     }
 
     static func body(_ body: Body, meetings: [Meeting], today: CalendarDate, labels: Labels) -> BodySummaryView {
