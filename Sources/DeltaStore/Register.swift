@@ -269,6 +269,21 @@ public struct Register: Sendable {
         return try await agreements(where: conditions)
     }
 
+    /// The agreements this reader may see on the dossiers it may see carried by the bodies
+    /// `bodyIDs`, in document order: one statement, which reads those agreements only.
+    public func agreements(ofBodies bodyIDs: [String]) async throws -> [Agreement] {
+        guard !bodyIDs.isEmpty else { return [] }
+        let ofBodies = db.select().column("agreement_id").from("agreement_dossiers")
+            .where("dossier_id", .in, SQLGroupExpression(dossiers(ofBodies: bodyIDs))).select
+        return try await agreements(where: [SQLBinaryExpression(SQLColumn("id", table: "a"), .in, SQLGroupExpression(ofBodies))])
+    }
+
+    /// The ids of the dossiers this reader's scope allows that are carried by `bodyIDs`, as a subquery.
+    private func dossiers(ofBodies bodyIDs: [String]) -> any SQLExpression {
+        db.select().column("id").from("dossiers").where("body_id", .in, SQLBind.group(bodyIDs))
+            .where("visibility", .in, SQLBind.group(scope.rawValues)).select
+    }
+
     /// One agreement.
     public func agreement(id: String) async throws -> Agreement? { try await agreements(ids: [id]).first }
 
@@ -360,6 +375,15 @@ public struct Register: Sendable {
             [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(
                 db.select().column("milestone_id").from("milestone_dossiers").where("dossier_id", .equal, id).select))]
         } ?? [])
+    }
+
+    /// The milestones this reader may see on the dossiers it may see carried by the bodies
+    /// `bodyIDs`, by due date: one statement, which reads those milestones only.
+    public func milestones(ofBodies bodyIDs: [String]) async throws -> [Milestone] {
+        guard !bodyIDs.isEmpty else { return [] }
+        let ofBodies = db.select().column("milestone_id").from("milestone_dossiers")
+            .where("dossier_id", .in, SQLGroupExpression(dossiers(ofBodies: bodyIDs))).select
+        return try await milestones(where: [SQLBinaryExpression(SQLColumn("id", table: "m"), .in, SQLGroupExpression(ofBodies))])
     }
 
     /// One milestone.

@@ -75,6 +75,33 @@ struct BulkReadTests {
         }
     }
 
+    @Test("a body tree's agreements and milestones, read by their bodies, are the whole kinds' on its dossiers, in their order", arguments: allEngines)
+    func ofBodies(kind: EngineKind) async throws {
+        try await withDatabase(kind) { database in
+            let engine = database.engine
+            try await Demo.importInto(engine)
+            try await Self.hideSome(engine)
+            for scope in Self.scopes {
+                try await reading(engine, scope: scope) { register in
+                    let dossiers = try await register.dossiers()
+                    var checked = 0
+                    for body in try await register.bodies() {
+                        // The body and one more, so that a read by several bodies is checked too.
+                        let bodies = [body.id, "werkgroep-3rx"]
+                        let carried = Set(dossiers.filter { $0.bodyID.map(bodies.contains) ?? false }.map(\.id))
+                        let agreements = try await register.agreements().filter { !carried.isDisjoint(with: $0.dossierIDs) }
+                        let milestones = try await register.milestones().filter { !carried.isDisjoint(with: $0.dossierIDs) }
+                        #expect(try await register.agreements(ofBodies: bodies).map(\.id) == agreements.map(\.id), "\(bodies)")
+                        #expect(try await register.milestones(ofBodies: bodies).map(\.id) == milestones.map(\.id), "\(bodies)")
+                        checked += agreements.count + milestones.count
+                    }
+                    #expect(checked > 0)
+                    #expect(try await register.agreements(ofBodies: []).isEmpty)
+                }
+            }
+        }
+    }
+
     @Test("the lookup tables, read in one statement, are the four lists in their order", arguments: allEngines)
     func lookupTables(kind: EngineKind) async throws {
         try await withDatabase(kind) { database in
