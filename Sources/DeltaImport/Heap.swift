@@ -9,7 +9,9 @@ public enum Heap {
     /// read (a few hundred megabytes at a thousand times the demo), the search index's rebuild
     /// took fresh memory beside the freed: 400 MiB resident at 1 000× where 250 MiB do with this
     /// call between the two. Called between such phases only: it costs a pass over the arenas.
-    static func releaseFreeMemory() {
+    /// The server calls it after a request that read something for the first time at a register
+    /// version (`ReadMemoMiddleware`).
+    public static func releaseFreeMemory() {
         _ = cheap_release_free_memory()
     }
 
