@@ -40,6 +40,27 @@ struct OverviewScaleTests {
         #expect(try document.select("section[aria-labelledby=h-bodies] tbody tr").count == min(generated.bodies.count, OverviewPage.listLimit))
     }
 
+    @Test("beyond a hundred late milestones the portal lists the hundred longest late, as the overview does, and says how many there are")
+    func portalLateBounded() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-scale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 15 units of the generator: 600 milestones, more than a hundred of them late.
+        let (_, files) = try RegisterGenerator(scale: 15, seed: 5).write(to: directory)
+        let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
+        let (portal, overview) = try await withApp(engine: engine) { client in
+            (try await client.get("/portal?lang=en"), try await client.json("/api/overview?lang=en"))
+        }
+        await engine.shutdown()
+        #expect(portal.status == .ok)
+        let cut = try #require(overview["overdueCut"]?.string, "the overview's late milestones are cut too")
+        let late = try portal.document().select("section[aria-labelledby=h-late] li")
+        #expect(late.count == OverviewPage.listLimit)
+        #expect(portal.text.contains(cut), "\(cut)")
+        #expect(try !portal.document().select("section[aria-labelledby=h-late] a[href='/planning']").isEmpty)
+        let longest = try #require(overview["overdue"]?.array.first?["title"]?.string)
+        #expect(late.first?.text.contains(longest) == true)
+    }
+
     @Test("beyond 200 bodies the search form asks for a body's id instead of listing them all; below, it lists them")
     func longChoiceLists() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("choices-scale-\(UUID().uuidString)").path

@@ -11,8 +11,11 @@ struct PortalPage: Codable, Sendable {
     let achieved: [MilestoneView]
     /// Decisions of meetings whose minutes are approved, newest meeting first.
     let decisions: [PortalDecisionView]
-    /// Milestones whose latest possible deadline has passed.
+    /// Milestones whose latest possible deadline has passed, the longest late first, at most
+    /// `OverviewPage.listLimit`.
     let late: [MilestoneView]
+    /// "100 of 2 000 milestones." when the list is cut; nil when it shows them all.
+    let lateCut: String?
     let nextConsultation: PortalMeetingView?
 }
 

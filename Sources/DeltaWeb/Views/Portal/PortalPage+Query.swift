@@ -30,8 +30,11 @@ extension Register {
         let achieved = milestones.filter { $0.status == .achieved }
             .sorted { ($0.achievedOn ?? $0.due.latest, $0.id) > ($1.achievedOn ?? $1.due.latest, $1.id) }
             .prefix(Self.portalItems).map(index.milestone)
-        let late = milestones.filter { DeadlineRules.state(of: $0, today: today) == .overdue }
-            .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }.map(index.milestone)
+        // The longest late first, at most as many as the overview lists: at a thousand times the
+        // demo the whole list made the page 1.7 MB.
+        let allLate = milestones.filter { DeadlineRules.state(of: $0, today: today) == .overdue }
+            .sorted { ($0.due.latest, $0.id) < ($1.due.latest, $1.id) }
+        let late = allLate.prefix(OverviewPage.listLimit).map(index.milestone)
 
         let meetings = try await meetings()
         let meetingsByID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -57,6 +60,7 @@ extension Register {
                                   whenLabel: labels.period(meeting.when), place: meeting.place)
             }
         return PortalPage(title: labels.text("app.title.portal"), today: today.iso, todayLabel: labels.date(today), agreed: Array(agreed),
-                          achieved: Array(achieved), decisions: Array(decisions), late: late, nextConsultation: next)
+                          achieved: Array(achieved), decisions: Array(decisions), late: Array(late),
+                          lateCut: labels.cut("overview.cut.milestones", shown: late.count, total: allLate.count), nextConsultation: next)
     }
 }
