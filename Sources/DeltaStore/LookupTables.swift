@@ -94,11 +94,17 @@ extension LookupTables {
         return union.orderBy("source").orderBy("sort_key").orderBy("date", .descending).orderBy("id")
     }
 
-    /// Decodes the rows of the combined statement, in the order they came.
-    static func decode(_ rows: [any SQLRow]) throws -> EveryLookup {
+    /// The combined statement's rows, decoded as they come (`fold(into:_:)`), in their order.
+    static func read(visibilities: [String], on db: any SQLDatabase) async throws -> EveryLookup {
+        try await query(visibilities: visibilities, on: db).fold(into: Reading()) { reading, row in try reading.add(row) }.result
+    }
+
+    /// The four lists and the documents' visibilities, a row at a time.
+    private struct Reading: Sendable {
         var organisations: [Organisation] = [], documents: [DocumentHeader] = [], bodies: [Body] = [], dossiers: [Dossier] = []
         var documentVisibilities: [Visibility] = []
-        for row in rows {
+
+        mutating func add(_ row: any SQLRow) throws {
             let source = try storedEnum(Source.self, try row.decode(column: "source", as: String.self), column: "source")
             switch source {
             case .organisations: organisations.append(try row.decode(model: OrganisationRow.self, with: RowCoding.decoder).model())
@@ -109,8 +115,11 @@ extension LookupTables {
             case .dossiers: dossiers.append(try row.decode(model: DossierRow.self, with: RowCoding.decoder).model())
             }
         }
-        return EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies, dossiers: dossiers),
-                           documentVisibilities: documentVisibilities)
+
+        var result: EveryLookup {
+            EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies, dossiers: dossiers),
+                        documentVisibilities: documentVisibilities)
+        }
     }
 
     /// A document header from a row holding the `documents` header columns.

@@ -1,6 +1,6 @@
 /// A table row that holds one record of a kind whole (a kind without child rows), read back with
 /// `model()`; `Register.records(_:in:ids:_:)` reads any of them by ids.
-protocol RecordRow: Decodable {
+protocol RecordRow: Decodable, Sendable, SendableMetatype {
     associatedtype Record
     func model() throws -> Record
 }

@@ -37,19 +37,18 @@ extension Register {
             UNION ALL SELECT 'milestone', m.id, 'dossier', l.dossier_id, NULL FROM milestones m \
             LEFT JOIN milestone_dossiers l ON l.milestone_id = m.id WHERE m.visibility IN (\(binds: v))
             """
-        let rows = try await db.raw(query).all()
-        var candidates: [ShownRecords.Key: [[ShownRecords.Key]]] = [:]
-        candidates.reserveCapacity(rows.count)
-        var milestoneDossiers: [String: [ShownRecords.Key]] = [:]
-        for row in rows {
-            guard let kind = RecordKind(rawValue: try row.decode(column: "t", as: String.self)) else { continue }
+        // Decoded as the rows come (`fold`): at a thousand times the demo they are 300 000.
+        var (candidates, milestoneDossiers) = try await db.raw(query).fold(
+            into: ([ShownRecords.Key: [[ShownRecords.Key]]](), [String: [ShownRecords.Key]]())
+        ) { found, row in
+            guard let kind = RecordKind(rawValue: try row.decode(column: "t", as: String.self)) else { return }
             let id = try row.decode(column: "id", as: String.self)
             var groups: [[ShownRecords.Key]] = []
             let need = try row.decode(column: "need_id", as: String?.self)
             let needKind = try row.decode(column: "need_t", as: String?.self).flatMap(RecordKind.init(rawValue:))
             if kind == .milestone {
                 // One of its dossiers is enough: the links form one group.
-                if let need { milestoneDossiers[id, default: []].append(.init(.dossier, need)) }
+                if let need { found.1[id, default: []].append(.init(.dossier, need)) }
             } else if let need, let needKind {
                 groups.append([.init(needKind, need)])
             }
@@ -58,7 +57,7 @@ extension Register {
                 groups.append(needs)
             }
             // In place: the key is there afterwards even when it needs nothing.
-            candidates[.init(kind, id), default: []].append(contentsOf: groups)
+            found.0[.init(kind, id), default: []].append(contentsOf: groups)
         }
         for (id, dossiers) in milestoneDossiers { candidates[.init(.milestone, id), default: []].append(dossiers) }
         return ShownRecords(candidates: candidates.map { ShownRecords.Candidate(kind: $0.key.kind, id: $0.key.id, needs: $0.value) })

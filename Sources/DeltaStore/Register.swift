@@ -52,8 +52,8 @@ public struct Register: Sendable {
             .map { try $0.decode(column: "id", as: String.self) })
     }
 
-    func rows<R: Decodable>(_ type: R.Type, _ query: SQLSelectBuilder) async throws -> [R] {
-        try await query.all().map { try $0.decode(model: R.self, with: RowCoding.decoder) }
+    func rows<R: Decodable & Sendable & SendableMetatype>(_ type: R.Type, _ query: SQLSelectBuilder) async throws -> [R] {
+        try await query.decodeEach { try $0.decode(model: R.self, with: RowCoding.decoder) }
     }
 
     /// The records of a one-table kind among `ids` this reader may see, in one statement, in no
@@ -232,7 +232,7 @@ public struct Register: Sendable {
         if let remembered = try await rememberedLookups() {
             every = remembered
         } else {
-            every = try LookupTables.decode(try await LookupTables.query(visibilities: scope.rawValues, on: db).all())
+            every = try await LookupTables.read(visibilities: scope.rawValues, on: db)
         }
         return LookupTables(organisations: try await scoped(every.tables.organisations, ShownRecords.organisation),
                             documents: zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
@@ -251,7 +251,7 @@ public struct Register: Sendable {
         guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return nil }
         let everything = Register(db: db, scope: .everything, versionCache: versionCache)
         return try await everything.remembered(StoreRead.lookupTables) {
-            try LookupTables.decode(try await LookupTables.query(visibilities: ReadScope.everything.rawValues, on: db).all())
+            try await LookupTables.read(visibilities: ReadScope.everything.rawValues, on: db)
         }
     }
 
@@ -315,9 +315,8 @@ public struct Register: Sendable {
                     SQLBinaryExpression(SQLColumn("anchor", table: "p"), .equal, SQLColumn("anchor", table: "a"))))
             .where(SQLColumn("visibility", table: "a"), .in, SQLBind.group(scope.rawValues))
         for condition in conditions { query = query.where(condition) }
-        let rows = try await query.orderBy(SQLColumn("id", table: "a")).orderBy(SQLColumn("position", table: "l")).all()
-        var found: [(row: AgreementRow, paragraph: Int, dossierIDs: [String])] = []
-        for row in rows {
+        let ordered = query.orderBy(SQLColumn("id", table: "a")).orderBy(SQLColumn("position", table: "l"))
+        let found = try await ordered.fold(into: [(row: AgreementRow, paragraph: Int, dossierIDs: [String])]()) { found, row in
             let id = try row.decode(column: "id", as: String.self)
             if found.last?.row.id != id {
                 found.append((try row.decode(model: AgreementRow.self, with: RowCoding.decoder),
@@ -411,8 +410,7 @@ public struct Register: Sendable {
         for condition in conditions { query = query.where(condition) }
         query = query.orderBy(SQLColumn("due_latest", table: "m")).orderBy(SQLColumn("due_earliest", table: "m"))
             .orderBy(SQLColumn("id", table: "m")).orderBy(SQLColumn("position", table: "l"))
-        var found: [(row: MilestoneRow, dossierIDs: [String])] = []
-        for row in try await query.all() {
+        let found = try await query.fold(into: [(row: MilestoneRow, dossierIDs: [String])]()) { found, row in
             let id = try row.decode(column: "id", as: String.self)
             if found.last?.row.id != id { found.append((try row.decode(model: MilestoneRow.self, with: RowCoding.decoder), [])) }
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { found[found.count - 1].dossierIDs.append(dossierID) }
