@@ -102,7 +102,7 @@ public final class ReadMemo: Sendable {
 /// The name of a remembered value: a case of an enum of the module that remembers it, whose
 /// associated values are everything the value depends on besides the register's version and the
 /// reader's scope. A value that depends on the language or the day must say so in its case
-/// (`PageRead.dossierSummaries(language:day:)`), so it cannot be given for another.
+/// (`PageRead.dossierStandings(day:)`), so it cannot be given for another.
 public protocol MemoKey: Hashable, Sendable {}
 
 /// The store's whole-table reads.
