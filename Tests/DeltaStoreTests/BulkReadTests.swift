@@ -23,12 +23,18 @@ struct BulkReadTests {
         }
     }
 
+    /// The demo in a fresh database of `kind`, with `hideSome` applied.
+    static func withDemoHidingSome(_ kind: EngineKind, _ body: (any DatabaseEngine) async throws -> Void) async throws {
+        try await withDatabase(kind) { database in
+            try await Demo.importInto(database.engine)
+            try await hideSome(database.engine)
+            try await body(database.engine)
+        }
+    }
+
     @Test("whole kinds remembered once for every reader give each scope exactly what its own statements give", arguments: allEngines)
     func wholeKindsSharedByScopes(kind: EngineKind) async throws {
-        try await withDatabase(kind) { database in
-            let engine = database.engine
-            try await Demo.importInto(engine)
-            try await Self.hideSome(engine)
+        try await Self.withDemoHidingSome(kind) { engine in
             // One record of every other remembered kind hidden too, one of them from officials
             // outside the delegations.
             try await engine.transaction { db in
@@ -77,10 +83,7 @@ struct BulkReadTests {
 
     @Test("a body tree's agreements and milestones, read by their bodies, are the whole kinds' on its dossiers, in their order", arguments: allEngines)
     func ofBodies(kind: EngineKind) async throws {
-        try await withDatabase(kind) { database in
-            let engine = database.engine
-            try await Demo.importInto(engine)
-            try await Self.hideSome(engine)
+        try await Self.withDemoHidingSome(kind) { engine in
             for scope in Self.scopes {
                 try await reading(engine, scope: scope) { register in
                     let dossiers = try await register.dossiers()

@@ -10,17 +10,29 @@ import Testing
 
 @Suite("The overview at scale")
 struct OverviewScaleTests {
-    @Test("beyond a hundred dossiers the overview keeps the hundred that most need attention and says where the rest are")
-    func boundedLists() async throws {
+    /// `scale` units of the generator (seed 5), imported into a fresh database and served to
+    /// `body`, which is given the register as generated.
+    static func withGenerated<Value: Sendable>(scale: Int, _ body: @Sendable (RegisterSnapshot, any TestClientProtocol) async throws -> Value) async throws -> Value {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("overview-scale-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // 6 units of the generator: 108 dossiers, 84 bodies.
-        let (generated, files) = try RegisterGenerator(scale: 6, seed: 5).write(to: directory)
+        let (generated, files) = try RegisterGenerator(scale: scale, seed: 5).write(to: directory)
         let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
-        let (page, all) = try await withApp(engine: engine) { client in
-            (try await client.get("/?lang=en"), try await client.get("/dossiers?lang=en&limit=500"))
+        do {
+            let value = try await withApp(engine: engine) { client in try await body(generated, client) }
+            await engine.shutdown()
+            return value
+        } catch {
+            await engine.shutdown()
+            throw error
         }
-        await engine.shutdown()
+    }
+
+    @Test("beyond a hundred dossiers the overview keeps the hundred that most need attention and says where the rest are")
+    func boundedLists() async throws {
+        // 6 units of the generator: 108 dossiers, 84 bodies.
+        let (generated, page, all) = try await Self.withGenerated(scale: 6) { generated, client in
+            (generated, try await client.get("/?lang=en"), try await client.get("/dossiers?lang=en&limit=500"))
+        }
         #expect(page.status == .ok)
         let document = try page.document()
         let dossierRows = try document.select("section[aria-labelledby=h-dossiers] tbody tr")
@@ -42,15 +54,10 @@ struct OverviewScaleTests {
 
     @Test("beyond a hundred late milestones the portal lists the hundred longest late, as the overview does, and says how many there are")
     func portalLateBounded() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portal-scale-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         // 15 units of the generator: 600 milestones, more than a hundred of them late.
-        let (_, files) = try RegisterGenerator(scale: 15, seed: 5).write(to: directory)
-        let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
-        let (portal, overview) = try await withApp(engine: engine) { client in
+        let (portal, overview) = try await Self.withGenerated(scale: 15) { _, client in
             (try await client.get("/portal?lang=en"), try await client.json("/api/overview?lang=en"))
         }
-        await engine.shutdown()
         #expect(portal.status == .ok)
         let cut = try #require(overview["overdueCut"]?.string, "the overview's late milestones are cut too")
         let late = try portal.document().select("section[aria-labelledby=h-late] li")
@@ -63,17 +70,12 @@ struct OverviewScaleTests {
 
     @Test("beyond 200 bodies the search form asks for a body's id instead of listing them all; below, it lists them")
     func longChoiceLists() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("choices-scale-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         // 15 units of the generator: 210 bodies.
-        let (generated, files) = try RegisterGenerator(scale: 15, seed: 5).write(to: directory)
-        #expect(generated.bodies.count > FilterOption.listLimit)
-        let engine = try await makeDatabase(importing: files.filter { $0.hasSuffix(".yaml") })
-        let body = generated.bodies[3].id
-        let (page, json) = try await withApp(engine: engine) { client in
-            (try await client.get("/search?q=dossier&body=\(body)&lang=en"), try await client.get("/api/search?q=dossier&lang=en"))
+        let (generated, body, page, json) = try await Self.withGenerated(scale: 15) { generated, client in
+            let body = generated.bodies[3].id
+            return (generated, body, try await client.get("/search?q=dossier&body=\(body)&lang=en"), try await client.get("/api/search?q=dossier&lang=en"))
         }
-        await engine.shutdown()
+        #expect(generated.bodies.count > FilterOption.listLimit)
         #expect(page.status == .ok)
         let document = try page.document()
         let field = try #require(try document.select("#search-body").first)
