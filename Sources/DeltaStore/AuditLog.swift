@@ -116,39 +116,55 @@ public struct AuditLog: Sendable {
     }
 
     /// Walks the whole chain in order and names the first entry that was altered, removed or inserted.
+    ///
+    /// The entries are checked as the database hands them over (`fold`), not held all at once: at
+    /// a thousand times the demo the log is 221 000 entries and 120 MB of changes, and verifying it
+    /// took 347 MB of memory that way.
     public func verify() async throws -> Verification {
-        var previous = Self.genesis
+        let walk = try await db.select().column("*").from("audit_log").orderBy("sequence").fold(into: Walk()) { walk, row in
+            guard walk.problem == nil else { return }
+            try walk.check(row)
+        }
+        return Verification(checked: walk.checked, head: walk.previous, firstProblem: walk.problem)
+    }
+
+    /// Where a walk along the chain is: the entries checked so far, the last one's hash, and the
+    /// first problem found (after which nothing more is checked).
+    private struct Walk: Sendable {
+        var previous = AuditLog.genesis
         var expected = 1
         var checked = 0
-        let rows = try await db.select().column("*").from("audit_log").orderBy("sequence").all()
-        for row in rows {
+        var problem: Problem?
+
+        mutating func check(_ row: any SQLRow) throws {
             let sequence = try row.decode(column: "sequence", as: Int.self)
             let stored = try row.decode(column: "hash", as: String.self)
             let pointsBack = try row.decode(column: "previous_hash", as: String.self)
-            func problem(_ reason: String) -> Verification {
-                Verification(checked: checked, head: previous, firstProblem: Problem(sequence: sequence, reason: reason))
-            }
             if sequence != expected {
-                return problem(sequence > expected
+                problem = Problem(sequence: sequence, reason: sequence > expected
                     ? "entries \(expected)…\(sequence - 1) are missing (removed)"
                     : "entry \(sequence) is out of order (inserted)")
+                return
             }
             if pointsBack != previous {
-                return problem("entry \(sequence) does not point back to entry \(sequence - 1) (an entry was removed or inserted before it)")
+                problem = Problem(sequence: sequence, reason: "entry \(sequence) does not point back to entry \(sequence - 1) (an entry was removed or inserted before it)")
+                return
             }
-            let computed = Self.hash(sequence: sequence, at: try row.decode(column: "at", as: String.self),
-                                     actor: try row.decode(column: "actor", as: String.self), via: try row.decode(column: "via", as: String.self),
-                                     address: try row.decode(column: "address", as: String?.self),
-                                     kind: try row.decode(column: "record_kind", as: String.self),
-                                     id: try row.decode(column: "record_id", as: String.self),
-                                     action: try row.decode(column: "action", as: String.self),
-                                     changesJSON: try row.decode(column: "changes_json", as: String.self), previousHash: pointsBack)
-            if computed != stored { return problem("entry \(sequence) was altered: its content does not match its hash") }
+            let computed = AuditLog.hash(sequence: sequence, at: try row.decode(column: "at", as: String.self),
+                                         actor: try row.decode(column: "actor", as: String.self), via: try row.decode(column: "via", as: String.self),
+                                         address: try row.decode(column: "address", as: String?.self),
+                                         kind: try row.decode(column: "record_kind", as: String.self),
+                                         id: try row.decode(column: "record_id", as: String.self),
+                                         action: try row.decode(column: "action", as: String.self),
+                                         changesJSON: try row.decode(column: "changes_json", as: String.self), previousHash: pointsBack)
+            if computed != stored {
+                problem = Problem(sequence: sequence, reason: "entry \(sequence) was altered: its content does not match its hash")
+                return
+            }
             previous = stored
             expected += 1
             checked += 1
         }
-        return Verification(checked: checked, head: previous, firstProblem: nil)
     }
 }
 
