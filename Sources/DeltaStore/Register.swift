@@ -269,6 +269,21 @@ public struct Register: Sendable {
         return try await agreements(where: conditions)
     }
 
+    /// The ids of the documents holding an agreement in this reader's scope, in no particular
+    /// order: one statement, which reads no agreement. Before what a public reader is shown, so a
+    /// document may hold none that the reader is shown (`agreements(documentIDs:)` tells).
+    public func documentsWithAgreements() async throws -> Set<String> {
+        Set(try await db.select().distinct().column("document_id").from("agreements").where("visibility", .in, scope.rawValues)
+            .decodeEach { try $0.decode(column: "document_id", as: String.self) })
+    }
+
+    /// The agreements this reader may see from the documents among `documentIDs`, in document
+    /// order: one statement, which reads those agreements only.
+    public func agreements(documentIDs: [String]) async throws -> [Agreement] {
+        guard !documentIDs.isEmpty else { return [] }
+        return try await agreements(where: [SQLBinaryExpression(SQLColumn("document_id", table: "a"), .in, SQLBind.group(documentIDs))])
+    }
+
     /// The agreements this reader may see on the dossiers it may see carried by the bodies
     /// `bodyIDs`, in document order: one statement, which reads those agreements only.
     public func agreements(ofBodies bodyIDs: [String]) async throws -> [Agreement] {

@@ -52,7 +52,7 @@ enum QueryBudgets {
         PageBudget(path: "/documents", limit: 2),
         PageBudget(path: "/bodies", limit: 3),
         PageBudget(path: "/organisations", limit: 2),
-        PageBudget(path: "/portal", limit: 9),
+        PageBudget(path: "/portal", limit: 10),  // the texts holding agreements, then the newest ones' agreements
         PageBudget(path: "/agreements/beslisnota-2026-kamerbrief", limit: 7),
         PageBudget(path: "/feed.atom", limit: 8),
         PageBudget(path: "/api/popolo.json", limit: 6),
