@@ -242,11 +242,6 @@ struct TotalView: Codable, Sendable {
 }
 
 extension RegisterIndex {
-    /// An index over tables already read.
-    init(_ tables: LookupTables, today: CalendarDate, labels: Labels) {
-        self.init(Lookups(tables), today: today, labels: labels)
-    }
-
     init(_ lookups: Lookups, today: CalendarDate, labels: Labels) {
         self.init(organisations: lookups.organisations, documents: lookups.documents, bodies: lookups.bodies,
                   dossiers: lookups.dossiers, today: today, labels: labels)

@@ -17,14 +17,14 @@ extension Register {
     /// agreements, signatories of the documents shown, milestones, meetings, and the outcomes and
     /// minutes of the bodies.
     func portalPage(today: CalendarDate, labels: Labels) async throws -> PortalPage {
-        let tables = try await lookupTables()
-        let index = RegisterIndex(tables, today: today, labels: labels)
+        let lookups = try await lookups()
+        let index = RegisterIndex(lookups, today: today, labels: labels)
         // The newest texts holding agreements first. Their agreements are counted from those of the
         // newest few such texts (four times as many as shown), and from all agreements only when
         // the public is shown too few of those: at a thousand times the demo, reading all 70 000
         // took seconds and kept them in memory.
         let holding = try await documentsWithAgreements()
-        let newest = tables.documents.filter { holding.contains($0.id) }
+        let newest = lookups.documents.records.filter { holding.contains($0.id) }
             .sorted { ($0.date?.earliest.iso ?? "", $0.id) > ($1.date?.earliest.iso ?? "", $1.id) }
         let few = newest.prefix(4 * Self.portalItems)
         var agreementCounts = Self.counts(try await agreements(documentIDs: few.map(\.id)))
@@ -56,7 +56,7 @@ extension Register {
         let meetingsByID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let store = try await meetingStore()
         let minutes = try await store.minutes(meetingIDs: meetings.map(\.id))
-        let outcomes = try await store.outcomes(bodyIDs: tables.bodies.map(\.id)).values.flatMap { $0 }
+        let outcomes = try await store.outcomes(bodyIDs: lookups.bodies.records.map(\.id)).values.flatMap { $0 }
         let decisions = outcomes.filter { $0.kind == .decision && minutes[$0.meetingID]?.status == .approved }
             .compactMap { outcome -> (Meeting, Outcome)? in meetingsByID[outcome.meetingID].map { ($0, outcome) } }
             .sorted { ($0.0.when.earliest, $0.1.id) > ($1.0.when.earliest, $1.1.id) }
@@ -68,7 +68,7 @@ extension Register {
                                    whenLabel: labels.period(meeting.when), url: "/meetings/\(meeting.id)#\(outcome.id)")
             }
 
-        let consultations = Set(tables.bodies.filter { $0.kind == .politicalConsultation }.map(\.id))
+        let consultations = Set(lookups.bodies.records.filter { $0.kind == .politicalConsultation }.map(\.id))
         let next = meetings.filter { consultations.contains($0.bodyID) && ($0.status == .planned || $0.status == .confirmed) && $0.when.latest >= today }
             .min { ($0.when.earliest, $0.id) < ($1.when.earliest, $1.id) }
             .map { meeting in
