@@ -13,8 +13,11 @@ public struct LookupTables: Sendable {
     public let documents: [DocumentHeader]
     /// Bodies by name.
     public let bodies: [Body]
-    /// Dossiers by title.
+    /// Dossiers by title (`dossierOrder` when read with `Register.lookupTables()`).
     public let dossiers: [Dossier]
+
+    /// The order dossiers are listed in: by title, then id, in Swift's order of strings.
+    public static func dossierOrder(_ left: Dossier, _ right: Dossier) -> Bool { (left.title, left.id) < (right.title, right.id) }
 
     /// Tables from lists already read (for callers that hold them).
     public init(organisations: [Organisation], documents: [DocumentHeader], bodies: [Body], dossiers: [Dossier]) {
@@ -117,7 +120,11 @@ extension LookupTables {
         }
 
         var result: EveryLookup {
-            EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies, dossiers: dossiers),
+            // Dossiers by title and id in Swift's order of strings, the same on both engines (the
+            // statement's order differs between their collations): the order pages list them in,
+            // so no page sorts a copy.
+            EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies,
+                                             dossiers: dossiers.sorted(by: LookupTables.dossierOrder)),
                         documentVisibilities: documentVisibilities)
         }
     }

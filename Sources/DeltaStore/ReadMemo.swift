@@ -149,12 +149,12 @@ extension Register {
     /// The one filter through which records remembered for every reader are handed out
     /// (`rememberedKind`, `lookupTables()`).
     func scoped<R: Visible>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
-        try await showing(scope == .everything ? records : records.filter { scope.allows($0.visibility) }, rule)
+        try await showing(records.kept { scope.allows($0.visibility) ? $0 : nil }, rule)
     }
 }
 
 /// A record with a visibility, which a reader's scope allows or not (`ReadScope.allows`).
-protocol Visible {
+protocol Visible: Equatable {
     var visibility: Visibility { get }
 }
 

@@ -60,7 +60,7 @@ extension Register {
             found.0[.init(kind, id), default: []].append(contentsOf: groups)
         }
         for (id, dossiers) in milestoneDossiers { candidates[.init(.milestone, id), default: []].append(dossiers) }
-        return ShownRecords(candidates: candidates.map { ShownRecords.Candidate(kind: $0.key.kind, id: $0.key.id, needs: $0.value) })
+        return ShownRecords(needs: candidates)
     }
 
     /// Agendas, outcomes and minutes as this reader is shown them (one statement more for a
@@ -74,6 +74,14 @@ extension Register {
         guard showsOnlyPublic, !records.isEmpty else { return records }
         let shown = try await shownRecords()
         return records.compactMap(rule(shown))
+    }
+
+    /// The records as this reader is shown them; the array itself when none is left out or
+    /// changed (`Array.kept`).
+    func showing<R: Equatable>(_ records: [R], _ rule: (ShownRecords) -> (R) -> R?) async throws -> [R] {
+        guard showsOnlyPublic, !records.isEmpty else { return records }
+        let shown = try await shownRecords()
+        return records.kept(rule(shown))
     }
 
     /// One record as this reader is shown it; nil when it is not shown.

@@ -235,7 +235,8 @@ public struct Register: Sendable {
             every = try await LookupTables.read(visibilities: scope.rawValues, on: db)
         }
         return LookupTables(organisations: try await scoped(every.tables.organisations, ShownRecords.organisation),
-                            documents: zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
+                            documents: every.documentVisibilities.allSatisfy(scope.allows) ? every.tables.documents
+                                : zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
                             bodies: try await scoped(every.tables.bodies, ShownRecords.body),
                             dossiers: try await scoped(every.tables.dossiers, ShownRecords.dossier))
     }

@@ -31,4 +31,29 @@ struct ShownRecordsTests {
         #expect(!shown.contains(.document, "missing"))
         #expect(!shown.contains(.document, nil))
     }
+
+    @Test("a record is known by its kind and id: the same id in another kind is another record")
+    func kindsApart() {
+        let shown = ShownRecords(candidates: [
+            .init(kind: .dossier, id: "3rx"),
+            .init(kind: .milestone, id: "3rx", needs: [[Key(.dossier, "hidden")]]),
+            .init(kind: .body, id: "wg", needs: [[Key(.milestone, "3rx")]]),
+        ])
+        #expect(shown.contains(.dossier, "3rx"))
+        #expect(!shown.contains(.milestone, "3rx"), "its dossier is not shown")
+        #expect(!shown.contains(.body, "wg"), "it needs the milestone, not the dossier of the same id")
+        #expect(!shown.contains(.agreement, "3rx"))
+    }
+
+    @Test("a shown record's references are kept as they are when all are shown, and without the hidden ones otherwise")
+    func referencesKept() throws {
+        let shown = ShownRecords(candidates: [.init(kind: .dossier, id: "d"), .init(kind: .organisation, id: "o1"), .init(kind: .organisation, id: "o2")])
+        var dossier = Dossier(id: "d", title: "D", summary: "S", leadIDs: ["o1", "o2"])
+        let kept = try #require(shown.dossier(dossier))
+        #expect(kept.leadIDs == ["o1", "o2"])
+        // The same storage, not a copy: every dossier of a thousand times the demo goes through here.
+        #expect(kept.leadIDs.withUnsafeBufferPointer { $0.baseAddress } == dossier.leadIDs.withUnsafeBufferPointer { $0.baseAddress })
+        dossier.leadIDs = ["o1", "hidden", "o2"]
+        #expect(try #require(shown.dossier(dossier)).leadIDs == ["o1", "o2"])
+    }
 }

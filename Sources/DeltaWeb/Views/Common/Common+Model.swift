@@ -260,7 +260,9 @@ extension RegisterIndex {
             organisations = RecordsByID(tables.organisations, id: \.id)
             documents = RecordsByID(tables.documents, id: \.id)
             bodies = RecordsByID(tables.bodies, id: \.id)
-            dossiers = RecordsByID(tables.dossiers.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, id: \.id)
+            // Already in that order when read (`LookupTables.dossierOrder`); sorted here otherwise.
+            let sorted = zip(tables.dossiers, tables.dossiers.dropFirst()).allSatisfy { !LookupTables.dossierOrder($1, $0) }
+            dossiers = RecordsByID(sorted ? tables.dossiers : tables.dossiers.sorted(by: LookupTables.dossierOrder), id: \.id)
         }
 
         /// The dossiers by title (and id).
