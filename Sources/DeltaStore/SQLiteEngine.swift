@@ -6,14 +6,14 @@ import SQLKit
 
 /// The embedded database: one SQLite file in WAL mode with foreign keys on.
 ///
-/// Readers use a small set of connections (WAL lets them read while a write is going on);
+/// Readers use a small set of connections, one read on each at a time (WAL lets them read while a write is going on);
 /// all writes go through one writer connection, one transaction at a time.
 public final class SQLiteEngine: DatabaseEngine {
     public let kind = EngineKind.sqlite
     private let readers: [SQLiteConnection]
     private let writer: SQLiteConnection
     private let writeLock = AsyncSemaphore(limit: 1)
-    private let nextReader = ReaderCounter()
+    private let readerPool: ReaderPool
 
     /// Opens (or creates) the database file at `path`.
     public init(path: String, readerCount: Int = 4) async throws {
@@ -35,6 +35,7 @@ public final class SQLiteEngine: DatabaseEngine {
         }
         writer = opened[0]
         readers = Array(opened.dropFirst())
+        readerPool = ReaderPool(count: readers.count)
     }
 
     private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
@@ -48,10 +49,32 @@ public final class SQLiteEngine: DatabaseEngine {
         try await db.raw("PRAGMA synchronous=NORMAL").run()
     }
 
+    /// Reads on a reader connection of its own: no other read runs on it meanwhile.
+    ///
+    /// Why its own: SQLite keeps a connection's read transaction open while any statement on it
+    /// runs, and a statement started meanwhile reads in that same, older snapshot. Sharing
+    /// connections, a page asked for right after signing in was sometimes read before the
+    /// session existed (and shown as to the public) while another request's long read ran on its
+    /// connection. A read inside a read of this engine (in the same task) uses the same connection.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let index = await nextReader.next(modulo: readers.count)
-        let connection = readers[index]
-        return try await reportingUnavailability(Self.unavailability) {
+        if let lease = ReaderLease.current, lease.engine == ObjectIdentifier(self) {
+            return try await read(on: readers[lease.index], body)
+        }
+        let index = await readerPool.lease()
+        do {
+            let result = try await ReaderLease.$current.withValue(ReaderLease(engine: ObjectIdentifier(self), index: index)) {
+                try await read(on: readers[index], body)
+            }
+            await readerPool.give(index)
+            return result
+        } catch {
+            await readerPool.give(index)
+            throw error
+        }
+    }
+
+    private func read<T: Sendable>(on connection: SQLiteConnection, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await reportingUnavailability(Self.unavailability) {
             try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil), readsOnly: true))
         }
     }
@@ -108,11 +131,26 @@ public final class SQLiteEngine: DatabaseEngine {
     }
 }
 
-/// Round-robin over reader connections.
-private actor ReaderCounter {
-    private var value = 0
-    func next(modulo count: Int) -> Int {
-        value = (value + 1) % count
-        return value
+/// The reader connections not in use, handed out one read at a time; reads wait in order for one.
+private actor ReaderPool {
+    private var free: [Int]
+    private var waiting: [CheckedContinuation<Int, Never>] = []
+
+    init(count: Int) { free = Array(0..<count) }
+
+    func lease() async -> Int {
+        if let index = free.popLast() { return index }
+        return await withCheckedContinuation { waiting.append($0) }
     }
+
+    func give(_ index: Int) {
+        if waiting.isEmpty { free.append(index) } else { waiting.removeFirst().resume(returning: index) }
+    }
+}
+
+/// The reader connection a task reads on (`SQLiteEngine.read`), so that a read within it uses the same.
+private struct ReaderLease: Sendable {
+    @TaskLocal static var current: ReaderLease?
+    let engine: ObjectIdentifier
+    let index: Int
 }

@@ -248,7 +248,7 @@ struct QueryCountTests {
             #expect(large.status == .ok, "\(page.path) as \(persona.rawValue) (10×): status \(large.status)")
             let grows = small.count != large.count
             let overBudget = large.count > page.limit || small.count > page.limit
-            let message = "\(page.path) as \(persona.rawValue): \(small.count) statements at demo size, \(large.count) at 10× (budget \(page.limit))\n10×:\n\(large.listing)"
+            let message = "\(page.path) as \(persona.rawValue): \(small.count) statements at demo size, \(large.count) at 10× (budget \(page.limit))\ndemo:\n\(small.listing)\n10×:\n\(large.listing)"
             #expect(!grows, Comment(rawValue: message))
             #expect(!overBudget, Comment(rawValue: message))
         }
