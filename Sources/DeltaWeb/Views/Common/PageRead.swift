@@ -7,4 +7,6 @@ enum PageRead: MemoKey {
     case lookups
     /// Every dossier's standing, judged on `day` (`DossierStanding`).
     case dossierStandings(day: String)
+    /// The network with its dossiers' health on `day` (`NetworkBase`).
+    case network(day: String)
 }

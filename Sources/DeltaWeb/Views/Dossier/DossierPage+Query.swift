@@ -23,7 +23,7 @@ extension Register {
         let total = InvestmentTotals.total(investments)
         let byDocument = Dictionary(grouping: agreements, by: \.source.documentID)
         let network = try await networkFacts(today: today, labels: labels, lookups: lookups)
-        let links = dossier.railLinkIDs.compactMap { id in network.links.first { $0.id == id } }
+        let links = dossier.railLinkIDs.compactMap(network.link)
         let drawn = network.map(highlight: Set(dossier.railLinkIDs), detailed: false, width: 360)
         let linkMap = drawn.links.contains { $0.highlighted && $0.points.count >= 2 } ? network.mapView(drawn, id: "dossier-map") : nil
         let history = byDocument.compactMap { documentID, agreements -> HistoryEntryView? in

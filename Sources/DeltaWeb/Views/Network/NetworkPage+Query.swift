@@ -4,46 +4,28 @@ import DeltaReports
 import DeltaStore
 
 /// What the network's pages are built from: the links the reader sees, the health of their
-/// dossiers and the shipped stations and outlines. Three reads (links, dossiers, milestones).
+/// dossiers and the shipped stations and outlines (`NetworkBase`, remembered), in one language.
 struct NetworkFacts: Sendable {
-    let links: [RailLink]
-    let dossiers: [Dossier]
-    let health: [String: Health]
-    let stations: [Station]
+    let base: NetworkBase
     let labels: Labels
-    /// The stations by name (the first of a name).
-    let stationsByName: [String: Station]
-    /// The positions in `links` of the links over each piece of track between two stations,
-    /// so that finding the links sharing track with one is not a pass over all of them.
-    private let linksBySegment: [Set<String>: [Int]]
-    /// How many links call at each station (by name).
-    private let linkCountByStation: [String: Int]
 
-    init(links: [RailLink], dossiers: [Dossier], health: [String: Health], stations: [Station], labels: Labels) {
-        self.links = links; self.dossiers = dossiers; self.health = health; self.stations = stations; self.labels = labels
-        stationsByName = Dictionary(stations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var bySegment: [Set<String>: [Int]] = [:], counts: [String: Int] = [:]
-        for (position, link) in links.enumerated() {
-            for segment in link.segments { bySegment[segment, default: []].append(position) }
-            for name in Set(link.stations) { counts[name, default: 0] += 1 }
-        }
-        linksBySegment = bySegment; linkCountByStation = counts
-    }
+    var links: [RailLink] { base.links }
+    var stations: [Station] { base.stations }
+    var stationsByName: [String: Station] { base.stationsByName }
+    /// The dossiers of each link (a dossier names its links), by title.
+    var dossiersByLink: [String: [Dossier]] { base.dossiersByLink }
+
+    /// The link of an id, if the reader sees it.
+    func link(_ id: String) -> RailLink? { base.positions[id].map { base.links[$0] } }
 
     /// The links that share a piece of track with `link` (`RailLink.sharesTrack`), in register order.
     func sharingTrack(with link: RailLink) -> [RailLink] {
-        Set(link.segments.flatMap { linksBySegment[$0] ?? [] }).sorted().map { links[$0] }.filter { $0.id != link.id }
+        Set(link.segments.flatMap { base.linksBySegment[$0] ?? [] }).sorted().map { links[$0] }.filter { $0.id != link.id }
     }
 
-    /// The dossiers of each link (a dossier names its links).
-    var dossiersByLink: [String: [Dossier]] {
-        var result: [String: [Dossier]] = [:]
-        for dossier in dossiers { for id in dossier.railLinkIDs { result[id, default: []].append(dossier) } }
-        return result
-    }
-
+    /// The worst health of the link's dossiers.
     func linkHealth(_ link: RailLink, dossiers: [String: [Dossier]]) -> Health {
-        Health.worst((dossiers[link.id] ?? []).compactMap { health[$0.id] })
+        Health.worst((dossiers[link.id] ?? []).compactMap { base.health[$0.id] })
     }
 
     func view(_ link: RailLink, dossiers byLink: [String: [Dossier]], index: RegisterIndex) -> RailLinkView {
@@ -80,14 +62,17 @@ struct NetworkFacts: Sendable {
         StationView(id: station.id, name: station.name, url: "/stations/\(station.id)", country: station.country.rawValue,
                     countryLabel: labels.country(station.country), latitude: station.coordinate?.latitude,
                     longitude: station.coordinate?.longitude, source: station.source,
-                    linkCount: linkCountByStation[station.name] ?? 0)
+                    linkCount: base.linkCountByStation[station.name] ?? 0)
     }
 
     /// The map of these links; `highlight` ids are drawn wider, `detailed` adds labels and legend.
     func map(highlight: Set<String> = [], detailed: Bool = true, only: Set<String>? = nil, width: Double = 760) -> NetworkMap {
         let byLink = dossiersByLink
         let byName = stationsByName
-        let drawnLinks = links.filter { only?.contains($0.id) ?? true }
+        // A link with fewer than two places is not drawn; it is not worded either (at a thousand
+        // times the demo, thousands of them were, on every dossier page).
+        let positions = only.map { ids in Set(ids.compactMap { base.positions[$0] }) }
+        let drawnLinks = base.drawable.filter { positions?.contains($0) ?? true }.map { links[$0] }
         let mapLinks = drawnLinks.map { link in
             let health = linkHealth(link, dossiers: byLink)
             let name = labels.text("network.accessibleName", [
@@ -131,15 +116,17 @@ extension Register {
     /// health of those on a link, all remembered per register version (and day, for the health).
     /// `lookups`: the lookup tables by id, when the caller has them already.
     func networkFacts(today: CalendarDate, labels: Labels, lookups known: RegisterIndex.Lookups? = nil) async throws -> NetworkFacts {
-        let links = try await railLinks()
         let lookups: RegisterIndex.Lookups
         if let known { lookups = known } else { lookups = try await self.lookups() }
         // The health of every dossier on a link (judged once per register version, scope and day).
-        var health: [String: Health] = [:]
-        for standing in try await dossierStandings(today: today, lookups: lookups) where !standing.dossier.railLinkIDs.isEmpty {
-            health[standing.dossier.id] = standing.assessment.health
+        let base = try await remembered(PageRead.network(day: today.iso)) {
+            var health: [String: Health] = [:]
+            for standing in try await dossierStandings(today: today, lookups: lookups) where !standing.dossier.railLinkIDs.isEmpty {
+                health[standing.dossier.id] = standing.assessment.health
+            }
+            return NetworkBase(links: try await railLinks(), dossiers: lookups.sortedDossiers, health: health, stations: (try? StationFile.shipped()) ?? [])
         }
-        return NetworkFacts(links: links, dossiers: lookups.sortedDossiers, health: health, stations: (try? StationFile.shipped()) ?? [], labels: labels)
+        return NetworkFacts(base: base, labels: labels)
     }
 
     /// The network page, with a window of the links' table.
@@ -159,7 +146,7 @@ extension Register {
         let lookups = try await lookups()
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
-        guard let link = facts.links.first(where: { $0.id == id }) else { return nil }
+        guard let link = facts.link(id) else { return nil }
         return RailLinkPage(title: link.name, link: facts.view(link, dossiers: facts.dossiersByLink, index: index),
                             map: facts.mapView(facts.map(highlight: [id]), id: "link-map"), attribution: facts.attribution)
     }
