@@ -1,4 +1,7 @@
 import CHeap
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process's heap as the C allocator keeps it.
 public enum Heap {
@@ -13,6 +16,24 @@ public enum Heap {
     /// version (`ReadMemoMiddleware`).
     public static func releaseFreeMemory() {
         _ = cheap_release_free_memory()
+    }
+
+    /// The process's resident memory in bytes (`/proc/self/statm`); nil where the system does not tell.
+    public static func residentBytes() -> Int? {
+        #if os(Linux)
+        let file = open("/proc/self/statm", O_RDONLY)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        // "size resident shared …", in pages.
+        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * sysconf(Int32(_SC_PAGESIZE))
+        #else
+        return nil
+        #endif
     }
 
     /// From now on, blocks of 128 KiB or more are mapped on their own and returned when freed.

@@ -40,6 +40,11 @@ public struct AppConfiguration: Sendable {
     public var requestDeadline: Duration = .seconds(45)
     /// Whether the whole-table reads of GET requests are remembered per register version (`ReadMemo`).
     public var remembersReads = true
+    /// The resident memory, in bytes, above which remembered reads no request has used for
+    /// `memoSweepInterval` are forgotten (`ReadMemoSweeper`); nil: never forgotten.
+    public var memoryBudget: Int? = 128 << 20
+    /// How often the memory is compared with the budget, and how long a forgotten read has gone unused.
+    public var memoSweepInterval: Duration = .seconds(10)
     /// Whether anonymous pages are kept per register version (`PageCacheMiddleware`).
     public var cachesPublicPages = true
     /// Whether signed-in pages are kept per register version for their own session or token (`PageCacheMiddleware`).

@@ -8,6 +8,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOFoundationEssentialsCompat
+import ServiceLifecycle
 
 /// Builds the router with every route; tests drive it through HummingbirdTesting.
 ///
@@ -18,6 +19,11 @@ import NIOFoundationEssentialsCompat
 /// asking (session cookie or bearer token). Then the route group decides what else it needs:
 /// an account, a posted form with the session's CSRF token, or API credentials.
 public func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration) async throws -> Router<AppRequestContext> {
+    try await buildRouter(engine: engine, configuration: configuration, memo: ReadMemo())
+}
+
+/// The router, remembering the reads of GET requests in `memo` (when the configuration says so).
+func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration, memo: ReadMemo) async throws -> Router<AppRequestContext> {
     let renderer = try await Renderer(resources: configuration.resourcesDirectory)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -30,7 +36,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
     router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline, connections: configuration.connections))
     router.add(middleware: FileMiddleware(configuration.resourcesDirectory + "/static", urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
-    if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: ReadMemo())) }
+    if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: memo)) }
     let today = configuration.today
     if configuration.cachesPublicPages {
         router.add(middleware: PageCacheMiddleware(readers: .anonymous, cache: PageCache(), engine: engine, today: { today().iso },
@@ -104,7 +110,12 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 /// hold the server's connections.
 public func buildApplication(engine: any DatabaseEngine, configuration: AppConfiguration,
                              logger: Logger = Logger(label: "deltaberaad")) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(engine: engine, configuration: configuration)
+    let memo = ReadMemo()
+    let router = try await buildRouter(engine: engine, configuration: configuration, memo: memo)
+    var services: [any Service] = []
+    if configuration.remembersReads, let budget = configuration.memoryBudget {
+        services.append(ReadMemoSweeper(memo: memo, budget: budget, interval: configuration.memoSweepInterval))
+    }
     let connections = configuration.connections
     let http = HTTP1Channel.Configuration(
         additionalChannelHandlers: [ClientGoneHandler(connections: connections)],
@@ -112,7 +123,7 @@ public func buildApplication(engine: any DatabaseEngine, configuration: AppConfi
         httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
     return Application(router: router, server: .http1(configuration: http),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Deltaberaad"),
-                       logger: logger)
+                       services: services, logger: logger)
 }
 
 extension Response {

@@ -30,6 +30,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveIdleTimeout"))) var idleTimeout = 30
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMaxInFlight"))) var maxInFlight = 256
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveRequestDeadline"))) var requestDeadline = 45
+    @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveMemoryBudget"))) var memoryBudget = 128
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveExtractionPatience"))) var extractionPatience = 1000
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveLogFormat"))) var logFormat = "text"
 
@@ -54,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         guard (1...3600).contains(idleTimeout) else { throw CLIError("cli.serve.idleTimeout") }
         guard (1...100_000).contains(maxInFlight) else { throw CLIError("cli.serve.maxInFlight") }
         guard (1...3600).contains(requestDeadline) else { throw CLIError("cli.serve.requestDeadline") }
+        guard (0...1_048_576).contains(memoryBudget) else { throw CLIError("cli.serve.memoryBudget") }
         guard (0...60_000).contains(extractionPatience) else { throw CLIError("cli.serve.extractionPatience") }
         let logger = Logger(label: "deltaberaad")
         let engine = try await DatabaseLocation.open(database.db, runsClient: false)
@@ -63,6 +65,7 @@ struct Serve: AsyncParsableCommand {
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.maxRequestsInFlight = maxInFlight
         configuration.requestDeadline = .seconds(requestDeadline)
+        configuration.memoryBudget = memoryBudget == 0 ? nil : memoryBudget << 20
         configuration.extractionPatience = .milliseconds(extractionPatience)
         configuration.requestLogLevel = .info
         let server = RegisterServer(engine: engine, location: database.db, configuration: configuration, importDemo: demo, logger: logger)

@@ -69,4 +69,23 @@ struct ReadMemoTests {
         #expect(try await second.value == [1, 2, 3])
         #expect(slow.reads.load(ordering: .relaxed) == 2)
     }
+
+    @Test("values no request used for a while are forgotten and read again; those used since are kept")
+    func forgetUnused() async throws {
+        enum Second: MemoKey { case other }
+        let memo = ReadMemo()
+        _ = try await memo.value(Name.table, scope: .publicOnly, version: 3) { [1] }
+        _ = try await memo.value(Second.other, scope: .publicOnly, version: 3) { [2] }
+        #expect(memo.count == 2)
+        #expect(memo.forget(unusedFor: .seconds(10)) == 0, "both were used just now")
+        // The first used again 50 ms later; then, ten seconds on from that use, the second has
+        // gone unused for 10.05 s and the first for 10 s.
+        try await Task.sleep(for: .milliseconds(50))
+        _ = try await memo.value(Name.table, scope: .publicOnly, version: 3) { [9] }
+        let later = ContinuousClock.now.advanced(by: .seconds(10))
+        #expect(memo.forget(unusedFor: .seconds(10) + .milliseconds(25), now: later) == 1)
+        #expect(memo.count == 1)
+        #expect(try await memo.value(Name.table, scope: .publicOnly, version: 3) { [9] } == [1], "still remembered")
+        #expect(try await memo.value(Second.other, scope: .publicOnly, version: 3) { [5] } == [5], "read again")
+    }
 }
