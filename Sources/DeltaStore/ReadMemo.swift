@@ -55,7 +55,7 @@ public final class ReadMemo: Sendable {
     public let hits = Atomic<Int>(0), misses = Atomic<Int>(0), joined = Atomic<Int>(0)
 
     /// An empty memo keeping at most `capacity` reads.
-    public init(capacity: Int = 64) { self.capacity = capacity }
+    public init(capacity: Int = 128) { self.capacity = capacity }
 
     /// The value remembered under `name` for `scope` at `version`, or `read()`'s, then remembered.
     /// A read at an older version than the newest seen is returned but not kept.
@@ -136,6 +136,8 @@ public protocol MemoKey: Hashable, Sendable {}
 /// The store's whole-table reads.
 public enum StoreRead: MemoKey {
     case lookupTables, agreements, milestones, meetings, railLinks, shownRecords
+    /// A whole kind (or the lookup tables) as one reader's scope gives it (`Register.scoped`).
+    indirect case scoped(StoreRead)
 }
 
 extension Register {
@@ -159,17 +161,22 @@ extension Register {
     /// A whole kind as this reader may see it (`read` gives it as this view's statements filter it,
     /// before what a public reader is shown), remembered in the request's memo once for every
     /// reader: read with every visibility, then filtered here with the reader's scope
-    /// (`ReadScope.allows`, the rule the statements apply) and what a public reader is shown.
+    /// (`ReadScope.allows`, the rule the statements apply) and what a public reader is shown, and
+    /// that remembered for the reader's scope (`StoreRead.scoped`).
     ///
     /// Why: remembered per scope, a thousand times the demo held its decoded records once for
-    /// the public and once more for each kind of official. The filtered copies share the records'
-    /// texts, and are not kept: filtering is milliseconds, reading and decoding seconds.
+    /// the public and once more for each kind of official. A scope's records are the remembered
+    /// array itself when it leaves nothing out and changes nothing (`Array.kept`), and otherwise
+    /// share the records' texts. Filtering on every request took 5–20 ms of a page at that size
+    /// (a meeting page filtered every dossier and organisation).
     func rememberedKind<R: StoredRecord & Visible>(_ name: StoreRead, _ rule: (ShownRecords) -> (R) -> R?,
                                                    read: (Register) async throws -> [R]) async throws -> [R] {
         guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return try await showing(try await read(self), rule) }
         if scope == .everything { return try await remembered(name) { try await read(self) } }
         let everything = Register(db: db, scope: .everything, versionCache: versionCache)
-        return try await scoped(try await everything.remembered(name) { try await read(everything) }, rule)
+        return try await remembered(StoreRead.scoped(name)) {
+            try await scoped(try await everything.remembered(name) { try await read(everything) }, rule)
+        }
     }
 
     /// The records, read with every visibility, that this reader may see: the scope's visibilities

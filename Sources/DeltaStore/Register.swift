@@ -66,7 +66,7 @@ public struct Register: Sendable {
 
     /// All organisations, by name.
     public func organisations() async throws -> [Organisation] {
-        if let every = try await rememberedLookups() { return try await scoped(every.tables.organisations, ShownRecords.organisation) }
+        if let tables = try await rememberedLookupTables() { return tables.organisations }
         return try await showing(try await rows(OrganisationRow.self, select("organisations").orderBy("name")).map { try $0.model() },
                                  ShownRecords.organisation)
     }
@@ -184,7 +184,7 @@ public struct Register: Sendable {
 
     /// All bodies, by name.
     public func bodies() async throws -> [Body] {
-        if let every = try await rememberedLookups() { return try await scoped(every.tables.bodies, ShownRecords.body) }
+        if let tables = try await rememberedLookupTables() { return tables.bodies }
         return try await showing(try await rows(BodyRow.self, select("bodies").orderBy("name")).map { try $0.model() }, ShownRecords.body)
     }
 
@@ -213,7 +213,7 @@ public struct Register: Sendable {
 
     /// All dossiers, by title.
     public func dossiers() async throws -> [Dossier] {
-        if let every = try await rememberedLookups() { return try await scoped(every.tables.dossiers, ShownRecords.dossier) }
+        if let tables = try await rememberedLookupTables() { return tables.dossiers }
         return try await showing(try await rows(DossierRow.self, select("dossiers").orderBy("title")).map { try $0.model() }, ShownRecords.dossier)
     }
 
@@ -228,17 +228,24 @@ public struct Register: Sendable {
     /// The organisations, document headers, bodies and dossiers this reader may see, in one
     /// statement (see `LookupTables`).
     public func lookupTables() async throws -> LookupTables {
-        let every: EveryLookup
-        if let remembered = try await rememberedLookups() {
-            every = remembered
-        } else {
-            every = try await LookupTables.read(visibilities: scope.rawValues, on: db)
-        }
-        return LookupTables(organisations: try await scoped(every.tables.organisations, ShownRecords.organisation),
-                            documents: every.documentVisibilities.allSatisfy(scope.allows) ? every.tables.documents
-                                : zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
-                            bodies: try await scoped(every.tables.bodies, ShownRecords.body),
-                            dossiers: try await scoped(every.tables.dossiers, ShownRecords.dossier))
+        if let tables = try await rememberedLookupTables() { return tables }
+        return try await lookupTables(of: try await LookupTables.read(visibilities: scope.rawValues, on: db))
+    }
+
+    /// The lookup tables as this reader's scope gives them, remembered per scope (`StoreRead.scoped`);
+    /// nil where nothing is remembered.
+    private func rememberedLookupTables() async throws -> LookupTables? {
+        guard let every = try await rememberedLookups() else { return nil }
+        return try await remembered(StoreRead.scoped(.lookupTables)) { try await lookupTables(of: every) }
+    }
+
+    /// The lookup tables read with every visibility (or this reader's), as this reader may see them.
+    private func lookupTables(of every: EveryLookup) async throws -> LookupTables {
+        LookupTables(organisations: try await scoped(every.tables.organisations, ShownRecords.organisation),
+                     documents: every.documentVisibilities.allSatisfy(scope.allows) ? every.tables.documents
+                         : zip(every.tables.documents, every.documentVisibilities).filter { scope.allows($1) }.map(\.0),
+                     bodies: try await scoped(every.tables.bodies, ShownRecords.body),
+                     dossiers: try await scoped(every.tables.dossiers, ShownRecords.dossier))
     }
 
     /// The four lookup tables with every visibility, read in one statement and remembered once per

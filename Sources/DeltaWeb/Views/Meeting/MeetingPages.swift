@@ -95,18 +95,20 @@ struct MeetingPages: Sendable {
     func frame(_ page: MeetingPage, message: String?, context: AppRequestContext) async throws -> MeetingFrame {
         let scope = context.readScope
         let mayEdit = AccessRules.mayEdit(context.account, RecordPlacement(kind: .meeting, bodyIDs: [page.meeting.body.id]))
+        let editing = mayEdit && context.identity?.session != nil
         return try await engine.read { db in
             let register = Register(db: db, scope: scope)
-            let organisations = try await register.organisations().map { Choice(value: $0.id, label: $0.name) }
-            let dossiers = try await register.dossiers().map { Choice(value: $0.id, label: $0.title) }
-            let meetings = try await register.meetings(bodyID: page.meeting.body.id).filter { $0.id != page.meeting.id }
-                .map { Choice(value: $0.id, label: "\($0.title) (\(context.labels.period($0.when)))") }
+            // The forms' choices only for those who get the forms: at a thousand times the demo
+            // every organisation and dossier as a choice was most of each meeting page's cost.
+            let organisations = editing ? try await register.organisations().map { Choice(value: $0.id, label: $0.name) } : []
+            let dossiers = editing ? try await register.dossiers().map { Choice(value: $0.id, label: $0.title) } : []
+            let meetings = editing ? try await register.meetings(bodyID: page.meeting.body.id).filter { $0.id != page.meeting.id }
+                .map { Choice(value: $0.id, label: "\($0.title) (\(context.labels.period($0.when)))") } : []
             let inviteeRows = page.invitees.map { invitee in
                 InviteeRow(position: invitee.position,
                            name: [invitee.organisation?.name, invitee.person].compactMap { $0 }.joined(separator: " – "),
                            options: Attendance.allCases.map { OptionView(value: $0.rawValue, label: context.labels.attendance($0), selected: $0.rawValue == invitee.attendance, isContent: false) })
             }
-            let editing = mayEdit && context.identity?.session != nil
             return MeetingFrame(page: page, message: message, mayEdit: editing, agendaReadOnly: !(editing && page.minutes.editable),
                                 inviteeRows: inviteeRows,
                                 organisations: organisations, dossiers: dossiers, approvers: [Choice(value: "chair", label: context.labels.text("app.meeting.theChair"))] + meetings,
