@@ -9,19 +9,34 @@ import DeltaStore
 /// only the dossiers it shows (`SummaryBuilder.dossier`). At a thousand times the demo the
 /// worded summaries of every dossier took 10–19 MB per language and scope.
 struct DossierStanding: Sendable {
-    let dossier: Dossier
+    /// The list the dossier is in and its position there, and the milestones its next one is
+    /// among: a standing holds positions, not copies. At a thousand times the demo a copy of
+    /// every dossier and of its next milestone in each standing held 9 MB per scope.
+    private let dossiers: [Dossier]
+    private let position: Int
+    private let milestones: [Milestone]
+    private let nextPosition: Int?
     let assessment: HealthAssessment
-    /// The milestone to watch next (`assessment.nextMilestoneID`).
-    let next: Milestone?
     /// The countries of the dossier's leads, sorted.
     let countries: [String]
 
+    var dossier: Dossier { dossiers[position] }
+    /// The milestone to watch next (`assessment.nextMilestoneID`).
+    var next: Milestone? { nextPosition.map { milestones[$0] } }
+
     /// The dossier judged on `today` by its milestones; `organisations` give its leads' countries.
     init(_ dossier: Dossier, milestones: [Milestone], today: CalendarDate, organisations: RecordsByID<Organisation>) {
-        self.dossier = dossier
-        assessment = HealthRules.assess(milestones: milestones, today: today)
-        next = assessment.nextMilestoneID.flatMap { id in milestones.first { $0.id == id } }
-        countries = Set(dossier.leadIDs.compactMap { organisations[$0]?.country.rawValue }).sorted()
+        self.init(in: [dossier], at: 0, milestones: milestones, own: Array(milestones.indices), today: today, organisations: organisations)
+    }
+
+    /// The dossier at `position` of `dossiers`, judged on `today` by the milestones at `own`
+    /// positions of `milestones`.
+    init(in dossiers: [Dossier], at position: Int, milestones: [Milestone], own: [Int], today: CalendarDate,
+         organisations: RecordsByID<Organisation>) {
+        self.dossiers = dossiers; self.position = position; self.milestones = milestones
+        assessment = HealthRules.assess(milestones: own.map { milestones[$0] }, today: today)
+        nextPosition = assessment.nextMilestoneID.flatMap { id in own.first { milestones[$0].id == id } }
+        countries = Set(dossiers[position].leadIDs.compactMap { organisations[$0]?.country.rawValue }).sorted()
     }
 }
 
@@ -31,9 +46,16 @@ extension Register {
     /// one more read, the milestones.
     func dossierStandings(today: CalendarDate, lookups: RegisterIndex.Lookups) async throws -> [DossierStanding] {
         try await remembered(PageRead.dossierStandings(day: today.iso)) {
-            let byDossier = Milestone.byDossier(try await milestones())
-            return lookups.dossiers.records.map {
-                DossierStanding($0, milestones: byDossier[$0.id] ?? [], today: today, organisations: lookups.organisations)
+            let milestones = try await milestones()
+            // The milestones' positions by dossier: a shared milestone is in the group of each of its dossiers.
+            var byDossier: [String: [Int]] = [:]
+            for (position, milestone) in milestones.enumerated() {
+                for dossierID in milestone.dossierIDs { byDossier[dossierID, default: []].append(position) }
+            }
+            let dossiers = lookups.dossiers.records
+            return dossiers.indices.map {
+                DossierStanding(in: dossiers, at: $0, milestones: milestones, own: byDossier[dossiers[$0].id] ?? [], today: today,
+                                organisations: lookups.organisations)
             }
         }
     }
