@@ -37,9 +37,15 @@ public struct Milestone: Hashable, Sendable, Codable, Identifiable {
 
     /// Milestones grouped by dossier: a shared milestone is in the group of each of its dossiers.
     public static func byDossier(_ milestones: [Milestone]) -> [String: [Milestone]] {
-        var groups: [String: [Milestone]] = [:]
-        for milestone in milestones {
-            for dossierID in milestone.dossierIDs { groups[dossierID, default: []].append(milestone) }
+        positionsByDossier(milestones).mapValues { $0.map { milestones[$0] } }
+    }
+
+    /// The milestones' positions grouped by dossier, in order (as `byDossier`, for callers that
+    /// keep positions rather than copies).
+    public static func positionsByDossier(_ milestones: [Milestone]) -> [String: [Int]] {
+        var groups: [String: [Int]] = [:]
+        for (position, milestone) in milestones.enumerated() {
+            for dossierID in milestone.dossierIDs { groups[dossierID, default: []].append(position) }
         }
         return groups
     }

@@ -47,11 +47,7 @@ extension Register {
     func dossierStandings(today: CalendarDate, lookups: RegisterIndex.Lookups) async throws -> [DossierStanding] {
         try await remembered(PageRead.dossierStandings(day: today.iso)) {
             let milestones = try await milestones()
-            // The milestones' positions by dossier: a shared milestone is in the group of each of its dossiers.
-            var byDossier: [String: [Int]] = [:]
-            for (position, milestone) in milestones.enumerated() {
-                for dossierID in milestone.dossierIDs { byDossier[dossierID, default: []].append(position) }
-            }
+            let byDossier = Milestone.positionsByDossier(milestones)
             let dossiers = lookups.dossiers.records
             return dossiers.indices.map {
                 DossierStanding(in: dossiers, at: $0, milestones: milestones, own: byDossier[dossiers[$0].id] ?? [], today: today,

@@ -9,8 +9,6 @@ import DeltaImport
 /// most of a dossier page's 140 ms, on every page.
 struct NetworkBase: Sendable {
     let links: [RailLink]
-    /// The reader's dossiers, by title.
-    let dossiers: [Dossier]
     /// The health of each dossier on a link, by dossier id.
     let health: [String: Health]
     let stations: [Station]
@@ -29,7 +27,7 @@ struct NetworkBase: Sendable {
     let drawable: [Int]
 
     init(links: [RailLink], dossiers: [Dossier], health: [String: Health], stations: [Station]) {
-        self.links = links; self.dossiers = dossiers; self.health = health; self.stations = stations
+        self.links = links; self.health = health; self.stations = stations
         stationsByName = Dictionary(stations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         positions = Dictionary(links.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var bySegment: [Set<String>: [Int]] = [:], counts: [String: Int] = [:]

@@ -24,14 +24,14 @@ struct NetworkFacts: Sendable {
     }
 
     /// The worst health of the link's dossiers.
-    func linkHealth(_ link: RailLink, dossiers: [String: [Dossier]]) -> Health {
-        Health.worst((dossiers[link.id] ?? []).compactMap { base.health[$0.id] })
+    func linkHealth(_ link: RailLink) -> Health {
+        Health.worst((dossiersByLink[link.id] ?? []).compactMap { base.health[$0.id] })
     }
 
-    func view(_ link: RailLink, dossiers byLink: [String: [Dossier]], index: RegisterIndex) -> RailLinkView {
+    func view(_ link: RailLink, index: RegisterIndex) -> RailLinkView {
         let l = labels
         let byName = stationsByName
-        let health = linkHealth(link, dossiers: byLink)
+        let health = linkHealth(link)
         var countries: [Country] = []
         for country in link.stations.compactMap({ byName[$0]?.country }) + link.sides.map(\.country) where !countries.contains(country) {
             countries.append(country)
@@ -48,7 +48,7 @@ struct NetworkFacts: Sendable {
             uses: link.uses.map(\.rawValue),
             usesLabel: link.uses.isEmpty ? l.text("network.unknown") : link.uses.map(l.railLinkUse).joined(separator: ", "),
             health: health.rawValue, healthLabel: l.health(health),
-            dossiers: (byLink[link.id] ?? []).map { LinkView(id: $0.id, name: $0.title, url: "/dossiers/\($0.id)") },
+            dossiers: (dossiersByLink[link.id] ?? []).map { LinkView(id: $0.id, name: $0.title, url: "/dossiers/\($0.id)") },
             countries: countries.map(\.rawValue), countriesLabel: countries.map(l.country).joined(separator: ", "),
             stations: link.stations.map { name in
                 let station = byName[name]
@@ -67,14 +67,13 @@ struct NetworkFacts: Sendable {
 
     /// The map of these links; `highlight` ids are drawn wider, `detailed` adds labels and legend.
     func map(highlight: Set<String> = [], detailed: Bool = true, only: Set<String>? = nil, width: Double = 760) -> NetworkMap {
-        let byLink = dossiersByLink
         let byName = stationsByName
         // A link with fewer than two places is not drawn; it is not worded either (at a thousand
         // times the demo, thousands of them were, on every dossier page).
         let positions = only.map { ids in Set(ids.compactMap { base.positions[$0] }) }
         let drawnLinks = base.drawable.filter { positions?.contains($0) ?? true }.map { links[$0] }
         let mapLinks = drawnLinks.map { link in
-            let health = linkHealth(link, dossiers: byLink)
+            let health = linkHealth(link)
             let name = labels.text("network.accessibleName", [
                 "link": link.name, "status": link.status.map(labels.railLinkStatus) ?? labels.text("network.unknown"),
                 "health": labels.health(health),
@@ -134,10 +133,9 @@ extension Register {
         let lookups = try await lookups()
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
-        let byLink = facts.dossiersByLink
         let (shown, paging) = try window.window(facts.links, id: \.id, labels: labels, hasCSV: false)
         return NetworkPage(title: labels.text("network.title"), map: facts.mapView(facts.map()),
-                           links: shown.map { facts.view($0, dossiers: byLink, index: index) }, paging: paging,
+                           links: shown.map { facts.view($0, index: index) }, paging: paging,
                            stations: facts.stations.map(facts.stationView), attribution: facts.attribution)
     }
 
@@ -147,7 +145,7 @@ extension Register {
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         guard let link = facts.link(id) else { return nil }
-        return RailLinkPage(title: link.name, link: facts.view(link, dossiers: facts.dossiersByLink, index: index),
+        return RailLinkPage(title: link.name, link: facts.view(link, index: index),
                             map: facts.mapView(facts.map(highlight: [id]), id: "link-map"), attribution: facts.attribution)
     }
 
@@ -157,9 +155,8 @@ extension Register {
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let facts = try await networkFacts(today: today, labels: labels, lookups: lookups)
         guard let station = facts.stations.first(where: { $0.id == id }) else { return nil }
-        let byLink = facts.dossiersByLink
         return StationPage(title: station.name, station: facts.stationView(station),
-                           links: facts.links.filter { $0.stations.contains(station.name) }.map { facts.view($0, dossiers: byLink, index: index) },
+                           links: facts.links.filter { $0.stations.contains(station.name) }.map { facts.view($0, index: index) },
                            attribution: facts.attribution)
     }
 }
