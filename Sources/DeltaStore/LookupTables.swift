@@ -110,12 +110,12 @@ extension LookupTables {
         mutating func add(_ row: any SQLRow) throws {
             let source = try storedEnum(Source.self, try row.decode(column: "source", as: String.self), column: "source")
             switch source {
-            case .organisations: organisations.append(try row.decode(model: OrganisationRow.self, with: RowCoding.decoder).model())
+            case .organisations: organisations.append(try ColumnDecoder.decode(OrganisationRow.self, from: row).model())
             case .documents:
                 documents.append(try documentHeader(from: row))
                 documentVisibilities.append(try storedEnum(Visibility.self, try row.decode(column: "visibility", as: String.self), column: "visibility"))
-            case .bodies: bodies.append(try row.decode(model: BodyRow.self, with: RowCoding.decoder).model())
-            case .dossiers: dossiers.append(try row.decode(model: DossierRow.self, with: RowCoding.decoder).model())
+            case .bodies: bodies.append(try ColumnDecoder.decode(BodyRow.self, from: row).model())
+            case .dossiers: dossiers.append(try ColumnDecoder.decode(DossierRow.self, from: row).model())
             }
         }
 

@@ -3,17 +3,15 @@ import Foundation
 import SQLKit
 import Synchronization
 
-/// Encoders shared by every table: Swift camelCase properties map to snake_case columns.
+/// The encoder shared by every table: Swift camelCase properties map to snake_case columns
+/// (`ColumnDecoder` reads them back by the same rule).
 enum RowCoding {
-    /// Why custom strategies: SQLKit's own snake-case conversion inspects every character's
+    /// Why a custom strategy: SQLKit's own snake-case conversion inspects every character's
     /// Unicode properties on every column of every row; the handful of names we use are
     /// converted once and remembered.
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .custom { path in
         ColumnKey(SnakeCase.column(for: path.last?.stringValue ?? ""))
     }, nilEncodingStrategy: .asNil)
-    static let decoder = SQLRowDecoder(keyDecodingStrategy: .custom { path in
-        ColumnKey(SnakeCase.column(for: path.last?.stringValue ?? ""))
-    })
 }
 
 /// camelCase property names to snake_case column names, remembered after the first use.
@@ -68,6 +66,43 @@ enum JSONColumn {
 
     static func decodeList<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> [T] {
         try decode([T].self, text, column: column) ?? []
+    }
+
+    /// A list of strings (ids, themes): read without `JSONDecoder` when it is written as `encode`
+    /// writes one (`plainStrings`), otherwise as any JSON.
+    ///
+    /// Why: the lookup tables hold four such lists per dossier; at a thousand times the demo
+    /// `JSONDecoder` spent more time on them than the database spent reading the rows.
+    static func decodeList(_ type: String.Type, _ text: String, column: String) throws -> [String] {
+        if let strings = plainStrings(text) { return strings }
+        return try decode([String].self, text, column: column) ?? []
+    }
+
+    /// The strings of a JSON array written without spaces whose strings hold no escape (`\`)
+    /// and no control character; nil for any other text, which `JSONDecoder` then reads or refuses.
+    static func plainStrings(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            let quote = UInt8(ascii: "\""), end = bytes.count - 1
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "["), bytes[end] == UInt8(ascii: "]") else { return nil }
+            var strings: [String] = []
+            var at = 1
+            while at < end {
+                guard bytes[at] == quote else { return nil }
+                var close = at + 1
+                while close < end, bytes[close] != quote {
+                    guard bytes[close] != UInt8(ascii: "\\"), bytes[close] >= 0x20 else { return nil }
+                    close += 1
+                }
+                guard close < end else { return nil }
+                strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<close]), as: UTF8.self))
+                at = close + 1
+                if at == end { break }
+                guard bytes[at] == UInt8(ascii: ","), at + 1 < end else { return nil }
+                at += 1
+            }
+            return strings
+        }
     }
 }
 
