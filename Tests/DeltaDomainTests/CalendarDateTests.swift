@@ -77,10 +77,26 @@ struct CalendarDateTests {
         #expect(day("2026-02-18").description == "2026-02-18")
     }
 
+    @Test("every day of years of one to four digits is written and read back alike")
+    func isoRoundTrip() {
+        for year in [1, 9, 10, 99, 100, 999, 1000, 2024, 2026, 9999] {
+            for month in 1...12 {
+                for dayOfMonth in 1...CalendarDate.daysIn(month: month, year: year) {
+                    let date = CalendarDate(year: year, month: month, day: dayOfMonth)!
+                    let padded = String(repeating: "0", count: 4 - String(year).count) + String(year)
+                    let expected = padded + (month < 10 ? "-0" : "-") + String(month) + (dayOfMonth < 10 ? "-0" : "-") + String(dayOfMonth)
+                    #expect(date.iso == expected)
+                    #expect(CalendarDate(iso: expected) == date)
+                }
+            }
+        }
+    }
+
     @Test("ISO parse errors", arguments: [
         "", "2026", "2026-02", "2026-2-18", "2026-02-8", "26-02-18", "2026/02/18", "18-02-2026",
         "2026-02-18T10:00", " 2026-02-18", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10",
-        "0000-01-01", "abcd-ef-gh", "2026--2-18",
+        "0000-01-01", "abcd-ef-gh", "2026--2-18", "+026-02-18", "2026-+2-18", "2026-0a-18", "2026-02-1 ", "2026-02-18 ",
+        "２０２６-02-18", "2026–02–18",
     ])
     func isoParseErrors(text: String) {
         #expect(CalendarDate(iso: text) == nil)
