@@ -38,12 +38,13 @@ func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration, me
     router.add(middleware: IdentityMiddleware(engine: engine, configuration: configuration))
     if configuration.remembersReads { router.add(middleware: ReadMemoMiddleware(memo: memo)) }
     let today = configuration.today
+    let cacheBytes = configuration.pageCacheBytes
     if configuration.cachesPublicPages {
-        router.add(middleware: PageCacheMiddleware(readers: .anonymous, cache: PageCache(), engine: engine, today: { today().iso },
+        router.add(middleware: PageCacheMiddleware(readers: .anonymous, cache: PageCache(maximumBytes: cacheBytes.anonymous), engine: engine, today: { today().iso },
                                                    registry: configuration.metrics))
     }
     if configuration.cachesSignedInPages {
-        router.add(middleware: PageCacheMiddleware(readers: .signedIn, cache: PageCache(maximumBytes: 32 * 1024 * 1024), engine: engine, today: { today().iso },
+        router.add(middleware: PageCacheMiddleware(readers: .signedIn, cache: PageCache(maximumBytes: cacheBytes.signedIn), engine: engine, today: { today().iso },
                                                    registry: configuration.metrics))
     }
 

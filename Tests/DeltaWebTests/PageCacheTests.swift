@@ -153,7 +153,7 @@ struct PageCacheTests {
 
     @Test("at most maximumEntries answers are kept, the oldest go first, and answers of an older version are dropped")
     func bounded() {
-        let cache = PageCache()
+        let cache = PageCache(maximumBytes: 64 << 20)
         let entry = PageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), route: nil)
         for index in 0..<(PageCache.maximumEntries + 10) {
             cache.keep(entry, for: .init(uri: "/p\(index)", language: "nl", day: "2026-11-29", version: 1))
@@ -169,5 +169,16 @@ struct PageCacheTests {
         for index in 0..<3 { small.keep(four, for: .init(uri: "/b\(index)", language: "nl", day: "2026-11-29", version: 1)) }
         #expect(small.count == 2)
         #expect(small.entry(.init(uri: "/b0", language: "nl", day: "2026-11-29", version: 1)) == nil, "the oldest went first")
+    }
+
+    @Test("the caches take an eighth of the memory budget each, and 64 and 32 MiB without one")
+    func sizedFromBudget() {
+        var configuration = AppConfiguration()
+        configuration.memoryBudget = 200 << 20
+        #expect(configuration.pageCacheBytes.anonymous == 25 << 20)
+        #expect(configuration.pageCacheBytes.signedIn == 25 << 20)
+        configuration.memoryBudget = nil
+        #expect(configuration.pageCacheBytes.anonymous == 64 << 20)
+        #expect(configuration.pageCacheBytes.signedIn == 32 << 20)
     }
 }

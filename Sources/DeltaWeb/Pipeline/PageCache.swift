@@ -60,8 +60,8 @@ package final class PageCache: Sendable {
 
     private let state = Mutex(State())
 
-    /// A cache of at most `maximumBytes` of answers (64 MiB unless told).
-    package init(maximumBytes: Int = 64 * 1024 * 1024) { self.maximumBytes = maximumBytes }
+    /// A cache of at most `maximumBytes` of answers (`AppConfiguration.pageCacheBytes`).
+    package init(maximumBytes: Int) { self.maximumBytes = maximumBytes }
 
     package func entry(_ key: Key) -> Entry? { state.withLock { $0.entries[key] } }
 

@@ -29,11 +29,14 @@ struct ReadMemoSweeper: Service {
         }
     }
 
-    /// Forgets the unused reads if the server holds more than its budget; whether it forgot any.
+    /// Forgets the unused reads if the server holds more than its budget, and gives the free
+    /// memory back even when none was unused (the pages of a read that was built and let go, say);
+    /// whether it forgot any.
     @discardableResult
     func sweep(resident: Int? = Heap.residentBytes()) -> Bool {
-        guard let resident, resident > budget, memo.forget(unusedFor: interval) > 0 else { return false }
+        guard let resident, resident > budget else { return false }
+        let forgot = memo.forget(unusedFor: interval) > 0
         Heap.releaseFreeMemory()
-        return true
+        return forgot
     }
 }
