@@ -36,6 +36,12 @@ struct CalendarDateTests {
         #expect(day("2000-03-01").dayNumber == 11_017)
         #expect(day("2026-02-18").dayNumber == 20_502)
         #expect(CalendarDate(dayNumber: 20_502) == day("2026-02-18"))
+        // Held in four bytes, ordered as the calendar is, before year 1 too.
+        #expect(MemoryLayout<CalendarDate>.size == 4)
+        let far = [-1_000_000, -800_000, -1, 0, 1, 59, 60, 365, 20_502, 2_932_896]
+        #expect(far.map(CalendarDate.init(dayNumber:)).map(\.dayNumber) == far)
+        for (earlier, later) in zip(far, far.dropFirst()) { #expect(CalendarDate(dayNumber: earlier) < CalendarDate(dayNumber: later)) }
+        #expect(CalendarDate(dayNumber: -800_000).year < 0)
     }
 
     @Test func dayNumbersRoundTrip() {
