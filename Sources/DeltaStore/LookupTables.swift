@@ -123,9 +123,9 @@ extension LookupTables {
             // Dossiers by title and id in Swift's order of strings, the same on both engines (the
             // statement's order differs between their collations): the order pages list them in,
             // so no page sorts a copy.
-            EveryLookup(tables: LookupTables(organisations: organisations, documents: documents, bodies: bodies,
-                                             dossiers: dossiers.sorted(by: LookupTables.dossierOrder)),
-                        documentVisibilities: documentVisibilities)
+            EveryLookup(tables: LookupTables(organisations: organisations.compacted(), documents: documents.compacted(),
+                                             bodies: bodies.compacted(), dossiers: dossiers.sorted(by: LookupTables.dossierOrder).compacted()),
+                        documentVisibilities: documentVisibilities.compacted())
         }
     }
 

@@ -445,7 +445,7 @@ public struct Register: Sendable {
             if let dossierID = try row.decode(column: "link_dossier_id", as: String?.self) { reading.pending?.dossierIDs.append(dossierID) }
         }
         try reading.finish()
-        return reading.milestones
+        return reading.milestones.compacted()
     }
 
     /// Milestones made from their rows, and the rows of the one still being read.

@@ -24,9 +24,10 @@ extension SQLQueryFetcher {
         }
     }
 
-    /// Each row decoded by `decode` as it comes, in order (see `fold(into:_:)`).
+    /// Each row decoded by `decode` as it comes, in order (see `fold(into:_:)`), in storage of
+    /// their size (`compacted`).
     package func decodeEach<T: Sendable>(_ decode: @escaping @Sendable (any SQLRow) throws -> T) async throws -> [T] {
-        try await fold(into: [T]()) { values, row in values.append(try decode(row)) }
+        try await fold(into: [T]()) { values, row in values.append(try decode(row)) }.compacted()
     }
 }
 
