@@ -37,30 +37,38 @@ extension Register {
             UNION ALL SELECT 'milestone', m.id, 'dossier', l.dossier_id, NULL FROM milestones m \
             LEFT JOIN milestone_dossiers l ON l.milestone_id = m.id WHERE m.visibility IN (\(binds: v))
             """
-        // Decoded as the rows come (`fold`): at a thousand times the demo they are 300 000.
-        var (candidates, milestoneDossiers) = try await db.raw(query).fold(
-            into: ([ShownRecords.Key: [[ShownRecords.Key]]](), [String: [ShownRecords.Key]]())
-        ) { found, row in
+        // Decoded as the rows come (`fold`): at a thousand times the demo they are 300 000. A
+        // record that needs nothing goes straight into its kind's set (`ShownRecords.init(free:needs:)`).
+        let read = try await db.raw(query).fold(into: ShownReading()) { reading, row in
             guard let kind = RecordKind(rawValue: try row.decode(column: "t", as: String.self)) else { return }
             let id = try row.decode(column: "id", as: String.self)
-            var groups: [[ShownRecords.Key]] = []
             let need = try row.decode(column: "need_id", as: String?.self)
-            let needKind = try row.decode(column: "need_t", as: String?.self).flatMap(RecordKind.init(rawValue:))
             if kind == .milestone {
-                // One of its dossiers is enough: the links form one group.
-                if let need { found.1[id, default: []].append(.init(.dossier, need)) }
-            } else if let need, let needKind {
+                // One of its dossiers is enough: the links form one group. Without a link it needs nothing.
+                if let need { reading.milestoneDossiers[id, default: []].append(.init(.dossier, need)) } else { reading.free[kind, default: []].insert(id) }
+                return
+            }
+            var groups: [[ShownRecords.Key]] = []
+            if let need, let needKind = try row.decode(column: "need_t", as: String?.self).flatMap(RecordKind.init(rawValue:)) {
                 groups.append([.init(needKind, need)])
             }
             if let evidence = try row.decode(column: "extra", as: String?.self),
                let needs = ShownRecords.evidenceNeeds(try JSONColumn.decodeList(Evidence.self, evidence, column: "evidence_json")) {
                 groups.append(needs)
             }
-            // In place: the key is there afterwards even when it needs nothing.
-            found.0[.init(kind, id), default: []].append(contentsOf: groups)
+            if groups.isEmpty { reading.free[kind, default: []].insert(id) } else { reading.needs[.init(kind, id), default: []].append(contentsOf: groups) }
         }
-        for (id, dossiers) in milestoneDossiers { candidates[.init(.milestone, id), default: []].append(dossiers) }
-        return ShownRecords(needs: candidates)
+        var needs = read.needs
+        for (id, dossiers) in read.milestoneDossiers { needs[.init(.milestone, id), default: []].append(dossiers) }
+        return ShownRecords(free: read.free, needs: needs)
+    }
+
+    /// The shown-records statement's rows as they are read: the records that need nothing, the
+    /// others' needs, and each milestone's dossiers (its rows come apart).
+    private struct ShownReading: Sendable {
+        var free: [RecordKind: Set<String>] = [:]
+        var needs: [ShownRecords.Key: [[ShownRecords.Key]]] = [:]
+        var milestoneDossiers: [String: [ShownRecords.Key]] = [:]
     }
 
     /// Agendas, outcomes and minutes as this reader is shown them (one statement more for a

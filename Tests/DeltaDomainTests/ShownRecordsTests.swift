@@ -56,4 +56,23 @@ struct ShownRecordsTests {
         dossier.leadIDs = ["o1", "hidden", "o2"]
         #expect(try #require(shown.dossier(dossier)).leadIDs == ["o1", "o2"])
     }
+
+    @Test("records given as needing nothing are shown, unless they are given with needs too; the others as from candidates")
+    func freeApart() {
+        let needs: [Key: [[Key]]] = [
+            Key(.dossier, "x"): [[Key(.body, "hidden")]],
+            Key(.milestone, "m"): [[Key(.dossier, "hidden"), Key(.dossier, "d")]],
+            Key(.indicator, "i"): [[Key(.goal, "g")]],
+        ]
+        let shown = ShownRecords(free: [.dossier: ["d", "x"], .goal: ["g"], .organisation: ["o"]], needs: needs)
+        #expect(shown.contains(.dossier, "d") && shown.contains(.goal, "g") && shown.contains(.organisation, "o"))
+        #expect(!shown.contains(.dossier, "x"), "given free and with needs, it needs them")
+        #expect(shown.contains(.milestone, "m"), "one of its dossiers is shown")
+        #expect(shown.contains(.indicator, "i"))
+        // The same as the candidates that say it all at once.
+        var candidates: [ShownRecords.Candidate] = [.init(kind: .dossier, id: "d"), .init(kind: .dossier, id: "x"),
+                                                     .init(kind: .goal, id: "g"), .init(kind: .organisation, id: "o")]
+        for (key, groups) in needs { candidates.append(.init(kind: key.kind, id: key.id, needs: groups)) }
+        #expect(ShownRecords(candidates: candidates) == shown)
+    }
 }
