@@ -14,6 +14,9 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     /// Folder holding `templates/` and `static/`.
     public var resourcesDirectory: String
+    /// The templates and catalogues, already loaded from `resourcesDirectory`; nil: `buildRouter`
+    /// loads them. The tests build some two hundred routers and load them once.
+    package var renderer: Renderer?
     /// "Today" for every rule that compares dates; pinned in tests and with `--today`.
     public var today: @Sendable () -> CalendarDate
     /// The clock for sessions, tokens, throttling and the audit log; pinned in tests.

@@ -24,7 +24,7 @@ public func buildRouter(engine: any DatabaseEngine, configuration: AppConfigurat
 
 /// The router, remembering the reads of GET requests in `memo` (when the configuration says so).
 func buildRouter(engine: any DatabaseEngine, configuration: AppConfiguration, memo: ReadMemo) async throws -> Router<AppRequestContext> {
-    let renderer = try await Renderer(resources: configuration.resourcesDirectory)
+    let renderer = if let loaded = configuration.renderer { loaded } else { try await Renderer(resources: configuration.resourcesDirectory) }
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ConditionalGetMiddleware())

@@ -1,4 +1,5 @@
 import DeltaDomain
+import DeltaImport
 import DeltaServices
 import DeltaStore
 import DeltaWeb
@@ -29,14 +30,32 @@ enum Persona: String, CaseIterable, Sendable {
 /// The password every test account has.
 let testPassword = "correct horse battery staple"
 
-/// A demo register with every persona's account (bcrypt cost 4: fast, and still real bcrypt).
+/// A demo register with every persona's account (bcrypt cost 4: fast, and still real bcrypt):
+/// a copy of `accountsTemplate`, so that each test may change its own.
 func makeDatabaseWithAccounts() async throws -> any DatabaseEngine {
-    let engine = try await makeDatabase(importing: PackageFiles.demoFiles)
-    let hash = try await Passwords.hash(testPassword, cost: 4)
-    try await engine.transaction { db in
-        for persona in Persona.allCases { if let account = persona.account { try await AccountStore(db: db).create(account, passwordHash: hash) } }
+    try await copyOfDatabase(at: try await accountsTemplate.value)
+}
+
+/// The demo register with every persona's account, imported once per test run into a SQLite
+/// file that `makeDatabaseWithAccounts` copies. The import is most of what a test of the
+/// signed-in pages costs, and some sixty tests start from it; a closed SQLite file copied is
+/// the same database.
+private let accountsTemplate = Task<String, any Error> {
+    let path = try temporaryDatabasePath()
+    let engine = try await SQLiteEngine(path: path)
+    do {
+        _ = try await Migrator.migrate(engine)
+        _ = try await Importer.run(files: PackageFiles.demoFiles, engine: engine)
+        let hash = try await Passwords.hash(testPassword, cost: 4)
+        try await engine.transaction { db in
+            for persona in Persona.allCases { if let account = persona.account { try await AccountStore(db: db).create(account, passwordHash: hash) } }
+        }
+    } catch {
+        await engine.shutdown()
+        throw error
     }
-    return engine
+    await engine.shutdown()
+    return path
 }
 
 /// A browser for the router tests: keeps cookies and the page's CSRF token between requests.
@@ -123,7 +142,7 @@ func withAccountsApp<Value: Sendable>(configure: (inout AppConfiguration) -> Voi
         var configuration = testConfiguration()
         configuration.loginDelayScale = 0
         configure(&configuration)
-        let router = try await buildRouter(engine: engine, configuration: configuration)
+        let router = try await buildTestRouter(engine: engine, configuration: configuration)
         let value = try await Application(router: router).test(.router) { client in try await body(client, engine) }
         await engine.shutdown()
         return value

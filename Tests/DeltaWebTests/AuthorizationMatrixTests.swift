@@ -143,7 +143,7 @@ struct AuthorizationMatrixTests {
     func matrix() async throws {
         let failures = try await withAccountsApp { client, engine -> [String] in
             try await Self.addScopedGoal(engine)
-            let router = try await buildRouter(engine: engine, configuration: testConfiguration())
+            let router = try await buildTestRouter(engine: engine, configuration: testConfiguration())
             let routes = router.routes.map { (method: $0.method, path: $0.path.description) }
                 .sorted { ($0.path, $0.method.rawValue) < ($1.path, $1.method.rawValue) }
             var failures: [String] = []

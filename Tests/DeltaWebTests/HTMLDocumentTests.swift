@@ -175,7 +175,7 @@ struct HTMLDocumentTests {
     @Test("every HTML page the router serves, signed in as the administrator, parses")
     func everyPageParses() async throws {
         let (checked, failures) = try await withAccountsApp { client, engine -> (Int, [String]) in
-            let router = try await buildRouter(engine: engine, configuration: testConfiguration())
+            let router = try await buildTestRouter(engine: engine, configuration: testConfiguration())
             let paths = router.routes.filter { $0.method == .get }.map(\.path.description).sorted()
             let root = Browser(client)
             try await root.signIn("root")

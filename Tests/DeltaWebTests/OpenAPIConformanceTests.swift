@@ -13,7 +13,10 @@ import Yams
 struct OpenAPIDocument: Sendable {
     let root: JSONValue
 
-    static func load() throws -> OpenAPIDocument {
+    /// The document, read once for the run.
+    static func load() throws -> OpenAPIDocument { try loaded.get() }
+
+    private static let loaded = Result {
         let text = try String(contentsOfFile: PackageFiles.resources + "/openapi.yaml", encoding: .utf8)
         return OpenAPIDocument(root: try JSONValue(any: try Yams.load(yaml: text)))
     }
@@ -462,7 +465,7 @@ struct OpenAPIConformanceTests {
     @Test("Every /api route the application answers is documented, and every documented path is a route")
     func routesAreDocumented() async throws {
         let document = try OpenAPIDocument.load()
-        let router = try await buildRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
+        let router = try await buildTestRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
         try router.validate()
         // The API, and the files documented beside it (CSV, SVG).
         let filePaths = Set(document.paths.filter { document.root["paths"]?[$0]?["get"]?["tags"]?.array.contains(.string("files")) == true })
@@ -508,7 +511,7 @@ struct OpenAPIConformanceTests {
 
     @Test("Every HTML page route has its JSON twin")
     func everyPageHasATwin() async throws {
-        let router = try await buildRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
+        let router = try await buildTestRouter(engine: try await demoDatabase.value, configuration: testConfiguration())
         let paths = Set(router.routes.map(\.path.description))
         let getPaths = Set(router.routes.filter { $0.method == .get }.map(\.path.description))
         // Calendar feeds (.ics), Atom feeds, CSV files and the SVG chart are data formats of their own; sign-in, account and admin pages and

@@ -139,7 +139,7 @@ struct PageCacheTests {
     @Test("a kept page costs one statement (the register's version), whatever the page")
     func oneStatementPerHit() async throws {
         let counting = CountingEngine(base: try await demoDatabase.value)
-        let router = try await buildRouter(engine: counting, configuration: testConfiguration())
+        let router = try await buildTestRouter(engine: counting, configuration: testConfiguration())
         try await Application(router: router).test(.router) { client in
             for path in ["/", "/dossiers/3rx", "/network", "/api/dossiers", "/portal"] {
                 _ = try await client.get(path)

@@ -23,7 +23,7 @@ struct AnonymousCrawl: Sendable {
     /// Crawls the register over `engine` from the home page, its JSON, openapi.yaml and every
     /// documented or routed path without parameters.
     static func run(engine: any DatabaseEngine, probing hidden: [String: [String]] = [:]) async throws -> AnonymousCrawl {
-        let router = try await buildRouter(engine: engine, configuration: testConfiguration())
+        let router = try await buildTestRouter(engine: engine, configuration: testConfiguration())
         let routed = router.routes.filter { $0.method == .get }.map { $0.path.description }
         let documented = try OpenAPIDocument.load().paths
         let paths = Set(routed + documented).filter { !$0.hasPrefix("/feeds/") }.sorted()

@@ -216,7 +216,7 @@ func measure(_ paths: [String], as persona: Persona, on engine: any DatabaseEngi
     configuration.cachesPublicPages = false
     configuration.cachesSignedInPages = false
     configuration.remembersReads = remembering
-    let router = try await buildRouter(engine: counting, configuration: configuration)
+    let router = try await buildTestRouter(engine: counting, configuration: configuration)
     return try await Application(router: router).test(.router) { client in
         let browser = Browser(client)
         if let account = persona.account {
@@ -294,7 +294,7 @@ struct QueryCountTests {
         configuration.loginDelayScale = 0
         configuration.now = { clock.now }
         let idle = Double(configuration.sessionIdleSeconds)
-        let router = try await buildRouter(engine: counting, configuration: configuration)
+        let router = try await buildTestRouter(engine: counting, configuration: configuration)
         try await Application(router: router).test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn("rita")
@@ -337,7 +337,7 @@ struct QueryCountTests {
         configuration.now = { clock.now }
         let start = clock.now
         let token = try await engine.transaction { db in try await AccountStore(db: db).createToken(accountID: "root", name: "telling", now: start) }
-        let router = try await buildRouter(engine: counting, configuration: configuration)
+        let router = try await buildTestRouter(engine: counting, configuration: configuration)
         try await Application(router: router).test(.router) { client in
             func call() async throws -> (status: HTTPResponse.Status, statements: [String]) {
                 counting.log.reset()

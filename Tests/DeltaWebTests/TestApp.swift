@@ -32,11 +32,22 @@ func testConfiguration() -> AppConfiguration {
     return configuration
 }
 
+/// The templates and catalogues of `Resources/`, loaded once for the whole test run.
+let testRenderer = Task<Renderer, any Error> { try await Renderer(resources: PackageFiles.resources) }
+
+/// `buildRouter`, with the templates and catalogues loaded once for the run when the
+/// configuration reads them from `Resources/`: loading them took a third of the web tests' time.
+func buildTestRouter(engine: any DatabaseEngine, configuration: AppConfiguration) async throws -> Router<AppRequestContext> {
+    var configuration = configuration
+    if configuration.renderer == nil, configuration.resourcesDirectory == PackageFiles.resources {
+        configuration.renderer = try await testRenderer.value
+    }
+    return try await buildRouter(engine: engine, configuration: configuration)
+}
+
 /// A fresh SQLite file in a temporary directory, migrated and loaded with `files`.
 func makeDatabase(importing files: [String]) async throws -> any DatabaseEngine {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deltaweb-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let engine = try await SQLiteEngine(path: directory.appendingPathComponent("register.sqlite").path)
+    let engine = try await SQLiteEngine(path: try temporaryDatabasePath())
     do {
         _ = try await Migrator.migrate(engine)
         if !files.isEmpty { _ = try await Importer.run(files: files, engine: engine) }
@@ -45,6 +56,24 @@ func makeDatabase(importing files: [String]) async throws -> any DatabaseEngine 
         throw error
     }
     return engine
+}
+
+/// The path of a database file not yet made, in a new temporary directory.
+func temporaryDatabasePath() throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deltaweb-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory.appendingPathComponent("register.sqlite").path
+}
+
+/// A copy of the closed SQLite database at `path` (its write-ahead log too, if one was left),
+/// opened as a database of its own.
+func copyOfDatabase(at path: String) async throws -> any DatabaseEngine {
+    let copy = try temporaryDatabasePath()
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    if FileManager.default.fileExists(atPath: path + "-wal") {
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+    }
+    return try await SQLiteEngine(path: copy)
 }
 
 /// The demo register, imported once for the whole test run and only ever read afterwards.
@@ -56,7 +85,7 @@ let demoDatabase = Task<any DatabaseEngine, any Error> {
 /// Runs `body` against the application over `engine`, requests going straight to the router.
 func withApp<Value: Sendable>(engine: any DatabaseEngine,
                               _ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-    let router = try await buildRouter(engine: engine, configuration: testConfiguration())
+    let router = try await buildTestRouter(engine: engine, configuration: testConfiguration())
     let app = Application(router: router)
     return try await app.test(.router, body)
 }
