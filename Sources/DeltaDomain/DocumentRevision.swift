@@ -76,8 +76,9 @@ public struct DocumentRevision: Sendable, Hashable {
     static let maximumCells = 4_000_000
 
     static func affected(_ agreements: [Agreement], stored: [Paragraph], revised: [Paragraph]) -> [AffectedAgreement] {
-        agreements.compactMap { agreement in
-            guard let found = TextLayout.locate(quote: agreement.source.quote, in: revised) else {
+        let finder = QuoteFinder(revised)
+        return agreements.compactMap { agreement in
+            guard let found = finder.locate(agreement.source.quote) else {
                 return AffectedAgreement(agreementID: agreement.id, title: agreement.title, change: .gone)
             }
             // Anchors are positions: a passage now in another paragraph position has moved.

@@ -60,28 +60,19 @@ public enum TextLayout {
     /// paragraph as stored (`start` and `length` count Unicode scalars, as `PassageReference`
     /// does). An empty or whitespace-only quote is never found.
     public static func locate(quote: String, in paragraphs: [Paragraph]) -> (anchor: String, start: Int, length: Int)? {
-        let needle = WhitespaceFolded(quote).scalars
-        guard !needle.isEmpty else { return nil }
-        for paragraph in paragraphs {
-            let haystack = WhitespaceFolded(paragraph.text)
-            guard let at = haystack.firstIndex(of: needle) else { continue }
-            let start = haystack.offsets[at]
-            let end = haystack.offsets[at + needle.count - 1] + 1
-            return (paragraph.anchor, start, end - start)
-        }
-        return nil
+        QuoteFinder(paragraphs).locate(quote)
     }
 }
 
 /// Whether a scalar counts as whitespace for layout purposes (Unicode White_Space, which
 /// includes NBSP and the line separators, plus the byte-order mark that some exports leave).
-private func isLayoutSpace(_ scalar: Unicode.Scalar) -> Bool {
+func isLayoutSpace(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.isWhitespace || scalar == "\u{FEFF}"
 }
 
 /// A text with leading and trailing whitespace removed and each inner whitespace run folded to
 /// one space, remembering for every kept scalar where it came from.
-private struct WhitespaceFolded {
+struct WhitespaceFolded: Sendable {
     var scalars: [Unicode.Scalar] = []
     /// For each scalar in `scalars`, its offset in the original text, in Unicode scalars.
     var offsets: [Int] = []

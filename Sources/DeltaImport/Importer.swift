@@ -237,8 +237,9 @@ public enum Importer {
         let quoted = Array(Dictionary(grouping: pendings.indices, by: { pendings[$0].documentID }))
         let found: [[(Int, Located)]] = Parallel.map(quoted) { documentID, indices in
             guard let paragraphs = files[documentID]?.paragraphs ?? known[documentID] else { return indices.map { ($0, .noDocument) } }
+            let finder = QuoteFinder(paragraphs)
             return indices.map { index in
-                (index, locate(pendings[index], in: paragraphs).map { .found(anchor: $0.anchor, start: $0.start, length: $0.length) } ?? .notFound)
+                (index, locate(pendings[index], with: finder).map { .found(anchor: $0.anchor, start: $0.start, length: $0.length) } ?? .notFound)
             }
         }
         var located = [Located](repeating: .noDocument, count: pendings.count)
@@ -253,12 +254,10 @@ public enum Importer {
         case noDocument
     }
 
-    private static func locate(_ pending: PendingPassage, in paragraphs: [Paragraph]) -> (anchor: String, start: Int, length: Int)? {
-        if let hint = pending.anchorHint, let paragraph = paragraphs.first(where: { $0.anchor == hint }),
-           let found = TextLayout.locate(quote: pending.quote, in: [paragraph]) {
-            return found
-        }
-        return TextLayout.locate(quote: pending.quote, in: paragraphs)
+    /// In the paragraph the file names, if the quote is there; else the first that holds it.
+    private static func locate(_ pending: PendingPassage, with finder: QuoteFinder) -> (anchor: String, start: Int, length: Int)? {
+        if let hint = pending.anchorHint, let found = finder.locate(pending.quote, inParagraph: hint) { return found }
+        return finder.locate(pending.quote)
     }
 
     /// A record that is (through others) its own parent would break the foreign keys; say where.

@@ -61,7 +61,7 @@ public struct RegisterGenerator: Sendable {
         let agreementNumbers = (0..<PerUnit.agreements).map { number($0, PerUnit.agreements) }
         var sentences: [Int: String] = [:]
         var documents: [Document] = []
-        var layouts: [String: [Paragraph]] = [:]
+        var layouts: [String: QuoteFinder] = [:]
         for index in 0..<PerUnit.documents {
             let n = number(index, PerUnit.documents)
             let quoted = agreementNumbers.enumerated().filter { $0.offset % PerUnit.documents == index }.map(\.element)
@@ -79,7 +79,7 @@ public struct RegisterGenerator: Sendable {
                                     date: FuzzyPeriod(day: day), language: "nl",
                                     issuerIDs: [orgIDs[index % orgIDs.count], orgIDs[(index + 1) % orgIDs.count]],
                                     summary: "Samenvatting van gegenereerd document \(n).", text: text)
-            layouts[document.id] = document.paragraphs
+            layouts[document.id] = QuoteFinder(document.paragraphs)
             documents.append(document)
         }
         snapshot.documents += documents
@@ -117,7 +117,7 @@ public struct RegisterGenerator: Sendable {
         for (index, n) in agreementNumbers.enumerated() {
             let document = documents[index % PerUnit.documents]
             let quote = sentences[n] ?? ""
-            let found = TextLayout.locate(quote: quote, in: layouts[document.id] ?? [])
+            let found = layouts[document.id]?.locate(quote)
             let source = PassageReference(documentID: document.id, anchor: found?.anchor ?? "p1", start: found?.start ?? 0,
                                           length: found?.length ?? 0, quote: quote)
             let completions: [Completion] = [.notStarted, .notStarted, .limited, .substantial]

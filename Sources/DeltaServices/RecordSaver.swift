@@ -78,9 +78,9 @@ package struct RecordSaver: Sendable {
 
     /// After a document's text changed, agreements point at the paragraph their quote is now in.
     private static func reanchorAgreements(of document: Document, editor: RecordEditor, register: Register) async throws {
-        let paragraphs = document.paragraphs
+        let finder = QuoteFinder(document.paragraphs)
         for agreement in try await register.agreements(documentID: document.id) {
-            guard let found = TextLayout.locate(quote: agreement.source.quote, in: paragraphs) else { continue }
+            guard let found = finder.locate(agreement.source.quote) else { continue }
             let source = agreement.source
             if found.anchor == source.anchor, found.start == source.start, found.length == source.length { continue }
             var moved = agreement

@@ -281,6 +281,21 @@ struct TextLayoutLocateTests {
         #expect(TextLayout.locate(quote: "Belgi\u{EB}", in: Self.paragraphs) != nil)
     }
 
+    @Test("one finder for many quotes finds what locate finds; with an anchor it searches that paragraph only")
+    func finderForManyQuotes() throws {
+        let finder = QuoteFinder(Self.paragraphs)
+        for quote in ["Nederland", "  ten minste\n\n  tweemaal per\u{00A0}jaar\t", "b c", "a b", "De Werkgroep", "", "geo-", "bijeen."] {
+            let once = TextLayout.locate(quote: quote, in: Self.paragraphs)
+            let found = finder.locate(quote)
+            #expect(found?.anchor == once?.anchor && found?.start == once?.start && found?.length == once?.length, "\(quote.debugDescription)")
+        }
+        let inThird = try #require(finder.locate("de werkgroep komt", inParagraph: "p3"))
+        #expect(inThird.anchor == "p3")
+        #expect(inThird.start == 10)
+        #expect(finder.locate("Nederland", inParagraph: "p2") == nil)
+        #expect(finder.locate("Nederland", inParagraph: "p9") == nil)
+    }
+
     @Test func quoteMustLieInOneParagraph() {
         #expect(TextLayout.locate(quote: "per jaar bijeen. Nog eens", in: Self.paragraphs) == nil)
         #expect(TextLayout.locate(quote: "samen. De werkgroep", in: Self.paragraphs) == nil)

@@ -252,11 +252,21 @@ struct ExtractReviewBuilder: Sendable {
         var cuts = Set([0, scalars.count])
         for (start, end, _) in marks { cuts.insert(start); cuts.insert(end) }
         let points = cuts.filter { $0 >= 0 && $0 <= scalars.count }.sorted()
+        // A mark covers the segments from its start to its end. One sweep over the cut points,
+        // opening and closing marks as it passes them: asking every mark at every point took
+        // time in the square of a long text's marks.
+        var opening: [Int: [String]] = [:], closing: [Int: [String]] = [:]
+        for (start, end, name) in marks where start < end && end > 0 {
+            opening[max(start, 0), default: []].append(name)
+            closing[end, default: []].append(name)
+        }
+        var open: [String: Int] = [:]
         var segments: [ExtractSegment] = []
-        for (from, to) in zip(points, points.dropFirst()) where from < to {
-            let classes = marks.filter { $0.0 <= from && $0.1 >= to }.map(\.2)
+        for (from, to) in zip(points, points.dropFirst()) {
+            for name in closing[from] ?? [] { open[name, default: 0] -= 1; if open[name] == 0 { open[name] = nil } }
+            for name in opening[from] ?? [] { open[name, default: 0] += 1 }
             segments.append(ExtractSegment(text: String(String.UnicodeScalarView(scalars[from..<to])),
-                                           classes: classes.isEmpty ? nil : Set(classes).sorted().joined(separator: " "), anchor: anchors[from]))
+                                           classes: open.isEmpty ? nil : open.keys.sorted().joined(separator: " "), anchor: anchors[from]))
         }
         return segments
     }
