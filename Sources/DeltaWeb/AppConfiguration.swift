@@ -48,16 +48,18 @@ public struct AppConfiguration: Sendable {
     public var memoryBudget: Int? = 128 << 20
     /// How often the memory is compared with the budget, and how long a forgotten read has gone unused.
     public var memoSweepInterval: Duration = .seconds(10)
-    /// How many bytes of answers the page caches keep, anonymous and signed in: an eighth of the
-    /// memory budget each (64 and 32 MiB without a budget).
+    /// How many bytes of answers the page caches keep, anonymous and signed in: a sixteenth of
+    /// the memory budget each (64 and 32 MiB without a budget).
     ///
-    /// Why from the budget: under load spread over every dossier page at a thousand times the
-    /// demo, the remembered reads are all in use and a 64 MiB cache filled with pages that were
-    /// rarely asked for again; the server then held 167–192 MiB against a budget of 128. An
-    /// eighth (16 MiB by default) still holds some 400 pages of 40 kB: the ones asked for often.
+    /// Why from the budget, and why that little: under load spread over every dossier page at a
+    /// thousand times the demo, the remembered reads are all in use and the cache fills with pages
+    /// that are rarely asked for again. With 64 MiB the server held 167–192 MiB against a budget
+    /// of 128; with an eighth 163–166 MiB; with a sixteenth (and SQLite's smaller reader caches,
+    /// `SQLiteEngine.readerCacheKiB`) 145 MiB. 8 MiB still holds some 200 pages of 40 kB: the ones
+    /// asked for often.
     package var pageCacheBytes: (anonymous: Int, signedIn: Int) {
         guard let memoryBudget else { return (64 << 20, 32 << 20) }
-        return (memoryBudget / 8, memoryBudget / 8)
+        return (memoryBudget / 16, memoryBudget / 16)
     }
     /// Whether anonymous pages are kept per register version (`PageCacheMiddleware`).
     public var cachesPublicPages = true

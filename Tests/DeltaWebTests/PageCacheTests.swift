@@ -171,12 +171,12 @@ struct PageCacheTests {
         #expect(small.entry(.init(uri: "/b0", language: "nl", day: "2026-11-29", version: 1)) == nil, "the oldest went first")
     }
 
-    @Test("the caches take an eighth of the memory budget each, and 64 and 32 MiB without one")
+    @Test("the caches take a sixteenth of the memory budget each, and 64 and 32 MiB without one")
     func sizedFromBudget() {
         var configuration = AppConfiguration()
         configuration.memoryBudget = 200 << 20
-        #expect(configuration.pageCacheBytes.anonymous == 25 << 20)
-        #expect(configuration.pageCacheBytes.signedIn == 25 << 20)
+        #expect(configuration.pageCacheBytes.anonymous == 12_800 << 10)
+        #expect(configuration.pageCacheBytes.signedIn == 12_800 << 10)
         configuration.memoryBudget = nil
         #expect(configuration.pageCacheBytes.anonymous == 64 << 20)
         #expect(configuration.pageCacheBytes.signedIn == 32 << 20)
