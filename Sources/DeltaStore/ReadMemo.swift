@@ -146,13 +146,8 @@ extension Register {
     /// associated values say (a language, a day).
     public func remembered<T: Sendable>(_ name: some MemoKey, _ read: () async throws -> T) async throws -> T {
         guard let memo = ReadMemo.current, (db as? CancellableDatabase)?.readsOnly == true else { return try await read() }
-        let version: Int
-        if let known = versionCache.value.withLock({ $0 }) {
-            version = known
-        } else {
-            version = try await AuditLog(db: db).head()
-            versionCache.value.withLock { $0 = version }
-        }
+        let db = db
+        let version = try await versionCache.value { try await AuditLog(db: db).head() }
         return try await memo.value(name, scope: scope, version: version, read: read)
     }
 }
@@ -175,8 +170,23 @@ extension Register {
         if scope == .everything { return try await remembered(name) { try await read(self) } }
         let everything = Register(db: db, scope: .everything, versionCache: versionCache)
         return try await remembered(StoreRead.scoped(name)) {
-            try await scoped(try await everything.remembered(name) { try await read(everything) }, rule)
+            try await scoped(try await withShownAlongside { try await everything.remembered(name) { try await read(everything) } }, rule)
         }
+    }
+
+    /// `body()`, with what a public reader is shown (`shownRecords`) read beside it, on another
+    /// core, when this reader is shown public records only and `body` reads what is then filtered.
+    ///
+    /// Why: the whole kinds and the shown records were read one after the other on the first
+    /// request after a start or a change; the shown records alone took 0.8 s of the first
+    /// overview at a thousand times the demo. Both are remembered (`ReadMemo`), so a later
+    /// `showing` finds them read.
+    func withShownAlongside<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        guard showsOnlyPublic else { return try await body() }
+        async let shown = shownRecords()
+        let value = try await body()
+        _ = try await shown
+        return value
     }
 
     /// The records, read with every visibility, that this reader may see: the scope's visibilities
@@ -200,8 +210,3 @@ extension Agreement: Visible {}
 extension Milestone: Visible {}
 extension Meeting: Visible {}
 extension RailLink: Visible {}
-
-/// The register version a register view read once (a page's reads share one version).
-final class RegisterVersionCache: Sendable {
-    let value = Mutex<Int?>(nil)
-}

@@ -13,10 +13,7 @@ extension Register {
     /// The records this reader is shown (see `ShownRecords`), in one statement over every table,
     /// read once per register view (and remembered per register version, `ReadMemo`).
     public func shownRecords() async throws -> ShownRecords {
-        if let cached = shownCache.value.withLock({ $0 }) { return cached }
-        let shown = try await remembered(StoreRead.shownRecords) { try await readShownRecords() }
-        shownCache.value.withLock { $0 = shown }
-        return shown
+        try await shownCache.value { [self] in try await remembered(StoreRead.shownRecords) { try await readShownRecords() } }
     }
 
     private func readShownRecords() async throws -> ShownRecords {
@@ -97,10 +94,4 @@ extension Register {
         guard let record else { return nil }
         return try await showing([record], rule).first
     }
-}
-
-/// Holds what a public-only reader is shown once it has been read (a register view is a value;
-/// its copies share this box).
-final class ShownRecordsCache: Sendable {
-    let value = Mutex<ShownRecords?>(nil)
 }

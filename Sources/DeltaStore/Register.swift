@@ -12,17 +12,17 @@ public struct Register: Sendable {
     public let scope: ReadScope
 
     /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
-    let shownCache = ShownRecordsCache()
+    let shownCache = SharedRead<ShownRecords>()
     /// The register version, read once per register view when a read is remembered (`ReadMemo`).
-    let versionCache: RegisterVersionCache
+    let versionCache: SharedRead<Int>
 
     /// A register view over a connection for a scope.
     public init(db: any SQLDatabase, scope: ReadScope) {
-        self.init(db: db, scope: scope, versionCache: RegisterVersionCache())
+        self.init(db: db, scope: scope, versionCache: SharedRead())
     }
 
     /// A view sharing another view's register version (the same connection, so the same version).
-    init(db: any SQLDatabase, scope: ReadScope, versionCache: RegisterVersionCache) {
+    init(db: any SQLDatabase, scope: ReadScope, versionCache: SharedRead<Int>) {
         self.db = db
         self.scope = scope
         self.versionCache = versionCache
@@ -235,8 +235,10 @@ public struct Register: Sendable {
     /// The lookup tables as this reader's scope gives them, remembered per scope (`StoreRead.scoped`);
     /// nil where nothing is remembered.
     private func rememberedLookupTables() async throws -> LookupTables? {
-        guard let every = try await rememberedLookups() else { return nil }
-        return try await remembered(StoreRead.scoped(.lookupTables)) { try await lookupTables(of: every) }
+        guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return nil }
+        return try await remembered(StoreRead.scoped(.lookupTables)) {
+            try await lookupTables(of: try await withShownAlongside { try await rememberedLookups() })
+        }
     }
 
     /// The lookup tables read with every visibility (or this reader's), as this reader may see them.
@@ -255,8 +257,7 @@ public struct Register: Sendable {
     /// rows, and organisations, bodies and dossiers were decoded again for each of them and for
     /// their own lists (at 1 000×, decoding these tables was a fifth of the first overview). Each
     /// reader filters them (`scoped`) and keeps nothing.
-    private func rememberedLookups() async throws -> EveryLookup? {
-        guard ReadMemo.current != nil, (db as? CancellableDatabase)?.readsOnly == true else { return nil }
+    private func rememberedLookups() async throws -> EveryLookup {
         let everything = Register(db: db, scope: .everything, versionCache: versionCache)
         return try await everything.remembered(StoreRead.lookupTables) {
             try await LookupTables.read(visibilities: ReadScope.everything.rawValues, on: db)

@@ -7,13 +7,17 @@ extension Register {
     func overviewPage(today: CalendarDate, labels: Labels) async throws -> OverviewPage {
         // Three reads whatever the register's size: the lookup tables (which hold the dossier and
         // body lists too), every milestone and every meeting. The dossiers' health is judged once
-        // per register version, scope and day (`dossierStandings`).
+        // per register version, scope and day (`dossierStandings`). The three reads run side by
+        // side: the first request after a start or a change reads them from the database, one
+        // per core, and the standings join the milestones' read (`ReadMemo`) instead of repeating it.
+        async let milestoneRead = milestones()
+        async let meetingRead = meetings()
         let lookups = try await lookups()
         let index = RegisterIndex(lookups, today: today, labels: labels)
         let standings = try await dossierStandings(today: today, lookups: lookups)
-        let milestones = try await milestones()
+        let milestones = try await milestoneRead
         let bodyList = index.bodies.records
-        let meetingsByBody = Dictionary(grouping: try await meetings(), by: \.bodyID)
+        let meetingsByBody = Dictionary(grouping: try await meetingRead, by: \.bodyID)
         // Each list is bounded, so the page stays readable and its cost does not grow with the
         // register: the dossiers and bodies that most need attention are kept (in list order),
         // and a line says how many there are and where the whole list is. Health and compliance
