@@ -4,7 +4,7 @@ import Testing
 
 /// Lists of strings stored as JSON are read without `JSONDecoder` when they are plain
 /// (`JSONColumn.plainStrings`); whatever the path, the list is the one `JSONDecoder` reads.
-@Suite("JSON lists of strings: the quick reading agrees with JSONDecoder")
+@Suite("JSON columns: the quick reading agrees with JSONDecoder, the quick writing with JSONEncoder")
 struct JSONColumnTests {
     static let written: [[String]] = [
         [], [""], ["3rx"], ["3rx", "gen-dossier-1", "x"], ["Grenzüberschreitend", "Liège–Maastricht", "🚆"], ["a,b", "[c]", "d e"],
@@ -37,5 +37,38 @@ struct JSONColumnTests {
                 #expect(throws: StoreError.self, "\(other)") { try JSONColumn.decodeList(String.self, other, column: "c") }
             }
         }
+    }
+
+    /// What `JSONEncoder` writes for a value, as the store configures it.
+    static func encoded(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Every ASCII character (the escaped ones among them), and characters beyond ASCII.
+    static let awkward: [String] = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        + ["é", "Liège–Maastricht", "🚆", "\u{2028}\u{2029}", "e\u{301}", "\u{FEFF}", "a\"b\\c/d\n\t\u{0}\u{1F}\u{7F}"]
+
+    @Test("lists of strings are written byte for byte as JSONEncoder writes them")
+    func stringsWritten() throws {
+        for list in Self.written + Self.awkward.map({ [$0] }) + [Self.awkward] {
+            #expect(JSONColumn.encode(list) == (try Self.encoded(list)), "\(list)")
+        }
+    }
+
+    @Test("field changes are written byte for byte as JSONEncoder writes them, absent values left out")
+    func changesWritten() throws {
+        var changes: [FieldChange] = [FieldChange(field: "title", before: nil, after: nil)]
+        for text in Self.awkward {
+            changes.append(FieldChange(field: "f" + text, before: text, after: nil))
+            changes.append(FieldChange(field: "g", before: nil, after: text))
+            changes.append(FieldChange(field: text, before: "x" + text, after: text + "y"))
+        }
+        #expect(JSONColumn.encode([FieldChange]()) == (try Self.encoded([FieldChange]())))
+        #expect(JSONColumn.encode(changes) == (try Self.encoded(changes)))
+        for change in changes { #expect(JSONColumn.encode([change]) == (try Self.encoded([change])), "\(change)") }
+        // And the audit log stores that text (`AuditChange.changesJSON`), which it hashes.
+        #expect(AuditChange(kind: "dossier", id: "d", action: "import", changes: changes).changesJSON == (try Self.encoded(changes)))
     }
 }
