@@ -41,8 +41,14 @@ public enum Importer {
                 let register = Register(db: db, scope: .everything)
                 let writer = RegisterWriter(db: db, actor: actor, partSize: partSize)
                 var output = RegisterOutput(register: register, writer: writer)
-                try await read(files: files, known: try await KnownRecords.load(from: register), lazily: lazily,
-                               partBytes: partBytes, partSize: partSize, into: &output)
+                do {
+                    try await read(files: files, known: try await KnownRecords.load(from: register), lazily: lazily,
+                                   partBytes: partBytes, partSize: partSize, into: &output)
+                    try await output.finish()
+                } catch {
+                    await output.abandon()
+                    throw error
+                }
                 // The parts are written and let go; their memory goes back too, or the index's rebuild takes more.
                 Heap.releaseFreeMemory()
                 try await writer.updateSearch(after: output.summary)
