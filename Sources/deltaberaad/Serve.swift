@@ -8,9 +8,6 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import UnixSignals
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `deltaberaad serve`: the web application.
 ///
@@ -35,16 +32,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIText.labels.text("cli.help.serveLogFormat"))) var logFormat = "text"
 
     func run() async throws {
-        #if canImport(Glibc)
-        // glibc gives every thread that allocates under contention an arena of its own and keeps
-        // what it freed there: under 16 connections the server's memory grew to ~450 MiB on the
-        // demo while holding a few MiB of pages. Two arenas serve two cores' worth of threads.
-        // `mallopt` is not in Swift's Glibc module (malloc.h); M_ARENA_MAX is -8 there.
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-            _ = unsafeBitCast(symbol, to: MallOpt.self)(-8, 2)
-        }
-        #endif
+        Heap.limitArenas(to: 2)
         let pinned = try parseDay(today)
         switch logFormat {
         case "text": break

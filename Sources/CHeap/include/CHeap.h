@@ -8,7 +8,9 @@
 #include <malloc.h>
 static inline int cheap_release_free_memory(void) { return malloc_trim(0); }
 static inline void cheap_map_large_blocks(int bytes) { mallopt(M_MMAP_THRESHOLD, bytes); }
+static inline void cheap_limit_arenas(int count) { mallopt(M_ARENA_MAX, count); }
 #else
+static inline void cheap_limit_arenas(int count) { (void)count; }
 static inline void cheap_map_large_blocks(int bytes) { (void)bytes; }
 static inline int cheap_release_free_memory(void) { return 0; }
 #endif
