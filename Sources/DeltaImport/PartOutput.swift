@@ -41,7 +41,8 @@ struct SnapshotOutput: PartOutput {
 /// A part is written while the next one is read: `take` starts the writing and returns, and the
 /// next `take` (or `finish`) waits for it first, so parts are written one at a time, in order.
 /// Why: reading the files (composing, parsing, checking) and writing the records each kept one
-/// core busy in turn; side by side an import of a large register takes a sixth less time.
+/// core busy in turn; side by side, reading and writing the records of a 1 000× register took
+/// 27 s instead of 32 (the search index is built after, as before).
 /// The reading asks the register for paragraphs on the same connection meanwhile (both engines
 /// serve a connection's statements one at a time), after the writing when that part holds them.
 struct RegisterOutput: PartOutput {
