@@ -152,4 +152,27 @@ struct ImportInPartsTests {
             #expect(audited == 1, "one audit entry: the first attempt's was rolled back")
         }
     }
+
+    @Test("an import that fails after many parts were written (each while the next was read) leaves nothing behind", arguments: allEngines)
+    func failsAfterParts(kind: EngineKind) async throws {
+        // The demo, written three records at a time, then a file whose last record is refused.
+        let bad = "format: deltaberaad/2\nmilestones:\n  - {id: late, title: Laat, status: someday}\n"
+        let files = TestPaths.demoFiles + (try TestFiles.yaml([bad]))
+        try await withDatabase(kind) { database in
+            do {
+                _ = try await Importer.run(files: files, engine: database.engine, actor: .importer(), partSize: 3)
+                Issue.record("the import succeeded")
+            } catch let errors as ImportErrors {
+                #expect(!errors.errors.isEmpty)
+            }
+            #expect(try await snapshot(database.engine).recordCount == 0)
+            let audited = try await database.engine.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(audited == 0, "the parts written before the refusal were rolled back")
+            // And the register takes the same files without the bad one afterwards.
+            let summary = try await Importer.run(files: TestPaths.demoFiles, engine: database.engine, actor: .importer(), partSize: 3)
+            #expect(summary.inserted > 100, "\(summary)")
+        }
+    }
 }
