@@ -83,11 +83,12 @@ struct RegisterOutput: PartOutput {
     /// Waits for the part being written; its error, if any, is thrown here.
     mutating func finish() async throws { try await settle() }
 
-    /// Waits for the part being written and ignores its outcome: for an import that fails
-    /// anyway, whose transaction must not roll back while a part is still being written.
+    /// Stops the part being written and waits for it, ignoring its outcome: for an import that
+    /// fails anyway, whose transaction must not roll back while a part is still being written.
     mutating func abandon() async {
         guard let pending else { return }
         self.pending = nil
+        pending.task.cancel()
         _ = try? await pending.task.value
     }
 

@@ -18,7 +18,9 @@ final class SharedRead<Value: Sendable>: Sendable {
             return task
         }
         do {
-            return try await task.value
+            // The callers are one request's reads: when it is cancelled (its client has gone, its
+            // deadline passed), so is the read, which is then forgotten like any failed one.
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
         } catch {
             reading.withLock { if $0 == task { $0 = nil } }
             throw error

@@ -45,4 +45,23 @@ struct SharedReadTests {
         #expect(try await shared.value { "read again" } == "read again")
         #expect(try await shared.value { "not read" } == "read again")
     }
+
+    @Test("a cancelled caller cancels the read, which is then forgotten")
+    func cancelled() async throws {
+        let shared = SharedRead<Int>()
+        let reads = Reads()
+        let caller = Task {
+            try await shared.value {
+                _ = reads.next()
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+        }
+        while reads.total == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let start = ContinuousClock.now
+        caller.cancel()
+        await #expect(throws: CancellationError.self) { try await caller.value }
+        #expect(ContinuousClock.now - start < .seconds(10), "the read stopped with its caller")
+        #expect(try await shared.value { 2 } == 2)
+    }
 }
