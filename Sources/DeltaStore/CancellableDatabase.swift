@@ -14,9 +14,15 @@ package struct CancellableDatabase: ForwardingDatabase {
     /// Whether the engine handed this connection out for reading, outside any transaction
     /// (`ReadMemo` remembers only such reads).
     package var readsOnly = false
+    /// Where a read on this connection can start another one beside it (`Register.beside`); nil
+    /// where the engine has no such reader, or on a connection that is itself beside another.
+    package var beside: (any BesideReader)?
 
-    /// `base`, refusing statements once the task is cancelled; `readsOnly` for an engine's read connection.
-    package init(base: any SQLDatabase, readsOnly: Bool = false) { self.base = base; self.readsOnly = readsOnly }
+    /// `base`, refusing statements once the task is cancelled; `readsOnly` for an engine's read
+    /// connection, `beside` for its engine's other readers.
+    package init(base: any SQLDatabase, readsOnly: Bool = false, beside: (any BesideReader)? = nil) {
+        self.base = base; self.readsOnly = readsOnly; self.beside = beside
+    }
 
     package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         if Task.isCancelled { return eventLoop.makeFailedFuture(CancellationError()) }
@@ -29,7 +35,7 @@ package struct CancellableDatabase: ForwardingDatabase {
     }
 
     package func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await base.withSession { session in try await closure(CancellableDatabase(base: session, readsOnly: readsOnly)) }
+        try await base.withSession { session in try await closure(CancellableDatabase(base: session, readsOnly: readsOnly, beside: beside)) }
     }
 }
 

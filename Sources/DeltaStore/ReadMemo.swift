@@ -183,10 +183,32 @@ extension Register {
     /// `showing` finds them read.
     func withShownAlongside<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         guard showsOnlyPublic else { return try await body() }
-        async let shown = shownRecords()
+        async let shown = beside { try await $0.shownRecords() }
         let value = try await body()
         _ = try await shown
         return value
+    }
+
+    /// `read` on a view of this register on another reader connection at the same register
+    /// version (`BesideReader`), sharing this view's version and shown records, when the read is
+    /// remembered (`ReadMemo`) and the engine has a reader free; otherwise on this view.
+    ///
+    /// Why: a page's first reads after a start or a change are started side by side (`async let`)
+    /// so that they decode on two cores; on one SQLite connection their statements take turns.
+    /// Only remembered reads: what a request reads for itself stays on its one connection.
+    func beside<T: Sendable>(_ read: @escaping @Sendable (Register) async throws -> T) async throws -> T {
+        guard ReadMemo.current != nil, let database = db as? CancellableDatabase, database.readsOnly, let reader = database.beside else {
+            return try await read(self)
+        }
+        let db = db
+        let version = try await versionCache.value { try await AuditLog(db: db).head() }
+        let (scope, versionCache, shownCache) = (scope, versionCache, shownCache)
+        if let value = try await reader.readBeside(at: version, { other in
+            try await read(Register(db: other, scope: scope, versionCache: versionCache, shownCache: shownCache))
+        }) {
+            return value
+        }
+        return try await read(self)
     }
 
     /// The records, read with every visibility, that this reader may see: the scope's visibilities

@@ -12,7 +12,7 @@ public struct Register: Sendable {
     public let scope: ReadScope
 
     /// What a public-only reader is shown, read once per register view (see `shownRecords()`).
-    let shownCache = SharedRead<ShownRecords>()
+    let shownCache: SharedRead<ShownRecords>
     /// The register version, read once per register view when a read is remembered (`ReadMemo`).
     let versionCache: SharedRead<Int>
 
@@ -21,11 +21,13 @@ public struct Register: Sendable {
         self.init(db: db, scope: scope, versionCache: SharedRead())
     }
 
-    /// A view sharing another view's register version (the same connection, so the same version).
-    init(db: any SQLDatabase, scope: ReadScope, versionCache: SharedRead<Int>) {
+    /// A view sharing another view's register version (the same connection, or one read at the
+    /// same version: `beside`), and its shown records when given.
+    init(db: any SQLDatabase, scope: ReadScope, versionCache: SharedRead<Int>, shownCache: SharedRead<ShownRecords> = SharedRead()) {
         self.db = db
         self.scope = scope
         self.versionCache = versionCache
+        self.shownCache = shownCache
     }
 
     /// The connection, for the stores that read beside the register (meetings, notes).

@@ -8,7 +8,7 @@ import SQLKit
 ///
 /// Readers use a small set of connections, one read on each at a time (WAL lets them read while a write is going on);
 /// all writes go through one writer connection, one transaction at a time.
-public final class SQLiteEngine: DatabaseEngine {
+public final class SQLiteEngine: DatabaseEngine, BesideReader {
     public let kind = EngineKind.sqlite
     private let readers: [SQLiteConnection]
     private let writer: SQLiteConnection
@@ -84,7 +84,34 @@ public final class SQLiteEngine: DatabaseEngine {
 
     private func read<T: Sendable>(on connection: SQLiteConnection, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await reportingUnavailability(Self.unavailability) {
-            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil), readsOnly: true))
+            try await body(CancellableDatabase(base: connection.sql(queryLogLevel: nil), readsOnly: true, beside: self))
+        }
+    }
+
+    /// See `BesideReader`: a free reader connection (never waited for), in a deferred
+    /// transaction whose snapshot starts with its first statement, the version check.
+    package func readBeside<T: Sendable>(at version: Int, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T? {
+        guard let index = await readerPool.leaseIfFree() else { return nil }
+        let db = readers[index].sql(queryLogLevel: nil)
+        do {
+            let result: T? = try await reportingUnavailability(Self.unavailability) {
+                // BEGIN, COMMIT and ROLLBACK on the connection itself: a cancelled task must still end its transaction.
+                try await db.raw("BEGIN").run()
+                do {
+                    let reading = CancellableDatabase(base: db, readsOnly: true)
+                    let value: T? = try await AuditLog(db: reading).head() == version ? try await body(reading) : nil
+                    try await db.raw("COMMIT").run()
+                    return value
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+            await readerPool.give(index)
+            return result
+        } catch {
+            await readerPool.give(index)
+            throw error
         }
     }
 
@@ -151,6 +178,9 @@ private actor ReaderPool {
         if let index = free.popLast() { return index }
         return await withCheckedContinuation { waiting.append($0) }
     }
+
+    /// A free connection, or nil at once when none is.
+    func leaseIfFree() -> Int? { free.popLast() }
 
     func give(_ index: Int) {
         if waiting.isEmpty { free.append(index) } else { waiting.removeFirst().resume(returning: index) }
