@@ -82,16 +82,22 @@ enum JSONColumn {
         return text.written
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, column: String) throws -> T? {
+    /// The value a column's JSON text holds; nil for NULL or `null`. A short text decoded before
+    /// is not decoded again (`DecodedTexts`).
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, _ text: String?, column: String) throws -> T? {
         guard let text, text != "null" else { return nil }
+        let short = text.utf8.count <= DecodedTexts.longest
+        if short, let known = DecodedTexts.shared.value(T.self, for: text) { return known }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            let value = try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            if short { DecodedTexts.shared.keep(value, for: text) }
+            return value
         } catch {
             throw StoreError.corrupt("column \(column): \(error)")
         }
     }
 
-    static func decodeList<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> [T] {
+    static func decodeList<T: Decodable & Sendable>(_ type: T.Type, _ text: String, column: String) throws -> [T] {
         try decode([T].self, text, column: column) ?? []
     }
 

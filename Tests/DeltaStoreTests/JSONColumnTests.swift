@@ -1,4 +1,5 @@
 @testable import DeltaStore
+import DeltaDomain
 import Foundation
 import Testing
 
@@ -70,5 +71,28 @@ struct JSONColumnTests {
         for change in changes { #expect(JSONColumn.encode([change]) == (try Self.encoded([change])), "\(change)") }
         // And the audit log stores that text (`AuditChange.changesJSON`), which it hashes.
         #expect(AuditChange(kind: "dossier", id: "d", action: "import", changes: changes).changesJSON == (try Self.encoded(changes)))
+    }
+
+    @Test("a short text decoded once is kept and given again; long texts are not kept; a full table keeps no more; bad texts still fail")
+    func decodedTexts() throws {
+        let text = #"{"earliest":"2031-02-03","latest":"2031-02-03","precision":"day","wording":"3 februari 2031"}"#
+        let first = try JSONColumn.decode(FuzzyPeriod.self, text, column: "date_json")
+        #expect(first?.earliest == CalendarDate(iso: "2031-02-03"))
+        #expect(DecodedTexts.shared.value(FuzzyPeriod.self, for: text) == first)
+        #expect(try JSONColumn.decode(FuzzyPeriod.self, text, column: "date_json") == first)
+        // Kept per type: the same text is not handed out as another type.
+        #expect(DecodedTexts.shared.value(CadenceRule.self, for: text) == nil)
+
+        let long = #"{"earliest":"2031-02-04","latest":"2031-02-04","precision":"day","wording":""# + String(repeating: "x", count: 200) + #""}"#
+        #expect(try JSONColumn.decode(FuzzyPeriod.self, long, column: "date_json")?.wording.count == 200)
+        #expect(DecodedTexts.shared.value(FuzzyPeriod.self, for: long) == nil)
+
+        let small = DecodedTexts(capacity: 2)
+        for (index, word) in ["a", "b", "c"].enumerated() { small.keep(index, for: word) }
+        #expect(small.value(Int.self, for: "a") == 0 && small.value(Int.self, for: "b") == 1)
+        #expect(small.value(Int.self, for: "c") == nil)
+
+        #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
+        #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
     }
 }
