@@ -1,3 +1,4 @@
+import DeltaDomain
 import Synchronization
 
 /// Values decoded from short JSON column texts, by type and text, so that a text read again
@@ -6,9 +7,10 @@ import Synchronization
 /// Why: at a thousand times the demo, `JSONDecoder` took a third of reading the lookup tables on
 /// the first page after a start, for 17 000 document dates of which 3 000 differ and 14 000
 /// bodies' cadences of which 2 differ. Decoding is a function of the text alone, so a value
-/// kept here is never stale. Only texts of at most `longest` bytes are kept, at most `capacity`
-/// per type; once a type's table is full, its further texts are decoded every time (texts that
-/// are all different, such as quoted passages, fill their table once and cost nothing more).
+/// kept here is never stale. Only values of the types whose texts repeat are kept
+/// (`RepeatedJSONValue`: periods and cadences, not passages, which differ for every record), of
+/// texts of at most `longest` bytes, at most `capacity` per type; once a type's table is full,
+/// its further texts are decoded every time.
 final class DecodedTexts: Sendable {
     /// The one table of the process.
     static let shared = DecodedTexts()
@@ -36,3 +38,10 @@ final class DecodedTexts: Sendable {
         }
     }
 }
+
+/// A value whose JSON texts repeat across records (a date, a cadence), so that `JSONColumn.decode`
+/// keeps it in `DecodedTexts`.
+protocol RepeatedJSONValue {}
+
+extension FuzzyPeriod: RepeatedJSONValue {}
+extension CadenceRule: RepeatedJSONValue {}

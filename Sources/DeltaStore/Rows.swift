@@ -82,11 +82,11 @@ enum JSONColumn {
         return text.written
     }
 
-    /// The value a column's JSON text holds; nil for NULL or `null`. A short text decoded before
-    /// is not decoded again (`DecodedTexts`).
+    /// The value a column's JSON text holds; nil for NULL or `null`. A short text of a value that
+    /// repeats (`RepeatedJSONValue`) decoded before is not decoded again (`DecodedTexts`).
     static func decode<T: Decodable & Sendable>(_ type: T.Type, _ text: String?, column: String) throws -> T? {
         guard let text, text != "null" else { return nil }
-        let short = text.utf8.count <= DecodedTexts.longest
+        let short = T.self is any RepeatedJSONValue.Type && text.utf8.count <= DecodedTexts.longest
         if short, let known = DecodedTexts.shared.value(T.self, for: text) { return known }
         do {
             let value = try JSONDecoder().decode(T.self, from: Data(text.utf8))

@@ -73,7 +73,7 @@ struct JSONColumnTests {
         #expect(AuditChange(kind: "dossier", id: "d", action: "import", changes: changes).changesJSON == (try Self.encoded(changes)))
     }
 
-    @Test("a short text decoded once is kept and given again; long texts are not kept; a full table keeps no more; bad texts still fail")
+    @Test("a short text of a repeating kind decoded once is kept and given again; passages and long texts are not kept; a full table keeps no more; bad texts still fail")
     func decodedTexts() throws {
         let text = #"{"earliest":"2031-02-03","latest":"2031-02-03","precision":"day","wording":"3 februari 2031"}"#
         let first = try JSONColumn.decode(FuzzyPeriod.self, text, column: "date_json")
@@ -91,6 +91,11 @@ struct JSONColumnTests {
         for (index, word) in ["a", "b", "c"].enumerated() { small.keep(index, for: word) }
         #expect(small.value(Int.self, for: "a") == 0 && small.value(Int.self, for: "b") == 1)
         #expect(small.value(Int.self, for: "c") == nil)
+
+        // Passages differ for every record: they are not kept.
+        let passage = #"{"anchor":"p1","documentID":"verklaring-2031","length":4,"quote":"Wij ","start":0}"#
+        #expect(try JSONColumn.decode(PassageReference.self, passage, column: "source_json")?.documentID == "verklaring-2031")
+        #expect(DecodedTexts.shared.value(PassageReference.self, for: passage) == nil)
 
         #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
         #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
