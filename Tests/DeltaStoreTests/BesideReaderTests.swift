@@ -2,7 +2,6 @@
 import DeltaDomain
 import DeltaImport
 import DeltaTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -13,17 +12,9 @@ import Testing
 struct BesideReaderTests {
     /// A migrated SQLite register with the hidden-records file imported, `readers` reader connections.
     func withRegister<T: Sendable>(readers: Int, _ body: (SQLiteEngine) async throws -> T) async throws -> T {
-        let directory = try TemporaryDirectory()
-        let engine = try await SQLiteEngine(path: directory.url.appendingPathComponent("register.sqlite").path, readerCount: readers)
-        do {
-            _ = try await Migrator.migrate(engine)
-            _ = try await Importer.run(files: [TestPaths.hiddenRecordsFixture], engine: engine)
-            let result = try await body(engine)
-            await engine.shutdown()
-            return result
-        } catch {
-            await engine.shutdown()
-            throw error
+        try await withDatabase(.sqlite, sqliteReaders: readers) { database in
+            _ = try await Importer.run(files: [TestPaths.hiddenRecordsFixture], engine: database.engine)
+            return try await body(try #require(database.engine as? SQLiteEngine))
         }
     }
 

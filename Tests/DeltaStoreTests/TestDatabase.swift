@@ -49,14 +49,15 @@ let postgresTestLeaseTimeout: Duration = .seconds(60)
 
 /// Runs `body` with a fresh database of `kind` (migrated unless `migrated` is false), then
 /// shuts the engine down and removes the database, also when `body` throws.
+/// SQLite opens `sqliteReaders` reader connections (`SQLiteEngine`'s default otherwise).
 func withDatabase<T: Sendable>(
-    _ kind: EngineKind, migrated: Bool = true, _ body: (TestDatabase) async throws -> T
+    _ kind: EngineKind, migrated: Bool = true, sqliteReaders: Int? = nil, _ body: (TestDatabase) async throws -> T
 ) async throws -> T {
     switch kind {
     case .sqlite:
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("register.sqlite").path
-        let engine = try await SQLiteEngine(path: path)
+        let engine = if let sqliteReaders { try await SQLiteEngine(path: path, readerCount: sqliteReaders) } else { try await SQLiteEngine(path: path) }
         return try await run(TestDatabase(kind: kind, engine: engine, location: path), migrated: migrated, body)
     case .postgres:
         let server = try PostgresTestServer.url()
