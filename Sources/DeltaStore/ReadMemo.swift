@@ -175,7 +175,8 @@ extension Register {
     }
 
     /// `body()`, with what a public reader is shown (`shownRecords`) read beside it, on another
-    /// core, when this reader is shown public records only and `body` reads what is then filtered.
+    /// reader connection when one is free (`beside`), when this reader is shown public records
+    /// only and `body` reads what is then filtered.
     ///
     /// Why: the whole kinds and the shown records were read one after the other on the first
     /// request after a start or a change; the shown records alone took 0.8 s of the first

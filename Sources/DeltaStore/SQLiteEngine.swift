@@ -64,16 +64,24 @@ public final class SQLiteEngine: DatabaseEngine, BesideReader {
     /// runs, and a statement started meanwhile reads in that same, older snapshot. Sharing
     /// connections, a page asked for right after signing in was sometimes read before the
     /// session existed (and shown as to the public) while another request's long read ran on its
-    /// connection. A read inside a read of this engine (in the same task) uses the same connection.
+    /// connection. A read inside a read of this engine (in the same task) uses the same connection;
+    /// only `readBeside` takes another, at the same register version.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let lease = ReaderLease.current, lease.engine == ObjectIdentifier(self) {
             return try await read(on: readers[lease.index], body)
         }
         let index = await readerPool.lease()
-        do {
-            let result = try await ReaderLease.$current.withValue(ReaderLease(engine: ObjectIdentifier(self), index: index)) {
+        return try await givingBack(index) {
+            try await ReaderLease.$current.withValue(ReaderLease(engine: ObjectIdentifier(self), index: index)) {
                 try await read(on: readers[index], body)
             }
+        }
+    }
+
+    /// `body`, then the reader `index` given back to the pool, also when `body` throws.
+    private func givingBack<T: Sendable>(_ index: Int, _ body: () async throws -> T) async throws -> T {
+        do {
+            let result = try await body()
             await readerPool.give(index)
             return result
         } catch {
@@ -93,8 +101,8 @@ public final class SQLiteEngine: DatabaseEngine, BesideReader {
     package func readBeside<T: Sendable>(at version: Int, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T? {
         guard let index = await readerPool.leaseIfFree() else { return nil }
         let db = readers[index].sql(queryLogLevel: nil)
-        do {
-            let result: T? = try await reportingUnavailability(Self.unavailability) {
+        return try await givingBack(index) {
+            try await reportingUnavailability(Self.unavailability) {
                 // BEGIN, COMMIT and ROLLBACK on the connection itself: a cancelled task must still end its transaction.
                 try await db.raw("BEGIN").run()
                 do {
@@ -107,11 +115,6 @@ public final class SQLiteEngine: DatabaseEngine, BesideReader {
                     throw error
                 }
             }
-            await readerPool.give(index)
-            return result
-        } catch {
-            await readerPool.give(index)
-            throw error
         }
     }
 
