@@ -46,8 +46,11 @@ public struct AppConfiguration: Sendable {
     /// The resident memory, in bytes, above which remembered reads no request has used for
     /// `memoSweepInterval` are forgotten (`ReadMemoSweeper`); nil: never forgotten.
     public var memoryBudget: Int? = 128 << 20
-    /// How often the memory is compared with the budget, and how long a forgotten read has gone unused.
+    /// How long a remembered read a request used for itself has gone unused when it is forgotten.
     public var memoSweepInterval: Duration = .seconds(10)
+    /// How often the memory is compared with the budget, and how long a read only used to read
+    /// another remembered value has gone unused when it is forgotten (`ReadMemoSweeper`).
+    public var memoLookInterval: Duration = .seconds(1)
     /// How many bytes of answers the page caches keep, anonymous and signed in: a sixteenth of
     /// the memory budget each (64 and 32 MiB without a budget).
     ///

@@ -115,7 +115,8 @@ public func buildApplication(engine: any DatabaseEngine, configuration: AppConfi
     let router = try await buildRouter(engine: engine, configuration: configuration, memo: memo)
     var services: [any Service] = []
     if configuration.remembersReads, let budget = configuration.memoryBudget {
-        services.append(ReadMemoSweeper(memo: memo, budget: budget, interval: configuration.memoSweepInterval))
+        services.append(ReadMemoSweeper(memo: memo, budget: budget, interval: configuration.memoSweepInterval,
+                                        look: configuration.memoLookInterval))
     }
     let connections = configuration.connections
     let http = HTTP1Channel.Configuration(

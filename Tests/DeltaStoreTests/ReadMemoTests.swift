@@ -88,4 +88,25 @@ struct ReadMemoTests {
         #expect(try await memo.value(Name.table, scope: .publicOnly, version: 3) { [9] } == [1], "still remembered")
         #expect(try await memo.value(Second.other, scope: .publicOnly, version: 3) { [5] } == [5], "read again")
     }
+
+    @Test("a value read only to read another is an ingredient until a request uses it for itself")
+    func ingredients() async throws {
+        enum Made: MemoKey { case sum, joined }
+        let memo = ReadMemo()
+        _ = try await memo.value(Made.sum, scope: .publicOnly, version: 4) {
+            try await memo.value(Name.table, scope: .publicOnly, version: 4) { [1, 2] }.reduce(0, +)
+        }
+        let soon = ContinuousClock.now.advanced(by: .seconds(2))
+        #expect(memo.forget(unusedFor: .seconds(10), ingredientsUnusedFor: .seconds(1), now: soon) == 1, "the table only")
+        #expect(try await memo.value(Made.sum, scope: .publicOnly, version: 4) { 0 } == 3)
+        // Read again inside another value, then used by a request for itself: no longer an ingredient.
+        _ = try await memo.value(Made.joined, scope: .publicOnly, version: 4) {
+            try await memo.value(Name.table, scope: .publicOnly, version: 4) { [5] }.count
+        }
+        #expect(try await memo.value(Name.table, scope: .publicOnly, version: 4) { [6] } == [5], "remembered")
+        let later = ContinuousClock.now.advanced(by: .seconds(2))
+        #expect(memo.forget(unusedFor: .seconds(10), ingredientsUnusedFor: .seconds(1), now: later) == 0, "all used for a request")
+        #expect(memo.forget(unusedFor: .seconds(10), now: later) == 0, "without a shorter time, ingredients wait as long")
+        #expect(memo.count == 3)
+    }
 }
