@@ -30,10 +30,12 @@ struct ReadMemoSweeper: Service {
             while true {
                 try? await Task.sleep(for: look)
                 if Task.isCancelled { return }
-                guard let forgot = sweep() else { continue }
-                // Giving memory back walks the whole heap: after forgetting, or once an interval
-                // (the pages of a read that was built and let go, say), not at every look.
-                if forgot || .now - released >= interval {
+                let resident = Heap.residentBytes()
+                guard let forgot = sweep(resident: resident) else { continue }
+                // Giving memory back walks the whole heap: after forgetting, beyond the high mark,
+                // or once an interval (the pages of a read that was built and let go, say), not at
+                // every look.
+                if forgot || resident.map(isBeyondHighMark) == true || .now - released >= interval {
                     Heap.releaseFreeMemory()
                     released = .now
                 }
@@ -51,7 +53,10 @@ struct ReadMemoSweeper: Service {
     /// overview's were kept, 172 MiB over a run of every page type.
     func sweep(resident: Int? = Heap.residentBytes(), now: ContinuousClock.Instant = .now) -> Bool? {
         guard let resident, resident > budget else { return nil }
-        let unused = resident > budget + budget / 8 ? look : interval
+        let unused = isBeyondHighMark(resident) ? look : interval
         return memo.forget(unusedFor: unused, ingredientsUnusedFor: look, now: now) > 0
     }
+
+    /// Whether `resident` bytes are beyond the budget by more than an eighth.
+    func isBeyondHighMark(_ resident: Int) -> Bool { resident > budget + budget / 8 }
 }
