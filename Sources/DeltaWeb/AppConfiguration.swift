@@ -44,7 +44,8 @@ public struct AppConfiguration: Sendable {
     /// Whether the whole-table reads of GET requests are remembered per register version (`ReadMemo`).
     public var remembersReads = true
     /// The resident memory, in bytes, above which remembered reads no request has used for
-    /// `memoSweepInterval` are forgotten (`ReadMemoSweeper`); nil: never forgotten.
+    /// `memoSweepInterval` are forgotten, and reads only used to read another, or every read once
+    /// an eighth beyond it, unused for `memoLookInterval` (`ReadMemoSweeper`); nil: never forgotten.
     public var memoryBudget: Int? = 128 << 20
     /// How long a remembered read a request used for itself has gone unused when it is forgotten.
     public var memoSweepInterval: Duration = .seconds(10)

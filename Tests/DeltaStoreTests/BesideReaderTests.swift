@@ -3,6 +3,7 @@ import DeltaDomain
 import DeltaImport
 import DeltaTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 /// A read started beside another on a second SQLite reader connection (`BesideReader`): at the
@@ -80,5 +81,26 @@ struct BesideReaderTests {
         #expect(twoReaders == unremembered)
         #expect(oneReader == unremembered)
         #expect(!unremembered.milestones.isEmpty && !unremembered.dossiers.contains { $0.id.hasPrefix("zz") })
+    }
+
+    @Test("what a scope's share of a whole kind is read from, beside too, is an ingredient of the share; the share is not")
+    func ingredientsOfAShare() async throws {
+        try await withRegister(readers: 2) { engine in
+            let memo = ReadMemo()
+            func milestones() async throws -> [Milestone] {
+                try await ReadMemo.$current.withValue(memo) {
+                    try await engine.read { try await Register(db: $0, scope: .publicOnly).milestones() }
+                }
+            }
+            let first = try await milestones()
+            // The public's share, every milestone with every visibility, and what the public is
+            // shown (read on the reader beside, in a task of its own).
+            #expect(memo.count == 3)
+            let later = ContinuousClock.now.advanced(by: .seconds(2))
+            #expect(memo.forget(unusedFor: .seconds(10), ingredientsUnusedFor: .seconds(1), now: later) == 2)
+            let misses = memo.misses.load(ordering: .relaxed)
+            #expect(try await milestones() == first)
+            #expect(memo.misses.load(ordering: .relaxed) == misses, "the share is still remembered")
+        }
     }
 }

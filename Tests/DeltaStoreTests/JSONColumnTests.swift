@@ -97,7 +97,9 @@ struct JSONColumnTests {
         #expect(try JSONColumn.decode(PassageReference.self, passage, column: "source_json")?.documentID == "verklaring-2031")
         #expect(DecodedTexts.shared.value(PassageReference.self, for: passage) == nil)
 
+        // A text that fails is not kept: it fails again, and nothing is kept for it.
         #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
         #expect(throws: StoreError.self) { try JSONColumn.decode(FuzzyPeriod.self, #"{"earliest":1}"#, column: "date_json") }
+        #expect(DecodedTexts.shared.value(FuzzyPeriod.self, for: #"{"earliest":1}"#) == nil)
     }
 }

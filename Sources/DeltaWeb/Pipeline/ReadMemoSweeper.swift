@@ -51,7 +51,7 @@ struct ReadMemoSweeper: Service {
     /// page read its own values (the overview's milestones, meetings and standings, say) while
     /// another's were still kept for their `interval`: 157 MiB against a budget of 128 while the
     /// overview's were kept, 172 MiB over a run of every page type.
-    func sweep(resident: Int? = Heap.residentBytes(), now: ContinuousClock.Instant = .now) -> Bool? {
+    func sweep(resident: Int?, now: ContinuousClock.Instant = .now) -> Bool? {
         guard let resident, resident > budget else { return nil }
         let unused = isBeyondHighMark(resident) ? look : interval
         return memo.forget(unusedFor: unused, ingredientsUnusedFor: look, now: now) > 0
